@@ -1,0 +1,108 @@
+"""One exception hierarchy for the whole project.
+
+The API maps each class to an HTTP status (``api/errors.py``) and the CLI to an exit code, so a new
+error only needs a place in this tree.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CypherError",
+    "DocumentError",
+    "InputError",
+    "InvalidParameter",
+    "NotFound",
+    "OrgKGError",
+    "QueryFailed",
+    "QueryRefused",
+    "QueryTimeout",
+    "RoleNotFound",
+    "SnapshotError",
+    "StoreError",
+    "StoreUnavailable",
+    "UnknownQuery",
+]
+
+
+class OrgKGError(Exception):
+    """Base class of every error orgkg raises on purpose."""
+
+
+class InputError(OrgKGError):
+    """The caller gave something that cannot be used; the message says what to fix."""
+
+
+class DocumentError(InputError):
+    """A role document cannot be read or parsed."""
+
+    def __init__(self, path: str, message: str, line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        self.reason = message
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"{where}: {message}")
+
+
+class InvalidParameter(InputError):
+    def __init__(self, name: str, message: str) -> None:
+        self.name = name
+        super().__init__(f"{name}: {message}")
+
+
+class NotFound(InputError):
+    """A named thing does not exist; ``suggestions`` are the closest names that do."""
+
+    def __init__(self, kind: str, query: str, suggestions: list[str] | None = None) -> None:
+        self.kind = kind
+        self.query = query
+        self.suggestions = suggestions or []
+        message = f"no {kind} matches {query!r}"
+        if self.suggestions:
+            message += "; did you mean: " + ", ".join(self.suggestions)
+        super().__init__(message)
+
+
+class RoleNotFound(NotFound):
+    def __init__(self, query: str, suggestions: list[str] | None = None) -> None:
+        super().__init__("role", query, suggestions)
+
+
+class UnknownQuery(NotFound):
+    def __init__(self, query: str, suggestions: list[str] | None = None) -> None:
+        super().__init__("catalog query", query, suggestions)
+
+
+class SnapshotError(OrgKGError):
+    """The snapshot file is missing, unreadable or from an incompatible version."""
+
+
+class StoreError(OrgKGError):
+    """A Cypher store failed."""
+
+
+class StoreUnavailable(StoreError):
+    """The store cannot be reached or started."""
+
+
+class CypherError(InputError):
+    """An analyst's Cypher query was not run to completion."""
+
+
+class QueryRefused(CypherError):
+    """The read-only check refused the query before it reached the engine."""
+
+
+class QueryTimeout(CypherError):
+    def __init__(self, time_limit_ms: int) -> None:
+        self.time_limit_ms = time_limit_ms
+        super().__init__(f"query stopped after its time limit of {time_limit_ms} ms; narrow it or add a LIMIT")
+
+
+class QueryFailed(CypherError):
+    """The engine rejected the query; ``position`` is the 1-based line and column when it names one."""
+
+    def __init__(self, message: str, line: int | None = None, column: int | None = None) -> None:
+        self.engine_message = message
+        self.line = line
+        self.column = column
+        super().__init__(message)

@@ -1,0 +1,55 @@
+"""Deterministic ids: ``<kind>:<slug>``, the same for the same name on every run.
+
+The kind prefix keeps ids unique across labels, which the networkx graph and neo4j-admin's CSV
+import both need.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["ID_PREFIXES", "make_id", "slugify"]
+
+ID_PREFIXES = {
+    "Role": "role",
+    "JobFamily": "family",
+    "Skill": "skill",
+    "SkillCategory": "category",
+    "KPI": "kpi",
+    "Source": "source",
+}
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str) -> str:
+    """Lower-case ASCII words joined by hyphens.
+
+    Examples
+    --------
+    >>> slugify("Manager, Infrastructure (Delivery)")
+    'manager-infrastructure-delivery'
+    >>> slugify("Crème brûlée & CI/CD")
+    'creme-brulee-ci-cd'
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _NON_WORD.sub("-", ascii_text.lower()).strip("-")
+
+
+def make_id(label: str, name: str) -> str:
+    """The id of the node with this label and name.
+
+    Examples
+    --------
+    >>> make_id("Role", "SRE Manager")
+    'role:sre-manager'
+    """
+    try:
+        prefix = ID_PREFIXES[label]
+    except KeyError as err:
+        raise ValueError(f"unknown node label {label!r}") from err
+    slug = slugify(name)
+    if not slug:
+        raise ValueError(f"{name!r} has no letters or digits to make an id from")
+    return f"{prefix}:{slug}"

@@ -1,0 +1,342 @@
+"""The typed model: what loaders produce and what the graph, the stores and the queries read.
+
+Two layers live here:
+
+* **Parsed documents** (``ParsedDocument``, ``ParsedRole``, ``Mention``, ``RoleRef``): what a loader
+  found in one file, with titles still as text. Loaders produce these and nothing else.
+* **The graph snapshot** (``Snapshot`` with ``Role``, ``Skill``, ``KPI``, ... and ``Relationship``):
+  resolved nodes with deterministic ids and typed relationships carrying their provenance. The
+  networkx graph, the Cypher stores and the exports are all built from a snapshot.
+
+This module imports nothing from the project, so every layer may depend on it.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "KPI",
+    "SNAPSHOT_VERSION",
+    "Evidence",
+    "FamilyRef",
+    "FunctionEntry",
+    "JobFamily",
+    "KPIEntry",
+    "LoadProblem",
+    "LoadResult",
+    "Mention",
+    "Method",
+    "NodeLabel",
+    "ParsedDocument",
+    "ParsedRole",
+    "RelType",
+    "Relationship",
+    "Role",
+    "RoleRef",
+    "Section",
+    "SectionKind",
+    "Skill",
+    "SkillCategory",
+    "Snapshot",
+    "Source",
+    "Taxonomy",
+    "TaxonomyEntry",
+]
+
+Method = Literal["stated", "extracted", "inferred"]
+Track = Literal["ic", "management"]
+Severity = Literal["error", "warning"]
+
+SNAPSHOT_VERSION = 1
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class SectionKind(StrEnum):
+    """What a section of a role document is about, whatever its heading says."""
+
+    SUMMARY = "summary"
+    RESPONSIBILITIES = "responsibilities"
+    SKILLS = "skills"
+    REQUIREMENTS = "requirements"
+    NICE_TO_HAVE = "nice_to_have"
+    KPIS = "kpis"
+    CAREER = "career"
+    GRADE = "grade"
+    OTHER = "other"
+
+
+class Evidence(_Model):
+    """Where a fact comes from: the file, the line, the sentence and how it was obtained."""
+
+    source: str = Field(description="Path of the source document, relative to the load root.")
+    line: int = Field(ge=0, description="1-based line of the sentence; 0 when the fact has no line.")
+    evidence: str = Field(description="The sentence (or rule, for inferred facts) behind the fact.")
+    method: Method = "stated"
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+
+
+# --------------------------------------------------------------------------- parsed documents
+
+
+class Mention(_Model):
+    """A skill or KPI named by a document, before it is resolved to a node."""
+
+    name: str
+    section: SectionKind
+    at: Evidence
+    importance: float | None = Field(
+        default=None, description="Weight stated by the document (YAML `importance`), if any."
+    )
+
+
+class RoleRef(_Model):
+    """A reference to another role by its title, as the document wrote it."""
+
+    title: str
+    at: Evidence
+
+
+class FamilyRef(_Model):
+    """A reference to a whole job family (``can also move to roles in the X job family``)."""
+
+    name: str
+    at: Evidence
+
+
+class Section(_Model):
+    name: str = Field(description="The heading as written.")
+    kind: SectionKind
+    text: str
+    line: int
+
+
+class ParsedRole(_Model):
+    """One role as one document describes it."""
+
+    title: str
+    source: str
+    line: int
+    aliases: list[str] = Field(default_factory=list)
+    summary: str = ""
+    level: str | None = None
+    grade: int | None = None
+    family: str | None = None
+    specialty: str | None = None
+    specializes: RoleRef | None = Field(default=None, description="Base role of a specialty.")
+    sections: list[Section] = Field(default_factory=list)
+    skills: list[Mention] = Field(default_factory=list)
+    kpis: list[Mention] = Field(default_factory=list)
+    reports_to: list[RoleRef] = Field(default_factory=list)
+    direct_reports: list[RoleRef] = Field(default_factory=list)
+    promotes_to: list[RoleRef] = Field(default_factory=list)
+    lateral: list[RoleRef] = Field(default_factory=list)
+    lateral_families: list[FamilyRef] = Field(default_factory=list)
+
+
+class LoadProblem(_Model):
+    """Something wrong with an input file. Errors skip the file (or part of it); warnings do not."""
+
+    path: str
+    line: int | None = None
+    message: str
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.severity}: {self.message}"
+
+
+class Source(_Model):
+    id: str
+    path: str
+    format: str
+    sha256: str
+
+
+class ParsedDocument(_Model):
+    source: Source
+    roles: list[ParsedRole] = Field(default_factory=list)
+    family: str | None = None
+    problems: list[LoadProblem] = Field(default_factory=list)
+
+
+class LoadResult(_Model):
+    documents: list[ParsedDocument] = Field(default_factory=list)
+    problems: list[LoadProblem] = Field(default_factory=list)
+
+    @property
+    def roles(self) -> list[ParsedRole]:
+        return [role for doc in self.documents for role in doc.roles]
+
+    @property
+    def all_problems(self) -> list[LoadProblem]:
+        return self.problems + [p for doc in self.documents for p in doc.problems]
+
+
+# --------------------------------------------------------------------------- taxonomies
+
+
+class TaxonomyEntry(_Model):
+    """A canonical skill with the other names documents use for it."""
+
+    name: str
+    category: str
+    aliases: list[str] = Field(default_factory=list)
+
+
+class KPIEntry(_Model):
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    description: str = ""
+
+
+class FunctionEntry(_Model):
+    """A node of the function hierarchy (SRE ⊂ Reliability ⊂ Infrastructure ⊂ Engineering).
+
+    ``keywords`` are the words and phrases of a role title that place the role in this function.
+    """
+
+    name: str
+    parent: str | None = None
+    keywords: list[str] = Field(default_factory=list)
+
+
+class Taxonomy(_Model):
+    skills: list[TaxonomyEntry] = Field(default_factory=list)
+    kpis: list[KPIEntry] = Field(default_factory=list)
+    functions: list[FunctionEntry] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list, description="The files it was read from.")
+
+
+# --------------------------------------------------------------------------- graph snapshot
+
+
+class NodeLabel(StrEnum):
+    ROLE = "Role"
+    JOB_FAMILY = "JobFamily"
+    SKILL = "Skill"
+    SKILL_CATEGORY = "SkillCategory"
+    KPI = "KPI"
+    SOURCE = "Source"
+
+
+class RelType(StrEnum):
+    REQUIRES_SKILL = "REQUIRES_SKILL"
+    MEASURED_BY = "MEASURED_BY"
+    REPORTS_TO = "REPORTS_TO"
+    PROMOTES_TO = "PROMOTES_TO"
+    CAN_MOVE_TO = "CAN_MOVE_TO"
+    SPECIALIZES = "SPECIALIZES"
+    IN_FAMILY = "IN_FAMILY"
+    IN_CATEGORY = "IN_CATEGORY"
+    DEFINED_IN = "DEFINED_IN"
+
+
+class Role(_Model):
+    id: str
+    title: str
+    aliases: list[str] = Field(default_factory=list)
+    summary: str = ""
+    level: str | None = None
+    level_rank: int | None = None
+    track: Track | None = None
+    grade: int | None = None
+    family: str | None = None
+    specialty: str | None = None
+    function: str | None = None
+    sources: list[str] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
+
+
+class JobFamily(_Model):
+    id: str
+    name: str
+
+
+class Skill(_Model):
+    id: str
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    category: str | None = None
+    in_taxonomy: bool = True
+
+
+class SkillCategory(_Model):
+    id: str
+    name: str
+
+
+class KPI(_Model):
+    id: str
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    description: str = ""
+    in_taxonomy: bool = True
+
+
+class Relationship(_Model):
+    """A typed edge. Every edge that comes from a document carries its provenance."""
+
+    type: RelType
+    start: str
+    end: str
+    source: str | None = None
+    line: int | None = None
+    evidence: str | None = None
+    method: Method = "stated"
+    confidence: float = 1.0
+    weight: float | None = Field(default=None, description="Importance of a REQUIRES_SKILL edge.")
+    mentions: int | None = Field(default=None, description="How often the text names the skill or KPI.")
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.start, self.type.value, self.end)
+
+
+class Snapshot(_Model):
+    """The whole graph as built from one load: what the server, the exports and the stores read."""
+
+    version: int = SNAPSHOT_VERSION
+    built_at: datetime = Field(default_factory=lambda: datetime.now(UTC))
+    inputs: list[str] = Field(default_factory=list)
+    roles: list[Role] = Field(default_factory=list)
+    families: list[JobFamily] = Field(default_factory=list)
+    skills: list[Skill] = Field(default_factory=list)
+    categories: list[SkillCategory] = Field(default_factory=list)
+    kpis: list[KPI] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
+    relationships: list[Relationship] = Field(default_factory=list)
+    problems: list[LoadProblem] = Field(default_factory=list)
+    notes: list[str] = Field(
+        default_factory=list, description="Findings of the build for `orgkg validate` (merge candidates ...)."
+    )
+
+    def nodes(self) -> list[tuple[NodeLabel, BaseModel]]:
+        """Every node with its label, in the order a writer creates them."""
+        groups: list[tuple[NodeLabel, list]] = [
+            (NodeLabel.SOURCE, self.sources),
+            (NodeLabel.JOB_FAMILY, self.families),
+            (NodeLabel.SKILL_CATEGORY, self.categories),
+            (NodeLabel.SKILL, self.skills),
+            (NodeLabel.KPI, self.kpis),
+            (NodeLabel.ROLE, self.roles),
+        ]
+        return [(label, node) for label, items in groups for node in items]
+
+    def counts(self) -> dict[str, int]:
+        counts = {label.value: 0 for label in NodeLabel}
+        for label, _ in self.nodes():
+            counts[label.value] += 1
+        for rel_type in RelType:
+            counts[rel_type.value] = 0
+        for rel in self.relationships:
+            counts[rel.type.value] += 1
+        return counts
