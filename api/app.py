@@ -1,0 +1,26 @@
+"""The FastAPI application: one router per resource, the graph held in ``app.state.graphs``."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from api.errors import install_error_handlers
+from api.routers import health
+from api.settings import Settings, get_settings
+from api.state import GraphHolder
+
+__all__ = ["create_app"]
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    app = FastAPI(
+        title="orgkg",
+        summary="Career paths, shared competencies and Cypher over your role library.",
+        version="0.1.0",
+    )
+    app.state.settings = settings
+    app.state.graphs = GraphHolder(settings.snapshot_path)
+    install_error_handlers(app)
+    app.include_router(health.router)
+    return app

@@ -1,0 +1,138 @@
+"""One node per real role: parsed roles whose titles or aliases share a title key become one group."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from graph.ids import make_id
+from graph.model import LoadProblem, ParsedRole, Role
+from graph.pipeline.functions import FunctionTree
+from graph.pipeline.levels import classify_level
+from graph.pipeline.titles import TitleKey, near_duplicates, title_key
+
+__all__ = ["RoleGroup", "merge_roles", "TitleIndex", "near_duplicate_findings"]
+
+
+@dataclass
+class RoleGroup:
+    """The parsed roles that describe one real role, in input order."""
+
+    parts: list[ParsedRole]
+    id: str = ""
+    role: Role | None = None
+    keys: set[TitleKey] = field(default_factory=set)
+
+    @property
+    def primary(self) -> ParsedRole:
+        return self.parts[0]
+
+    def first(self, attribute: str):
+        """The first value any part states for ``attribute``."""
+        return next((getattr(p, attribute) for p in self.parts if getattr(p, attribute)), None)
+
+    def titles(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for part in self.parts:
+            for title in [part.title, *part.aliases]:
+                seen.setdefault(title.strip(), None)
+        return list(seen)
+
+    def build_role(self, functions: FunctionTree) -> Role:
+        title = self.primary.title
+        grade = self.first("grade")
+        family = self.first("family")
+        level = classify_level(title, grade)
+        self.role = Role(
+            id=self.id,
+            title=title,
+            aliases=[t for t in self.titles() if t != title],
+            summary=self.first("summary") or "",
+            level=self.first("level") or level.level,
+            level_rank=level.rank,
+            track=level.track,
+            grade=grade,
+            family=family,
+            specialty=self.first("specialty"),
+            function=functions.place(title, family),
+            sources=list(dict.fromkeys(p.source for p in self.parts)),
+            sections=[s for p in self.parts for s in p.sections],
+        )
+        return self.role
+
+
+def merge_roles(parsed: list[ParsedRole]) -> list[RoleGroup]:
+    """Group parsed roles that name the same role (by title or alias key).
+
+    Examples
+    --------
+    >>> groups = merge_roles([ParsedRole(title="SRE Manager", source="a", line=1),
+    ...                       ParsedRole(title="Site Reliability Engineering Manager", source="b", line=3),
+    ...                       ParsedRole(title="Head of SRE", source="a", line=5)])
+    >>> [(g.id, len(g.parts)) for g in groups]
+    [('role:sre-manager', 2), ('role:head-of-sre', 1)]
+    """
+    parent = list(range(len(parsed)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[TitleKey, int] = {}
+    for i, role in enumerate(parsed):
+        for title in [role.title, *role.aliases]:
+            key = title_key(title)
+            if key in owner:
+                parent[find(i)] = find(owner[key])
+            else:
+                owner[key] = i
+    by_root: dict[int, RoleGroup] = {}
+    for i, role in enumerate(parsed):
+        group = by_root.setdefault(find(i), RoleGroup(parts=[]))
+        group.parts.append(role)
+    groups = sorted(by_root.values(), key=lambda g: parsed.index(g.parts[0]))
+    _assign_ids(groups)
+    return groups
+
+
+def _assign_ids(groups: list[RoleGroup]) -> None:
+    taken: set[str] = set()
+    for group in groups:
+        base = make_id("Role", group.primary.title)
+        candidate, n = base, 2
+        while candidate in taken:
+            candidate, n = f"{base}-{n}", n + 1
+        taken.add(candidate)
+        group.id = candidate
+        group.keys = {title_key(t) for t in group.titles()}
+
+
+class TitleIndex:
+    """Find the group a referenced title names."""
+
+    def __init__(self, groups: list[RoleGroup]) -> None:
+        self._by_key = {key: group for group in groups for key in group.keys}
+
+    def find(self, title: str) -> RoleGroup | None:
+        return self._by_key.get(title_key(title))
+
+
+def near_duplicate_findings(groups: list[RoleGroup]) -> list[LoadProblem]:
+    """Warnings for roles that may be one role but are not provably so; they stay separate."""
+    findings = []
+    for i, a in enumerate(groups):
+        for b in groups[i + 1 :]:
+            if near_duplicates(title_key(a.primary.title), title_key(b.primary.title)):
+                findings.append(
+                    LoadProblem(
+                        path=b.primary.source,
+                        line=b.primary.line,
+                        severity="warning",
+                        message=(
+                            f"possible duplicate roles, not merged: {a.primary.title!r} and "
+                            f"{b.primary.title!r}; add one as an alias of the other if they are the same"
+                        ),
+                    )
+                )
+    return findings

@@ -1,0 +1,146 @@
+"""Role titles as comparable keys: the same role written several ways gets one key.
+
+A title is split into its *level* words (``senior``, ``manager``, ``head``, ``vice president`` ...),
+its *function* words (``site reliability engineering``, ``platform``) and its specialty (the
+parenthesised part). Acronyms are expanded first, the comma form ``Manager, Infrastructure`` is the
+same as ``Infrastructure Manager``, and ``VP of X`` the same as ``Vice President, X``. Two titles are
+the same role only when all three parts are equal; a function that merely contains the other's
+(``Head of Infrastructure`` vs ``Head of Infrastructure Engineering``) is a *near duplicate*, which is
+reported but never merged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["TitleKey", "title_key", "near_duplicates", "split_specialty", "words_of"]
+
+ACRONYMS = {
+    "sre": "site reliability engineering",
+    "sres": "site reliability engineers",
+    "vp": "vice president",
+    "svp": "senior vice president",
+    "evp": "executive vice president",
+    "cto": "chief technology officer",
+    "cio": "chief information officer",
+    "ciso": "chief information security officer",
+    "cpo": "chief product officer",
+    "ml": "machine learning",
+    "ai": "artificial intelligence",
+    "qa": "quality assurance",
+    "infra": "infrastructure",
+    "eng": "engineering",
+    "mgr": "manager",
+    "sr": "senior",
+    "jr": "junior",
+    "dir": "director",
+    "swe": "software engineer",
+}
+
+# Words that say how senior a role is, and nouns that say what kind of position it is.
+MODIFIERS = {
+    "senior", "junior", "associate", "intermediate", "staff", "principal", "distinguished", "global",
+    "executive", "lead", "chief", "deputy", "interim", "group",
+}
+POSITION_NOUNS = {
+    "manager", "director", "head", "vice president", "president", "officer", "engineer", "fellow",
+    "intern", "analyst", "specialist", "architect", "lead", "researcher", "scientist",
+}
+FILLER = {"of", "the", "for", "and", "a", "an", "in"}
+
+_PAREN = re.compile(r"\(([^()]*)\)")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def split_specialty(title: str) -> tuple[str, str | None]:
+    """Split ``Manager, Infrastructure (Delivery)`` into the base title and the specialty.
+
+    Examples
+    --------
+    >>> split_specialty("Manager, Infrastructure (Delivery)")
+    ('Manager, Infrastructure', 'Delivery')
+    >>> split_specialty("Head of SRE")
+    ('Head of SRE', None)
+    """
+    found = _PAREN.findall(title)
+    base = _PAREN.sub(" ", title)
+    base = re.sub(r"\s+", " ", base).strip(" ,")
+    return base, (found[-1].strip() or None) if found else None
+
+
+@dataclass(frozen=True, order=True)
+class TitleKey:
+    level: tuple[str, ...]
+    function: tuple[str, ...]
+    specialty: str | None = None
+
+    def __str__(self) -> str:
+        spec = f" ({self.specialty})" if self.specialty else ""
+        return f"{' '.join(self.level)} | {' '.join(self.function)}{spec}"
+
+
+def words_of(text: str) -> list[str]:
+    """Lower-case words of ``text`` with acronyms expanded (``SRE`` → ``site reliability engineering``)."""
+    words = _NON_WORD.sub(" ", text.lower().replace("&", " and ")).split()
+    expanded: list[str] = []
+    for word in words:
+        expanded.extend(ACRONYMS.get(word, word).split())
+    return expanded
+
+
+def title_key(title: str) -> TitleKey:
+    """The key under which two titles are the same role.
+
+    Examples
+    --------
+    >>> title_key("SRE Manager") == title_key("Site Reliability Engineering Manager")
+    True
+    >>> title_key("Manager, Infrastructure") == title_key("Infrastructure Manager")
+    True
+    >>> title_key("VP of Infrastructure") == title_key("Vice President, Infrastructure")
+    True
+    >>> title_key("Head of SRE") == title_key("Global Head of SRE")
+    False
+    >>> title_key("Head of SRE") == title_key("SRE Director")
+    False
+    >>> str(title_key("Manager, Infrastructure (Delivery)"))
+    'manager | infrastructure (delivery)'
+    """
+    base, specialty = split_specialty(title)
+    words = words_of(base)
+    level: list[str] = []
+    function: list[str] = []
+    index = 0
+    while index < len(words):
+        pair = " ".join(words[index : index + 2])
+        if pair in POSITION_NOUNS:
+            level.append(pair)
+            index += 2
+            continue
+        word = words[index]
+        if word in MODIFIERS or word in POSITION_NOUNS:
+            level.append(word)
+        elif word not in FILLER:
+            function.append(word)
+        index += 1
+    spec = " ".join(words_of(specialty)) if specialty else None
+    return TitleKey(level=tuple(sorted(level)), function=tuple(sorted(function)), specialty=spec)
+
+
+def near_duplicates(a: TitleKey, b: TitleKey) -> bool:
+    """Titles that may be the same role but are not provably so.
+
+    Same level and specialty, and one function's words strictly contain the other's.
+
+    Examples
+    --------
+    >>> near_duplicates(title_key("Head of Infrastructure"), title_key("Head of Infrastructure Engineering"))
+    True
+    >>> near_duplicates(title_key("Head of SRE"), title_key("Global Head of SRE"))
+    False
+    """
+    if a == b or a.level != b.level or a.specialty != b.specialty:
+        return False
+    small, large = sorted((set(a.function), set(b.function)), key=len)
+    return bool(small) and small < large
