@@ -21,9 +21,7 @@ class FunctionTree:
 
     def __init__(self, entries: list[FunctionEntry]) -> None:
         self.parent = {entry.name: entry.parent for entry in entries}
-        self._keywords = [
-            (" ".join(words_of(keyword)), entry.name) for entry in entries for keyword in entry.keywords
-        ]
+        self._keywords = [(" ".join(words_of(keyword)), entry.name) for entry in entries for keyword in entry.keywords]
 
     def ancestors(self, name: str) -> list[str]:
         """Parents of ``name``, nearest first; stops on a cycle in a user's file."""

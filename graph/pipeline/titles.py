@@ -40,12 +40,37 @@ ACRONYMS = {
 
 # Words that say how senior a role is, and nouns that say what kind of position it is.
 MODIFIERS = {
-    "senior", "junior", "associate", "intermediate", "staff", "principal", "distinguished", "global",
-    "executive", "lead", "chief", "deputy", "interim", "group",
+    "senior",
+    "junior",
+    "associate",
+    "intermediate",
+    "staff",
+    "principal",
+    "distinguished",
+    "global",
+    "executive",
+    "lead",
+    "chief",
+    "deputy",
+    "interim",
+    "group",
 }
 POSITION_NOUNS = {
-    "manager", "director", "head", "vice president", "president", "officer", "engineer", "fellow",
-    "intern", "analyst", "specialist", "architect", "lead", "researcher", "scientist",
+    "manager",
+    "director",
+    "head",
+    "vice president",
+    "president",
+    "officer",
+    "engineer",
+    "fellow",
+    "intern",
+    "analyst",
+    "specialist",
+    "architect",
+    "lead",
+    "researcher",
+    "scientist",
 }
 FILLER = {"of", "the", "for", "and", "a", "an", "in"}
 

@@ -1,0 +1,1 @@
+"""From parsed documents to a graph snapshot: merge → extract → resolve → infer."""

@@ -1,0 +1,212 @@
+"""Reporting lines and career steps: stated ones resolved, the missing ones inferred.
+
+Rules, in order (a later rule never overrides an earlier one):
+
+1. **Stated** — ``reports_to`` / ``direct_reports`` / ``promotes_to`` / lateral references of the
+   documents, resolved by title key.
+2. **Extracted** — a responsibility such as "Manage the Delivery and Scalability Infrastructure teams"
+   makes the roles of that document whose specialty is named report to the role that says it.
+3. **Inferred** — a role with no manager reports to the nearest higher-ranked role of its family, else of
+   its function, else of the nearest parent function; a role with no stated next step promotes to the
+   nearest higher-ranked role of the same track in its family, else its function. Specialty roles are
+   never inferred targets. Inferred edges carry ``method="inferred"``, a confidence and the rule in
+   ``evidence``; an inferred edge that would close a cycle is not added.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+import networkx as nx
+
+from graph.ids import slugify
+from graph.model import Evidence, Relationship, RelType, Role, RoleRef
+from graph.pipeline.functions import FunctionTree
+from graph.pipeline.merge import RoleGroup, TitleIndex
+
+__all__ = ["LineBuilder", "METHOD_PRIORITY"]
+
+METHOD_PRIORITY = {"stated": 0, "extracted": 1, "inferred": 2}
+
+_MANAGES_TEAMS = re.compile(
+    r"\b(?:manage|manages|lead|leads|oversee|oversees)\s+the\s+(?P<names>.+?)(?:\s+\w+)?\s+teams?\b",
+    re.IGNORECASE,
+)
+_LIST_SPLIT = re.compile(r"\s*(?:,|\band\b|&)\s*", re.IGNORECASE)
+
+
+class LineBuilder:
+    """Collects the line and step relationships of a set of role groups."""
+
+    def __init__(self, groups: list[RoleGroup], index: TitleIndex, functions: FunctionTree) -> None:
+        self.groups = groups
+        self.index = index
+        self.functions = functions
+        self.edges: dict[tuple[str, str, str], Relationship] = {}
+        self.dangling: list[tuple[RoleRef, str]] = []
+        self._graphs = {t: nx.DiGraph() for t in (RelType.REPORTS_TO, RelType.PROMOTES_TO)}
+
+    # ------------------------------------------------------------------ stated
+
+    def add_stated(self) -> None:
+        for group in self.groups:
+            for part in group.parts:
+                for ref in part.reports_to:
+                    self._ref_edge(RelType.REPORTS_TO, group, ref, "reports to")
+                for ref in part.direct_reports:
+                    self._ref_edge(RelType.REPORTS_TO, group, ref, "direct report", reverse=True)
+                for ref in part.promotes_to:
+                    self._ref_edge(RelType.PROMOTES_TO, group, ref, "next role")
+                for ref in part.lateral:
+                    self._ref_edge(RelType.CAN_MOVE_TO, group, ref, "lateral move")
+                if part.specializes:
+                    self._ref_edge(RelType.SPECIALIZES, group, part.specializes, "specialty of")
+
+    def add_family_moves(self, roles_by_family: dict[str, list[Role]]) -> None:
+        """``can also move to roles in the X job family``: a lateral move to the peer level there."""
+        for group in self.groups:
+            role = group.role
+            for part in group.parts:
+                for ref in part.lateral_families:
+                    peers = [r for r in roles_by_family.get(slugify(ref.name), []) if r.id != role.id]
+                    for peer in _nearest_in_rank(role, peers):
+                        self._add(RelType.CAN_MOVE_TO, role.id, peer.id, ref.at)
+
+    def _ref_edge(self, rel_type: RelType, group: RoleGroup, ref: RoleRef, what: str, reverse=False) -> None:
+        target = self.index.find(ref.title)
+        if target is None:
+            self.dangling.append((ref, f"{what} {ref.title!r} names no loaded role"))
+            return
+        start, end = (target.id, group.id) if reverse else (group.id, target.id)
+        self._add(rel_type, start, end, ref.at)
+
+    # ------------------------------------------------------------------ extracted
+
+    def add_team_mentions(self) -> None:
+        for group in self.groups:
+            for part in group.parts:
+                for section in part.sections:
+                    for offset, line_text in enumerate(section.text.splitlines()):
+                        for match in _MANAGES_TEAMS.finditer(line_text):
+                            names = {n.casefold() for n in _LIST_SPLIT.split(match["names"]) if n}
+                            at = Evidence(
+                                source=part.source,
+                                line=section.line + offset,
+                                evidence=line_text.strip(),
+                                method="extracted",
+                                confidence=0.9,
+                            )
+                            self._team_reports(group, part.source, names, at)
+
+    def _team_reports(self, manager: RoleGroup, source: str, names: set[str], at: Evidence) -> None:
+        for group in self.groups:
+            role = group.role
+            if group is manager or not role.specialty or role.specialty.casefold() not in names:
+                continue
+            if source in role.sources and _rank(role) < _rank(manager.role):
+                self._add(RelType.REPORTS_TO, role.id, manager.id, at)
+
+    # ------------------------------------------------------------------ inferred
+
+    def infer(self) -> None:
+        roles = [g.role for g in self.groups]
+        specialties = {e.start for e in self.edges.values() if e.type == RelType.SPECIALIZES}
+        targets = [r for r in roles if r.level_rank is not None and r.id not in specialties]
+        for role in sorted(roles, key=lambda r: (-(r.level_rank or 0), r.id)):
+            if role.level_rank is None:
+                continue
+            if not self._has_out(role.id, RelType.REPORTS_TO):
+                self._infer_one(RelType.REPORTS_TO, role, targets, with_ancestors=True, same_track=False)
+            if not self._has_out(role.id, RelType.PROMOTES_TO):
+                self._infer_one(RelType.PROMOTES_TO, role, targets, with_ancestors=False, same_track=True)
+
+    def _infer_one(self, rel_type, role: Role, targets: list[Role], *, with_ancestors: bool, same_track: bool):
+        higher = [
+            t
+            for t in targets
+            if t.level_rank > role.level_rank
+            and (t.track == "management" if rel_type == RelType.REPORTS_TO else True)
+            and (not same_track or t.track == role.track)
+        ]
+        for scope, confidence, members in self._scopes(role, with_ancestors):
+            candidates = [t for t in higher if members(t)]
+            if not candidates:
+                continue
+            nearest_rank = min(t.level_rank for t in candidates)
+            nearest = sorted((t for t in candidates if t.level_rank == nearest_rank), key=lambda t: t.title)
+            target = nearest[0]
+            if len(nearest) > 1:
+                confidence = round(confidence * 0.8, 2)
+            rule = (
+                f"inferred: {target.title!r} is the nearest higher-ranked role ({target.level}) "
+                f"in {scope} above {role.title!r} ({role.level})"
+            )
+            at = Evidence(
+                source=role.sources[0],
+                line=self._title_line(role),
+                evidence=rule,
+                method="inferred",
+                confidence=confidence,
+            )
+            if self._add(rel_type, role.id, target.id, at):
+                return
+
+    def _scopes(self, role: Role, with_ancestors: bool) -> Iterable[tuple[str, float, Callable[[Role], bool]]]:
+        if role.family:
+            yield f"the {role.family} family", 0.8, lambda t: t.family == role.family
+        if role.function:
+            yield f"the {role.function} function", 0.7, lambda t: t.function == role.function
+            if with_ancestors:
+                for depth, ancestor in enumerate(self.functions.ancestors(role.function), start=1):
+                    confidence = max(0.3, 0.6 - 0.1 * (depth - 1))
+                    yield f"the parent function {ancestor}", confidence, lambda t, a=ancestor: t.function == a
+
+    def _title_line(self, role: Role) -> int:
+        group = next(g for g in self.groups if g.id == role.id)
+        return group.primary.line
+
+    # ------------------------------------------------------------------ bookkeeping
+
+    def _has_out(self, node: str, rel_type: RelType) -> bool:
+        return self._graphs[rel_type].has_node(node) and self._graphs[rel_type].out_degree(node) > 0
+
+    def _add(self, rel_type: RelType, start: str, end: str, at: Evidence) -> bool:
+        if start == end:
+            return False
+        key = (start, rel_type.value, end)
+        existing = self.edges.get(key)
+        if existing and METHOD_PRIORITY[existing.method] <= METHOD_PRIORITY[at.method]:
+            return True
+        graph = self._graphs.get(rel_type)
+        if graph is not None and at.method == "inferred" and _closes_cycle(graph, start, end):
+            return False
+        if graph is not None:
+            graph.add_edge(start, end)
+        self.edges[key] = Relationship(
+            type=rel_type,
+            start=start,
+            end=end,
+            source=at.source,
+            line=at.line,
+            evidence=at.evidence,
+            method=at.method,
+            confidence=at.confidence,
+        )
+        return True
+
+
+def _closes_cycle(graph: nx.DiGraph, start: str, end: str) -> bool:
+    return graph.has_node(end) and graph.has_node(start) and nx.has_path(graph, end, start)
+
+
+def _rank(role: Role) -> int:
+    return role.level_rank if role.level_rank is not None else -1
+
+
+def _nearest_in_rank(role: Role, peers: list[Role]) -> list[Role]:
+    ranked = [p for p in peers if p.level_rank is not None and p.track == role.track]
+    if not ranked or role.level_rank is None:
+        return []
+    best = min(abs(p.level_rank - role.level_rank) for p in ranked)
+    return [p for p in ranked if abs(p.level_rank - role.level_rank) == best]

@@ -1,0 +1,99 @@
+"""Checks of a built snapshot for ``orgkg validate``: errors fail the run, warnings do not."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import networkx as nx
+from pydantic import BaseModel
+
+from graph.model import RelType, Snapshot
+
+__all__ = ["Finding", "validate_snapshot"]
+
+
+class Finding(BaseModel):
+    severity: str
+    kind: str
+    message: str
+    path: str | None = None
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}: " if self.path and self.line else (f"{self.path}: " if self.path else "")
+        return f"{where}{self.severity}: {self.message}"
+
+
+def validate_snapshot(snapshot: Snapshot) -> list[Finding]:
+    """Everything ``orgkg validate`` reports, errors first.
+
+    Examples
+    --------
+    >>> from graph.model import Role, Relationship
+    >>> snap = Snapshot(roles=[Role(id="role:a", title="A"), Role(id="role:b", title="B")],
+    ...     relationships=[Relationship(type=RelType.REPORTS_TO, start="role:a", end="role:b"),
+    ...                    Relationship(type=RelType.REPORTS_TO, start="role:b", end="role:a")])
+    >>> [f.kind for f in validate_snapshot(snap) if f.severity == "error"]
+    ['cycle']
+    """
+    findings = [
+        Finding(severity=p.severity, kind="document", message=p.message, path=p.path, line=p.line)
+        for p in snapshot.problems
+    ]
+    findings += _duplicate_ids(snapshot) + _cycles(snapshot) + _roles_without_skills(snapshot)
+    findings += _outside_taxonomy(snapshot)
+    return sorted(findings, key=lambda f: f.severity != "error")
+
+
+def _duplicate_ids(snapshot: Snapshot) -> list[Finding]:
+    counts = Counter(node.id for _, node in snapshot.nodes())
+    return [
+        Finding(severity="error", kind="duplicate-id", message=f"id {node_id!r} is used by {n} nodes")
+        for node_id, n in counts.items()
+        if n > 1
+    ]
+
+
+def _cycles(snapshot: Snapshot) -> list[Finding]:
+    titles = {r.id: r.title for r in snapshot.roles}
+    findings = []
+    for rel_type in (RelType.REPORTS_TO, RelType.PROMOTES_TO):
+        graph = nx.DiGraph((r.start, r.end) for r in snapshot.relationships if r.type == rel_type)
+        for cycle in nx.simple_cycles(graph):
+            names = " → ".join(titles.get(n, n) for n in [*cycle, cycle[0]])
+            findings.append(Finding(severity="error", kind="cycle", message=f"{rel_type.value} cycle: {names}"))
+    return findings
+
+
+def _roles_without_skills(snapshot: Snapshot) -> list[Finding]:
+    with_skills = {r.start for r in snapshot.relationships if r.type == RelType.REQUIRES_SKILL}
+    return [
+        Finding(
+            severity="warning",
+            kind="no-skills",
+            message=f"role {role.title!r} has no skill",
+            path=role.sources[0] if role.sources else None,
+        )
+        for role in snapshot.roles
+        if role.id not in with_skills
+    ]
+
+
+def _outside_taxonomy(snapshot: Snapshot) -> list[Finding]:
+    return [
+        Finding(
+            severity="warning",
+            kind="not-in-taxonomy",
+            message=f"skill {skill.name!r} is not in the taxonomy; add it (or an alias) to seeds/taxonomy",
+        )
+        for skill in snapshot.skills
+        if not skill.in_taxonomy
+    ] + [
+        Finding(
+            severity="warning",
+            kind="not-in-taxonomy",
+            message=f"KPI {kpi.name!r} is not in the taxonomy; add it (or an alias) to seeds/taxonomy",
+        )
+        for kpi in snapshot.kpis
+        if not kpi.in_taxonomy
+    ]
