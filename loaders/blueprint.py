@@ -1,0 +1,156 @@
+"""Role-blueprint Markdown: ``# <Title>`` then Summary, Responsibilities, Skills, KPIs and Career Path.
+
+Career facts are written as labels — ``**Reports to:** Head of SRE``, ``- Promotes to: X`` — or as a
+heading (``### Next roles``) followed by a bullet list. ``Level:``, ``Family:`` and ``Grade:`` labels
+and optional YAML front matter (title, aliases, level, family, grade) describe the role itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.model import Evidence, LoadProblem, Mention, ParsedRole, SectionKind
+from loaders.base import Loader, ParseOutcome
+from loaders.content import add_spans, finish_summary, role_ref
+from loaders.frontmatter import FrontMatter, split_front_matter
+from loaders.markdown import Block, Heading, Outline, parse_outline
+from loaders.text import classify_heading, clean_line, split_titles
+
+__all__ = ["CAREER_LABELS", "LOADER", "parse_blueprint"]
+
+CAREER_LABELS = {
+    "reports to": "reports_to",
+    "reporting to": "reports_to",
+    "reports into": "reports_to",
+    "direct reports": "direct_reports",
+    "manages": "direct_reports",
+    "next roles": "promotes_to",
+    "next role": "promotes_to",
+    "promotes to": "promotes_to",
+    "promotion": "promotes_to",
+    "promotion path": "promotes_to",
+    "lateral moves": "lateral",
+    "lateral move": "lateral",
+    "lateral roles": "lateral",
+    "lateral": "lateral",
+}
+ROLE_LABELS = {"level": "level", "family": "family", "job family": "family", "grade": "grade", "job grade": "grade"}
+LIST_LABELS = ("skills", "competencies", "core competencies", "technical skills", "kpis", "metrics", "requirements")
+
+_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z -]{1,30}?)\s*:\s*(?P<value>.*)$")
+
+
+def parse_blueprint(text: str, source: str) -> ParseOutcome:
+    """Roles of a blueprint document: one per ``#`` heading (or the front matter title).
+
+    Examples
+    --------
+    >>> doc = "# SRE Manager\\n\\nLeads SRE.\\n\\n## Skills\\n\\n- SLOs\\n\\n**Reports to:** SRE Director\\n"
+    >>> role = parse_blueprint(doc, "b.md").roles[0]
+    >>> role.summary, [m.name for m in role.skills], [(r.title, r.at.line) for r in role.reports_to]
+    ('Leads SRE.', ['SLOs'], [('SRE Director', 9)])
+    """
+    front = split_front_matter(text, source)
+    outline = parse_outline(front.body)
+    outcome = ParseOutcome(family=front.text("family"), problems=list(front.problems))
+    titles = [h for h in outline.headings if h.level == 1]
+    if titles:
+        for heading in titles:
+            outcome.roles.append(_role(outline, heading.text, heading.line, heading.line + 1, heading.end, source))
+    elif front.text("title"):
+        outcome.roles.append(_role(outline, front.text("title") or "", 1, 1, outline.last_line + 1, source))
+    if outcome.roles:
+        _apply_front_matter(outcome.roles[0], front, outcome)
+    for role in outcome.roles:
+        role.family = role.family or outcome.family
+    return outcome
+
+
+def _role(outline: Outline, title: str, line: int, first: int, end: int, source: str) -> ParsedRole:
+    role = ParsedRole(title=title, source=source, line=line)
+    add_spans(role, outline, outline.spans(first, end, intro_name=title))
+    _read_labels(role, outline, first, end)
+    finish_summary(role)
+    return role
+
+
+def _read_labels(role: ParsedRole, outline: Outline, first: int, end: int) -> None:
+    """Career, level and inline-list labels, in paragraphs, list items and headings."""
+    pending: str | None = None  # a label with no value takes the list items that follow it
+    headings = {h.line: h for h in outline.headings if first <= h.line < end}
+    events: list[tuple[int, Block | Heading]] = [(b.line, b) for b in outline.blocks_in(first, end)]
+    events += [(line, h) for line, h in headings.items()]
+    for _, event in sorted(events, key=lambda pair: pair[0]):
+        if isinstance(event, Heading):
+            pending = CAREER_LABELS.get(event.text.rstrip(":").strip().lower())
+            continue
+        if event.kind == "item" and pending and not _LABEL.match(event.sentence):
+            _add_refs(role, pending, event.sentence, event.line, event.sentence)
+            continue
+        pending = None
+        for offset, raw_line in enumerate(event.raw.split("\n")):
+            pending = _read_label_line(role, clean_line(raw_line), event.line + offset, event.kind) or pending
+
+
+def _read_label_line(role: ParsedRole, text: str, line: int, block_kind: str) -> str | None:
+    match = _LABEL.match(text)
+    if not match:
+        return None
+    label, value = match.group("label").strip().lower(), match.group("value").strip()
+    if label in CAREER_LABELS:
+        if not value:
+            return CAREER_LABELS[label]
+        _add_refs(role, CAREER_LABELS[label], value, line, text)
+    elif label in ROLE_LABELS and value:
+        _set_role_field(role, ROLE_LABELS[label], value)
+    elif label in LIST_LABELS and value and block_kind == "paragraph":
+        _add_inline_list(role, classify_heading(label), value, line, text)
+    return None
+
+
+def _add_refs(role: ParsedRole, field: str, value: str, line: int, sentence: str) -> None:
+    refs = getattr(role, field)
+    known = {ref.title.lower() for ref in refs}
+    for title in split_titles(value):
+        if title.lower() not in known:
+            refs.append(role_ref(title, role.source, line, sentence))
+            known.add(title.lower())
+
+
+def _add_inline_list(role: ParsedRole, kind: SectionKind, value: str, line: int, sentence: str) -> None:
+    target = role.kpis if kind is SectionKind.KPIS else role.skills
+    for name in re.split(r"\s*[,;]\s*", value):
+        if name.strip(" ."):
+            evidence = Evidence(source=role.source, line=line, evidence=sentence)
+            target.append(Mention(name=name.strip(" ."), section=kind, at=evidence))
+
+
+def _set_role_field(role: ParsedRole, field: str, value: str) -> None:
+    if field == "grade":
+        digits = re.search(r"\d+", value)
+        if digits:
+            role.grade = int(digits.group())
+    else:
+        setattr(role, field, value)
+
+
+def _apply_front_matter(role: ParsedRole, front: FrontMatter, outcome: ParseOutcome) -> None:
+    role.title = front.text("title") or role.title
+    role.level = front.text("level") or role.level
+    role.family = front.text("family") or role.family
+    aliases = front.meta.get("aliases") or []
+    role.aliases = [str(a).strip() for a in ([aliases] if isinstance(aliases, str) else aliases) if str(a).strip()]
+    grade = front.meta.get("grade")
+    if isinstance(grade, int) and not isinstance(grade, bool):
+        role.grade = grade
+    elif grade is not None:
+        message = f"front matter grade must be a whole number, not {grade!r}"
+        outcome.problems.append(LoadProblem(path=role.source, line=1, message=message))
+
+
+LOADER = Loader(
+    name="blueprint",
+    extensions=(".md", ".markdown"),
+    parse=parse_blueprint,
+    description="Role-blueprint Markdown: '# Title', sections, and 'Reports to:'-style career labels.",
+)

@@ -1,0 +1,160 @@
+"""Loading files and folders: walk, read safely, pick a format, parse, and never raise for a bad file."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from graph.errors import DocumentError
+from graph.ids import make_id
+from graph.model import LoadProblem, LoadResult, ParsedDocument, Source
+from loaders.reading import DEFAULT_MAX_BYTES, read_document
+from loaders.registry import FORMATS, detect_format
+
+__all__ = ["SKIPPED_FOLDERS", "SKIPPED_NAMES", "load_file", "load_paths"]
+
+SKIPPED_NAMES = {"README.md", "SOURCE.md"}
+SKIPPED_FOLDERS = {"taxonomy"}
+
+Progress = Callable[[int, int], None]
+
+
+def load_paths(
+    paths: Sequence[Path | str],
+    *,
+    format: str | None = None,
+    root: Path | None = None,
+    progress: Progress | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> LoadResult:
+    """Parse every role document under ``paths`` (files or folders); problems never stop the load.
+
+    Folders are walked in sorted order, skipping hidden entries, ``README.md``, ``SOURCE.md`` and
+    ``taxonomy/`` folders. A file named directly with an unknown extension is an error; inside a
+    folder it is skipped with a warning.
+
+    Parameters
+    ----------
+    paths : files and folders to read.
+    format : force one loader (a key of ``FORMATS``) instead of detecting it per file.
+    root : ``Source.path`` is relative to it (default: the current folder, else the path as given).
+    progress : called with ``(done, total)`` after each file.
+    max_bytes : larger files are refused without being read.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     _ = Path(tmp, "a.txt").write_text("SRE Manager: Role Blueprint\\nLeads SRE.\\n")
+    ...     _ = Path(tmp, "b.bin").write_bytes(b"\\x00")
+    ...     result = load_paths([tmp], root=Path(tmp))
+    >>> [r.title for r in result.roles], [(p.path, p.severity) for p in result.all_problems]
+    (['SRE Manager'], [('b.bin', 'warning')])
+    """
+    result = LoadResult()
+    if format is not None and format not in FORMATS:
+        result.problems.append(LoadProblem(path="", message=f"unknown format {format!r}; use one of {sorted(FORMATS)}"))
+        return result
+    base = Path(root) if root is not None else Path.cwd()
+    files = _collect(paths, base, format, result.problems)
+    for done, path in enumerate(files, start=1):
+        document, problems = _load(path, base, format, max_bytes)
+        result.problems.extend(problems)
+        if document is not None:
+            result.documents.append(document)
+        if progress is not None:
+            progress(done, len(files))
+    return result
+
+
+def load_file(
+    path: Path | str, *, format: str | None = None, root: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> ParsedDocument:
+    """Parse one file. Problems, even an unreadable file, are in ``document.problems``; nothing is raised.
+
+    Examples
+    --------
+    >>> doc = load_file("no/such/file.md")
+    >>> doc.roles, str(doc.problems[0])
+    ([], 'no/such/file.md: error: no such file or folder')
+    """
+    base = Path(root) if root is not None else Path.cwd()
+    document, problems = _load(Path(path), base, format, max_bytes)
+    if document is None:
+        shown = _shown(Path(path), base)
+        document = ParsedDocument(source=Source(id=_source_id(shown), path=shown, format=format or "", sha256=""))
+    document.problems = problems + document.problems
+    return document
+
+
+def _shown(path: Path, base: Path) -> str:
+    """The path as evidence shows it: relative to the root when inside it, posix style."""
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _source_id(shown: str) -> str:
+    try:
+        return make_id("Source", shown)
+    except ValueError:
+        return "source:unnamed"
+
+
+def _load(
+    path: Path, base: Path, format: str | None, max_bytes: int
+) -> tuple[ParsedDocument | None, list[LoadProblem]]:
+    """One file as a document, or None and the reason it could not be read."""
+    shown = _shown(path, base)
+    try:
+        raw = read_document(path, shown, max_bytes)
+        name = format or detect_format(path, raw.text)
+    except DocumentError as err:
+        return None, [LoadProblem(path=shown, line=err.line, message=err.reason)]
+    outcome = FORMATS[name].parse(raw.text, shown)
+    source = Source(id=_source_id(shown), path=shown, format=name, sha256=hashlib.sha256(raw.data).hexdigest())
+    document = ParsedDocument(source=source, roles=outcome.roles, family=outcome.family, problems=outcome.problems)
+    if not document.roles:
+        document.problems.append(LoadProblem(path=shown, message=f"no roles found ({name} format)", severity="warning"))
+    return document, []
+
+
+def _collect(paths: Sequence[Path | str], base: Path, format: str | None, problems: list[LoadProblem]) -> list[Path]:
+    files: list[Path] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            files.extend(_walk(path, base, format, problems))
+        elif path.exists() and format is None and not _has_known_suffix(path):
+            try:
+                detect_format(path, "")
+            except DocumentError as err:
+                problems.append(LoadProblem(path=_shown(path, base), message=err.reason))
+        else:
+            files.append(path)  # a missing file becomes a problem when it is read
+    return files
+
+
+def _walk(folder: Path, base: Path, format: str | None, problems: list[LoadProblem]) -> list[Path]:
+    found: list[Path] = []
+    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+        if entry.name.startswith(".") or entry.name in SKIPPED_NAMES:
+            continue
+        if entry.is_dir():
+            if entry.name not in SKIPPED_FOLDERS:
+                found.extend(_walk(entry, base, format, problems))
+        elif format is not None or _has_known_suffix(entry):
+            found.append(entry)
+        else:
+            try:
+                detect_format(entry, "")
+            except DocumentError as err:
+                skipped = LoadProblem(path=_shown(entry, base), message=f"skipped: {err.reason}", severity="warning")
+                problems.append(skipped)
+    return found
+
+
+def _has_known_suffix(path: Path) -> bool:
+    return any(path.suffix.lower() in loader.extensions for loader in FORMATS.values())

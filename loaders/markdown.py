@@ -1,0 +1,216 @@
+"""The block structure of a Markdown file (headings, paragraphs, list items) with file lines.
+
+markdown-it-py finds the blocks; this module keeps only what the loaders need and turns line ranges
+into ``Section`` objects and list items into ``Mention`` objects, the same way for every format.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from markdown_it import MarkdownIt
+
+from graph.model import Evidence, Mention, Section, SectionKind
+from loaders.text import classify_heading, clean_line, clean_text, collapse, trim_blank_lines
+
+__all__ = ["PSEUDO_LEVEL", "Block", "Heading", "Outline", "Span", "parse_outline"]
+
+PSEUDO_LEVEL = 7  # a bold-only line like ``**Nice-to-haves**`` acts as a heading below every real one
+
+_BOLD_ONLY = re.compile(r"^\s*(\*\*|__)([^*_\n]{1,80}?)\1\s*:?\s*$")
+_HEADING_ANCHOR = re.compile(r"\s*\{#[^}]*\}\s*$")
+_LINK = re.compile(r"\[([^\]\n]+)\]\(((?:[^()\n]|\([^()\n]*\))*)\)")
+
+MENTION_KINDS = {SectionKind.SKILLS, SectionKind.REQUIREMENTS, SectionKind.NICE_TO_HAVE}
+
+
+@dataclass(frozen=True)
+class Heading:
+    index: int
+    level: int
+    text: str
+    line: int
+    end: int = 0  # first line after its section (next heading of the same or a higher level)
+    body_end: int = 0  # first line of the next heading of any level
+    parent: int | None = None
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph, or the first paragraph of a list item, with its raw and cleaned text."""
+
+    kind: Literal["paragraph", "item"]
+    line: int
+    end: int
+    raw: str
+    text: str
+
+    @property
+    def sentence(self) -> str:
+        return collapse(self.text)
+
+    def links(self) -> list[tuple[str, str, int]]:
+        """``(label, target, line)`` of every Markdown link in the block."""
+        return [
+            (clean_line(m.group(1)), m.group(2), self.line + self.raw.count("\n", 0, m.start()))
+            for m in _LINK.finditer(self.raw)
+        ]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A section to be: a heading's name and kind and the lines of its own text."""
+
+    name: str
+    kind: SectionKind
+    start: int
+    end: int
+    heading: int | None = None  # index of the heading it comes from; None for intro text
+
+
+@dataclass
+class Outline:
+    lines: list[str]
+    headings: list[Heading] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+
+    @property
+    def last_line(self) -> int:
+        return len(self.lines)
+
+    def heading_at(self, line: int) -> Heading | None:
+        """The innermost heading whose section holds ``line``."""
+        owner = None
+        for heading in self.headings:
+            if heading.line > line:
+                break
+            if heading.line <= line < heading.body_end:
+                owner = heading
+        return owner
+
+    def parent(self, heading: Heading) -> Heading | None:
+        return self.headings[heading.parent] if heading.parent is not None else None
+
+    def ancestors(self, heading: Heading) -> list[Heading]:
+        chain, current = [], self.parent(heading)
+        while current is not None:
+            chain.append(current)
+            current = self.parent(current)
+        return chain
+
+    def blocks_in(self, start: int, end: int) -> list[Block]:
+        return [block for block in self.blocks if start <= block.line < end]
+
+    def section(self, span: Span) -> Section | None:
+        """The cleaned text of a span as a ``Section``, or None when it has no text."""
+        raw = "\n".join(self.lines[span.start - 1 : span.end - 1])
+        kept, first = trim_blank_lines(clean_text(raw).split("\n"), span.start)
+        if not kept:
+            return None
+        return Section(name=span.name, kind=span.kind, text="\n".join(kept), line=first)
+
+    def mentions(self, span: Span, source: str) -> tuple[list[Mention], list[Mention]]:
+        """Skill and KPI mentions stated by the list items (and, for KPIs, linked names) of a span."""
+        skills: list[Mention] = []
+        kpis: list[Mention] = []
+        for block in self.blocks_in(span.start, span.end):
+            if block.kind == "item" and block.sentence:
+                target = kpis if span.kind is SectionKind.KPIS else skills
+                if span.kind in MENTION_KINDS or span.kind is SectionKind.KPIS:
+                    target.append(_mention(block.sentence, span.kind, source, block.line, block.sentence))
+            elif block.kind == "paragraph" and span.kind is SectionKind.KPIS:
+                kpis.extend(
+                    _mention(label, span.kind, source, line, block.sentence)
+                    for label, _target, line in block.links()
+                    if _names_an_indicator(label)
+                )
+        return skills, kpis
+
+    def spans(self, first: int, end: int, intro_name: str, skip: list[tuple[int, int]] = ()) -> list[Span]:
+        """Spans of the text from line ``first`` to ``end``: the intro, then each heading's own text.
+
+        A heading whose wording names no kind takes the kind of the heading above it inside the range
+        (``### Technical`` under ``## Requirements`` is a requirement).
+        """
+        inside = [h for h in self.headings if first <= h.line < end and not _skipped(h.line, skip)]
+        intro_end = min([h.line for h in inside[:1]] + [s for s, _ in skip if s >= first] + [end])
+        result = [Span(intro_name, SectionKind.SUMMARY, first, intro_end)] if first < intro_end else []
+        kinds: dict[int, SectionKind] = {}
+        for heading in inside:
+            kind = classify_heading(heading.text)
+            parent = heading.parent
+            if kind is SectionKind.OTHER and parent is not None and parent in kinds:
+                kind = kinds[parent]
+            kinds[heading.index] = kind
+            body_end = min(heading.body_end, end, *(s for s, _ in skip if s > heading.line))
+            result.append(Span(heading.text, kind, heading.line + 1, body_end, heading.index))
+        return result
+
+
+def _skipped(line: int, skip: list[tuple[int, int]]) -> bool:
+    return any(start <= line < stop for start, stop in skip)
+
+
+_GENERIC_LABELS = {"here", "this page", "page", "link", "handbook", "see here", "read more"}
+
+
+def _names_an_indicator(label: str) -> bool:
+    return len(label) > 3 and label.lower() not in _GENERIC_LABELS
+
+
+def _mention(name: str, kind: SectionKind, source: str, line: int, sentence: str) -> Mention:
+    return Mention(name=name, section=kind, at=Evidence(source=source, line=line, evidence=sentence))
+
+
+def parse_outline(text: str) -> Outline:
+    """Headings, paragraphs and list items of ``text``, each at its 1-based file line.
+
+    Examples
+    --------
+    >>> outline = parse_outline("## Skills\\n\\n- Go\\n- [SQL](x)\\n\\n**Bonus**\\n\\n- Rust\\n")
+    >>> [(h.level, h.text, h.line, h.end) for h in outline.headings]
+    [(2, 'Skills', 1, 9), (7, 'Bonus', 6, 9)]
+    >>> [(b.kind, b.text, b.line) for b in outline.blocks]
+    [('item', 'Go', 3), ('item', 'SQL', 4), ('item', 'Rust', 8)]
+    """
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    outline = Outline(lines=lines)
+    tokens = MarkdownIt("commonmark").parse(text)
+    open_items: list[bool] = []  # per open list item: has its first paragraph been seen?
+    raw_headings: list[tuple[int, str, int]] = []
+    for position, token in enumerate(tokens):
+        if token.type == "list_item_open":
+            open_items.append(False)
+        elif token.type == "list_item_close":
+            open_items.pop()
+        elif token.type == "heading_open" and token.map:
+            content = tokens[position + 1].content
+            raw_headings.append((int(token.tag[1:]), _HEADING_ANCHOR.sub("", clean_line(content)), token.map[0] + 1))
+        elif token.type == "paragraph_open" and token.map:
+            start, stop = token.map
+            raw = "\n".join(lines[start:stop])
+            is_item = bool(open_items) and not open_items[-1]
+            if is_item:
+                open_items[-1] = True
+            bold = _BOLD_ONLY.match(raw) if not open_items else None
+            if bold:
+                raw_headings.append((PSEUDO_LEVEL, clean_line(bold.group(2)), start + 1))
+                continue
+            kind: Literal["paragraph", "item"] = "item" if is_item else "paragraph"
+            outline.blocks.append(Block(kind, start + 1, stop + 1, raw, clean_text(raw)))
+    outline.headings = _link_headings(raw_headings, len(lines) + 1)
+    return outline
+
+
+def _link_headings(raw: list[tuple[int, str, int]], eof: int) -> list[Heading]:
+    headings: list[Heading] = []
+    for index, (level, text, line) in enumerate(raw):
+        end = next((other_line for other_level, _, other_line in raw[index + 1 :] if other_level <= level), eof)
+        body_end = raw[index + 1][2] if index + 1 < len(raw) else eof
+        parent = next((j for j in range(index - 1, -1, -1) if raw[j][0] < level), None)
+        headings.append(Heading(index, level, text, line, end, body_end, parent))
+    return headings

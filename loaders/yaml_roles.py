@@ -1,0 +1,245 @@
+"""Hand-curated YAML role files: one role per YAML document, or a ``roles:`` list.
+
+The file is composed into YAML nodes (not just loaded) so that every skill, KPI and career reference
+keeps the line it was written on. See ``seeds/roles/`` for documented examples.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from graph.model import Evidence, LoadProblem, Mention, ParsedRole, Section, SectionKind
+from loaders.base import Loader, ParseOutcome
+from loaders.content import role_ref
+from loaders.text import collapse
+
+__all__ = ["IMPORTANCE_WORDS", "LOADER", "ROLE_KEYS", "parse_yaml_roles"]
+
+IMPORTANCE_WORDS = {"low": 0.33, "medium": 0.67, "high": 1.0}
+REF_KEYS = {
+    "reports_to": "reports_to",
+    "next_roles": "promotes_to",
+    "promotes_to": "promotes_to",
+    "lateral": "lateral",
+    "direct_reports": "direct_reports",
+}
+TEXT_KEYS = ("level", "family", "specialty")
+ROLE_KEYS = {"title", "aliases", "grade", "summary", "skills", "kpis", *TEXT_KEYS, *REF_KEYS}
+FILE_KEYS = {"roles", "family"}
+MENTION_KEYS = {"name", "importance", "description"}
+
+
+class _Invalid(Exception):
+    def __init__(self, node: Node, message: str) -> None:
+        super().__init__(message)
+        self.line = node.start_mark.line + 1
+
+
+def parse_yaml_roles(text: str, source: str) -> ParseOutcome:
+    """Roles of a YAML role file; problems name the key and line.
+
+    Examples
+    --------
+    >>> doc = "title: SRE Manager\\nskills:\\n  - SLOs\\n  - {name: Kubernetes, importance: high}\\ncolour: red\\n"
+    >>> outcome = parse_yaml_roles(doc, "r.yaml")
+    >>> [(m.name, m.at.line, m.importance) for m in outcome.roles[0].skills]
+    [('SLOs', 3, None), ('Kubernetes', 4, 1.0)]
+    >>> print(outcome.problems[0])
+    r.yaml:5: warning: unknown key 'colour' ignored
+    """
+    reader = _Reader(text, source)
+    for document in reader.documents():
+        reader.read_document(document)
+    return reader.outcome
+
+
+class _Reader:
+    def __init__(self, text: str, source: str) -> None:
+        self.text = text
+        self.source = source
+        self.lines = text.split("\n")
+        self.outcome = ParseOutcome()
+        self.loader = yaml.SafeLoader(text)
+
+    # ------------------------------------------------------------------ structure
+
+    def documents(self) -> list[Node]:
+        nodes: list[Node] = []
+        try:
+            while self.loader.check_node():
+                node = self.loader.get_node()
+                if node is not None:
+                    nodes.append(node)
+        except yaml.YAMLError as err:
+            mark = getattr(err, "problem_mark", None)
+            reason = getattr(err, "problem", None) or str(err)
+            self.error(mark.line + 1 if mark else 1, f"malformed YAML: {reason}")
+        return nodes
+
+    def read_document(self, node: Node) -> None:
+        if isinstance(node, ScalarNode) and node.value in ("", "~", "null"):
+            return
+        if not isinstance(node, MappingNode):
+            self.error(node.start_mark.line + 1, "a role file must be a mapping (title: ...) or hold a 'roles:' list")
+            return
+        keys = self.keys(node)
+        if "roles" not in keys:
+            self.read_role(node, family=None)
+            return
+        for key, (key_node, _) in keys.items():
+            if key not in FILE_KEYS:
+                self.warning(key_node.start_mark.line + 1, f"unknown key {key!r} next to 'roles' ignored")
+        family = self.guard(lambda: self.text_of(keys["family"][1]) if "family" in keys else None)
+        roles = keys["roles"][1]
+        if not isinstance(roles, SequenceNode):
+            self.error(roles.start_mark.line + 1, "'roles' must be a list of roles")
+            return
+        for item in roles.value:
+            self.read_role(item, family=family)
+
+    def keys(self, node: MappingNode) -> dict[str, tuple[Node, Node]]:
+        return {str(k.value): (k, v) for k, v in node.value if isinstance(k, ScalarNode)}
+
+    # ------------------------------------------------------------------ one role
+
+    def read_role(self, node: Node, family: str | None) -> None:
+        line = node.start_mark.line + 1
+        if not isinstance(node, MappingNode):
+            self.error(line, "a role must be a mapping of keys to values")
+            return
+        keys = self.keys(node)
+        title = self.guard(lambda: self.text_of(keys["title"][1])) if "title" in keys else None
+        if not title:
+            self.error(line, "role has no title (the 'title' key is required)")
+            return
+        role = ParsedRole(title=title, source=self.source, line=line, family=family)
+        for key, (key_node, value) in keys.items():
+            if key not in ROLE_KEYS:
+                self.warning(key_node.start_mark.line + 1, f"unknown key {key!r} ignored")
+            elif key != "title":
+                self.guard(lambda key=key, value=value: self.read_field(role, key, value))
+        self.outcome.roles.append(role)
+
+    def read_field(self, role: ParsedRole, key: str, node: Node) -> None:
+        if key in TEXT_KEYS:
+            setattr(role, key, self.text_of(node))
+        elif key == "aliases":
+            role.aliases = [text for text, _ in self.texts_of(node, key)]
+        elif key == "grade":
+            role.grade = self.int_of(node, key)
+        elif key == "summary":
+            self.read_summary(role, node)
+        elif key in ("skills", "kpis"):
+            kind = SectionKind.SKILLS if key == "skills" else SectionKind.KPIS
+            getattr(role, key).extend(self.mention(item, kind) for item in self.items_of(node, key))
+        elif key in REF_KEYS:
+            refs = getattr(role, REF_KEYS[key])
+            for title, line in self.texts_of(node, key):
+                refs.append(role_ref(title, self.source, line, f"{key}: {title}"))
+
+    def read_summary(self, role: ParsedRole, node: Node) -> None:
+        summary = self.text_of(node)
+        if not summary:
+            return
+        text, line = self.source_text(node, summary)
+        role.summary = collapse(summary)
+        role.sections.append(Section(name="summary", kind=SectionKind.SUMMARY, text=text, line=line))
+
+    def source_text(self, node: Node, value: str) -> tuple[str, int]:
+        """The summary as written in the file (original line breaks) and the line it starts on."""
+        first, last = node.start_mark.line, node.end_mark.line
+        if getattr(node, "style", None) in ("|", ">"):
+            first += 1  # the text starts below the block indicator
+        if first >= last and "\n" not in value:
+            return value, node.start_mark.line + 1
+        lines = [line.strip() for line in self.lines[first : last + 1]]
+        if node.end_mark.column == 0 and last > first:
+            lines = lines[:-1]
+        if lines and getattr(node, "style", None) in ('"', "'"):
+            lines[0], lines[-1] = lines[0].lstrip("\"'"), lines[-1].rstrip("\"'")
+        while lines and not lines[-1]:
+            lines.pop()
+        return "\n".join(lines), first + 1
+
+    def mention(self, node: Node, kind: SectionKind) -> Mention:
+        line = node.start_mark.line + 1
+        sentence = self.lines[line - 1].strip().removeprefix("- ").strip()
+        at = Evidence(source=self.source, line=line, evidence=sentence)
+        if isinstance(node, ScalarNode):
+            return Mention(name=self.text_of(node), section=kind, at=at)
+        if not isinstance(node, MappingNode):
+            raise _Invalid(node, f"a {kind.value} item must be a name or a mapping with 'name'")
+        keys = self.keys(node)
+        for key, (key_node, _) in keys.items():
+            if key not in MENTION_KEYS:
+                self.warning(key_node.start_mark.line + 1, f"unknown key {key!r} in a {kind.value} item ignored")
+        if "name" not in keys:
+            raise _Invalid(node, f"a {kind.value} item needs a 'name'")
+        importance = self.importance_of(keys["importance"][1]) if "importance" in keys else None
+        return Mention(name=self.text_of(keys["name"][1]), section=kind, at=at, importance=importance)
+
+    # ------------------------------------------------------------------ values
+
+    def value_of(self, node: Node) -> object:
+        return self.loader.construct_object(node, deep=True)
+
+    def text_of(self, node: Node) -> str:
+        value = self.value_of(node)
+        if value is None:
+            return ""
+        if not isinstance(node, ScalarNode) or isinstance(value, bool):
+            raise _Invalid(node, f"expected text, found {type(value).__name__}")
+        return str(value).strip()
+
+    def int_of(self, node: Node, key: str) -> int:
+        value = self.value_of(node)
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise _Invalid(node, f"{key!r} must be a whole number, not {value!r}")
+        return value
+
+    def importance_of(self, node: Node) -> float:
+        value = self.value_of(node)
+        if isinstance(value, str) and value.lower() in IMPORTANCE_WORDS:
+            return IMPORTANCE_WORDS[value.lower()]
+        if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 1:
+            return float(value)
+        raise _Invalid(node, f"importance must be a number from 0 to 1 or low/medium/high, not {value!r}")
+
+    def items_of(self, node: Node, key: str) -> list[Node]:
+        if isinstance(node, SequenceNode):
+            return list(node.value)
+        if isinstance(node, ScalarNode):
+            return [node] if self.text_of(node) else []
+        raise _Invalid(node, f"{key!r} must be a list")
+
+    def texts_of(self, node: Node, key: str) -> list[tuple[str, int]]:
+        """A string or a list of strings, each with its line."""
+        return [(text, item.start_mark.line + 1) for item in self.items_of(node, key) if (text := self.text_of(item))]
+
+    # ------------------------------------------------------------------ problems
+
+    def guard(self, read: Callable[[], object]) -> object:
+        try:
+            return read()
+        except _Invalid as err:
+            self.error(err.line, str(err))
+        except yaml.YAMLError as err:
+            self.error(1, f"cannot read value: {err}")
+        return None
+
+    def error(self, line: int, message: str) -> None:
+        self.outcome.problems.append(LoadProblem(path=self.source, line=line, message=message))
+
+    def warning(self, line: int, message: str) -> None:
+        self.outcome.problems.append(LoadProblem(path=self.source, line=line, message=message, severity="warning"))
+
+
+LOADER = Loader(
+    name="yaml",
+    extensions=(".yaml", ".yml"),
+    parse=parse_yaml_roles,
+    description="Hand-curated YAML roles: title, aliases, level, grade, family, summary, skills, kpis, career.",
+)
