@@ -70,6 +70,8 @@ def _role(outline: Outline, title: str, line: int, first: int, end: int, source:
     role = ParsedRole(title=title, source=source, line=line)
     add_spans(role, outline, outline.spans(first, end, intro_name=title))
     _read_labels(role, outline, first, end)
+    role.skills.sort(key=lambda mention: mention.at.line)
+    role.kpis.sort(key=lambda mention: mention.at.line)
     finish_summary(role)
     return role
 
