@@ -116,7 +116,7 @@ def _load(
     outcome = FORMATS[name].parse(raw.text, shown)
     source = Source(id=_source_id(shown), path=shown, format=name, sha256=hashlib.sha256(raw.data).hexdigest())
     document = ParsedDocument(source=source, roles=outcome.roles, family=outcome.family, problems=outcome.problems)
-    if not document.roles:
+    if not document.roles and not any(p.severity == "error" for p in document.problems):
         document.problems.append(LoadProblem(path=shown, message=f"no roles found ({name} format)", severity="warning"))
     return document, []
 
