@@ -1,0 +1,44 @@
+"""Turn skill and KPI ids of a role's profile into result items (names, categories, evidence)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from graph.model import RelType
+from graph.queries.models import EvidenceRef, Item, ItemKind, WeightedItem
+
+if TYPE_CHECKING:
+    from graph.orggraph import OrgGraph
+
+__all__ = ["item", "profile", "weighted_items"]
+
+_REL = {"skill": RelType.REQUIRES_SKILL, "kpi": RelType.MEASURED_BY}
+
+
+def profile(og: OrgGraph, role_id: str, kind: ItemKind) -> dict[str, float]:
+    """The skill (or KPI) weights of a role."""
+    return (og.role_skills if kind == "skill" else og.role_kpis).get(role_id, {})
+
+
+def item(og: OrgGraph, item_id: str, kind: ItemKind) -> Item:
+    """The id, name and category of a skill or KPI."""
+    if kind == "skill":
+        skill = og.skills_by_id.get(item_id)
+        return Item(id=item_id, name=skill.name if skill else item_id, kind=kind, category=skill and skill.category)
+    kpi = og.kpis_by_id.get(item_id)
+    return Item(id=item_id, name=kpi.name if kpi else item_id, kind=kind)
+
+
+def weighted_items(og: OrgGraph, role_id: str, item_ids: Iterable[str], kind: ItemKind) -> list[WeightedItem]:
+    """The items with the weight and evidence ``role_id`` gives them, heaviest first, then by name."""
+    weights = profile(og, role_id, kind)
+    items = [
+        WeightedItem(
+            **item(og, item_id, kind).model_dump(),
+            weight=weights.get(item_id, 0.0),
+            evidence=EvidenceRef.of_edge(og.edge(role_id, item_id, _REL[kind])),
+        )
+        for item_id in item_ids
+    ]
+    return sorted(items, key=lambda it: (-it.weight, it.name.lower(), it.id))

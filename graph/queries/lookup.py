@@ -1,0 +1,186 @@
+"""Find roles, skills, KPIs and job families by id, name, alias or a near miss.
+
+Resolution order: the id (``role:x`` or the bare slug ``x``), then the name key of a title or alias
+(case, accents and punctuation ignored), then a fuzzy match that tolerates typos and word order, taken
+only when it is strong and clearly ahead of the next candidate. Otherwise the error carries up to five
+"did you mean" suggestions.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from graph.errors import NotFound, RoleNotFound
+from graph.ids import slugify
+from graph.model import KPI, JobFamily, Role, Skill
+from graph.queries.checks import check_int, check_name
+from graph.queries.models import RoleSummary, _Result
+from graph.queries.text import NameIndex
+
+if TYPE_CHECKING:
+    from graph.orggraph import OrgGraph
+
+__all__ = [
+    "RoleHit",
+    "SearchHit",
+    "SearchResults",
+    "resolve_family",
+    "resolve_kpi",
+    "resolve_role",
+    "resolve_roles",
+    "resolve_skill",
+    "search",
+    "search_roles",
+]
+
+MAX_SEARCH_LIMIT = 100
+
+
+class RoleHit(_Result):
+    role: RoleSummary
+    matched: str
+    score: float
+
+
+class SearchHit(_Result):
+    kind: str
+    id: str
+    name: str
+    matched: str
+    score: float
+
+
+class SearchResults(_Result):
+    query: str
+    roles: list[SearchHit]
+    skills: list[SearchHit]
+    kpis: list[SearchHit]
+
+
+def _resolve_id(index: NameIndex, ids: dict, prefix: str, kind: str, text: object) -> str:
+    """The id ``text`` names among ``ids``; ``NotFound`` with suggestions otherwise."""
+    name = check_name(kind, text)
+    for candidate in (name, f"{prefix}:{name}", f"{prefix}:{slugify(name)}"):
+        if candidate in ids:
+            return candidate
+    match = index.resolve(name)
+    if match is not None:
+        return match.id
+    suggestions = index.suggestions(name)
+    if kind == "role":
+        raise RoleNotFound(name, suggestions)
+    raise NotFound(kind, name, suggestions)
+
+
+def resolve_role(og: OrgGraph, text: str) -> Role:
+    """The role ``text`` names: an id, bare slug, title, alias, or a unique near miss.
+
+    Raises
+    ------
+    InvalidParameter
+        ``text`` is empty or longer than a name can be.
+    RoleNotFound
+        Nothing matches well enough; ``suggestions`` lists up to five close titles.
+
+    Examples
+    --------
+    >>> from graph.queries.sample import sample_graph
+    >>> og = sample_graph()
+    >>> [resolve_role(og, t).id for t in ["role:vp", "vp", "vpe", "Enginering Manager", "Manager Platform Engineering"]]
+    ['role:vp', 'role:vp', 'role:vp', 'role:manager', 'role:platform-manager']
+    >>> resolve_role(og, "Engineering")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    graph.errors.RoleNotFound: no role matches 'Engineering'; did you mean: VP of Engineering, ...
+    """
+    return og.roles_by_id[_resolve_id(og.role_names, og.roles_by_id, "role", "role", text)]
+
+
+def resolve_roles(og: OrgGraph, texts: list[str]) -> list[Role]:
+    """Each text resolved to a role, duplicates dropped, order kept."""
+    roles: dict[str, Role] = {}
+    for text in texts:
+        role = resolve_role(og, text)
+        roles.setdefault(role.id, role)
+    return list(roles.values())
+
+
+def resolve_skill(og: OrgGraph, text: str) -> Skill:
+    """The skill ``text`` names (id, slug, name, alias or near miss); ``NotFound`` with suggestions.
+
+    Examples
+    --------
+    >>> from graph.queries.sample import sample_graph
+    >>> resolve_skill(sample_graph(), "obsevability").id
+    'skill:observability'
+    """
+    return og.skills_by_id[_resolve_id(og.skill_names, og.skills_by_id, "skill", "skill", text)]
+
+
+def resolve_kpi(og: OrgGraph, text: str) -> KPI:
+    """The KPI ``text`` names (id, slug, name, alias or near miss); ``NotFound`` with suggestions.
+
+    Examples
+    --------
+    >>> from graph.queries.sample import sample_graph
+    >>> resolve_kpi(sample_graph(), "MTTR").id
+    'kpi:mttr'
+    """
+    return og.kpis_by_id[_resolve_id(og.kpi_names, og.kpis_by_id, "kpi", "KPI", text)]
+
+
+def resolve_family(og: OrgGraph, text: str) -> JobFamily:
+    """The job family ``text`` names (id, slug, name or near miss); ``NotFound`` with suggestions.
+
+    Examples
+    --------
+    >>> from graph.queries.sample import sample_graph
+    >>> resolve_family(sample_graph(), "engineering").id
+    'family:engineering'
+    """
+    return og.families_by_id[_resolve_id(og.family_names, og.families_by_id, "family", "job family", text)]
+
+
+def search_roles(og: OrgGraph, text: str, limit: int = 10) -> list[RoleHit]:
+    """Roles for a type-ahead box: whole name, prefix, word prefix, substring, then fuzzy matches.
+
+    Examples
+    --------
+    >>> from graph.queries.sample import sample_graph
+    >>> [hit.role.title for hit in search_roles(sample_graph(), "eng", limit=3)]
+    ['Engineering Manager', 'Engineering Manager (Delivery)', 'Software Engineer']
+    """
+    check_int("limit", limit, 1, MAX_SEARCH_LIMIT)
+    if not isinstance(text, str):
+        return []
+    return [
+        RoleHit(role=RoleSummary.of(og.roles_by_id[m.id]), matched=m.name, score=m.score)
+        for m in og.role_names.search(text[:300], limit=limit)
+    ]
+
+
+def search(og: OrgGraph, text: str, limit: int = 10) -> SearchResults:
+    """Type-ahead over roles, skills and KPIs at once, ``limit`` of each.
+
+    Examples
+    --------
+    >>> from graph.queries.sample import sample_graph
+    >>> found = search(sample_graph(), "reli")
+    >>> [h.name for h in found.roles], [h.name for h in found.skills]
+    (['SRE Manager'], [])
+    """
+    check_int("limit", limit, 1, MAX_SEARCH_LIMIT)
+    query = text[:300] if isinstance(text, str) else ""
+
+    def hits(kind: str, index: NameIndex) -> list[SearchHit]:
+        return [
+            SearchHit(kind=kind, id=m.id, name=index.display[m.id], matched=m.name, score=m.score)
+            for m in index.search(query, limit=limit)
+        ]
+
+    return SearchResults(
+        query=query,
+        roles=hits("role", og.role_names),
+        skills=hits("skill", og.skill_names),
+        kpis=hits("kpi", og.kpi_names),
+    )

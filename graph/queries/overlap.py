@@ -1,0 +1,115 @@
+"""The overlap matrix: pairwise weighted skill overlap of a set of roles, in an order that keeps
+clusters together (for a heatmap).
+
+The order comes from average-linkage agglomerative clustering: repeatedly join the two groups with the
+highest mean overlap, orienting them so the most similar ends meet. Ties break by role order, so the
+result is deterministic.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from graph.errors import InvalidParameter
+from graph.queries.listings import role_matcher, role_order
+from graph.queries.lookup import resolve_roles
+from graph.queries.models import RoleSummary, _Result
+from graph.queries.similarity import weighted_jaccard
+
+if TYPE_CHECKING:
+    from graph.orggraph import OrgGraph
+
+__all__ = ["OverlapMatrix", "cluster_order", "overlap_matrix"]
+
+MAX_MATRIX_ROLES = 200
+
+
+class OverlapMatrix(_Result):
+    """``scores[i][j]`` is the weighted skill overlap of ``roles[i]`` and ``roles[j]``; ``shared[i][j]``
+    how many skills they share (the diagonal: a role's own skill count)."""
+
+    roles: list[RoleSummary]
+    scores: list[list[float]]
+    shared: list[list[int]]
+
+
+def cluster_order(similarity: list[list[float]]) -> list[int]:
+    """Indexes in an order that puts similar items next to each other.
+
+    Examples
+    --------
+    >>> cluster_order([[1, 0, .9, 0], [0, 1, 0, .8], [.9, 0, 1, 0], [0, .8, 0, 1]])
+    [0, 2, 1, 3]
+    """
+    groups: dict[int, list[int]] = {i: [i] for i in range(len(similarity))}
+    between = {(a, b): similarity[a][b] for a in groups for b in groups if a < b}
+    while len(groups) > 1:
+        (a, b), _ = max(between.items(), key=lambda pair: (pair[1], -pair[0][0], -pair[0][1]))
+        left, right = groups.pop(a), groups.pop(b)
+        joined = max(
+            (left + right, left[::-1] + right, left + right[::-1], left[::-1] + right[::-1]),
+            key=lambda order: similarity[order[len(left) - 1]][order[len(left)]],
+        )
+        size_a, size_b = len(left), len(right)
+        for c in groups:
+            ab = (size_a * between[_pair(a, c)] + size_b * between[_pair(b, c)]) / (size_a + size_b)
+            between[_pair(a, c)] = ab
+        between = {pair: s for pair, s in between.items() if b not in pair and pair != (a, b)}
+        groups[a] = joined
+    return next(iter(groups.values()), [])
+
+
+def _pair(a: int, b: int) -> tuple[int, int]:
+    return (a, b) if a < b else (b, a)
+
+
+def overlap_matrix(
+    og: OrgGraph,
+    roles: list[str] | None = None,
+    *,
+    family: str | None = None,
+    function: str | None = None,
+    level: str | None = None,
+) -> OverlapMatrix:
+    """Pairwise weighted skill overlap of the chosen roles, clustered.
+
+    Parameters
+    ----------
+    og : OrgGraph
+    roles : list of str, optional
+        The roles (ids, slugs, titles or aliases); all roles when not given.
+    family, function, level : str, optional
+        Keep only the roles matching these filters (as in ``list_roles``).
+
+    Raises
+    ------
+    InvalidParameter
+        Fewer than two roles are selected, or more than 200.
+
+    Examples
+    --------
+    >>> from graph.queries.sample import sample_graph
+    >>> m = overlap_matrix(sample_graph(), ["SRE Manager", "Data Engineering Manager", "EM"])
+    >>> [r.title for r in m.roles], m.scores[0]
+    (['SRE Manager', 'Engineering Manager', 'Data Engineering Manager'], [1.0, 0.48, 0.151515])
+    """
+    chosen = resolve_roles(og, roles) if roles else sorted(og.roles_by_id.values(), key=role_order)
+    matches = role_matcher(og, family=family, function=function, level=level)
+    chosen = [role for role in chosen if matches(role)]
+    if len(chosen) < 2:
+        raise InvalidParameter("roles", f"the selection holds {len(chosen)} role(s); give at least two roles")
+    if len(chosen) > MAX_MATRIX_ROLES:
+        raise InvalidParameter(
+            "roles", f"the selection holds {len(chosen)} roles; narrow it to at most {MAX_MATRIX_ROLES}"
+        )
+    profiles = [og.role_skills[role.id] for role in chosen]
+    scores = [
+        [1.0 if i == j else weighted_jaccard(mine, theirs) for j, theirs in enumerate(profiles)]
+        for i, mine in enumerate(profiles)
+    ]
+    order = cluster_order(scores)
+    return OverlapMatrix(
+        roles=[RoleSummary.of(chosen[i]) for i in order],
+        scores=[[scores[i][j] for j in order] for i in order],
+        shared=[[len(profiles[i].keys() & profiles[j].keys()) for j in order] for i in order],
+    )

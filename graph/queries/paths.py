@@ -1,0 +1,290 @@
+"""Career paths: the cheapest ways from one role to another over promotions, lateral moves and
+specialty switches, and the next moves open from a role.
+
+Costs: a promotion (PROMOTES_TO) costs 1.0; a lateral move (CAN_MOVE_TO) costs 1.0 plus one minus the
+weighted skill overlap of the two roles, so a move between unrelated roles costs up to 2.0; a
+specialty switch (SPECIALIZES, either direction) costs 0.5. When two kinds of move join the same pair
+of roles, the cheaper one is kept (a promotion on a tie).
+
+When there is no path the answer is not an error: ``paths`` is empty, ``message`` says so and
+``closest`` names the reachable role whose skills overlap the target's most (fewest steps on a tie),
+with the best path to it. The API answers such a result with 200.
+"""
+
+from __future__ import annotations
+
+from itertools import islice, pairwise
+from typing import TYPE_CHECKING, Literal
+
+import networkx as nx
+
+from graph.errors import InvalidParameter
+from graph.model import RelType
+from graph.queries.checks import check_int
+from graph.queries.gap import to_gain
+from graph.queries.lookup import resolve_role
+from graph.queries.models import EvidenceRef, RoleSummary, WeightedItem, _Result
+from graph.queries.similarity import weighted_jaccard
+
+if TYPE_CHECKING:
+    from graph.orggraph import OrgGraph
+
+__all__ = [
+    "CareerPath",
+    "CareerPaths",
+    "CareerStep",
+    "ClosestRole",
+    "MoveKind",
+    "NextRoles",
+    "build_career_graph",
+    "career_paths",
+    "next_roles",
+]
+
+MoveKind = Literal["promotion", "lateral", "specialty"]
+
+PROMOTION_COST = 1.0
+LATERAL_BASE_COST = 1.0
+SPECIALTY_COST = 0.5
+MAX_K = 20
+MAX_STEPS = 20
+# Paths are enumerated cheapest first; longer-than-allowed ones are skipped, up to this many candidates.
+MAX_CANDIDATES = 500
+_KIND_ORDER = {"promotion": 0, "specialty": 1, "lateral": 2}
+
+
+class CareerStep(_Result):
+    """One move: from a role to the next, its kind and cost, the evidence, and what to gain."""
+
+    start: RoleSummary
+    end: RoleSummary
+    kind: MoveKind
+    cost: float
+    skill_overlap: float
+    evidence: EvidenceRef | None = None
+    skills_to_gain: list[WeightedItem]
+    kpis_to_gain: list[WeightedItem]
+
+
+class CareerPath(_Result):
+    cost: float
+    steps: list[CareerStep]
+
+
+class ClosestRole(_Result):
+    """The reachable role nearest to an unreachable target, and why it was chosen."""
+
+    role: RoleSummary
+    steps: int
+    skill_overlap: float
+    reason: str
+    path: CareerPath
+
+
+class CareerPaths(_Result):
+    from_role: RoleSummary
+    to_role: RoleSummary
+    promotions_only: bool
+    max_steps: int
+    paths: list[CareerPath]
+    closest: ClosestRole | None = None
+    message: str | None = None
+
+
+class NextRoles(_Result):
+    role: RoleSummary
+    moves: list[CareerStep]
+
+
+def build_career_graph(og: OrgGraph) -> nx.DiGraph:
+    """The moves between roles as a DiGraph: edge attributes ``kind``, ``cost``, ``overlap``, ``rel``.
+
+    ``OrgGraph.career_moves`` caches it per graph.
+
+    Examples
+    --------
+    >>> from graph.queries.sample import sample_graph
+    >>> g = build_career_graph(sample_graph())
+    >>> g["role:manager"]["role:senior-manager"]["kind"], g["role:manager"]["role:delivery-manager"]["cost"]
+    ('promotion', 0.5)
+    """
+    graph = nx.DiGraph()
+    graph.add_nodes_from(og.roles_by_id)
+
+    def offer(start: str, end: str, kind: MoveKind, rel: dict) -> None:
+        if start == end or start not in og.roles_by_id or end not in og.roles_by_id:
+            return
+        overlap = weighted_jaccard(og.role_skills[start], og.role_skills[end])
+        cost = {
+            "promotion": PROMOTION_COST,
+            "lateral": LATERAL_BASE_COST + (1.0 - overlap),
+            "specialty": SPECIALTY_COST,
+        }[kind]
+        current = graph.get_edge_data(start, end)
+        if current is None or (cost, _KIND_ORDER[kind]) < (current["cost"], _KIND_ORDER[current["kind"]]):
+            graph.add_edge(start, end, kind=kind, cost=round(cost, 6), overlap=overlap, rel=rel)
+
+    for rel in og.snapshot.relationships:
+        attrs = rel.model_dump(exclude={"type", "start", "end"})
+        if rel.type == RelType.PROMOTES_TO:
+            offer(rel.start, rel.end, "promotion", attrs)
+        elif rel.type == RelType.CAN_MOVE_TO:
+            offer(rel.start, rel.end, "lateral", attrs)
+        elif rel.type == RelType.SPECIALIZES:
+            offer(rel.start, rel.end, "specialty", attrs)
+            offer(rel.end, rel.start, "specialty", attrs)
+    return graph
+
+
+def _moves(og: OrgGraph, promotions_only: bool) -> nx.DiGraph:
+    graph = og.career_moves
+    if not promotions_only:
+        return graph
+    return nx.subgraph_view(graph, filter_edge=lambda u, v: graph[u][v]["kind"] == "promotion")
+
+
+def _step(og: OrgGraph, graph: nx.DiGraph, start: str, end: str) -> CareerStep:
+    move = graph[start][end]
+    return CareerStep(
+        start=RoleSummary.of(og.roles_by_id[start]),
+        end=RoleSummary.of(og.roles_by_id[end]),
+        kind=move["kind"],
+        cost=move["cost"],
+        skill_overlap=move["overlap"],
+        evidence=EvidenceRef.of_edge(move["rel"]),
+        skills_to_gain=to_gain(og, start, end, "skill"),
+        kpis_to_gain=to_gain(og, start, end, "kpi"),
+    )
+
+
+def _path(og: OrgGraph, graph: nx.DiGraph, nodes: list[str]) -> CareerPath:
+    steps = [_step(og, graph, a, b) for a, b in pairwise(nodes)]
+    return CareerPath(cost=round(sum(step.cost for step in steps), 6), steps=steps)
+
+
+def _cheapest(graph: nx.DiGraph, start: str, end: str, k: int, max_steps: int) -> list[list[str]]:
+    found: list[list[str]] = []
+    try:
+        for nodes in islice(nx.shortest_simple_paths(graph, start, end, weight="cost"), MAX_CANDIDATES):
+            if len(nodes) - 1 <= max_steps:
+                found.append(nodes)
+                if len(found) == k:
+                    break
+    except nx.NetworkXNoPath:
+        pass
+    return found
+
+
+def _closest(og: OrgGraph, graph: nx.DiGraph, start: str, target: str, max_steps: int) -> ClosestRole | None:
+    reach = nx.single_source_shortest_path_length(graph, start, cutoff=max_steps)
+    reach.pop(start, None)
+    if not reach:
+        return None
+    wanted = og.role_skills[target]
+    scored = sorted(
+        (-weighted_jaccard(og.role_skills[r], wanted), steps, og.roles_by_id[r].title.lower(), r)
+        for r, steps in reach.items()
+    )
+    negative_overlap, steps, _, role_id = scored[0]
+    overlap = -negative_overlap
+    title, target_title = og.roles_by_id[role_id].title, og.roles_by_id[target].title
+    reason = (
+        f"of the {len(reach)} roles reachable within {max_steps} steps, {title} shares the most of "
+        f"{target_title}'s weighted skills ({overlap:.0%}); it is {steps} step{'s' if steps != 1 else ''} away"
+    )
+    path = _path(og, graph, _cheapest(graph, start, role_id, 1, max_steps)[0])
+    return ClosestRole(
+        role=RoleSummary.of(og.roles_by_id[role_id]), steps=steps, skill_overlap=overlap, reason=reason, path=path
+    )
+
+
+def career_paths(
+    og: OrgGraph,
+    from_role: str,
+    to_role: str,
+    *,
+    k: int = 3,
+    max_steps: int = 8,
+    promotions_only: bool = False,
+) -> CareerPaths:
+    """The ``k`` cheapest simple paths from one role to another, each step with what to gain.
+
+    Parameters
+    ----------
+    og : OrgGraph
+    from_role, to_role : str
+        Role ids, slugs, titles or aliases (fuzzy matched).
+    k : int
+        How many paths, 1 to 20.
+    max_steps : int
+        Longest path to consider, 1 to 20 moves.
+    promotions_only : bool
+        Follow PROMOTES_TO only (no lateral moves, no specialty switches).
+
+    Returns
+    -------
+    CareerPaths
+        Cheapest path first. No path is not an error: ``paths`` is empty, ``message`` explains and
+        ``closest`` names the reachable role that shares the most of the target's skills.
+
+    Raises
+    ------
+    RoleNotFound
+        A role is unknown (with suggestions).
+    InvalidParameter
+        ``k`` or ``max_steps`` is out of range, or both roles are the same.
+
+    Examples
+    --------
+    >>> from graph.queries.sample import sample_graph
+    >>> og = sample_graph()
+    >>> found = career_paths(og, "Software Engineer", "VP of Engineering", k=2)
+    >>> [[s.end.title for s in p.steps] for p in found.paths]  # doctest: +NORMALIZE_WHITESPACE
+    [['Engineering Manager', 'Senior Engineering Manager', 'Director of Engineering', 'VP of Engineering'],
+     ['Engineering Manager', 'SRE Manager', 'Director of Engineering', 'VP of Engineering']]
+    >>> career_paths(og, "Engineering Manager", "Product Designer").closest.role.title
+    'Data Engineering Manager'
+    """
+    check_int("k", k, 1, MAX_K)
+    check_int("max_steps", max_steps, 1, MAX_STEPS)
+    start, end = resolve_role(og, from_role), resolve_role(og, to_role)
+    if start.id == end.id:
+        raise InvalidParameter("to", f"is the same role as from ({start.title}); give two different roles")
+    graph = _moves(og, promotions_only)
+    paths = [_path(og, graph, nodes) for nodes in _cheapest(graph, start.id, end.id, k, max_steps)]
+    result = CareerPaths(
+        from_role=RoleSummary.of(start),
+        to_role=RoleSummary.of(end),
+        promotions_only=promotions_only,
+        max_steps=max_steps,
+        paths=paths,
+    )
+    if paths:
+        return result
+    closest = _closest(og, graph, start.id, end.id, max_steps)
+    moves = "promotions" if promotions_only else "moves"
+    message = f"no path from {start.title} to {end.title} within {max_steps} {moves}"
+    if closest is None:
+        message += f"; {start.title} has no recorded {moves} out of it"
+    else:
+        message += f"; closest reachable role is {closest.role.title} ({closest.reason})"
+    return result.model_copy(update={"closest": closest, "message": message})
+
+
+def next_roles(og: OrgGraph, role: str) -> NextRoles:
+    """The moves open from a role: promotions first, then by skill overlap, each with its skill gain.
+
+    Examples
+    --------
+    >>> from graph.queries.sample import sample_graph
+    >>> moves = next_roles(sample_graph(), "Engineering Manager").moves
+    >>> [(m.end.title, m.kind) for m in moves]  # doctest: +NORMALIZE_WHITESPACE
+    [('Senior Engineering Manager', 'promotion'), ('SRE Manager', 'lateral'),
+     ('Engineering Manager (Delivery)', 'specialty'), ('Platform Engineering Manager', 'lateral'),
+     ('Data Engineering Manager', 'lateral')]
+    """
+    found = resolve_role(og, role)
+    graph = og.career_moves
+    steps = [_step(og, graph, found.id, end) for end in graph.successors(found.id)]
+    steps.sort(key=lambda s: (s.kind != "promotion", -s.skill_overlap, s.end.title.lower()))
+    return NextRoles(role=RoleSummary.of(found), moves=steps)

@@ -1,0 +1,83 @@
+"""Similar roles: cosine similarity of IDF-weighted skill profiles, so skills nearly every role holds
+(people leadership, hiring) count less than the distinctive ones. Each result names the shared skills
+that contribute most to its score.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from graph.queries.checks import check_int
+from graph.queries.items import item
+from graph.queries.lookup import resolve_role
+from graph.queries.models import Item, RoleSummary, _Result
+from graph.queries.similarity import idf_cosine
+
+if TYPE_CHECKING:
+    from graph.orggraph import OrgGraph
+
+__all__ = ["Contribution", "SimilarRole", "SimilarRoles", "similar_roles"]
+
+MAX_LIMIT = 100
+TOP_CONTRIBUTORS = 5
+
+
+class Contribution(Item):
+    """A shared skill and its share of the similarity score."""
+
+    contribution: float
+    weight: float
+    other_weight: float
+
+
+class SimilarRole(_Result):
+    role: RoleSummary
+    score: float
+    shared_count: int
+    top_shared: list[Contribution]
+
+
+class SimilarRoles(_Result):
+    role: RoleSummary
+    results: list[SimilarRole]
+
+
+def similar_roles(og: OrgGraph, role: str, limit: int = 10) -> SimilarRoles:
+    """The roles most like ``role`` by IDF-weighted skill cosine, with the skills that explain it.
+
+    Examples
+    --------
+    >>> from graph.queries.sample import sample_graph
+    >>> found = similar_roles(sample_graph(), "SRE Manager", limit=2)
+    >>> [(r.role.title, r.top_shared[0].name) for r in found.results]
+    [('Engineering Manager', 'Incident Management'), ('Senior Engineering Manager', 'Incident Management')]
+    """
+    check_int("limit", limit, 1, MAX_LIMIT)
+    found = resolve_role(og, role)
+    mine = og.role_skills[found.id]
+    results = []
+    for other_id, theirs in og.role_skills.items():
+        if other_id == found.id:
+            continue
+        score, parts = idf_cosine(mine, theirs, og.skill_idf)
+        if score <= 0:
+            continue
+        top = sorted(parts.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_CONTRIBUTORS]
+        results.append(
+            SimilarRole(
+                role=RoleSummary.of(og.roles_by_id[other_id]),
+                score=score,
+                shared_count=len(mine.keys() & theirs.keys()),
+                top_shared=[
+                    Contribution(
+                        **item(og, skill_id, "skill").model_dump(),
+                        contribution=part,
+                        weight=mine[skill_id],
+                        other_weight=theirs[skill_id],
+                    )
+                    for skill_id, part in top
+                ],
+            )
+        )
+    results.sort(key=lambda r: (-r.score, r.role.title.lower()))
+    return SimilarRoles(role=RoleSummary.of(found), results=results[:limit])
