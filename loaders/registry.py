@@ -25,6 +25,11 @@ def detect_format(path: Path | str, text: str) -> str:
     Markdown with a job grade sentence, or with front matter and no ``#`` title, is a job-family
     page; other Markdown is a blueprint.
 
+    Raises
+    ------
+    DocumentError
+        When no loader reads files with this extension (``load_paths`` turns it into a problem).
+
     Examples
     --------
     >>> detect_format("roles/sre.yaml", "title: SRE")

@@ -93,6 +93,8 @@ class _Reader:
             if key not in FILE_KEYS:
                 self.warning(key_node.start_mark.line + 1, f"unknown key {key!r} next to 'roles' ignored")
         family = self.guard(lambda: self.text_of(keys["family"][1]) if "family" in keys else None)
+        if isinstance(family, str) and family:
+            self.outcome.family = family
         roles = keys["roles"][1]
         if not isinstance(roles, SequenceNode):
             self.error(roles.start_mark.line + 1, "'roles' must be a list of roles")

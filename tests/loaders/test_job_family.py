@@ -4,6 +4,7 @@ import pytest
 
 from graph.model import SectionKind
 from loaders import load_file, load_paths
+from loaders.text import clean_text
 
 SPECIALTIES = [
     ("Manager, Infrastructure (Delivery)", "Delivery", 50),
@@ -199,3 +200,22 @@ def test_corpus_level_pages_and_career_facts(corpus_result):
     [boss] = leadership["VP of Development"].reports_to
     assert (boss.title, boss.at.line) == ("Chief Technology Officer", 219)
     assert tpm["Director, Technical Program Management"].promotes_to == []
+
+
+def test_section_text_keeps_every_line_where_the_file_has_it(repo, corpus, corpus_result):
+    """The extractor's contract: line of a character = section.line + newlines before it."""
+    seeds = load_paths([repo / "seeds"], root=repo)
+    checked = 0
+    for root, result in ((repo, seeds), (corpus, corpus_result)):
+        for document in result.documents:
+            if document.source.format == "yaml":
+                continue
+            file_lines = (root / document.source.path).read_text(encoding="utf-8").split("\n")
+            for role in document.roles:
+                for section in role.sections:
+                    text_lines = section.text.split("\n")
+                    raw = "\n".join(file_lines[section.line - 1 : section.line - 1 + len(text_lines)])
+                    assert clean_text(raw).split("\n") == text_lines, (document.source.path, section.name)
+                    assert not any(mark in section.text for mark in ("](", "**", "<!--", "{{<"))
+                    checked += 1
+    assert checked > 1000

@@ -35,6 +35,7 @@ def test_seed_role_files_load_with_lines(repo):
     mlops = roles["MLOps Manager"]
     assert [(r.title, r.at.line) for r in mlops.reports_to] == [("Head of MLOps", 23)]
     assert roles["Head of MLOps"].family == "Machine Learning"
+    assert [d.family for d in result.documents if d.source.path.endswith("ml-leadership.yaml")] == ["Machine Learning"]
 
 
 def test_malformed_yaml_names_the_line(tmp_path):
