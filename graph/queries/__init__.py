@@ -8,6 +8,7 @@
 * ``reporting``, ``neighbourhood``: reporting lines, the org tree, a role's neighbourhood.
 """
 
+from graph.queries.cards import role_card
 from graph.queries.families import family_card, list_families
 from graph.queries.gap import skill_gap
 from graph.queries.listings import kpi_card, list_kpis, list_roles, list_skills, skill_card
@@ -33,6 +34,7 @@ __all__ = [
     "overlap_matrix",
     "reporting_chain",
     "reports",
+    "role_card",
     "resolve_family",
     "resolve_kpi",
     "resolve_role",

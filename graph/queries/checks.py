@@ -8,8 +8,9 @@ from graph.queries.text import MAX_NAME_LENGTH
 __all__ = ["check_int", "check_name"]
 
 
-def check_name(name: str, text: object) -> str:
-    """``text`` stripped, or ``InvalidParameter`` when it is not a usable name.
+def check_name(name: str, text: object, what: str | None = None) -> str:
+    """``text`` stripped, or ``InvalidParameter`` when it is not a usable name of a ``what``
+    (default: ``name``) given as parameter ``name``.
 
     Examples
     --------
@@ -18,15 +19,16 @@ def check_name(name: str, text: object) -> str:
     >>> check_name("role", " ")
     Traceback (most recent call last):
     ...
-    graph.errors.InvalidParameter: role: give a role id, title or alias
+    graph.errors.InvalidParameter: role: give a role id, name or alias
     """
-    if not isinstance(text, str) or not text.strip():
-        raise InvalidParameter(name, f"give a {name} id, title or alias")
+    missing = f"give a {what or name} id, name or alias"
+    if not isinstance(text, str):
+        raise InvalidParameter(name, missing)
     text = text.replace("\x00", "").strip()
+    if not text:
+        raise InvalidParameter(name, missing)
     if len(text) > MAX_NAME_LENGTH:
         raise InvalidParameter(name, f"names are at most {MAX_NAME_LENGTH} characters, got {len(text)}")
-    if not text:
-        raise InvalidParameter(name, f"give a {name} id, title or alias")
     return text
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from graph.errors import InvalidParameter
+from graph.queries.checks import check_name
 from graph.queries.items import item, profile, weighted_items
 from graph.queries.lookup import resolve_role
 from graph.queries.models import Item, ItemKind, RoleSummary, WeightedItem, _Result
@@ -76,7 +77,8 @@ def skill_gap(og: OrgGraph, from_role: str, to_role: str) -> SkillGap:
     >>> [s.name for s in gap.missing_skills], [s.name for s in gap.surplus_skills], gap.skill_overlap
     (['SLOs', 'Observability'], ['Python'], 0.48)
     """
-    start, end = resolve_role(og, from_role), resolve_role(og, to_role)
+    start = resolve_role(og, check_name("from", from_role, "role"))
+    end = resolve_role(og, check_name("to", to_role, "role"))
     if start.id == end.id:
         raise InvalidParameter("to", f"is the same role as from ({start.title}); give two different roles")
     return SkillGap(

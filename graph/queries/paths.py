@@ -20,7 +20,7 @@ import networkx as nx
 
 from graph.errors import InvalidParameter
 from graph.model import RelType
-from graph.queries.checks import check_int
+from graph.queries.checks import check_int, check_name
 from graph.queries.gap import to_gain
 from graph.queries.lookup import resolve_role
 from graph.queries.models import EvidenceRef, RoleSummary, WeightedItem, _Result
@@ -247,7 +247,8 @@ def career_paths(
     """
     check_int("k", k, 1, MAX_K)
     check_int("max_steps", max_steps, 1, MAX_STEPS)
-    start, end = resolve_role(og, from_role), resolve_role(og, to_role)
+    start = resolve_role(og, check_name("from", from_role, "role"))
+    end = resolve_role(og, check_name("to", to_role, "role"))
     if start.id == end.id:
         raise InvalidParameter("to", f"is the same role as from ({start.title}); give two different roles")
     graph = _moves(og, promotions_only)

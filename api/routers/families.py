@@ -1,0 +1,22 @@
+"""Job families: the list and a family's roles and ladder."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from api.deps import GraphDep
+from api.models import ERRORS
+from graph.queries import family_card, list_families
+from graph.queries.families import FamilyCard, FamilySummary
+
+router = APIRouter(prefix="/families", tags=["families"], responses=ERRORS)
+
+
+@router.get("", response_model=list[FamilySummary], summary="Job families with their role counts")
+def get_families(og: GraphDep):
+    return list_families(og)
+
+
+@router.get("/{family:path}", response_model=FamilyCard, summary="A family's roles and ladder")
+def get_family(og: GraphDep, family: str):
+    return family_card(og, family)

@@ -1,0 +1,22 @@
+"""KPIs: the list (how many roles each measures) and a KPI's card (the roles measured by it)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from api.deps import GraphDep
+from api.models import ERRORS
+from graph.queries import kpi_card, list_kpis
+from graph.queries.listings import KPICard, KPISummary, Page
+
+router = APIRouter(prefix="/kpis", tags=["kpis"], responses=ERRORS)
+
+
+@router.get("", response_model=Page[KPISummary], summary="KPIs, most used first")
+def get_kpis(og: GraphDep, q: str | None = None, limit: int = 100, offset: int = 0):
+    return list_kpis(og, q=q, limit=limit, offset=offset)
+
+
+@router.get("/{kpi:path}", response_model=KPICard, summary="A KPI and the roles measured by it")
+def get_kpi(og: GraphDep, kpi: str):
+    return kpi_card(og, kpi)

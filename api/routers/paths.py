@@ -1,0 +1,30 @@
+"""Career paths between two roles.
+
+No path is not an error: the answer is 200 with ``paths: []``, a ``message`` and the ``closest``
+reachable role (see ``graph.queries.paths``).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from api.deps import GraphDep
+from api.models import ERRORS
+from graph.queries import career_paths
+from graph.queries.paths import CareerPaths
+
+router = APIRouter(tags=["paths"], responses=ERRORS)
+
+
+@router.get("/paths", response_model=CareerPaths, summary="The k cheapest career paths from one role to another")
+def get_paths(
+    og: GraphDep,
+    from_role: Annotated[str | None, Query(alias="from", description="Role to start from.")] = None,
+    to_role: Annotated[str | None, Query(alias="to", description="Role to reach.")] = None,
+    k: int = 3,
+    max_steps: int = 8,
+    promotions_only: bool = False,
+):
+    return career_paths(og, from_role, to_role, k=k, max_steps=max_steps, promotions_only=promotions_only)

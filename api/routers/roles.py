@@ -1,0 +1,75 @@
+"""Roles: the filtered list, the role card and its parts (chain, reports, next, similar, neighbourhood).
+
+``{role}`` is an id, bare slug, title or alias (URL-encoded); an unknown one answers 404 with suggestions.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+
+from api.deps import GraphDep
+from api.models import ERRORS
+from api.routers.tabular import FormatQuery, respond, roles_table, similar_table
+from graph.queries import list_roles, neighbourhood, next_roles, reporting_chain, reports, role_card, similar_roles
+from graph.queries.cards import RoleCard
+from graph.queries.listings import Page
+from graph.queries.models import RoleSummary
+from graph.queries.neighbourhood import Neighbourhood
+from graph.queries.paths import NextRoles
+from graph.queries.reporting import ReportingChain, Reports
+from graph.queries.similar import SimilarRoles
+
+router = APIRouter(prefix="/roles", tags=["roles"], responses=ERRORS)
+
+
+@router.get("", response_model=Page[RoleSummary], summary="Roles, filtered and paginated (CSV too)")
+def get_roles(
+    request: Request,
+    og: GraphDep,
+    q: str | None = None,
+    family: str | None = None,
+    level: str | None = None,
+    track: str | None = None,
+    function: str | None = None,
+    skill: str | None = None,
+    kpi: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+    format: FormatQuery = None,
+):
+    page = list_roles(
+        og, q=q, family=family, level=level, track=track, function=function, skill=skill, kpi=kpi,
+        limit=limit, offset=offset,
+    )
+    return respond(request, format, page, roles_table, "roles")
+
+
+@router.get("/{role:path}/chain", response_model=ReportingChain, summary="The managers above a role")
+def get_chain(og: GraphDep, role: str):
+    return reporting_chain(og, role)
+
+
+@router.get("/{role:path}/reports", response_model=Reports, summary="Direct and indirect reports of a role")
+def get_reports(og: GraphDep, role: str, max_depth: int = 50):
+    return reports(og, role, max_depth=max_depth)
+
+
+@router.get("/{role:path}/next", response_model=NextRoles, summary="Promotions and moves open from a role")
+def get_next(og: GraphDep, role: str):
+    return next_roles(og, role)
+
+
+@router.get("/{role:path}/similar", response_model=SimilarRoles, summary="Roles with the most similar skills")
+def get_similar(request: Request, og: GraphDep, role: str, limit: int = 10, format: FormatQuery = None):
+    found = similar_roles(og, role, limit=limit)
+    return respond(request, format, found, similar_table, f"similar-to-{found.role.title}")
+
+
+@router.get("/{role:path}/neighbourhood", response_model=Neighbourhood, summary="Nodes and edges around a role")
+def get_neighbourhood(og: GraphDep, role: str, depth: int = 1):
+    return neighbourhood(og, role, depth=depth)
+
+
+@router.get("/{role:path}", response_model=RoleCard, summary="The role card")
+def get_role(og: GraphDep, role: str):
+    return role_card(og, role)

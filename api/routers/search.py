@@ -1,0 +1,17 @@
+"""Type-ahead search over roles, skills and KPIs."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from api.deps import GraphDep
+from api.models import ERRORS
+from graph.queries import search
+from graph.queries.lookup import SearchResults
+
+router = APIRouter(tags=["search"], responses=ERRORS)
+
+
+@router.get("/search", response_model=SearchResults, summary="Roles, skills and KPIs matching a few letters")
+def get_search(og: GraphDep, q: str = "", limit: int = 10):
+    return search(og, q, limit=limit)

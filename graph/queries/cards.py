@@ -1,0 +1,78 @@
+"""The role card: everything one page about a role shows, gathered from the other queries."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from graph.model import RelType, Role, Source
+from graph.queries.items import profile, weighted_items
+from graph.queries.lookup import resolve_role
+from graph.queries.models import RoleSummary, WeightedItem, _Result
+from graph.queries.paths import CareerStep, next_roles
+from graph.queries.reporting import reporting_chain
+from graph.queries.similar import SimilarRole, similar_roles
+
+if TYPE_CHECKING:
+    from graph.orggraph import OrgGraph
+
+__all__ = ["RoleCard", "SkillGroup", "role_card"]
+
+SIMILAR_ON_CARD = 5
+
+
+class SkillGroup(_Result):
+    category: str | None
+    skills: list[WeightedItem]
+
+
+class RoleCard(_Result):
+    role: Role
+    skills: list[SkillGroup]
+    kpis: list[WeightedItem]
+    reports_to: list[RoleSummary]
+    direct_reports: list[RoleSummary]
+    next_roles: list[CareerStep]
+    similar: list[SimilarRole]
+    sources: list[Source]
+
+
+def _skill_groups(og: OrgGraph, role_id: str) -> list[SkillGroup]:
+    groups: dict[str | None, list[WeightedItem]] = {}
+    for skill in weighted_items(og, role_id, profile(og, role_id, "skill"), "skill"):
+        groups.setdefault(skill.category, []).append(skill)
+    ordered = sorted(groups.items(), key=lambda kv: (kv[0] is None, -sum(s.weight for s in kv[1]), kv[0] or ""))
+    return [SkillGroup(category=category, skills=skills) for category, skills in ordered]
+
+
+def _sources(og: OrgGraph, role: Role) -> list[Source]:
+    by_id = {source.id: source for source in og.snapshot.sources}
+    by_path = {source.path: source for source in og.snapshot.sources}
+    found = {end: by_id[end] for end, _ in og.out_edges(role.id, RelType.DEFINED_IN) if end in by_id}
+    for path in role.sources:
+        if path in by_path:
+            found.setdefault(by_path[path].id, by_path[path])
+    return list(found.values())
+
+
+def role_card(og: OrgGraph, role: str) -> RoleCard:
+    """A role with its skills grouped by category, KPIs, reporting lines, next moves, five most
+    similar roles and its source documents.
+
+    Examples
+    --------
+    >>> from graph.queries.sample import sample_graph
+    >>> card = role_card(sample_graph(), "SRE Manager")
+    >>> [g.category for g in card.skills], [r.title for r in card.reports_to][:1], len(card.similar)
+    (['Reliability', 'Leadership'], ['Senior Engineering Manager'], 5)
+    """
+    found = resolve_role(og, role)
+    return RoleCard(
+        role=found,
+        skills=_skill_groups(og, found.id),
+        kpis=weighted_items(og, found.id, profile(og, found.id, "kpi"), "kpi"),
+        reports_to=reporting_chain(og, found.id).chain,
+        direct_reports=[RoleSummary.of(og.roles_by_id[r]) for r in og.direct_reports.get(found.id, [])],
+        next_roles=next_roles(og, found.id).moves,
+        similar=similar_roles(og, found.id, limit=SIMILAR_ON_CARD).results,
+        sources=_sources(og, found),
+    )
