@@ -24,8 +24,11 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 ACCEPT_SCORE = 85.0
 ACCEPT_MARGIN = 4.0
 SUGGEST_SCORE = 50.0
-# Subset matches ("Head" inside "Head of SRE") rank just below whole-name matches.
+# Subset matches rank below whole-name matches: a name that holds all the words typed ("Head" in
+# "Head of SRE") a little below, a name that lacks some of them ("Engineering Manager" for
+# "Engineering Manager (Deliver)") well below.
 SUBSET_DISCOUNT = 0.95
+MISSING_WORDS_DISCOUNT = 0.85
 
 
 def name_key(text: str) -> str:
@@ -113,10 +116,10 @@ class NameIndex:
         if not query or not self._keys:
             return []
         best: dict[str, NameMatch] = {}
-        for scorer, factor in ((fuzz.token_sort_ratio, 1.0), (fuzz.token_set_ratio, SUBSET_DISCOUNT)):
+        for scorer in (fuzz.token_sort_ratio, fuzz.token_set_ratio):
             for _, score, position in process.extract(query, self._keys, scorer=scorer, limit=None):
                 entry = self._entries[position]
-                scaled = round(score * factor, 2)
+                scaled = round(score * _factor(scorer, query, entry.key), 2)
                 current = best.get(entry.id)
                 if scaled >= min_score and (current is None or scaled > current.score):
                     best[entry.id] = NameMatch(entry.id, entry.name, scaled)
@@ -171,6 +174,12 @@ class NameIndex:
                     offer(self._entries[position], score * 0.75)
         ranked = sorted(best.values(), key=lambda m: (-m.score, len(m.name), m.name))
         return ranked[:limit]
+
+
+def _factor(scorer, query: str, key: str) -> float:
+    if scorer is not fuzz.token_set_ratio:
+        return 1.0
+    return SUBSET_DISCOUNT if len(key) >= len(query) else MISSING_WORDS_DISCOUNT
 
 
 def _typeahead_score(query: str, key: str) -> float:

@@ -36,6 +36,8 @@ def test_resolve_role_by_id_slug_title_or_alias_ignoring_case_and_punctuation(og
         ("Engineering Director of", "role:director"),
         ("Senior Enginering Manager", "role:senior-manager"),
         ("Engineering Managr of Data", "role:data-manager"),
+        ("Engineering Manager (Deliver)", "role:delivery-manager"),
+        ("Delivery Engineering Manager", "role:delivery-manager"),
     ],
 )
 def test_resolve_role_tolerates_typos_and_word_order(og, text, expected):
