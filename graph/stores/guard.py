@@ -1,0 +1,316 @@
+"""The read-only pre-check of analyst queries: the second line of defence after the engine's RO mode.
+
+The check tokenizes the query (comments, string literals and backquoted names are recognised, so
+``RETURN 'CREATE'`` or a property named `` `set` `` pass) and refuses, naming the clause:
+
+* write clauses: CREATE, MERGE, SET, DELETE, DETACH DELETE, REMOVE, FOREACH, INSERT, LOAD CSV;
+* schema and administration commands: DROP, CREATE INDEX, GRANT, DENY, REVOKE, ALTER, SHOW, START,
+  STOP, CREATE USER ..., ``USE``, client commands (``:use``), ``USING PERIODIC COMMIT``,
+  ``CALL { ... } IN TRANSACTIONS``;
+* ``CALL`` of any procedure that is not on :data:`ALLOWED_PROCEDURES`, and anything in the ``apoc.``
+  or ``dbms.`` namespaces;
+* more than one statement, and an empty query.
+
+Keywords are judged twice: with comments read as spaces (what the engine does) and with comments
+removed, so ``CRE/**/ATE`` is refused as well.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph.errors import QueryFailed, QueryRefused
+
+__all__ = ["ALLOWED_PROCEDURES", "Token", "check_read_only", "tokenize"]
+
+ALLOWED_PROCEDURES = frozenset(
+    {
+        "db.labels",
+        "db.relationshiptypes",
+        "db.propertykeys",
+        "db.indexes",
+        "db.constraints",
+        "db.schema.visualization",
+        "db.schema.nodetypeproperties",
+        "db.schema.reltypeproperties",
+    }
+)
+
+_READ_ONLY = "analyst queries are read-only"
+_WRITE_CLAUSES = {"CREATE", "MERGE", "SET", "DELETE", "REMOVE", "FOREACH", "INSERT"}
+_ADMIN = {"GRANT", "DENY", "REVOKE", "ALTER", "RENAME", "SHOW", "START", "STOP", "TERMINATE", "ENABLE",
+          "DEALLOCATE", "REALLOCATE", "DRYRUN"}
+_ADMIN_OBJECTS = {"USER", "USERS", "ROLE", "ROLES", "DATABASE", "DATABASES", "ALIAS", "COMPOSITE", "SERVER",
+                  "PRIVILEGE", "PRIVILEGES", "OR"}
+_SCHEMA_OBJECTS = {"INDEX", "CONSTRAINT", "RANGE", "TEXT", "POINT", "LOOKUP", "FULLTEXT", "VECTOR", "BTREE"}
+_BLOCKED_NAMESPACES = {"apoc", "dbms"}
+
+_WORD = re.compile(r"\w+")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Token:
+    """One lexical token: ``kind`` is word, name (backquoted), string, param, punct or end (``;``)."""
+
+    kind: str
+    text: str
+    offset: int
+
+
+@dataclass(frozen=True)
+class _Segment:
+    kind: str  # code, string, name, comment
+    text: str
+    offset: int
+
+
+def _position(query: str, offset: int) -> tuple[int, int]:
+    line = query.count("\n", 0, offset) + 1
+    column = offset - (query.rfind("\n", 0, offset) + 1) + 1
+    return line, column
+
+
+def _unterminated(query: str, offset: int, what: str) -> QueryFailed:
+    line, column = _position(query, offset)
+    return QueryFailed(f"unterminated {what} starting at line {line}, column {column}", line, column)
+
+
+def _scan_quoted(query: str, start: int, quote: str) -> int:
+    """Index just past the closing quote of the literal that opens at ``start``."""
+    i = start + 1
+    while i < len(query):
+        char = query[i]
+        if quote != "`" and char == "\\":
+            i += 2
+            continue
+        if char == quote:
+            if quote == "`" and query.startswith("``", i):
+                i += 2
+                continue
+            return i + 1
+        i += 1
+    raise _unterminated(query, start, "backquoted name" if quote == "`" else "string literal")
+
+
+def _segments(query: str) -> list[_Segment]:
+    segments: list[_Segment] = []
+    i, code_start = 0, 0
+
+    def flush(end: int) -> None:
+        if end > code_start:
+            segments.append(_Segment("code", query[code_start:end], code_start))
+
+    while i < len(query):
+        char = query[i]
+        if char in "'\"`":
+            flush(i)
+            end = _scan_quoted(query, i, char)
+            segments.append(_Segment("name" if char == "`" else "string", query[i:end], i))
+            i = code_start = end
+        elif query.startswith("//", i):
+            flush(i)
+            end = query.find("\n", i)
+            end = len(query) if end < 0 else end
+            segments.append(_Segment("comment", query[i:end], i))
+            i = code_start = end
+        elif query.startswith("/*", i):
+            flush(i)
+            end = query.find("*/", i + 2)
+            if end < 0:
+                raise _unterminated(query, i, "comment")
+            segments.append(_Segment("comment", query[i : end + 2], i))
+            i = code_start = end + 2
+        else:
+            i += 1
+    flush(len(query))
+    return segments
+
+
+def _code_tokens(text: str, offset: int) -> list[Token]:
+    tokens: list[Token] = []
+    i = 0
+    while i < len(text):
+        if match := _SPACE.match(text, i):
+            i = match.end()
+            continue
+        if match := _WORD.match(text, i):
+            tokens.append(Token("word", match.group(), offset + i))
+            i = match.end()
+            continue
+        char = text[i]
+        tokens.append(Token("end" if char == ";" else "punct", char, offset + i))
+        i += 1
+    return tokens
+
+
+def tokenize(query: str, *, comments_as_space: bool = True) -> list[Token]:
+    """The tokens of ``query``, without comments.
+
+    With ``comments_as_space=False`` the code on both sides of a comment is joined, which is how the
+    check sees through ``CRE/**/ATE``.
+
+    Examples
+    --------
+    >>> [t.text for t in tokenize("MATCH (n) // hi\\nRETURN n.`set`, 'CREATE'")]
+    ['MATCH', '(', 'n', ')', 'RETURN', 'n', '.', '`set`', ',', "'CREATE'"]
+    >>> [t.text for t in tokenize("CRE/**/ATE (n)", comments_as_space=False)]
+    ['CREATE', '(', 'n', ')']
+    """
+    tokens: list[Token] = []
+    buffer: list[str] = []
+    buffer_offset = 0
+
+    def flush() -> None:
+        if buffer:
+            tokens.extend(_code_tokens("".join(buffer), buffer_offset))
+            buffer.clear()
+
+    for segment in _segments(query):
+        if segment.kind == "code":
+            if not buffer:
+                buffer_offset = segment.offset
+            buffer.append(segment.text)
+        elif segment.kind == "comment":
+            if comments_as_space:
+                flush()
+        else:
+            flush()
+            tokens.append(Token(segment.kind, segment.text, segment.offset))
+    flush()
+    # `$name` is a parameter, never a keyword.
+    merged: list[Token] = []
+    for token in tokens:
+        if merged and merged[-1].text == "$" and token.kind in ("word", "name"):
+            merged[-1] = Token("param", "$" + token.text, merged[-1].offset)
+        else:
+            merged.append(token)
+    return merged
+
+
+def _word(tokens: list[Token], index: int) -> str | None:
+    if 0 <= index < len(tokens) and tokens[index].kind == "word":
+        return tokens[index].text.upper()
+    return None
+
+
+def _punct(tokens: list[Token], index: int) -> str | None:
+    if 0 <= index < len(tokens) and tokens[index].kind in ("punct", "end"):
+        return tokens[index].text
+    return None
+
+
+def _is_keyword_position(tokens: list[Token], index: int) -> bool:
+    """False for words that are property keys, labels, types or map keys (``n.set``, ``:Delete``)."""
+    before = _punct(tokens, index - 1)
+    if before in (".", ":"):
+        return False
+    return not (_punct(tokens, index + 1) == ":" and before in ("{", ","))
+
+
+def _dotted_name(tokens: list[Token], index: int) -> tuple[str, int]:
+    """The dotted name (``db.labels``) starting at ``index`` and the index after it."""
+    parts: list[str] = []
+    i = index
+    while i < len(tokens) and tokens[i].kind in ("word", "name"):
+        text = tokens[i].text
+        parts.append(text[1:-1].replace("``", "`") if tokens[i].kind == "name" else text)
+        if _punct(tokens, i + 1) != ".":
+            return ".".join(parts), i + 1
+        i += 2
+    return ".".join(parts), i
+
+
+def _refusal(query: str, token: Token, message: str) -> QueryRefused:
+    line, column = _position(query, token.offset)
+    return QueryRefused(f"{message} (line {line}, column {column})")
+
+
+def _keyword_hint(tokens: list[Token], index: int) -> str:
+    """A hint for keywords that look like names (``RETURN x AS set``)."""
+    word = tokens[index].text.lower()
+    looks_like_name = _word(tokens, index - 1) == "AS" or index + 1 == len(tokens) or _punct(tokens, index + 1) in (
+        ",",
+        ")",
+        ".",
+        ";",
+    )
+    return f"; if {word} is a name here, write it in backquotes: `{word}`" if looks_like_name else ""
+
+
+def _judge(query: str, tokens: list[Token]) -> None:
+    for i, token in enumerate(tokens):
+        word = _word(tokens, i)
+        if word is None or not _is_keyword_position(tokens, i):
+            continue
+        following = _word(tokens, i + 1)
+        if word in ("CREATE", "DROP") and following in _ADMIN_OBJECTS:
+            what = f"{word} {following}" if following != "OR" else f"{word} OR REPLACE"
+            raise _refusal(query, token, f"administration command {what} is not allowed: {_READ_ONLY}")
+        if word in ("CREATE", "DROP") and following in _SCHEMA_OBJECTS:
+            raise _refusal(query, token, f"schema command {word} {following} is not allowed: {_READ_ONLY}")
+        if word == "DROP":
+            raise _refusal(query, token, f"command DROP is not allowed: {_READ_ONLY}")
+        if word in ("DETACH", "NODETACH") and following == "DELETE":
+            raise _refusal(query, token, f"write clause {word} DELETE is not allowed: {_READ_ONLY}")
+        if word in _WRITE_CLAUSES:
+            raise _refusal(query, token, f"write clause {word} is not allowed: {_READ_ONLY}{_keyword_hint(tokens, i)}")
+        if word == "LOAD":
+            raise _refusal(query, token, "LOAD CSV is not allowed: analyst queries may not read files or URLs")
+        if word == "PERIODIC":
+            raise _refusal(query, token, f"USING PERIODIC COMMIT is not allowed: {_READ_ONLY}")
+        if word == "TRANSACTIONS" and _word(tokens, i - 1) == "IN":
+            raise _refusal(query, token, f"CALL {{ ... }} IN TRANSACTIONS is not allowed: {_READ_ONLY}")
+        if word in _ADMIN:
+            raise _refusal(query, token, f"administration command {word} is not allowed: {_READ_ONLY}")
+        if word == "USE":
+            raise _refusal(query, token, "USE is not allowed: analyst queries run on the orgkg graph only")
+        if word == "CALL" and _punct(tokens, i + 1) != "{":
+            name, _ = _dotted_name(tokens, i + 1)
+            if name.lower() not in ALLOWED_PROCEDURES:
+                allowed = ", ".join(sorted(ALLOWED_PROCEDURES))
+                raise _refusal(
+                    query, token, f"procedure {name or '?'} is not allowed: analyst queries may CALL only {allowed}"
+                )
+        if word.lower() in _BLOCKED_NAMESPACES and _punct(tokens, i + 1) == ".":
+            name, _ = _dotted_name(tokens, i)
+            raise _refusal(query, token, f"{name} is not allowed: {word.lower()}.* is not available to analysts")
+
+
+def check_read_only(query: str) -> str:
+    """Refuse anything but one read-only statement; return the query ready to run.
+
+    The returned text is ``query`` without a trailing ``;`` (FalkorDB rejects it).
+
+    Raises
+    ------
+    QueryRefused
+        Empty query, several statements, a write/schema/admin clause or a procedure off the list.
+    QueryFailed
+        An unterminated string, backquoted name or comment (the engine could not parse it either).
+
+    Examples
+    --------
+    >>> check_read_only("MATCH (r:Role) WHERE r.title = 'CREATE' RETURN r.`set`;")
+    "MATCH (r:Role) WHERE r.title = 'CREATE' RETURN r.`set`"
+    >>> check_read_only("MATCH (n) DETACH DELETE n")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    graph.errors.QueryRefused: write clause DETACH DELETE is not allowed: ... (line 1, column 11)
+    """
+    spaced = tokenize(query)
+    if not spaced:
+        raise QueryRefused("the query is empty: write one read-only statement, e.g. MATCH (r:Role) RETURN r.title")
+    if spaced[0].text == ":":
+        raise _refusal(query, spaced[0], "client commands such as :use or :param are not allowed")
+    ends = [i for i, token in enumerate(spaced) if token.kind == "end"]
+    if ends and ends[0] != len(spaced) - 1:
+        raise _refusal(query, spaced[ends[0]], "only one statement is allowed; remove the ';' and what follows")
+    if len(spaced) == 1 and ends:
+        raise QueryRefused("the query is empty: write one read-only statement, e.g. MATCH (r:Role) RETURN r.title")
+    _judge(query, spaced)
+    _judge(query, tokenize(query, comments_as_space=False))
+    if ends:
+        return query[: spaced[-1].offset] + query[spaced[-1].offset + 1 :]
+    return query

@@ -1,0 +1,302 @@
+"""The one writer for both stores: a snapshot in, exactly that graph in the store.
+
+Steps: the store's own DDL (an index/unique constraint on ``id`` per label), then batched
+``UNWIND $rows ... MERGE`` statements per label (nodes first) and per (type, start label, end label)
+for relationships, then removal of everything a previous sync left (``sync_id`` differs).
+
+Every element carries ``sync_id`` (the snapshot's build time and content digest) and ``sync_hash`` (a
+digest of its properties). An element whose hash is unchanged only gets the new ``sync_id``, so a
+re-sync of the same snapshot changes nothing and reports no updates. Labels and relationship types
+come from :class:`NodeLabel` / :class:`RelType`: every statement is picked from a dict keyed by the
+enums and built once at import; input data only ever travels as ``$rows`` parameters.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from graph.model import NodeLabel, Relationship, RelType, Snapshot
+from graph.stores.base import Store
+
+__all__ = [
+    "ElementCounts",
+    "Progress",
+    "SyncPlan",
+    "SyncResult",
+    "node_properties",
+    "plan_sync",
+    "relationship_properties",
+    "store_value",
+    "sync_snapshot",
+]
+
+Progress = Callable[[str, int, int], None]
+"""``progress(phase, done, total)``: phase is "nodes", "relationships" or "cleanup"."""
+
+_NODE_EXCLUDE = {"sections"}
+_REL_EXCLUDE = {"type", "start", "end"}
+_SCALARS = (bool, int, float, str)
+
+_CHANGE = """WITH {var}, row, {var}.sync_hash AS old
+SET {var} += CASE WHEN old = row.hash THEN {{sync_id: $sync_id}} ELSE row.props END
+RETURN sum(CASE WHEN old IS NULL THEN 1 ELSE 0 END) AS created,
+       sum(CASE WHEN old IS NOT NULL AND old <> row.hash THEN 1 ELSE 0 END) AS updated"""
+
+NODE_UPSERT: dict[NodeLabel, str] = {
+    label: f"UNWIND $rows AS row\nMERGE (n:{label.value} {{id: row.id}})\n" + _CHANGE.format(var="n")
+    for label in NodeLabel
+}
+RELATIONSHIP_UPSERT: dict[tuple[RelType, NodeLabel, NodeLabel], str] = {
+    (rel_type, start, end): (
+        "UNWIND $rows AS row\n"
+        f"MATCH (a:{start.value} {{id: row.start}})\n"
+        f"MATCH (b:{end.value} {{id: row.end}})\n"
+        f"MERGE (a)-[r:{rel_type.value}]->(b)\n" + _CHANGE.format(var="r")
+    )
+    for rel_type in RelType
+    for start in NodeLabel
+    for end in NodeLabel
+}
+NODE_PRUNE: dict[NodeLabel, str] = {
+    label: f"MATCH (n:{label.value}) WHERE n.sync_id IS NULL OR n.sync_id <> $sync_id "
+    "WITH n LIMIT $limit DETACH DELETE n RETURN count(*)"
+    for label in NodeLabel
+}
+RELATIONSHIP_PRUNE: dict[RelType, str] = {
+    rel_type: f"MATCH ()-[r:{rel_type.value}]->() WHERE r.sync_id IS NULL OR r.sync_id <> $sync_id "
+    "WITH r LIMIT $limit DELETE r RETURN count(*)"
+    for rel_type in RelType
+}
+
+
+class ElementCounts(BaseModel):
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    deleted: int = 0
+
+    @property
+    def changes(self) -> int:
+        return self.created + self.updated + self.deleted
+
+    def add(self, other: ElementCounts) -> ElementCounts:
+        return ElementCounts(**{key: getattr(self, key) + getattr(other, key) for key in type(self).model_fields})
+
+
+class SyncResult(BaseModel):
+    """What one sync did, per node label and relationship type."""
+
+    engine: str
+    sync_id: str
+    batch_size: int
+    nodes: dict[str, ElementCounts] = Field(default_factory=dict)
+    relationships: dict[str, ElementCounts] = Field(default_factory=dict)
+    skipped_relationships: int = Field(default=0, description="Relationships whose ends are not in the snapshot.")
+    statements: int = Field(default=0, description="Round-trips to the store.")
+    elapsed_ms: float = 0.0
+
+    def total(self, kind: str = "all") -> ElementCounts:
+        """Summed counts of ``"nodes"``, ``"relationships"`` or ``"all"``."""
+        groups = {"nodes": [self.nodes], "relationships": [self.relationships]}.get(
+            kind, [self.nodes, self.relationships]
+        )
+        total = ElementCounts()
+        for group in groups:
+            for counts in group.values():
+                total = total.add(counts)
+        return total
+
+    @property
+    def changed(self) -> bool:
+        return self.total().changes > 0
+
+
+def store_value(value: Any) -> Any:
+    """A property value every store accepts: scalars and lists of scalars; others become None (dropped).
+
+    Examples
+    --------
+    >>> store_value(["a", {"x": 1}, 2]), store_value({"k": 1}), store_value(1.5)
+    (['a', 2], None, 1.5)
+    """
+    if value is None or isinstance(value, _SCALARS):
+        return value
+    if isinstance(value, list | tuple):
+        return [item for item in value if isinstance(item, _SCALARS)]
+    return None
+
+
+def _digest(props: dict[str, Any]) -> str:
+    return hashlib.sha1(json.dumps(props, sort_keys=True, default=str).encode()).hexdigest()[:20]
+
+
+def node_properties(node: BaseModel) -> dict[str, Any]:
+    """The stored properties of a node: every field but ``sections``, None kept (it removes the property).
+
+    Examples
+    --------
+    >>> from graph.model import Skill
+    >>> node_properties(Skill(id="skill:slo", name="SLOs"))
+    {'id': 'skill:slo', 'name': 'SLOs', 'aliases': [], 'category': None, 'in_taxonomy': True}
+    """
+    return {key: store_value(value) for key, value in node.model_dump(mode="json", exclude=_NODE_EXCLUDE).items()}
+
+
+def relationship_properties(rel: Relationship) -> dict[str, Any]:
+    """The stored properties of a relationship: its provenance, weight and mentions."""
+    return {key: store_value(value) for key, value in rel.model_dump(mode="json", exclude=_REL_EXCLUDE).items()}
+
+
+@dataclass
+class SyncPlan:
+    """The rows to write, grouped by statement key, and the sync id they carry."""
+
+    sync_id: str
+    nodes: dict[NodeLabel, list[dict[str, Any]]]
+    relationships: dict[tuple[RelType, NodeLabel, NodeLabel], list[dict[str, Any]]]
+    skipped_relationships: int = 0
+
+    @property
+    def size(self) -> int:
+        return sum(map(len, self.nodes.values())) + sum(map(len, self.relationships.values()))
+
+
+def plan_sync(snapshot: Snapshot) -> SyncPlan:
+    """Group the snapshot's elements into rows for the batched statements.
+
+    Examples
+    --------
+    >>> from graph.model import Role, Skill
+    >>> snap = Snapshot(roles=[Role(id="role:a", title="A")], skills=[Skill(id="skill:b", name="B")],
+    ...     relationships=[Relationship(type=RelType.REQUIRES_SKILL, start="role:a", end="skill:b"),
+    ...                    Relationship(type=RelType.REPORTS_TO, start="role:a", end="role:gone")])
+    >>> plan = plan_sync(snap)
+    >>> plan.size, plan.skipped_relationships, list(plan.relationships)
+    (3, 1, [(<RelType.REQUIRES_SKILL: 'REQUIRES_SKILL'>, <NodeLabel.ROLE: 'Role'>, <NodeLabel.SKILL: 'Skill'>)])
+    """
+    labels: dict[str, NodeLabel] = {}
+    nodes: dict[NodeLabel, list[dict[str, Any]]] = defaultdict(list)
+    content = hashlib.sha1()
+    for label, node in snapshot.nodes():
+        props = node_properties(node)
+        digest = _digest({"label": label.value, **props})
+        content.update(digest.encode())
+        labels[props["id"]] = label
+        nodes[label].append({"id": props["id"], "hash": digest, "props": props})
+    relationships: dict[tuple[RelType, NodeLabel, NodeLabel], list[dict[str, Any]]] = defaultdict(list)
+    skipped = 0
+    for rel in snapshot.relationships:
+        start, end = labels.get(rel.start), labels.get(rel.end)
+        if start is None or end is None:
+            skipped += 1
+            continue
+        props = relationship_properties(rel)
+        digest = _digest({"key": list(rel.key), **props})
+        content.update(digest.encode())
+        row = {"start": rel.start, "end": rel.end, "hash": digest, "props": props}
+        relationships[(rel.type, start, end)].append(row)
+    sync_id = f"{snapshot.built_at.isoformat()}#{content.hexdigest()[:12]}"
+    for group in (*nodes.values(), *relationships.values()):
+        for row in group:
+            row["props"] = {**row["props"], "sync_id": sync_id, "sync_hash": row["hash"]}
+    return SyncPlan(sync_id, dict(nodes), dict(relationships), skipped)
+
+
+def _batches(rows: Sequence[dict[str, Any]], size: int) -> Iterator[Sequence[dict[str, Any]]]:
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
+
+
+def _upsert(store: Store, statement: str, rows: Sequence[dict[str, Any]], sync_id: str) -> ElementCounts:
+    result = store.execute_write(statement, {"rows": list(rows), "sync_id": sync_id})
+    created, updated = result.rows[0] if result.rows else (0, 0)
+    created, updated = int(created or 0), int(updated or 0)
+    return ElementCounts(created=created, updated=updated, unchanged=len(rows) - created - updated)
+
+
+def _prune(store: Store, statement: str, sync_id: str, batch_size: int) -> tuple[int, int]:
+    """Delete stale elements in batches; returns (deleted, statements run)."""
+    deleted = statements = 0
+    while True:
+        result = store.execute_write(statement, {"sync_id": sync_id, "limit": batch_size})
+        statements += 1
+        count = int(result.rows[0][0]) if result.rows else 0
+        deleted += count
+        if count < batch_size:
+            return deleted, statements
+
+
+def sync_snapshot(
+    store: Store, snapshot: Snapshot, *, batch_size: int = 5000, progress: Progress | None = None
+) -> SyncResult:
+    """Write ``snapshot`` to ``store`` so that the store holds exactly its nodes and relationships.
+
+    Parameters
+    ----------
+    store : Store
+        The target (embedded FalkorDB, external FalkorDB or Neo4j).
+    snapshot : Snapshot
+        The graph to write.
+    batch_size : int
+        Rows per ``UNWIND`` statement (``settings.sync_batch_size``).
+    progress : callable, optional
+        ``progress(phase, done, total)`` after each batch.
+
+    Returns
+    -------
+    SyncResult
+        Created / updated / unchanged / deleted counts per label and relationship type.
+    """
+    if batch_size < 1:
+        raise ValueError("batch_size must be at least 1")
+    started = time.perf_counter()
+    plan = plan_sync(snapshot)
+    result = SyncResult(
+        engine=store.engine,
+        sync_id=plan.sync_id,
+        batch_size=batch_size,
+        skipped_relationships=plan.skipped_relationships,
+    )
+    total, done = plan.size, 0
+
+    def report(phase: str) -> None:
+        if progress is not None:
+            progress(phase, done, total)
+
+    store.ensure_schema(list(NodeLabel))
+    for label in NodeLabel:
+        counts = ElementCounts()
+        for batch in _batches(plan.nodes.get(label, []), batch_size):
+            counts = counts.add(_upsert(store, NODE_UPSERT[label], batch, plan.sync_id))
+            result.statements += 1
+            done += len(batch)
+            report("nodes")
+        result.nodes[label.value] = counts
+    rel_counts: dict[str, ElementCounts] = {rel_type.value: ElementCounts() for rel_type in RelType}
+    for key, rows in plan.relationships.items():
+        for batch in _batches(rows, batch_size):
+            batch_counts = _upsert(store, RELATIONSHIP_UPSERT[key], batch, plan.sync_id)
+            rel_counts[key[0].value] = rel_counts[key[0].value].add(batch_counts)
+            result.statements += 1
+            done += len(batch)
+            report("relationships")
+    for rel_type in RelType:
+        deleted, statements = _prune(store, RELATIONSHIP_PRUNE[rel_type], plan.sync_id, batch_size)
+        rel_counts[rel_type.value].deleted = deleted
+        result.statements += statements
+    result.relationships = rel_counts
+    for label in NodeLabel:
+        deleted, statements = _prune(store, NODE_PRUNE[label], plan.sync_id, batch_size)
+        result.nodes[label.value].deleted = deleted
+        result.statements += statements
+    report("cleanup")
+    result.elapsed_ms = round((time.perf_counter() - started) * 1000, 3)
+    return result

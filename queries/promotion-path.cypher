@@ -1,0 +1,14 @@
+// name: promotion-path
+// description: The shortest chain of promotions from one role to another (empty when there is none).
+// param: from = "Site Reliability Engineer"  -- the starting role, by id, title or alias
+// param: to = "Head of SRE"  -- the target role, by id, title or alias
+MATCH (a:Role)
+WHERE a.id = $from OR a.title = $from OR $from IN a.aliases
+MATCH (b:Role)
+WHERE b.id = $to OR b.title = $to OR $to IN b.aliases
+WITH a, b
+WHERE a <> b
+WITH a, b, shortestPath((a)-[:PROMOTES_TO*]->(b)) AS p
+WHERE p IS NOT NULL
+RETURN [n IN nodes(p) | n.title] AS steps, [n IN nodes(p) | n.id] AS ids, length(p) AS promotions
+ORDER BY promotions
