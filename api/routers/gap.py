@@ -8,14 +8,14 @@ from fastapi import APIRouter, Query, Request
 
 from api.deps import GraphDep
 from api.models import ERRORS
-from api.routers.tabular import FormatQuery, gap_table, respond
+from api.routers.tabular import CSV, FormatQuery, gap_table, respond
 from graph.queries import skill_gap
 from graph.queries.gap import SkillGap
 
 router = APIRouter(tags=["competencies"], responses=ERRORS)
 
 
-@router.get("/gap", response_model=SkillGap, summary="Skills and KPIs missing, shared and surplus")
+@router.get("/gap", response_model=SkillGap, summary="Skills and KPIs missing, shared and surplus", responses=CSV)
 def get_gap(
     request: Request,
     og: GraphDep,

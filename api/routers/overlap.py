@@ -8,14 +8,16 @@ from fastapi import APIRouter, Query, Request
 
 from api.deps import GraphDep
 from api.models import ERRORS
-from api.routers.tabular import FormatQuery, overlap_table, respond
+from api.routers.tabular import CSV, FormatQuery, overlap_table, respond
 from graph.queries import overlap_matrix
 from graph.queries.overlap import OverlapMatrix
 
 router = APIRouter(tags=["competencies"], responses=ERRORS)
 
 
-@router.get("/overlap", response_model=OverlapMatrix, summary="Pairwise weighted skill overlap, clustered")
+@router.get(
+    "/overlap", response_model=OverlapMatrix, summary="Pairwise weighted skill overlap, clustered", responses=CSV
+)
 def get_overlap(
     request: Request,
     og: GraphDep,

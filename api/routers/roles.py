@@ -9,7 +9,7 @@ from fastapi import APIRouter, Request
 
 from api.deps import GraphDep
 from api.models import ERRORS
-from api.routers.tabular import FormatQuery, respond, roles_table, similar_table
+from api.routers.tabular import CSV, FormatQuery, respond, roles_table, similar_table
 from graph.queries import list_roles, neighbourhood, next_roles, reporting_chain, reports, role_card, similar_roles
 from graph.queries.cards import RoleCard
 from graph.queries.listings import Page
@@ -22,7 +22,7 @@ from graph.queries.similar import SimilarRoles
 router = APIRouter(prefix="/roles", tags=["roles"], responses=ERRORS)
 
 
-@router.get("", response_model=Page[RoleSummary], summary="Roles, filtered and paginated (CSV too)")
+@router.get("", response_model=Page[RoleSummary], summary="Roles, filtered and paginated (CSV too)", responses=CSV)
 def get_roles(
     request: Request,
     og: GraphDep,
@@ -38,8 +38,16 @@ def get_roles(
     format: FormatQuery = None,
 ):
     page = list_roles(
-        og, q=q, family=family, level=level, track=track, function=function, skill=skill, kpi=kpi,
-        limit=limit, offset=offset,
+        og,
+        q=q,
+        family=family,
+        level=level,
+        track=track,
+        function=function,
+        skill=skill,
+        kpi=kpi,
+        limit=limit,
+        offset=offset,
     )
     return respond(request, format, page, roles_table, "roles")
 
@@ -59,7 +67,9 @@ def get_next(og: GraphDep, role: str):
     return next_roles(og, role)
 
 
-@router.get("/{role:path}/similar", response_model=SimilarRoles, summary="Roles with the most similar skills")
+@router.get(
+    "/{role:path}/similar", response_model=SimilarRoles, summary="Roles with the most similar skills", responses=CSV
+)
 def get_similar(request: Request, og: GraphDep, role: str, limit: int = 10, format: FormatQuery = None):
     found = similar_roles(og, role, limit=limit)
     return respond(request, format, found, similar_table, f"similar-to-{found.role.title}")

@@ -8,14 +8,16 @@ from fastapi import APIRouter, Query, Request
 
 from api.deps import GraphDep
 from api.models import ERRORS
-from api.routers.tabular import FormatQuery, respond, shared_table
+from api.routers.tabular import CSV, FormatQuery, respond, shared_table
 from graph.queries import shared_competencies
 from graph.queries.shared import SharedCompetencies
 
 router = APIRouter(tags=["competencies"], responses=ERRORS)
 
 
-@router.get("/shared", response_model=SharedCompetencies, summary="Skills and KPIs roles share, and their own")
+@router.get(
+    "/shared", response_model=SharedCompetencies, summary="Skills and KPIs roles share, and their own", responses=CSV
+)
 def get_shared(
     request: Request,
     og: GraphDep,

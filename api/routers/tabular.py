@@ -24,6 +24,7 @@ from graph.queries.shared import SharedCompetencies
 from graph.queries.similar import SimilarRoles
 
 __all__ = [
+    "CSV",
     "FormatQuery",
     "gap_table",
     "overlap_table",
@@ -36,6 +37,8 @@ __all__ = [
 FormatQuery = Annotated[
     Literal["json", "csv"] | None, Query(description="`csv` for a download; JSON otherwise (or send Accept: text/csv).")
 ]
+# Documents the CSV alternative of a route's 200 answer in the OpenAPI schema.
+CSV: dict[int | str, dict] = {200: {"content": {"text/csv": {"schema": {"type": "string"}}}}}
 Table = tuple[Sequence[str], Iterable[Sequence[object]]]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

@@ -43,3 +43,15 @@ def test_org_tree_nests_roles_under_managers(api):
     assert [root["role"]["id"] for root in tree["roots"]] == ["role:designer", "role:vp"]
     assert tree["roots"][1]["children"][0]["role"]["id"] == "role:director"
     assert tree["roles"] == 10
+
+
+def test_openapi_documents_every_route_and_the_csv_alternatives(api):
+    spec = api.get("/openapi.json").json()
+    expected = {"/roles", "/roles/{role}", "/roles/{role}/chain", "/roles/{role}/reports", "/roles/{role}/next",
+                "/roles/{role}/similar", "/roles/{role}/neighbourhood", "/skills", "/skills/{skill}", "/kpis",
+                "/kpis/{kpi}", "/families", "/families/{family}", "/search", "/paths", "/shared", "/overlap", "/gap",
+                "/org-tree"}
+    assert expected <= set(spec["paths"])
+    for route in ("/roles", "/roles/{role}/similar", "/shared", "/overlap", "/gap"):
+        assert set(spec["paths"][route]["get"]["responses"]["200"]["content"]) == {"application/json", "text/csv"}
+    assert "404" in spec["paths"]["/roles/{role}"]["get"]["responses"]
