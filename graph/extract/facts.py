@@ -9,7 +9,8 @@ Where facts come from
   :data:`MAX_KPI_ITEM_WORDS` words); longer sentences that name nothing ("Demonstrate longevity at, at
   least, one recent job") are not skills.
 * **Extracted** (``method="extracted"``, confidence :data:`EXTRACTED_CONFIDENCE`): every match in the text of
-  every section, with the sentence around it as evidence and the file line of the match.
+  every section except :data:`UNSCANNED_SECTIONS` (career paths name ladders and other roles,
+  not skills), with the sentence around it as evidence and the file line of the match.
 
 Merging
 -------
@@ -33,6 +34,7 @@ __all__ = [
     "MAX_KPI_ITEM_WORDS",
     "MAX_SKILL_ITEM_WORDS",
     "SECTION_BASE_WEIGHT",
+    "UNSCANNED_SECTIONS",
     "Fact",
     "RoleFacts",
     "extract_all",
@@ -63,6 +65,7 @@ SECTION_BASE_WEIGHT: dict[SectionKind, float] = {
     SectionKind.NICE_TO_HAVE: 0.4,
 }
 OTHER_SECTION_WEIGHT = 0.5
+UNSCANNED_SECTIONS = frozenset({SectionKind.CAREER})
 
 # Rank of a section as evidence (lower is better).
 _SECTION_RANK: dict[SectionKind, int] = {
@@ -193,7 +196,8 @@ def _merge(observations: list[_Observation], matcher: Matcher, kind: Kind) -> li
 
 def _facts_of_kind(role: ParsedRole, matcher: Matcher, kind: Kind, mentions: list[Mention]) -> list[Fact]:
     observations = [o for i, m in enumerate(mentions) for o in _stated(m, kind, matcher, i)]
-    observations += [o for section in role.sections for o in _extracted(section, kind, matcher, role.source)]
+    scanned = [section for section in role.sections if section.kind not in UNSCANNED_SECTIONS]
+    observations += [o for section in scanned for o in _extracted(section, kind, matcher, role.source)]
     return _merge(observations, matcher, kind)
 
 

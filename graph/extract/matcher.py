@@ -67,7 +67,7 @@ class _Pattern:
     written: tuple[str, ...] | None  # the words as written when the case must match, else None
 
 
-def _is_case_sensitive(alias: str, tokens: list[Token]) -> bool:
+def _is_case_sensitive(alias: str, tokens: tuple[Token, ...]) -> bool:
     if len(tokens) != 1:
         return False
     written = tokens[0].raw
@@ -197,7 +197,7 @@ class Matcher:
 
     # ------------------------------------------------------------------ internals
 
-    def _candidates(self, tokens: list[Token], kind: Kind) -> list[tuple[int, int, str]]:
+    def _candidates(self, tokens: tuple[Token, ...], kind: Kind) -> list[tuple[int, int, str]]:
         normalised = " " + " ".join(token.norm for token in tokens) + " "
         token_at: dict[int, int] = {}
         offset = 1
@@ -216,7 +216,9 @@ class Matcher:
         return candidates
 
     @staticmethod
-    def _longest_matches(tokens: list[Token], candidates: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    def _longest_matches(
+        tokens: tuple[Token, ...], candidates: list[tuple[int, int, str]]
+    ) -> list[tuple[int, int, str]]:
         taken = [False] * len(tokens)
         chosen = []
         for first, size, canonical in sorted(candidates, key=lambda c: (-c[1], c[0])):
@@ -228,7 +230,7 @@ class Matcher:
         return chosen
 
     def _coordinated(
-        self, text: str, tokens: list[Token], chosen: list[tuple[int, int, str]], covered: set[int], kind: Kind
+        self, text: str, tokens: tuple[Token, ...], chosen: list[tuple[int, int, str]], covered: set[int], kind: Kind
     ) -> list[Match]:
         """``X and Y Z`` where ``Y Z`` matched: also ``X Z`` when that is a known, case-insensitive term."""
         extra = []
@@ -247,6 +249,6 @@ class Matcher:
         return extra
 
     @staticmethod
-    def _match(text: str, tokens: list[Token], first: int, size: int, canonical: str) -> Match:
+    def _match(text: str, tokens: tuple[Token, ...], first: int, size: int, canonical: str) -> Match:
         start, end = tokens[first].start, tokens[first + size - 1].end
         return Match(canonical, start, end, text[start:end])

@@ -15,6 +15,7 @@ from __future__ import annotations
 __all__ = ["Token", "normalize_term", "stem", "tokenize"]
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 # A word: letters/digits, possibly joined by apostrophes (don't, GitLab's) and followed by + or # (C++, C#).
@@ -32,6 +33,7 @@ class Token(NamedTuple):
     raw: str
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """Normalise one word: lower case, possessive and apostrophes removed, plural folded.
 
@@ -63,7 +65,8 @@ def stem(word: str) -> str:
     return lower
 
 
-def tokenize(text: str) -> list[Token]:
+@lru_cache(maxsize=256)
+def tokenize(text: str) -> tuple[Token, ...]:
     """Split ``text`` into normalised tokens that remember where they are in ``text``.
 
     Parameters
@@ -73,15 +76,15 @@ def tokenize(text: str) -> list[Token]:
 
     Returns
     -------
-    list[Token]
-        The words in order, each with ``text[token.start:token.end] == token.raw``.
+    tuple[Token, ...]
+        The words in order, each with ``text[token.start:token.end] == token.raw`` (cached per text).
 
     Examples
     --------
     >>> [(t.norm, t.start, t.end) for t in tokenize("CI/CD, SLOs")]
     [('ci', 0, 2), ('cd', 3, 5), ('slo', 7, 11)]
     """
-    return [Token(stem(m.group()), m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    return tuple(Token(stem(m.group()), m.start(), m.end(), m.group()) for m in _WORD.finditer(text))
 
 
 def normalize_term(term: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 __all__ = ["MAX_EVIDENCE_CHARS", "sentence_around"]
 
 import re
+from functools import lru_cache
 
 MAX_EVIDENCE_CHARS = 300
 
@@ -23,14 +24,16 @@ _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "approx.")
 _LEAD = re.compile(r"^(?:[-*+•]\s+|\d+[.)]\s+|#+\s*)+")
 
 
-def _boundaries(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=64)
+def _boundaries(text: str) -> tuple[tuple[int, int], ...]:
+    """The (start, end) spans that separate the sentences of ``text`` (cached: a section has many matches)."""
     spans = []
     for found in _BOUNDARY.finditer(text):
         before = text[: found.start()].rsplit(None, 1)[-1:] or [""]
         if before[0].lower().endswith(_ABBREVIATIONS):
             continue
         spans.append((found.start(), found.end()))
-    return spans
+    return tuple(spans)
 
 
 def sentence_around(text: str, start: int, end: int, limit: int = MAX_EVIDENCE_CHARS) -> str:

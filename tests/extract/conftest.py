@@ -64,3 +64,23 @@ def seed_facts(seed_roles, matcher):
     from graph.extract import extract_role_facts
 
     return {title: extract_role_facts(role, matcher) for title, role in seed_roles.items()}
+
+
+@pytest.fixture(scope="session")
+def loaded_roles(corpus_dir) -> list[ParsedRole]:
+    """Every role the document loaders find in the seeds and the shared corpus."""
+    from loaders import load_paths
+
+    seeds = REPO_ROOT / "seeds"
+    return load_paths([corpus_dir], root=corpus_dir).roles + load_paths([seeds], root=seeds).roles
+
+
+@pytest.fixture(scope="session")
+def whole_file():
+    """``whole_file(path, root)``: the file as one role with one OTHER section (no loader involved)."""
+    return whole_file_role
+
+
+@pytest.fixture(scope="session")
+def infrastructure_page() -> Path:
+    return INFRASTRUCTURE_PAGE
