@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from api.errors import install_error_handlers
-from api.routers import families, gap, health, kpis, org, overlap, paths, roles, search, shared, skills
+from api.routers import families, gap, health, kpis, org, overlap, paths, roles, search, shared, skills, web
 from api.settings import Settings, get_settings
 from api.state import GraphHolder
 
@@ -25,4 +25,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health.router)
     for router in (roles, skills, kpis, families, search, paths, shared, overlap, gap, org):
         app.include_router(router.router)
+    app.include_router(web.router)
     return app

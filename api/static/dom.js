@@ -1,0 +1,121 @@
+// Small DOM helpers. Text always goes in as text nodes: nothing here parses HTML.
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+function append(el, child) {
+  if (child === null || child === undefined || child === false || child === true) return;
+  if (Array.isArray(child)) {
+    for (const c of child) append(el, c);
+  } else if (child instanceof Node) {
+    el.appendChild(child);
+  } else {
+    el.appendChild(document.createTextNode(String(child)));
+  }
+}
+
+function setAttrs(el, attrs, isSvg) {
+  if (!attrs) return;
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key.startsWith("on") && typeof value === "function") {
+      el.addEventListener(key.slice(2).toLowerCase(), value);
+    } else if (key === "class") {
+      el.setAttribute("class", Array.isArray(value) ? value.filter(Boolean).join(" ") : value);
+    } else if (key === "style" && typeof value === "object") {
+      for (const [prop, v] of Object.entries(value)) el.style.setProperty(prop, v);
+    } else if (key === "dataset") {
+      for (const [k, v] of Object.entries(value)) el.dataset[k] = v;
+    } else if (!isSvg && (key === "value" || key === "checked" || key === "selected")) {
+      el[key] = value;
+    } else {
+      el.setAttribute(key, value === true ? "" : String(value));
+    }
+  }
+}
+
+/** An HTML element: h("a", {href: "#/"}, "text", child, [more]). */
+export function h(tag, attrs, ...children) {
+  const el = document.createElement(tag);
+  setAttrs(el, attrs, false);
+  append(el, children);
+  return el;
+}
+
+/** An SVG element, same signature as h(). */
+export function s(tag, attrs, ...children) {
+  const el = document.createElementNS(SVG_NS, tag);
+  setAttrs(el, attrs, true);
+  append(el, children);
+  return el;
+}
+
+export function clear(el) {
+  while (el.firstChild) el.removeChild(el.firstChild);
+  return el;
+}
+
+export function replace(el, ...children) {
+  clear(el);
+  append(el, children);
+  return el;
+}
+
+let counter = 0;
+/** A document-unique id with a readable prefix (for aria-controls, label for=...). */
+export function uid(prefix = "id") {
+  counter += 1;
+  return `${prefix}-${counter}`;
+}
+
+export function debounce(fn, ms) {
+  let timer = null;
+  const wrapped = (...args) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => fn(...args), ms);
+  };
+  wrapped.cancel = () => clearTimeout(timer);
+  return wrapped;
+}
+
+/** "0.42" → "42%" style formatting used for overlap and similarity scores. */
+export function pct(value, digits = 0) {
+  if (value === null || value === undefined || Number.isNaN(value)) return "–";
+  return `${(value * 100).toFixed(digits)}%`;
+}
+
+export function fmt(value, digits = 2) {
+  if (value === null || value === undefined || Number.isNaN(Number(value))) return "–";
+  return Number(value).toFixed(digits);
+}
+
+/** A titled card section. */
+export function card(title, body, attrs = {}) {
+  const headingId = uid("card");
+  return h(
+    "section",
+    { class: ["card", attrs.class], "aria-labelledby": headingId, ...(attrs.id ? { id: attrs.id } : {}) },
+    h("h2", { id: headingId, class: "card-title" }, title, attrs.count !== undefined ? h("span", { class: "count" }, ` ${attrs.count}`) : null),
+    body,
+  );
+}
+
+/** An explanatory empty state: what is missing and what to do. */
+export function empty(message, hint) {
+  return h("div", { class: "empty" }, h("p", { class: "empty-msg" }, message), hint ? h("p", { class: "empty-hint" }, hint) : null);
+}
+
+export function errorBox(err, extra) {
+  const suggestions = err && err.suggestions && err.suggestions.length ? err.suggestions : null;
+  return h(
+    "div",
+    { class: "error-box", role: "alert" },
+    h("p", { class: "error-title" }, err && err.status ? `Error ${err.status}` : "Something went wrong"),
+    h("p", null, (err && err.message) || String(err)),
+    suggestions ? h("p", null, "Did you mean: ", suggestions.map((sug, i) => [i ? ", " : "", h("strong", null, sug)])) : null,
+    extra || null,
+  );
+}
+
+export function spinner(label = "Loading…") {
+  return h("p", { class: "loading", role: "status" }, h("span", { class: "spinner", "aria-hidden": "true" }), label);
+}
