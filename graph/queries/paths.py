@@ -49,7 +49,7 @@ SPECIALTY_COST = 0.5
 MAX_K = 20
 MAX_STEPS = 20
 # Paths are enumerated cheapest first; longer-than-allowed ones are skipped, up to this many candidates.
-MAX_CANDIDATES = 500
+MAX_CANDIDATES = 200
 _KIND_ORDER = {"promotion": 0, "specialty": 1, "lateral": 2}
 
 

@@ -25,11 +25,11 @@ def weighted_jaccard(a: Profile, b: Profile) -> float:
     >>> weighted_jaccard({}, {})
     0.0
     """
-    keys = a.keys() | b.keys()
-    upper = sum(max(a.get(k, 0.0), b.get(k, 0.0)) for k in keys)
-    if upper == 0:
+    # max(x, y) = x + y - min(x, y), so only the shared keys need visiting.
+    lower = sum(min(a[k], b[k]) for k in a.keys() & b.keys())
+    upper = sum(a.values()) + sum(b.values()) - lower
+    if upper <= 0:
         return 0.0
-    lower = sum(min(a.get(k, 0.0), b.get(k, 0.0)) for k in keys)
     return round(lower / upper, 6)
 
 

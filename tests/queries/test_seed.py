@@ -66,7 +66,7 @@ def test_head_of_sre_is_most_like_other_reliability_heads(seed):
         ("manager infrastructure", "Manager, Infrastructure"),
         ("Infrastructure Manager (Delivery)", "Manager, Infrastructure (Delivery)"),
         ("VP Infrastructure", "VP of Infrastructure"),
-        ("head of site reliabilty engineering", "Head of Site Reliability Engineering"),
+        ("head of site reliabilty engineering", "Head of SRE"),  # merged into Head of SRE as an alias
         ("global head sre", "Global Head of SRE"),
     ],
 )
