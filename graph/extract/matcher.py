@@ -204,8 +204,11 @@ class Matcher:
         for index, token in enumerate(tokens):
             token_at[offset] = index
             offset += len(token.norm) + 1
+        automaton = self._automata[kind]
+        if automaton.kind != ahocorasick.AHOCORASICK:
+            return []  # a taxonomy with no entries of this kind
         candidates = []
-        for end, (key, variants) in self._automata[kind].iter(normalised):
+        for end, (key, variants) in automaton.iter(normalised):
             first = token_at[end - len(key)]  # `end` is the index of the space after the key
             for pattern in variants:
                 if pattern.written is None or all(

@@ -1,27 +1,29 @@
-"""Place roles in the function hierarchy of the taxonomy (SRE ⊂ Reliability ⊂ Infrastructure ⊂ ...)."""
+"""The function hierarchy of the taxonomy (SRE ⊂ Reliability ⊂ Infrastructure ⊂ ...) and where roles sit in it."""
 
 from __future__ import annotations
 
+from graph.extract import Matcher, function_for_title
 from graph.model import FunctionEntry
-from graph.pipeline.titles import split_specialty, words_of
 
 __all__ = ["FunctionTree"]
 
 
 class FunctionTree:
-    """The function hierarchy with the title keywords that place a role in each function.
+    """Parents of each function, and the placing of role titles (by the taxonomy's title keywords).
 
     Examples
     --------
-    >>> tree = FunctionTree([FunctionEntry(name="Infrastructure", keywords=["infrastructure"]),
-    ...                      FunctionEntry(name="SRE", parent="Infrastructure", keywords=["site reliability"])])
+    >>> from graph.model import Taxonomy
+    >>> entries = [FunctionEntry(name="Infrastructure", keywords=["infrastructure"]),
+    ...            FunctionEntry(name="SRE", parent="Infrastructure", keywords=["site reliability", "sre"])]
+    >>> tree = FunctionTree(entries, Matcher.from_taxonomy(Taxonomy(functions=entries)))
     >>> tree.place("SRE Manager"), tree.ancestors("SRE")
     ('SRE', ['Infrastructure'])
     """
 
-    def __init__(self, entries: list[FunctionEntry]) -> None:
+    def __init__(self, entries: list[FunctionEntry], matcher: Matcher) -> None:
         self.parent = {entry.name: entry.parent for entry in entries}
-        self._keywords = [(" ".join(words_of(keyword)), entry.name) for entry in entries for keyword in entry.keywords]
+        self.matcher = matcher
 
     def ancestors(self, name: str) -> list[str]:
         """Parents of ``name``, nearest first; stops on a cycle in a user's file."""
@@ -32,14 +34,9 @@ class FunctionTree:
             current = self.parent.get(current)
         return chain
 
-    def depth(self, name: str) -> int:
-        return len(self.ancestors(name))
-
-    def place(self, title: str, family: str | None = None) -> str | None:
-        """The most specific function a title names; the family's when the title names none."""
-        for text in (split_specialty(title)[0], family or ""):
-            padded = f" {' '.join(words_of(text))} "
-            hits = [(len(kw), self.depth(name), name) for kw, name in self._keywords if kw and f" {kw} " in padded]
-            if hits:
-                return max(hits)[2]
-        return None
+    def place(self, title: str, family: str | None = None, base_title: str | None = None) -> str | None:
+        """The most specific function the title (or a specialty's base title) names; else the family's."""
+        placed = [f for f in (function_for_title(t, self.matcher) for t in (title, base_title) if t) if f]
+        if placed:
+            return max(placed, key=lambda name: len(self.ancestors(name)))
+        return function_for_title(family, self.matcher) if family else None

@@ -53,7 +53,7 @@ class RoleGroup:
             grade=grade,
             family=family,
             specialty=self.first("specialty"),
-            function=functions.place(title, family),
+            function=functions.place(title, family, base.title if (base := self.first("specializes")) else None),
             sources=list(dict.fromkeys(p.source for p in self.parts)),
             sections=[s for p in self.parts for s in p.sections],
         )

@@ -72,6 +72,17 @@ POSITION_NOUNS = {
     "researcher",
     "scientist",
 }
+GENERIC_FUNCTION_WORDS = {
+    "engineering",
+    "engineers",
+    "operations",
+    "team",
+    "teams",
+    "services",
+    "group",
+    "department",
+    "organization",
+}
 FILLER = {"of", "the", "for", "and", "a", "an", "in"}
 
 _PAREN = re.compile(r"\(([^()]*)\)")
@@ -156,16 +167,20 @@ def title_key(title: str) -> TitleKey:
 def near_duplicates(a: TitleKey, b: TitleKey) -> bool:
     """Titles that may be the same role but are not provably so.
 
-    Same level and specialty, and one function's words strictly contain the other's.
+    Same level and specialty, and one function adds only generic words (``engineering``,
+    ``operations`` ...) to the other's: ``Head of Infrastructure`` and ``Head of Infrastructure
+    Engineering`` may be one role; ``Head of Engineering`` and ``Head of Data Engineering`` are not.
 
     Examples
     --------
     >>> near_duplicates(title_key("Head of Infrastructure"), title_key("Head of Infrastructure Engineering"))
     True
+    >>> near_duplicates(title_key("Head of Engineering"), title_key("Head of Data Engineering"))
+    False
     >>> near_duplicates(title_key("Head of SRE"), title_key("Global Head of SRE"))
     False
     """
     if a == b or a.level != b.level or a.specialty != b.specialty:
         return False
     small, large = sorted((set(a.function), set(b.function)), key=len)
-    return bool(small) and small < large
+    return bool(small) and small < large and (large - small) <= GENERIC_FUNCTION_WORDS

@@ -1,16 +1,16 @@
-from graph.model import Evidence, FunctionEntry, ParsedRole, RoleRef, Section, SectionKind
+from graph.extract import Matcher
+from graph.model import Evidence, FunctionEntry, ParsedRole, RoleRef, Section, SectionKind, Taxonomy
 from graph.pipeline.functions import FunctionTree
 from graph.pipeline.lines import LineBuilder
 from graph.pipeline.merge import TitleIndex, merge_roles
 
-FUNCTIONS = FunctionTree(
-    [
-        FunctionEntry(name="Engineering", keywords=["engineering"]),
-        FunctionEntry(name="Infrastructure", parent="Engineering", keywords=["infrastructure"]),
-        FunctionEntry(name="Reliability", parent="Infrastructure", keywords=["reliability"]),
-        FunctionEntry(name="SRE", parent="Reliability", keywords=["site reliability"]),
-    ]
-)
+ENTRIES = [
+    FunctionEntry(name="Engineering", keywords=["engineering"]),
+    FunctionEntry(name="Infrastructure", parent="Engineering", keywords=["infrastructure"]),
+    FunctionEntry(name="Reliability", parent="Infrastructure", keywords=["reliability"]),
+    FunctionEntry(name="SRE", parent="Reliability", keywords=["site reliability", "SRE"]),
+]
+FUNCTIONS = FunctionTree(ENTRIES, Matcher.from_taxonomy(Taxonomy(functions=ENTRIES)))
 
 
 def _build(parsed: list[ParsedRole]) -> LineBuilder:

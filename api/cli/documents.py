@@ -1,0 +1,179 @@
+"""Commands over documents and the snapshot: load, stats, roles, role, export, validate."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import Progress
+from rich.table import Table
+
+from api.build import build_from_documents
+from api.cli.app import JsonOption, app, console, current_graph, err_console, settings
+from graph.errors import RoleNotFound
+from graph.export import to_json, write_csv, write_graphml
+from graph.model import Snapshot
+from graph.validate import validate_snapshot
+
+
+class ExportFormat(StrEnum):
+    json = "json"
+    graphml = "graphml"
+    csv = "csv"
+
+
+@app.command()
+def load(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files and folders of role documents.")] = None,
+    format: Annotated[
+        str | None, typer.Option("--format", help="Force a loader: catalog, blueprint, job-family or yaml.")
+    ] = None,
+) -> None:
+    """Parse role documents into the snapshot the server and the other commands read."""
+    current = settings()
+    inputs = paths or current.seeds
+    started = time.perf_counter()
+    with Progress(console=err_console, transient=True) as progress:
+        task = progress.add_task("loading", total=None)
+        snapshot = build_from_documents(
+            inputs,
+            current,
+            format=format,
+            progress=lambda done, total: progress.update(task, completed=done, total=total),
+        )
+    _print_counts(snapshot)
+    for problem in snapshot.problems:
+        err_console.print(str(problem), style="red" if problem.severity == "error" else "yellow", highlight=False)
+    console.print(
+        f"loaded {len(snapshot.sources)} documents in {time.perf_counter() - started:.2f} s → {current.snapshot_path}"
+    )
+
+
+def _print_counts(snapshot: Snapshot) -> None:
+    table = Table("node label / relationship type", "count", title="snapshot")
+    for name, count in snapshot.counts().items():
+        table.add_row(name, str(count))
+    console.print(table)
+
+
+@app.command()
+def stats(as_json: JsonOption = False) -> None:
+    """Counts per node label and relationship type of the saved snapshot."""
+    snapshot = current_graph().snapshot
+    if as_json:
+        print(json.dumps({"built_at": snapshot.built_at.isoformat(), "counts": snapshot.counts()}, indent=2))
+        return
+    _print_counts(snapshot)
+    console.print(f"built {snapshot.built_at:%Y-%m-%d %H:%M:%S} UTC from {', '.join(snapshot.inputs)}")
+
+
+@app.command()
+def roles(as_json: JsonOption = False) -> None:
+    """Every role with its level, grade and family."""
+    snapshot = current_graph().snapshot
+    if as_json:
+        print(json.dumps([r.model_dump(mode="json", exclude={"sections"}) for r in snapshot.roles], indent=2))
+        return
+    table = Table("title", "level", "grade", "family", "function", title=f"{len(snapshot.roles)} roles")
+    for role in sorted(snapshot.roles, key=lambda r: (r.function or "", -(r.level_rank or 0), r.title)):
+        table.add_row(role.title, role.level or "", str(role.grade or ""), role.family or "", role.function or "")
+    console.print(table)
+
+
+@app.command()
+def role(
+    title: Annotated[str, typer.Argument(help="Title, alias or id of the role.")], as_json: JsonOption = False
+) -> None:
+    """A role card: fields, skills, KPIs, lines and sources."""
+    graph = current_graph()
+    found = _find_role(graph, title)
+    edges = [r for r in graph.snapshot.relationships if found.id in (r.start, r.end)]
+    if as_json:
+        print(
+            json.dumps(
+                {
+                    "role": found.model_dump(mode="json", exclude={"sections"}),
+                    "relationships": [e.model_dump(mode="json") for e in edges],
+                },
+                indent=2,
+            )
+        )
+        return
+    console.print(f"[bold]{found.title}[/bold]  ({found.id})")
+    for label, value in [
+        ("aliases", ", ".join(found.aliases)),
+        ("level", found.level),
+        ("grade", found.grade),
+        ("family", found.family),
+        ("function", found.function),
+        ("sources", ", ".join(found.sources)),
+    ]:
+        if value:
+            console.print(f"  {label}: {value}", highlight=False)
+    if found.summary:
+        console.print(f"\n{found.summary}\n", highlight=False)
+    table = Table("relationship", "other end", "method", "evidence")
+    names = {
+        node.id: getattr(node, "title", None) or getattr(node, "name", node.id) for _, node in graph.snapshot.nodes()
+    }
+    for edge in sorted(edges, key=lambda e: (e.type.value, -(e.weight or 0))):
+        other = edge.end if edge.start == found.id else edge.start
+        arrow = "→" if edge.start == found.id else "←"
+        table.add_row(f"{arrow} {edge.type.value}", names.get(other, other), edge.method, (edge.evidence or "")[:90])
+    console.print(table)
+
+
+def _find_role(graph, text: str):
+    wanted = text.strip().casefold()
+    for candidate in graph.snapshot.roles:
+        if wanted in {
+            candidate.id,
+            candidate.id.removeprefix("role:"),
+            candidate.title.casefold(),
+            *(a.casefold() for a in candidate.aliases),
+        }:
+            return candidate
+    raise RoleNotFound(text)
+
+
+@app.command()
+def export(
+    format: Annotated[ExportFormat, typer.Option("--format", help="json, graphml or csv.")] = ExportFormat.json,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="File (json, graphml) or folder (csv).")] = None,
+) -> None:
+    """Export the graph: JSON, GraphML (Gephi, Cytoscape) or neo4j-admin import CSV."""
+    snapshot = current_graph().snapshot
+    if format == ExportFormat.json:
+        text = json.dumps(to_json(snapshot), indent=2)
+        if out:
+            out.write_text(text, encoding="utf-8")
+        else:
+            print(text)
+    elif format == ExportFormat.graphml:
+        target = out or Path("orgkg.graphml")
+        write_graphml(snapshot, target)
+        console.print(f"wrote {target}")
+    else:
+        files = write_csv(snapshot, out or Path("orgkg-csv"))
+        console.print(f"wrote {len(files)} files to {files[0].parent if files else out}")
+
+
+@app.command()
+def validate(as_json: JsonOption = False) -> None:
+    """Dangling references, cycles, duplicate ids, roles without skills, merge candidates; errors exit 1."""
+    findings = validate_snapshot(current_graph().snapshot)
+    errors = [f for f in findings if f.severity == "error"]
+    if as_json:
+        print(json.dumps([f.model_dump() for f in findings], indent=2))
+    else:
+        for finding in findings:
+            style = "red" if finding.severity == "error" else "yellow"
+            console.print(str(finding), style=style, highlight=False)
+        console.print(f"{len(errors)} errors, {len(findings) - len(errors)} warnings")
+    if errors:
+        sys.exit(1)

@@ -1,0 +1,29 @@
+"""``orgkg serve``: the HTTP API and the web page, on the snapshot built from the seeds."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+import uvicorn
+
+from api.app import create_app
+from api.build import build_from_documents, snapshot_is_stale
+from api.cli.app import app, console, settings
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=0, max=65535)] = 8000,
+    reload_docs: Annotated[
+        bool, typer.Option("--rebuild", help="Build the snapshot from the seeds even if it is up to date.")
+    ] = False,
+) -> None:
+    """Serve the API and the web page; builds the snapshot from the seeds first when it is missing or stale."""
+    current = settings()
+    if reload_docs or snapshot_is_stale(current.seeds, current):
+        snapshot = build_from_documents(current.seeds, current)
+        console.print(f"built {len(snapshot.roles)} roles from {', '.join(map(str, current.seeds))}")
+    console.print(f"orgkg serving on http://{host}:{port}/  (API docs at /docs)")
+    uvicorn.run(create_app(current), host=host, port=port, log_level="info")

@@ -1,0 +1,230 @@
+"""Assemble a snapshot from parsed documents: merge roles, extract facts, resolve and infer lines."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from graph.extract import Fact, Matcher, extract_role_facts
+from graph.ids import make_id, slugify
+from graph.model import (
+    KPI,
+    JobFamily,
+    LoadProblem,
+    LoadResult,
+    Relationship,
+    RelType,
+    Role,
+    Skill,
+    SkillCategory,
+    Snapshot,
+    Taxonomy,
+)
+from graph.pipeline.functions import FunctionTree
+from graph.pipeline.lines import METHOD_PRIORITY, LineBuilder
+from graph.pipeline.merge import RoleGroup, TitleIndex, merge_roles, near_duplicate_findings
+
+__all__ = ["build_snapshot"]
+
+
+def build_snapshot(result: LoadResult, taxonomy: Taxonomy, *, inputs: list[str] | None = None) -> Snapshot:
+    """Turn a load result into the graph snapshot.
+
+    Parameters
+    ----------
+    result : LoadResult
+        What the loaders parsed.
+    taxonomy : Taxonomy
+        Skills, KPIs and functions to recognise and place roles with.
+    inputs : list of str, optional
+        The paths the documents were loaded from, recorded on the snapshot.
+
+    Examples
+    --------
+    >>> from graph.model import ParsedDocument, ParsedRole, RoleRef, Evidence, Source
+    >>> at = Evidence(source="r.md", line=3, evidence="Reports to: Head of SRE")
+    >>> doc = ParsedDocument(source=Source(id="source:r-md", path="r.md", format="blueprint", sha256="0"),
+    ...     roles=[ParsedRole(title="SRE Manager", source="r.md", line=1,
+    ...                       reports_to=[RoleRef(title="Head of SRE", at=at)]),
+    ...            ParsedRole(title="Head of SRE", source="r.md", line=9)])
+    >>> snap = build_snapshot(LoadResult(documents=[doc]), Taxonomy())
+    >>> [(r.start, r.type.value, r.end, r.method) for r in snap.relationships if r.type == "REPORTS_TO"]
+    [('role:sre-manager', 'REPORTS_TO', 'role:head-of-sre', 'stated')]
+    """
+    matcher = Matcher.from_taxonomy(taxonomy)
+    functions = FunctionTree(taxonomy.functions, matcher)
+    groups = merge_roles(result.roles)
+    roles = [group.build_role(functions) for group in groups]
+    nodes = _NodeSet(taxonomy)
+    relationships: list[Relationship] = []
+    for group in groups:
+        relationships += _structure_edges(group, nodes)
+    for group in groups:
+        relationships += _fact_edges(group, matcher, nodes)
+    lines = LineBuilder(groups, TitleIndex(groups), functions)
+    lines.add_stated()
+    lines.add_team_mentions()
+    lines.add_family_moves(_roles_by_family(roles))
+    lines.infer()
+    relationships += lines.edges.values()
+    problems = result.all_problems + near_duplicate_findings(groups) + _dangling(lines)
+    return Snapshot(
+        inputs=inputs or [],
+        roles=roles,
+        families=sorted(nodes.families.values(), key=lambda f: f.id),
+        skills=sorted(nodes.skills.values(), key=lambda s: s.id),
+        categories=sorted(nodes.categories.values(), key=lambda c: c.id),
+        kpis=sorted(nodes.kpis.values(), key=lambda k: k.id),
+        sources=[doc.source for doc in result.documents],
+        relationships=relationships + nodes.category_edges,
+        problems=problems,
+    )
+
+
+class _NodeSet:
+    """Skill, KPI, category and family nodes, created once each."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.skill_entries = {e.name: e for e in taxonomy.skills}
+        self.kpi_entries = {e.name: e for e in taxonomy.kpis}
+        self.taxonomy_source = taxonomy.sources[0] if taxonomy.sources else None
+        self.skills: dict[str, Skill] = {}
+        self.kpis: dict[str, KPI] = {}
+        self.categories: dict[str, SkillCategory] = {}
+        self.families: dict[str, JobFamily] = {}
+        self.category_edges: list[Relationship] = []
+
+    def family(self, name: str) -> JobFamily:
+        family_id = make_id("JobFamily", name)
+        return self.families.setdefault(family_id, JobFamily(id=family_id, name=name))
+
+    def skill(self, fact: Fact) -> Skill:
+        skill_id = make_id("Skill", fact.name)
+        if skill_id not in self.skills:
+            entry = self.skill_entries.get(fact.name)
+            self.skills[skill_id] = Skill(
+                id=skill_id,
+                name=fact.name,
+                aliases=entry.aliases if entry else [],
+                category=fact.category,
+                in_taxonomy=fact.in_taxonomy,
+            )
+            if fact.category:
+                self._categorise(skill_id, fact.category)
+        return self.skills[skill_id]
+
+    def kpi(self, fact: Fact) -> KPI:
+        kpi_id = make_id("KPI", fact.name)
+        if kpi_id not in self.kpis:
+            entry = self.kpi_entries.get(fact.name)
+            self.kpis[kpi_id] = KPI(
+                id=kpi_id,
+                name=fact.name,
+                aliases=entry.aliases if entry else [],
+                description=entry.description if entry else "",
+                in_taxonomy=fact.in_taxonomy,
+            )
+        return self.kpis[kpi_id]
+
+    def _categorise(self, skill_id: str, category: str) -> None:
+        category_id = make_id("SkillCategory", category)
+        self.categories.setdefault(category_id, SkillCategory(id=category_id, name=category))
+        self.category_edges.append(
+            Relationship(
+                type=RelType.IN_CATEGORY,
+                start=skill_id,
+                end=category_id,
+                source=self.taxonomy_source,
+                evidence=f"taxonomy: {category}",
+                method="stated",
+            )
+        )
+
+
+def _structure_edges(group: RoleGroup, nodes: _NodeSet) -> list[Relationship]:
+    """DEFINED_IN for every document that describes the role; IN_FAMILY for every family it is in."""
+    edges: dict[tuple, Relationship] = {}
+    for part in group.parts:
+        source_id = make_id("Source", part.source)
+        edges.setdefault(
+            (RelType.DEFINED_IN, source_id),
+            Relationship(
+                type=RelType.DEFINED_IN,
+                start=group.id,
+                end=source_id,
+                source=part.source,
+                line=part.line,
+                evidence=part.title,
+                method="stated",
+            ),
+        )
+        if part.family:
+            family = nodes.family(part.family)
+            edges.setdefault(
+                (RelType.IN_FAMILY, family.id),
+                Relationship(
+                    type=RelType.IN_FAMILY,
+                    start=group.id,
+                    end=family.id,
+                    source=part.source,
+                    line=part.line,
+                    evidence=f"{part.title} is in the {part.family} job family",
+                    method="stated",
+                ),
+            )
+    return list(edges.values())
+
+
+def _fact_edges(group: RoleGroup, matcher: Matcher, nodes: _NodeSet) -> list[Relationship]:
+    skills: dict[str, Fact] = {}
+    kpis: dict[str, Fact] = {}
+    for part in group.parts:
+        facts = extract_role_facts(part, matcher)
+        _merge_facts(skills, facts.skills)
+        _merge_facts(kpis, facts.kpis)
+    edges = [_fact_edge(RelType.REQUIRES_SKILL, group.id, nodes.skill(f).id, f) for f in skills.values()]
+    edges += [_fact_edge(RelType.MEASURED_BY, group.id, nodes.kpi(f).id, f) for f in kpis.values()]
+    return edges
+
+
+def _merge_facts(merged: dict[str, Fact], facts: list[Fact]) -> None:
+    """Facts about the same skill from several documents of one role: strongest weight, all mentions."""
+    for fact in facts:
+        seen = merged.get(fact.name)
+        if seen is None:
+            merged[fact.name] = fact
+            continue
+        better = fact if METHOD_PRIORITY[fact.evidence.method] < METHOD_PRIORITY[seen.evidence.method] else seen
+        merged[fact.name] = better.model_copy(
+            update={"weight": max(seen.weight, fact.weight), "mentions": seen.mentions + fact.mentions}
+        )
+
+
+def _fact_edge(rel_type: RelType, start: str, end: str, fact: Fact) -> Relationship:
+    at = fact.evidence
+    return Relationship(
+        type=rel_type,
+        start=start,
+        end=end,
+        source=at.source,
+        line=at.line,
+        evidence=at.evidence,
+        method=at.method,
+        confidence=at.confidence,
+        mentions=fact.mentions,
+        weight=round(fact.weight, 3) if rel_type == RelType.REQUIRES_SKILL else None,
+    )
+
+
+def _roles_by_family(roles: list[Role]) -> dict[str, list[Role]]:
+    by_family: dict[str, list[Role]] = defaultdict(list)
+    for role in roles:
+        if role.family:
+            by_family[slugify(role.family)].append(role)
+    return by_family
+
+
+def _dangling(lines: LineBuilder) -> list[LoadProblem]:
+    return [
+        LoadProblem(path=ref.at.source, line=ref.at.line, message=message, severity="error")
+        for ref, message in lines.dangling
+    ]
