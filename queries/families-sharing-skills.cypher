@@ -1,8 +1,8 @@
 // name: families-sharing-skills
-// description: Pairs of job families whose roles require the most skills in common.
+// description: Pairs of job families whose roles require the most skills in common (each skill required by a role of each family).
 // option: limit = 10  -- how many pairs to list
-MATCH (f1:JobFamily)<-[:IN_FAMILY]-(:Role)-[:REQUIRES_SKILL]->(s:Skill)<-[:REQUIRES_SKILL]-(:Role)-[:IN_FAMILY]->(f2:JobFamily)
-WHERE f1.name < f2.name
+MATCH (f1:JobFamily)<-[:IN_FAMILY]-(r1:Role)-[:REQUIRES_SKILL]->(s:Skill)<-[:REQUIRES_SKILL]-(r2:Role)-[:IN_FAMILY]->(f2:JobFamily)
+WHERE f1.name < f2.name AND r1 <> r2
 WITH f1, f2, s
 ORDER BY s.name
 WITH f1, f2, collect(DISTINCT s.name) AS shared

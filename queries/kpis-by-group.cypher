@@ -1,6 +1,6 @@
 // name: kpis-by-group
 // description: The KPIs that measure the roles of a function (Role.function) or a job family, with the roles they measure.
-// param: group = "Reliability"  -- a function (Infrastructure, Reliability ...) or a job family name
+// param: group = "SRE"  -- a function (SRE, Infrastructure, Reliability ...) or a job family name
 MATCH (r:Role)-[:MEASURED_BY]->(k:KPI)
 WHERE r.function = $group OR r.family = $group
 WITH k, r

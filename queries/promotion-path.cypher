@@ -1,7 +1,7 @@
 // name: promotion-path
 // description: The shortest chain of promotions from one role to another (empty when there is none).
-// param: from = "Site Reliability Engineer"  -- the starting role, by id, title or alias
-// param: to = "Head of SRE"  -- the target role, by id, title or alias
+// param: from = "Manager, Infrastructure"  -- the starting role, by id, title or alias
+// param: to = "VP of Infrastructure"  -- the target role, by id, title or alias
 MATCH (a:Role)
 WHERE a.id = $from OR a.title = $from OR $from IN a.aliases
 MATCH (b:Role)

@@ -1,6 +1,6 @@
 // name: reporting-tree
 // description: Everyone who reports to a role, directly or indirectly (up to 10 levels), with their depth and direct managers.
-// param: role = "Director, Infrastructure"  -- the top role, by id, title or alias
+// param: role = "Director, Infrastructure (Reliability)"  -- the top role, by id, title or alias
 MATCH (top:Role)
 WHERE top.id = $role OR top.title = $role OR $role IN top.aliases
 MATCH p = (r:Role)-[:REPORTS_TO*1..10]->(top)

@@ -1,6 +1,6 @@
 // name: roles-needing-skill
 // description: The roles that require a skill, most important first, with how the requirement is known.
-// param: skill = "Incident Management"  -- the skill, by id, name or alias
+// param: skill = "incident management"  -- the skill, by id, name or alias
 MATCH (s:Skill)
 WHERE s.id = $skill OR s.name = $skill OR $skill IN s.aliases
 MATCH (r:Role)-[e:REQUIRES_SKILL]->(s)

@@ -1,7 +1,7 @@
 // name: skills-new-at-level
 // description: Skills that roles at a level require but no lower-level role of the same function or family does.
 // param: group = "Engineering Management - Infrastructure"  -- a function (Role.function) or a job family name
-// param: level_rank = 2  -- the level rank (0 = individual contributor, 1 = manager, 2 = senior manager ...)
+// param: level_rank = 100  -- the level rank of the roles (Role.level_rank: higher is more senior)
 MATCH (r:Role)-[:REQUIRES_SKILL]->(s:Skill)
 WHERE (r.function = $group OR r.family = $group) AND r.level_rank = $level_rank
 WITH s, r
