@@ -7,6 +7,7 @@ error, which ``main()`` prints with its suggestions before exiting with status 1
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import PurePosixPath
 from typing import Annotated
 
 import typer
@@ -31,7 +32,7 @@ from graph.queries.shared import SharedCompetency
 __all__ = ["chain", "gap", "next_moves", "path", "shared", "similar"]
 
 Role = Annotated[str, typer.Argument(help="A role id, slug, title or alias (typos are forgiven).")]
-GAINS_SHOWN = 5
+GAINS_SHOWN = 4
 
 
 def _emit_json(result: BaseModel) -> None:
@@ -47,7 +48,8 @@ def _gains(items: Iterable[WeightedItem], limit: int = GAINS_SHOWN) -> str:
 def _where(evidence: EvidenceRef | None) -> str:
     if evidence is None or not evidence.source:
         return ""
-    return f"{evidence.source}:{evidence.line}" if evidence.line else evidence.source
+    name = PurePosixPath(evidence.source).name
+    return f"{name}:{evidence.line}" if evidence.line else name
 
 
 def _steps_table(title: str, steps: list[CareerStep]) -> Table:
