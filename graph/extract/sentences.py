@@ -2,8 +2,10 @@
 
 A sentence ends at ``.``, ``!`` or ``?`` followed by a space and a capital, digit, quote or bracket (not
 after ``e.g.``, ``i.e.``, ``etc.`` or ``vs.``), at a blank line, and before a line that starts a list item
-or a heading; a line break inside a paragraph does not end it. The result has its list marker removed and
-its white space collapsed, and is cut to :data:`MAX_EVIDENCE_CHARS` around the match when longer.
+or a heading, or a line that starts with a capital (loaders drop list markers, so a list item is a line of
+its own); a line break inside a paragraph, before a lower-case word, does not end it. The result has its
+list marker removed and its white space collapsed, and is cut to :data:`MAX_EVIDENCE_CHARS` around the
+match when longer.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ MAX_EVIDENCE_CHARS = 300
 _BOUNDARY = re.compile(
     r"\n[ \t]*\n"  # blank line
     r"|\n(?=[ \t]*(?:[-*+•]\s|\d+[.)]\s|#|\|))"  # next line is a list item, a heading or a table row
+    r"|\n(?=[ \t]*[\"“(\[A-Z])"  # next line starts with a capital: list items lose their markers in loading
     r"|(?<=[.!?])[ \t\n]+(?=[\"“‘(\[*A-Z0-9])"  # end of a sentence
 )
 _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "approx.")

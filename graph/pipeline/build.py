@@ -20,6 +20,7 @@ from graph.model import (
     Taxonomy,
 )
 from graph.pipeline.functions import FunctionTree
+from graph.pipeline.inherit import inherited_facts
 from graph.pipeline.lines import METHOD_PRIORITY, LineBuilder
 from graph.pipeline.merge import RoleGroup, TitleIndex, merge_roles, near_duplicate_findings
 
@@ -60,13 +61,16 @@ def build_snapshot(result: LoadResult, taxonomy: Taxonomy, *, inputs: list[str] 
         relationships += _structure_edges(group, nodes)
     for group in groups:
         relationships += _fact_edges(group, matcher, nodes)
-    lines = LineBuilder(groups, TitleIndex(groups), functions)
+    index = TitleIndex(groups)
+    relationships += inherited_facts(groups, index, relationships)
+    lines = LineBuilder(groups, index, functions)
     lines.add_stated()
     lines.add_team_mentions()
     lines.add_family_moves(_roles_by_family(roles))
     lines.infer()
     relationships += lines.edges.values()
-    problems = result.all_problems + near_duplicate_findings(groups) + _dangling(lines)
+    formats = {doc.source.path: doc.source.format for doc in result.documents}
+    problems = result.all_problems + near_duplicate_findings(groups) + _dangling(lines, formats)
     return Snapshot(
         inputs=inputs or [],
         roles=roles,
@@ -223,8 +227,22 @@ def _roles_by_family(roles: list[Role]) -> dict[str, list[Role]]:
     return by_family
 
 
-def _dangling(lines: LineBuilder) -> list[LoadProblem]:
-    return [
-        LoadProblem(path=ref.at.source, line=ref.at.line, message=message, severity="error")
-        for ref, message in lines.dangling
-    ]
+# Formats whose references are fields a person filled in: one that names no role is a mistake to fix.
+# Job-family pages name roles in running prose, often roles outside the library ("reports to the CEO").
+_STRUCTURED_FORMATS = {"blueprint", "yaml"}
+
+
+def _dangling(lines: LineBuilder, formats: dict[str, str]) -> list[LoadProblem]:
+    problems = []
+    for ref, message in lines.dangling:
+        structured = formats.get(ref.at.source) in _STRUCTURED_FORMATS
+        hint = "; fix the title or load the document that defines it" if structured else " (outside the library?)"
+        problems.append(
+            LoadProblem(
+                path=ref.at.source,
+                line=ref.at.line,
+                message=message + hint,
+                severity="error" if structured else "warning",
+            )
+        )
+    return problems

@@ -64,12 +64,17 @@ class LineBuilder:
                     self._ref_edge(RelType.SPECIALIZES, group, part.specializes, "specialty of")
 
     def add_family_moves(self, roles_by_family: dict[str, list[Role]]) -> None:
-        """``can also move to roles in the X job family``: a lateral move to the peer level there."""
+        """``can also move to roles in the X job family``: a lateral move to the peer level there.
+
+        Specialty roles are left out as targets: the move is to the family's base roles.
+        """
+        specialties = self._specialties()
         for group in self.groups:
             role = group.role
             for part in group.parts:
                 for ref in part.lateral_families:
-                    peers = [r for r in roles_by_family.get(slugify(ref.name), []) if r.id != role.id]
+                    family = roles_by_family.get(slugify(ref.name), [])
+                    peers = [r for r in family if r.id != role.id and r.id not in specialties]
                     for peer in _nearest_in_rank(role, peers):
                         self._add(RelType.CAN_MOVE_TO, role.id, peer.id, ref.at)
 
@@ -111,7 +116,7 @@ class LineBuilder:
 
     def infer(self) -> None:
         roles = [g.role for g in self.groups]
-        specialties = {e.start for e in self.edges.values() if e.type == RelType.SPECIALIZES}
+        specialties = self._specialties()
         targets = [r for r in roles if r.level_rank is not None and r.id not in specialties]
         for role in sorted(roles, key=lambda r: (-(r.level_rank or 0), r.id)):
             if role.level_rank is None:
@@ -168,6 +173,9 @@ class LineBuilder:
 
     # ------------------------------------------------------------------ bookkeeping
 
+    def _specialties(self) -> set[str]:
+        return {e.start for e in self.edges.values() if e.type == RelType.SPECIALIZES}
+
     def _has_out(self, node: str, rel_type: RelType) -> bool:
         return self._graphs[rel_type].has_node(node) and self._graphs[rel_type].out_degree(node) > 0
 
@@ -205,7 +213,8 @@ def _rank(role: Role) -> int:
 
 
 def _nearest_in_rank(role: Role, peers: list[Role]) -> list[Role]:
-    ranked = [p for p in peers if p.level_rank is not None and p.track == role.track]
+    """The peers closest in rank, of either track: an IC may move into a management family."""
+    ranked = [p for p in peers if p.level_rank is not None]
     if not ranked or role.level_rank is None:
         return []
     best = min(abs(p.level_rank - role.level_rank) for p in ranked)
