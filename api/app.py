@@ -8,6 +8,7 @@ from api.errors import install_error_handlers
 from api.routers import families, gap, health, kpis, org, overlap, paths, roles, search, shared, skills, web
 from api.settings import Settings, get_settings
 from api.state import GraphHolder
+from api.store_state import install_store
 
 __all__ = ["create_app"]
 
@@ -25,5 +26,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health.router)
     for router in (roles, skills, kpis, families, search, paths, shared, overlap, gap, org):
         app.include_router(router.router)
+    install_store(app)  # POST /cypher, the /queries catalog and the Cypher store's lifecycle
     app.include_router(web.router)
     return app

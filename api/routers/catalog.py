@@ -1,0 +1,53 @@
+"""The named Cypher catalog over HTTP: ``GET /queries``, ``GET /queries/{name}``, ``POST /queries/{name}``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from pydantic import BaseModel, Field
+
+from api.routers.cypher import CYPHER_ERRORS
+from api.store_state import store_for
+from graph.stores.base import CypherResult
+from graph.stores.catalog import CatalogQuery, QueryParam, bind_params, get_query, list_queries
+from graph.stores.guard import check_read_only
+
+__all__ = ["CatalogRun", "QuerySummary", "router"]
+
+router = APIRouter(tags=["catalog"], responses=CYPHER_ERRORS)
+
+
+class QuerySummary(BaseModel):
+    name: str
+    description: str
+    params: list[QueryParam]
+
+
+class CatalogRun(BaseModel):
+    params: dict[str, Any] = Field(default_factory=dict, description="The query's parameters by name.")
+    time_limit_ms: int | None = Field(default=None, ge=1)
+    max_rows: int | None = Field(default=None, ge=1)
+
+
+@router.get("/queries", response_model=list[QuerySummary])
+def catalog_list(request: Request) -> list[QuerySummary]:
+    """Every named query with its parameters and example values."""
+    queries = list_queries(request.app.state.settings.queries_dir)
+    return [QuerySummary(name=q.name, description=q.description, params=q.params) for q in queries]
+
+
+@router.get("/queries/{name}", response_model=CatalogQuery)
+def catalog_get(name: str, request: Request) -> CatalogQuery:
+    """One named query, with its Cypher text (404 with suggestions for an unknown name)."""
+    return get_query(name, request.app.state.settings.queries_dir)
+
+
+@router.post("/queries/{name}", response_model=CypherResult)
+def catalog_run(name: str, body: CatalogRun, request: Request) -> CypherResult:
+    """Run a named query; missing or unknown parameters are 400 naming the parameter."""
+    query = get_query(name, request.app.state.settings.queries_dir)
+    bound = bind_params(query, body.params)
+    runnable = check_read_only(query.cypher)
+    store = store_for(request)
+    return store.run_read(runnable, bound, time_limit_ms=body.time_limit_ms, max_rows=body.max_rows)

@@ -1,0 +1,49 @@
+"""``POST /cypher``: an analyst's read-only Cypher query, checked, then run with time and row limits."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from pydantic import BaseModel, Field
+
+from api.models import ErrorBody
+from api.store_state import store_for
+from graph.stores.base import CypherResult
+from graph.stores.guard import check_read_only
+
+__all__ = ["CYPHER_ERRORS", "CypherErrorBody", "CypherRequest", "router"]
+
+
+class CypherErrorBody(ErrorBody):
+    line: int | None = Field(default=None, description="1-based line of a syntax error.")
+    column: int | None = Field(default=None, description="1-based column of a syntax error.")
+
+
+CYPHER_ERRORS: dict[int | str, dict] = {
+    400: {"model": CypherErrorBody, "description": "Refused (not read-only), syntax error, timed out, bad parameter."},
+    404: {"model": ErrorBody, "description": "An unknown catalog query; see suggestions."},
+    503: {"model": ErrorBody, "description": "The Cypher store cannot be reached or started."},
+}
+
+router = APIRouter(tags=["cypher"], responses=CYPHER_ERRORS)
+
+
+class CypherRequest(BaseModel):
+    query: str = Field(description="One read-only Cypher statement.", examples=["MATCH (r:Role) RETURN r.title"])
+    params: dict[str, Any] = Field(default_factory=dict, description="Values for the query's $parameters.")
+    time_limit_ms: int | None = Field(default=None, ge=1, description="Lower than the server's limit, never higher.")
+    max_rows: int | None = Field(default=None, ge=1, description="Lower than the server's limit, never higher.")
+
+
+@router.post("/cypher", response_model=CypherResult)
+def run_cypher(body: CypherRequest, request: Request) -> CypherResult:
+    """Run one read-only query.
+
+    The read-only check refuses writes, admin commands and non-allow-listed procedures (400, naming
+    the clause); the engine then runs it in its own read-only mode, stopped at the time limit (400)
+    and cut at the row limit (``truncated``). Syntax errors are 400 with ``line`` and ``column``.
+    """
+    runnable = check_read_only(body.query)
+    store = store_for(request)
+    return store.run_read(runnable, body.params, time_limit_ms=body.time_limit_ms, max_rows=body.max_rows)
