@@ -15,9 +15,9 @@ from rich.table import Table
 
 from api.build import build_from_documents
 from api.cli.app import JsonOption, app, console, current_graph, err_console, settings
-from graph.errors import RoleNotFound
 from graph.export import to_json, write_csv, write_graphml
 from graph.model import Snapshot
+from graph.queries import role_card
 from graph.validate import validate_snapshot
 
 
@@ -87,58 +87,51 @@ def roles(as_json: JsonOption = False) -> None:
 
 @app.command()
 def role(
-    title: Annotated[str, typer.Argument(help="Title, alias or id of the role.")], as_json: JsonOption = False
+    title: Annotated[str, typer.Argument(help="Title, alias or id of the role (typos are forgiven).")],
+    as_json: JsonOption = False,
 ) -> None:
-    """A role card: fields, skills, KPIs, lines and sources."""
-    graph = current_graph()
-    found = _find_role(graph, title)
-    edges = [r for r in graph.snapshot.relationships if found.id in (r.start, r.end)]
+    """A role card: fields, skills by category with evidence, KPIs, lines, next roles and sources."""
+    card = role_card(current_graph(), title)
     if as_json:
-        print(
-            json.dumps(
-                {
-                    "role": found.model_dump(mode="json", exclude={"sections"}),
-                    "relationships": [e.model_dump(mode="json") for e in edges],
-                },
-                indent=2,
-            )
-        )
+        print(card.model_dump_json(indent=2))
         return
+    found = card.role
     console.print(f"[bold]{found.title}[/bold]  ({found.id})")
-    for label, value in [
+    fields = [
         ("aliases", ", ".join(found.aliases)),
         ("level", found.level),
         ("grade", found.grade),
         ("family", found.family),
         ("function", found.function),
-        ("sources", ", ".join(found.sources)),
-    ]:
+    ]
+    for label, value in fields:
         if value:
             console.print(f"  {label}: {value}", highlight=False)
     if found.summary:
         console.print(f"\n{found.summary}\n", highlight=False)
-    table = Table("relationship", "other end", "method", "evidence")
-    names = {
-        node.id: getattr(node, "title", None) or getattr(node, "name", node.id) for _, node in graph.snapshot.nodes()
-    }
-    for edge in sorted(edges, key=lambda e: (e.type.value, -(e.weight or 0))):
-        other = edge.end if edge.start == found.id else edge.start
-        arrow = "→" if edge.start == found.id else "←"
-        table.add_row(f"{arrow} {edge.type.value}", names.get(other, other), edge.method, (edge.evidence or "")[:90])
+    table = Table("category", "skill", "weight", "method", "evidence", title="skills")
+    for group in card.skills:
+        for skill in group.skills:
+            table.add_row(group.category or "", skill.name, f"{skill.weight:.2f}", *_evidence(skill.evidence))
+    for kpi in card.kpis:
+        table.add_row("KPI", kpi.name, "", *_evidence(kpi.evidence))
     console.print(table)
+    lines = [
+        ("reports to", " → ".join(r.title for r in card.reports_to)),
+        ("direct reports", ", ".join(r.title for r in card.direct_reports)),
+        ("next roles", ", ".join(f"{m.end.title} ({m.kind})" for m in card.next_roles)),
+        ("sources", ", ".join(s.path for s in card.sources)),
+    ]
+    for label, value in lines:
+        if value:
+            console.print(f"{label}: {value}", highlight=False)
 
 
-def _find_role(graph, text: str):
-    wanted = text.strip().casefold()
-    for candidate in graph.snapshot.roles:
-        if wanted in {
-            candidate.id,
-            candidate.id.removeprefix("role:"),
-            candidate.title.casefold(),
-            *(a.casefold() for a in candidate.aliases),
-        }:
-            return candidate
-    raise RoleNotFound(text)
+def _evidence(evidence) -> tuple[str, str]:
+    if evidence is None:
+        return "", ""
+    where = f"{evidence.source}:{evidence.line}" if evidence.line else (evidence.source or "")
+    return evidence.method, f"{where} {(evidence.sentence or '')[:80]}"
 
 
 @app.command()

@@ -5,9 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-import uvicorn
 
-from api.app import create_app
 from api.build import build_from_documents, snapshot_is_stale
 from api.cli.app import app, console, settings
 
@@ -25,5 +23,9 @@ def serve(
     if reload_docs or snapshot_is_stale(current.seeds, current):
         snapshot = build_from_documents(current.seeds, current)
         console.print(f"built {len(snapshot.roles)} roles from {', '.join(map(str, current.seeds))}")
+    import uvicorn  # the server stack loads only for this command
+
+    from api.app import create_app
+
     console.print(f"orgkg serving on http://{host}:{port}/  (API docs at /docs)")
     uvicorn.run(create_app(current), host=host, port=port, log_level="info")
