@@ -162,17 +162,33 @@ def _path(og: OrgGraph, graph: nx.DiGraph, nodes: list[str]) -> CareerPath:
     return CareerPath(cost=round(sum(step.cost for step in steps), 6), steps=steps)
 
 
-def _cheapest(graph: nx.DiGraph, start: str, end: str, k: int, max_steps: int) -> list[list[str]]:
+def _cheapest(og: OrgGraph, graph: nx.DiGraph, start: str, end: str, k: int, max_steps: int) -> list[list[str]]:
+    """The ``k`` cheapest simple paths, leaving out detours: a path that only switches into a sibling
+    specialty and back onto the same ladder is the same route as one already found."""
+    bases = {r.start: r.end for r in og.snapshot.relationships if r.type == RelType.SPECIALIZES}
     found: list[list[str]] = []
+    routes: set[tuple[str, ...]] = set()
     try:
         for nodes in islice(nx.shortest_simple_paths(graph, start, end, weight="cost"), MAX_CANDIDATES):
-            if len(nodes) - 1 <= max_steps:
+            route = _route(nodes, bases)
+            if len(nodes) - 1 <= max_steps and route not in routes:
+                routes.add(route)
                 found.append(nodes)
                 if len(found) == k:
                     break
     except nx.NetworkXNoPath:
         pass
     return found
+
+
+def _route(nodes: list[str], bases: dict[str, str]) -> tuple[str, ...]:
+    """The roles a path passes with each specialty read as its base role, repeats collapsed."""
+    route: list[str] = []
+    for node in nodes:
+        base = bases.get(node, node)
+        if not route or route[-1] != base:
+            route.append(base)
+    return tuple(route)
 
 
 def _closest(og: OrgGraph, graph: nx.DiGraph, start: str, target: str, max_steps: int) -> ClosestRole | None:
@@ -192,7 +208,7 @@ def _closest(og: OrgGraph, graph: nx.DiGraph, start: str, target: str, max_steps
         f"of the {len(reach)} roles reachable within {max_steps} steps, {title} shares the most of "
         f"{target_title}'s weighted skills ({overlap:.0%}); it is {steps} step{'s' if steps != 1 else ''} away"
     )
-    path = _path(og, graph, _cheapest(graph, start, role_id, 1, max_steps)[0])
+    path = _path(og, graph, _cheapest(og, graph, start, role_id, 1, max_steps)[0])
     return ClosestRole(
         role=RoleSummary.of(og.roles_by_id[role_id]), steps=steps, skill_overlap=overlap, reason=reason, path=path
     )
@@ -252,7 +268,7 @@ def career_paths(
     if start.id == end.id:
         raise InvalidParameter("to", f"is the same role as from ({start.title}); give two different roles")
     graph = _moves(og, promotions_only)
-    paths = [_path(og, graph, nodes) for nodes in _cheapest(graph, start.id, end.id, k, max_steps)]
+    paths = [_path(og, graph, nodes) for nodes in _cheapest(og, graph, start.id, end.id, k, max_steps)]
     result = CareerPaths(
         from_role=RoleSummary.of(start),
         to_role=RoleSummary.of(end),
