@@ -314,6 +314,9 @@ class Snapshot(_Model):
     kpis: list[KPI] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)
     relationships: list[Relationship] = Field(default_factory=list)
+    functions: list[FunctionEntry] = Field(
+        default_factory=list, description="The function hierarchy roles were placed in (from the taxonomy)."
+    )
     problems: list[LoadProblem] = Field(default_factory=list)
     notes: list[str] = Field(
         default_factory=list, description="Findings of the build for `orgkg validate` (merge candidates ...)."

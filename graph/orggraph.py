@@ -45,6 +45,29 @@ class OrgGraph:
     # ------------------------------------------------------------------ nodes by id
 
     @cached_property
+    def functions_within(self) -> dict[str, set[str]]:
+        """Each function with every function below it (``Infrastructure`` holds ``SRE``), by lower-case name.
+
+        Examples
+        --------
+        >>> from graph.model import FunctionEntry
+        >>> og = OrgGraph.from_snapshot(Snapshot(functions=[
+        ...     FunctionEntry(name="Infrastructure"), FunctionEntry(name="Reliability", parent="Infrastructure"),
+        ...     FunctionEntry(name="SRE", parent="Reliability")]))
+        >>> sorted(og.functions_within["infrastructure"])
+        ['Infrastructure', 'Reliability', 'SRE']
+        """
+        parent = {f.name: f.parent for f in self.snapshot.functions}
+        within: dict[str, set[str]] = {}
+        for name in parent:
+            current, seen = name, set()
+            while current and current not in seen:
+                seen.add(current)
+                within.setdefault(current.casefold(), {current}).add(name)
+                current = parent.get(current)
+        return within
+
+    @cached_property
     def roles_by_id(self) -> dict[str, Role]:
         return {role.id: role for role in self.snapshot.roles}
 

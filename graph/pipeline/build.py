@@ -80,6 +80,7 @@ def build_snapshot(result: LoadResult, taxonomy: Taxonomy, *, inputs: list[str] 
         kpis=sorted(nodes.kpis.values(), key=lambda k: k.id),
         sources=[doc.source for doc in result.documents],
         relationships=relationships + nodes.category_edges,
+        functions=taxonomy.functions,
         problems=problems,
     )
 

@@ -122,7 +122,8 @@ def role_matcher(
             raise InvalidParameter("track", f"must be one of {', '.join(TRACKS)}, got {track!r}")
         tests.append(lambda r: r.track == track.lower())
     if function := _given(function):
-        tests.append(lambda r: name_key(r.function or "") == name_key(function))
+        within = {name_key(f) for f in og.functions_within.get(function.strip().casefold(), {function})}
+        tests.append(lambda r: name_key(r.function or "") in within)
     if skill := _given(skill):
         skill_id = resolve_skill(og, skill).id
         tests.append(lambda r: skill_id in og.role_skills.get(r.id, {}))
@@ -149,7 +150,7 @@ def list_roles(
 
     ``family``, ``skill`` and ``kpi`` are resolved like role names (unknown → ``NotFound`` with
     suggestions); ``level`` matches the level name or the level rank; ``track`` is ``ic`` or
-    ``management``; ``function`` matches the function name. Blank filters are ignored.
+    ``management``; ``function`` matches the function and every function below it. Blank filters are ignored.
 
     Examples
     --------

@@ -1,0 +1,9 @@
+from graph.queries import list_roles
+
+
+def test_a_function_filter_includes_the_functions_below_it(seed_graph):
+    reliability = {r.title for r in list_roles(seed_graph, function="Reliability", limit=100).items}
+    assert {"Head of Reliability Engineering", "SRE Manager", "Head of SRE", "Global Head of SRE"} <= reliability
+    assert "Head of Data Engineering" not in reliability
+    sre = {r.title for r in list_roles(seed_graph, function="SRE", limit=100).items}
+    assert "Head of Reliability Engineering" not in sre and "SRE Director" in sre
