@@ -77,7 +77,8 @@ async function renderRoute() {
   } catch (err) {
     if (token !== renderToken) return;
     console.error(err);
-    root.append(errorBox(err, h("p", null, "Check the address, or ", h("a", { href: "#/" }, "start from the home page"), ".")));
+    const kind = ["role", "skill", "kpi", "family"].includes(route.name) ? route.name : null;
+    root.append(errorBox(err, h("p", null, "Pick one of the suggestions, search with the box at the top, or ", h("a", { href: "#/" }, "start from the home page"), "."), kind));
   }
   if (token !== renderToken) return;
   const heading = root.querySelector("h1");
@@ -95,6 +96,13 @@ async function renderRoute() {
   firstRender = false;
 }
 
+// The skip link must not change the hash (that is the router's): move focus instead.
+document.querySelector(".skip-link").addEventListener("click", (e) => {
+  e.preventDefault();
+  const main = document.getElementById("main");
+  main.focus();
+  main.scrollIntoView();
+});
 mountGlobalSearch();
 window.addEventListener("hashchange", renderRoute);
 renderRoute();

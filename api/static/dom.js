@@ -104,14 +104,16 @@ export function empty(message, hint) {
   return h("div", { class: "empty" }, h("p", { class: "empty-msg" }, message), hint ? h("p", { class: "empty-hint" }, hint) : null);
 }
 
-export function errorBox(err, extra) {
+/** An error as an alert; `kind` ("role", "skill"...) turns "did you mean" suggestions into links. */
+export function errorBox(err, extra, kind) {
   const suggestions = err && err.suggestions && err.suggestions.length ? err.suggestions : null;
+  const suggestion = (sug) => (kind ? h("a", { href: `#/${kind}/${encodeURIComponent(sug)}`, class: "suggestion" }, sug) : h("strong", null, sug));
   return h(
     "div",
     { class: "error-box", role: "alert" },
     h("p", { class: "error-title" }, err && err.status ? `Error ${err.status}` : "Something went wrong"),
     h("p", null, (err && err.message) || String(err)),
-    suggestions ? h("p", null, "Did you mean: ", suggestions.map((sug, i) => [i ? ", " : "", h("strong", null, sug)])) : null,
+    suggestions ? h("p", null, "Did you mean: ", suggestions.map((sug, i) => [i ? ", " : "", suggestion(sug)]), "?") : null,
     extra || null,
   );
 }

@@ -52,6 +52,7 @@ function cellText(v) {
   if (typeof v === "object") {
     if (isNode(v)) return `(${nodeLabel(v)} ${nodeName(v)})`;
     if (isRel(v)) return `[${v.type}]`;
+    if (Array.isArray(v) && v.every((x) => x === null || typeof x !== "object")) return v.join("; ");
     return JSON.stringify(v);
   }
   return String(v);
@@ -66,6 +67,10 @@ function cell(v) {
   }
   if (isRel(v)) return h("span", { class: "cell-rel" }, `[:${v.type}]`);
   if (typeof v === "string" && /^(role|skill|kpi|family):[a-z0-9-]+$/.test(v)) return entityLink(v, v, { kind: kindOf(v) });
+  if (Array.isArray(v) && v.every((x) => x === null || typeof x !== "object")) {
+    const shown = v.slice(0, 12);
+    return h("span", { class: "cell-list" }, shown.map((x, i) => [i ? ", " : "", typeof x === "string" && /^(role|skill|kpi|family):[a-z0-9-]+$/.test(x) ? entityLink(x, x) : String(x)]), v.length > shown.length ? h("span", { class: "muted" }, ` … and ${v.length - shown.length} more`) : "");
+  }
   if (typeof v === "number") return h("span", { class: "num" }, Number.isInteger(v) ? String(v) : v.toFixed(4).replace(/0+$/, ""));
   if (typeof v === "object") return h("code", { class: "cell-json" }, JSON.stringify(v));
   return String(v);
@@ -157,7 +162,7 @@ export async function render(root, route) {
   const editorId = uid("cypher");
   const gutter = h("div", { class: "gutter", "aria-hidden": "true" });
   const editor = h("textarea", { id: "cypher-query", class: "code-input", rows: 8, spellcheck: "false", autocapitalize: "off", autocomplete: "off", "aria-describedby": `${editorId}-hint`, value: initialQuery ?? DEFAULT_QUERY });
-  const paramsInput = h("textarea", { id: "cypher-params", class: "code-input params-input", rows: 3, spellcheck: "false", value: initialParams ?? "{}" });
+  const paramsInput = h("textarea", { id: "cypher-params", class: "code-input params-input", rows: 2, spellcheck: "false", value: initialParams ?? "{}" });
   const catalogSel = h("select", { id: "cypher-example" }, h("option", { value: "" }, "Loading the catalog…"));
   const catalogDesc = h("p", { class: "muted catalog-desc", id: "cypher-example-desc" });
   const runBtn = h("button", { type: "submit", class: "btn btn-primary", id: "cypher-run" }, "Run query", h("kbd", { class: "kbd" }, "Ctrl+Enter"));
@@ -202,6 +207,7 @@ export async function render(root, route) {
       if (mine !== running) return;
       out.replaceChildren(queryError(err, query));
       out.dataset.state = "error";
+      out.scrollIntoView({ block: "nearest" });
     } finally {
       if (mine === running) runBtn.disabled = false;
     }
@@ -261,6 +267,7 @@ export async function render(root, route) {
     }
     out.replaceChildren(...parts);
     out.dataset.state = "done";
+    out.scrollIntoView({ block: "nearest" });
   }
 
   editor.addEventListener("keydown", (e) => {
@@ -276,15 +283,31 @@ export async function render(root, route) {
     }
   });
 
+  const schema = [
+    "(:Role)-[:REQUIRES_SKILL]->(:Skill)",
+    "(:Role)-[:MEASURED_BY]->(:KPI)",
+    "(:Role)-[:REPORTS_TO|PROMOTES_TO|CAN_MOVE_TO|SPECIALIZES]->(:Role)",
+    "(:Role)-[:IN_FAMILY]->(:JobFamily)",
+    "(:Skill)-[:IN_CATEGORY]->(:SkillCategory)",
+  ];
   root.append(
-    h("header", { class: "page-head" }, h("p", { class: "eyebrow" }, "Cypher"), h("h1", null, "Cypher console"), h("p", { class: "lede" }, "Read-only Cypher over the graph: (:Role)-[:REQUIRES_SKILL]->(:Skill), -[:MEASURED_BY]->(:KPI), -[:REPORTS_TO|PROMOTES_TO|CAN_MOVE_TO]->(:Role). Start from an example.")),
+    h("header", { class: "page-head" }, h("p", { class: "eyebrow" }, "Cypher"), h("h1", null, "Cypher console"), h("p", { class: "lede" }, "Ask your own questions in read-only Cypher. Start from an example of the catalog, change it, run it.")),
     h(
       "form",
       { class: "cypher-form card", onsubmit: (e) => { e.preventDefault(); run(); } },
-      h("div", { class: "field" }, h("label", { for: "cypher-example" }, "Example from the catalog"), catalogSel, catalogDesc),
-      h("div", { class: "field" }, h("label", { for: "cypher-query" }, "Query"), h("div", { class: "editor" }, gutter, editor), h("p", { id: `${editorId}-hint`, class: "hint" }, "Ctrl+Enter (⌘+Enter) runs the query. Writes are refused.")),
-      h("div", { class: "field" }, h("label", { for: "cypher-params" }, "Parameters (JSON)"), paramsInput),
-      h("div", { class: "form-actions" }, runBtn),
+      h(
+        "div",
+        { class: "cypher-main" },
+        h("div", { class: "field" }, h("label", { for: "cypher-query" }, "Query"), h("div", { class: "editor" }, gutter, editor), h("p", { id: `${editorId}-hint`, class: "hint" }, "Ctrl+Enter (⌘+Enter) runs the query. Writes are refused.")),
+        h("div", { class: "field" }, h("label", { for: "cypher-params" }, "Parameters (JSON)"), paramsInput),
+      ),
+      h(
+        "div",
+        { class: "cypher-side" },
+        h("div", null, h("label", { for: "cypher-example" }, "Example from the catalog"), catalogSel, catalogDesc),
+        runBtn,
+        h("div", null, h("h2", { class: "group-title" }, "Schema"), h("ul", { class: "schema" }, schema.map((line) => h("li", null, h("code", null, line))))),
+      ),
     ),
     out,
   );

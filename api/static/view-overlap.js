@@ -52,10 +52,12 @@ function short(text, max) {
 
 function heatmap(roles, matrix, { onSelect, top }) {
   const n = roles.length;
-  const avail = Math.min(760, Math.max(260, (document.getElementById("main")?.clientWidth || 900) - 320));
-  const cell = Math.max(12, Math.min(56, Math.floor(avail / n)));
+  const mainWidth = document.getElementById("main")?.clientWidth || 900;
+  const narrow = mainWidth < 640;
+  const avail = narrow ? Math.max(200, mainWidth - 160) : Math.min(760, Math.max(260, mainWidth - 320));
+  const cell = Math.max(12, Math.min(72, Math.floor(avail / n)));
   const font = Math.max(9, Math.min(13, Math.round(cell * 0.62)));
-  const maxChars = n > 30 ? 26 : 34;
+  const maxChars = narrow ? 16 : n > 30 ? 26 : 34;
   const left = Math.min(240, Math.round(font * 0.58 * Math.max(...roles.map((r) => short(r.title, maxChars).length))) + 14);
   const rotate = cell < 22 ? -90 : -45;
   const topH = Math.round(rotate === -90 ? left : left * 0.74) + 8;
@@ -72,7 +74,7 @@ function heatmap(roles, matrix, { onSelect, top }) {
 
   roles.forEach((r, i) => {
     const label = short(r.title, maxChars);
-    content.appendChild(s("text", { x: left - 6, y: topH + i * cell + cell / 2 + font * 0.35, "text-anchor": "end", class: "hm-label hm-row-label", "font-size": font }, s("title", null, r.title), label));
+    content.appendChild(s("text", { x: left - 6, y: topH + i * cell + cell / 2 + font * 0.35, "text-anchor": "end", class: "hm-label hm-row-label", "font-size": font, dataset: { id: r.id } }, s("title", null, r.title), label));
     const x = left + i * cell + cell / 2;
     content.appendChild(s("text", { transform: `translate(${x + font * 0.35} ${topH - 6}) rotate(${rotate})`, "text-anchor": "start", class: "hm-label hm-col-label", "font-size": font }, s("title", null, r.title), label));
   });
@@ -149,7 +151,9 @@ function heatmap(roles, matrix, { onSelect, top }) {
       if (cursor.i !== cursor.j) onSelect(cursor.i, cursor.j);
     }
   });
-  svg.addEventListener("focus", () => moveTo(cursor.i, cursor.j));
+  svg.addEventListener("focus", () => {
+    if (svg.matches(":focus-visible")) moveTo(cursor.i, cursor.j);
+  });
   svg.addEventListener("blur", () => {
     focusRing.setAttribute("visibility", "hidden");
     hideTip();
@@ -168,29 +172,40 @@ function heatmap(roles, matrix, { onSelect, top }) {
 function network(data, order) {
   const rank = new Map(order.map((id, i) => [id, i]));
   const roles = [...data.roles].sort((a, b) => (rank.get(a.id) ?? 1e9) - (rank.get(b.id) ?? 1e9));
-  const rowR = 24;
   const many = data.skills.length > 70;
-  const skillGap = Math.max(many ? 11 : 18, ((roles.length - 1) * rowR) / Math.max(1, data.skills.length - 1));
-  const span = Math.max((roles.length - 1) * rowR, (data.skills.length - 1) * skillGap);
-  const top = 34;
-  const roleY = new Map(roles.map((r, i) => [r.id, top + (span - (roles.length - 1) * rowR) / 2 + i * rowR]));
   const bySkill = new Map();
   for (const e of data.edges) {
     if (!bySkill.has(e.skill)) bySkill.set(e.skill, []);
     bySkill.get(e.skill).push(e);
   }
-  // skills in the order of the average position of their roles: fewer crossings
+  // first pass: roles evenly spaced, skills in the order of their roles' mean position (fewer crossings)
+  const rowR = 24;
+  const provisional = new Map(roles.map((r, i) => [r.id, i]));
   const skills = data.skills.map((sk) => {
-    const ys = (bySkill.get(sk.id) || []).map((e) => roleY.get(e.role));
+    const ys = (bySkill.get(sk.id) || []).map((e) => provisional.get(e.role));
     return { ...sk, bary: ys.reduce((a, b) => a + b, 0) / Math.max(1, ys.length) };
   });
   skills.sort((a, b) => a.bary - b.bary || b.roles - a.roles);
-  const skillY = new Map(skills.map((sk, i) => [sk.id, top + (span - (skills.length - 1) * skillGap) / 2 + i * skillGap]));
-  const height = span + top + 20;
+  // shared skills get a full row; skills of one role are packed (and unlabelled when there are many)
+  let y = 0;
+  const slots = skills.map((sk) => {
+    const step = sk.roles > 1 ? 20 : many ? 7 : 15;
+    const at = y + step / 2;
+    y += step;
+    return at;
+  });
+  const top = 34;
+  const span = Math.max(y, (roles.length - 1) * rowR);
+  const stretch = y > 0 ? span / y : 1;
+  const skillY = new Map(skills.map((sk, i) => [sk.id, top + slots[i] * stretch]));
+  const roleGap = roles.length > 1 ? Math.min(48, span / (roles.length - 1)) : 0;
+  const roleTop = top + (span - roleGap * (roles.length - 1)) / 2;
+  const roleY = new Map(roles.map((r, i) => [r.id, roleTop + i * roleGap]));
+  const height = span + top + 24;
   const xRole = 250;
   const xSkill = 640;
   const width = 900;
-  const svg = s("svg", { class: "network", viewBox: `0 0 ${width} ${Math.min(height, 720)}`, role: "img", "aria-label": `Network of ${roles.length} roles and ${skills.length} skills; bigger skills are shared by more roles` });
+  const svg = s("svg", { class: "network", viewBox: `0 0 ${width} ${Math.min(height, 620)}`, dataset: { roles: String(roles.length), skills: String(skills.length) }, role: "img", "aria-label": `Network of ${roles.length} roles and ${skills.length} skills; bigger skills are shared by more roles` });
   const content = s("g");
   svg.appendChild(content);
   const edges = s("g", { class: "net-edges" });
@@ -279,9 +294,13 @@ export async function render(root, route) {
   // ---- the picker: chips + type-ahead, or a whole group
   const chosen = [...roleParam].map((id) => ({ id, name: id }));
   const chipList = h("ul", { class: "chips chip-input", "aria-label": "Chosen roles" });
+  let showAll = false;
+  const CHIPS_SHOWN = 12;
   const drawChips = () => {
-    chipList.replaceChildren(
-      ...chosen.map((c, idx) =>
+    const visible = showAll ? chosen : chosen.slice(0, CHIPS_SHOWN);
+    const more = chosen.length - visible.length;
+    const items = [
+      ...visible.map((c, idx) =>
         h(
           "li",
           null,
@@ -293,7 +312,11 @@ export async function render(root, route) {
           ),
         ),
       ),
-    );
+      more > 0 ? h("li", null, h("button", { type: "button", class: "chip chip-more", onclick: () => { showAll = true; drawChips(); } }, `+ ${more} more`)) : null,
+      chosen.length > CHIPS_SHOWN && showAll ? h("li", null, h("button", { type: "button", class: "chip chip-more", onclick: () => { showAll = false; drawChips(); } }, "show fewer")) : null,
+      chosen.length ? h("li", null, h("button", { type: "button", class: "chip chip-more", onclick: () => { chosen.splice(0); drawChips(); picker.focus(); } }, "clear all")) : null,
+    ];
+    chipList.replaceChildren(...items.filter(Boolean));
   };
   const picker = combobox({ id: "overlap-add", label: "Add a role", placeholder: "Type a role title…", onSelect: (hit) => { if (!chosen.some((c) => c.id === hit.id)) chosen.push({ id: hit.id, name: hit.name }); drawChips(); picker.set(null); picker.focus(); } });
   const groupSel = h("select", { id: "overlap-group-kind", "aria-label": "Group by" }, h("option", { value: "family" }, "Job family"), h("option", { value: "function" }, "Function"), h("option", { value: "level" }, "Level"));
