@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 
 from api.errors import install_error_handlers
 from api.routers import families, gap, health, kpis, org, overlap, paths, roles, search, shared, skills, web
@@ -15,7 +16,7 @@ __all__ = ["create_app"]
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
-    app = FastAPI(
+    app = FastAPIOffline(  # /docs and /redoc serve their assets from the package: no CDN, works offline
         title="orgkg",
         summary="Career paths, shared competencies and Cypher over your role library.",
         version="0.1.0",
