@@ -300,6 +300,11 @@ class Relationship(_Model):
     def key(self) -> tuple[str, str, str]:
         return (self.start, self.type.value, self.end)
 
+    @classmethod
+    def with_evidence(cls, rel_type: RelType, start: str, end: str, at: Evidence, **extra) -> Relationship:
+        """An edge carrying the provenance of ``at``."""
+        return cls(type=rel_type, start=start, end=end, **at.model_dump(), **extra)
+
 
 class Snapshot(_Model):
     """The whole graph as built from one load: what the server, the exports and the stores read."""

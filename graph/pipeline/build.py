@@ -8,6 +8,7 @@ from graph.extract import Fact, Matcher, extract_role_facts
 from graph.ids import make_id, slugify
 from graph.model import (
     KPI,
+    Evidence,
     JobFamily,
     LoadProblem,
     LoadResult,
@@ -149,32 +150,16 @@ def _structure_edges(group: RoleGroup, nodes: _NodeSet) -> list[Relationship]:
     """DEFINED_IN for every document that describes the role; IN_FAMILY for every family it is in."""
     edges: dict[tuple, Relationship] = {}
     for part in group.parts:
+        at = Evidence(source=part.source, line=part.line, evidence=part.title)
         source_id = make_id("Source", part.source)
         edges.setdefault(
-            (RelType.DEFINED_IN, source_id),
-            Relationship(
-                type=RelType.DEFINED_IN,
-                start=group.id,
-                end=source_id,
-                source=part.source,
-                line=part.line,
-                evidence=part.title,
-                method="stated",
-            ),
+            (RelType.DEFINED_IN, source_id), Relationship.with_evidence(RelType.DEFINED_IN, group.id, source_id, at)
         )
         if part.family:
             family = nodes.family(part.family)
+            at = at.model_copy(update={"evidence": f"{part.title} is in the {part.family} job family"})
             edges.setdefault(
-                (RelType.IN_FAMILY, family.id),
-                Relationship(
-                    type=RelType.IN_FAMILY,
-                    start=group.id,
-                    end=family.id,
-                    source=part.source,
-                    line=part.line,
-                    evidence=f"{part.title} is in the {part.family} job family",
-                    method="stated",
-                ),
+                (RelType.IN_FAMILY, family.id), Relationship.with_evidence(RelType.IN_FAMILY, group.id, family.id, at)
             )
     return list(edges.values())
 
@@ -205,19 +190,8 @@ def _merge_facts(merged: dict[str, Fact], facts: list[Fact]) -> None:
 
 
 def _fact_edge(rel_type: RelType, start: str, end: str, fact: Fact) -> Relationship:
-    at = fact.evidence
-    return Relationship(
-        type=rel_type,
-        start=start,
-        end=end,
-        source=at.source,
-        line=at.line,
-        evidence=at.evidence,
-        method=at.method,
-        confidence=at.confidence,
-        mentions=fact.mentions,
-        weight=round(fact.weight, 3) if rel_type == RelType.REQUIRES_SKILL else None,
-    )
+    weight = round(fact.weight, 3) if rel_type == RelType.REQUIRES_SKILL else None
+    return Relationship.with_evidence(rel_type, start, end, fact.evidence, mentions=fact.mentions, weight=weight)
 
 
 def _roles_by_family(roles: list[Role]) -> dict[str, list[Role]]:

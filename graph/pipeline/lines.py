@@ -191,16 +191,7 @@ class LineBuilder:
             return False
         if graph is not None:
             graph.add_edge(start, end)
-        self.edges[key] = Relationship(
-            type=rel_type,
-            start=start,
-            end=end,
-            source=at.source,
-            line=at.line,
-            evidence=at.evidence,
-            method=at.method,
-            confidence=at.confidence,
-        )
+        self.edges[key] = Relationship.with_evidence(rel_type, start, end, at)
         return True
 
 
