@@ -15,6 +15,7 @@ from fastapi import FastAPI, Request
 from api.settings import Settings
 from graph.model import Snapshot
 from graph.stores import Store, SyncResult, open_store, sync_snapshot
+from graph.stores.writer import is_synced
 
 __all__ = ["StoreHolder", "install_store", "store_for"]
 
@@ -40,10 +41,12 @@ class StoreHolder:
         if store is not None and (self._synced == snapshot.built_at or store.engine != "falkordb"):
             return store
         with self._lock:
+            first = self._store is None
             if self._store is None:
                 self._store = self._opener(self.settings)
             if self._store.engine == "falkordb" and self._synced != snapshot.built_at:
-                self.last_sync = sync_snapshot(self._store, snapshot, batch_size=self.settings.sync_batch_size)
+                if not (first and is_synced(self._store, snapshot)):  # a persisted store may hold it already
+                    self.last_sync = sync_snapshot(self._store, snapshot, batch_size=self.settings.sync_batch_size)
                 self._synced = snapshot.built_at
             return self._store
 

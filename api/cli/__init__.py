@@ -12,7 +12,7 @@ __all__ = ["app", "main"]
 
 def _register_commands() -> None:
     # Imported for their side effect: each module adds its commands to `app`.
-    from api.cli import documents, queries, serve  # noqa: F401
+    from api.cli import cypher, documents, queries, serve  # noqa: F401
 
 
 def main() -> None:

@@ -8,8 +8,8 @@ Lifecycle rules:
 * :meth:`EmbeddedFalkorDB.start` reuses a server that already answers on the socket (another orgkg
   process started it) instead of starting a second one; a file lock serialises concurrent starts.
 * A stale socket or pid file from a crashed run is cleared (a hung server of this directory is killed).
-* A server this object started is stopped by :meth:`EmbeddedFalkorDB.stop` (SHUTDOWN, then terminate,
-  then kill), at interpreter exit (``atexit``), and by the kernel if the Python process dies without
+* A server this object started is stopped by :meth:`EmbeddedFalkorDB.stop` (SIGTERM, redis' graceful
+  save-and-exit; then kill), at interpreter exit (``atexit``), and by the kernel if the Python process dies without
   running either (``PR_SET_PDEATHSIG`` on Linux, tied to a launcher thread that lives as long as the server).
 """
 
@@ -32,10 +32,12 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from graph.errors import StoreUnavailable
 
-__all__ = ["EmbeddedFalkorDB", "socket_path_for"]
+__all__ = ["EmbeddedFalkorDB", "probe_client", "socket_path_for"]
 
 _MAX_SOCKET_PATH = 100  # sun_path is 108 bytes on Linux; keep a margin
 
@@ -55,6 +57,12 @@ def socket_path_for(directory: Path) -> Path:
         return path
     digest = hashlib.sha1(str(directory).encode()).hexdigest()[:16]
     return Path(tempfile.gettempdir()) / f"orgkg-{os.getuid()}-{digest}.sock"
+
+
+def probe_client(socket_path: Path, timeout: float) -> redis.Redis:
+    """A client that fails fast: no retries (redis-py retries with backoff by default, ~4 s)."""
+    return redis.Redis(unix_socket_path=str(socket_path), socket_timeout=timeout, socket_connect_timeout=timeout,
+                       retry=Retry(NoBackoff(), 0))
 
 
 def _binaries() -> tuple[str, str]:
@@ -144,7 +152,7 @@ class EmbeddedFalkorDB:
         """Whether a server answers PING on the socket now."""
         if not self.socket_path.exists():
             return False
-        client = redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=timeout)
+        client = probe_client(self.socket_path, timeout)
         try:
             return bool(client.ping())
         except redis.exceptions.BusyLoadingError:
@@ -281,16 +289,15 @@ class EmbeddedFalkorDB:
     # ------------------------------------------------------------------ stop
 
     def stop(self) -> None:
-        """Stop the server if this object started it (saving its data); otherwise do nothing."""
+        """Stop the server if this object started it (it saves its data first); otherwise do nothing."""
         with self._lock:
             process = self._process
             if process is None:
                 return
             if process.poll() is None:
-                client = redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=10)
-                with contextlib.suppress(redis.exceptions.RedisError, OSError):
-                    client.shutdown()
-                client.close()
+                # SIGTERM is redis' graceful shutdown: fsync the AOF, save the RDB, remove socket and pid file.
+                with contextlib.suppress(ProcessLookupError):
+                    process.send_signal(signal.SIGTERM)
                 try:
                     process.wait(timeout=15)
                 except subprocess.TimeoutExpired:

@@ -19,6 +19,8 @@ from falkordb import FalkorDB
 from falkordb.edge import Edge
 from falkordb.node import Node
 from falkordb.path import Path as GraphPath
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from graph.errors import QueryFailed, QueryRefused, QueryTimeout, StoreError, StoreUnavailable
 from graph.model import NodeLabel
@@ -109,7 +111,8 @@ class FalkorDBStore(Store):
         try:
             if self.server is not None:
                 self.server.start()
-                self._db = FalkorDB(unix_socket_path=str(self.server.socket_path))
+                # One quick retry: a vanished embedded server is restarted by `_call`, not waited for.
+                self._db = FalkorDB(unix_socket_path=str(self.server.socket_path), retry=Retry(NoBackoff(), 1))
                 self._raise_resultset_cap()
             else:
                 assert self.url is not None
@@ -160,7 +163,12 @@ class FalkorDBStore(Store):
         limit_ms, row_cap = self.limits(time_limit_ms, max_rows)
         started = time.perf_counter()
         try:
-            result = self._call(lambda: self._graph.ro_query(query, checked or None, timeout=limit_ms))
+            try:
+                result = self._call(lambda: self._graph.ro_query(query, checked or None, timeout=limit_ms))
+            except redis.exceptions.ResponseError as err:
+                if "empty key" not in str(err) or not self._create_graph():
+                    raise
+                result = self._call(lambda: self._graph.ro_query(query, checked or None, timeout=limit_ms))
         except redis.exceptions.ResponseError as err:
             raise falkordb_error(err, limit_ms, self.graph_name) from err
         rows = result.result_set
@@ -172,6 +180,14 @@ class FalkorDBStore(Store):
             truncated=truncated,
             elapsed_ms=round((time.perf_counter() - started) * 1000, 3),
         )
+
+    def _create_graph(self) -> bool:
+        """Create the (empty) graph so reads on a store nothing was synced to yet answer; False if refused."""
+        try:
+            self._call(lambda: self._graph.query("RETURN 0"))
+        except redis.exceptions.ResponseError:  # e.g. an external server where this user may not write
+            return False
+        return True
 
     def _convert(self, rows: list[list[Any]]) -> list[list[Any]]:
         known: dict[int, Any] = {}
@@ -222,20 +238,32 @@ class FalkorDBStore(Store):
             elapsed_ms=round((time.perf_counter() - started) * 1000, 3),
         )
 
+    def _existing_schema(self) -> tuple[set[str], set[str]]:
+        """Labels with an ``id`` index and labels with a unique ``id`` constraint."""
+        try:
+            indexes = self._call(lambda: self._graph.ro_query("CALL db.indexes() YIELD label, properties "
+                                                              "RETURN label, properties")).result_set
+            constraints = self._call(self._graph.list_constraints)
+        except redis.exceptions.ResponseError:  # the graph does not exist yet
+            return set(), set()
+        indexed = {label for label, properties in indexes if "id" in properties}
+        unique = {c["label"] for c in constraints if c.get("type") == "UNIQUE" and c.get("properties") == ["id"]}
+        return indexed, unique
+
     def ensure_schema(self, labels: Iterable[NodeLabel]) -> None:
+        # Check first: a failing DDL command still lands in the append-only file and is replayed on start.
+        indexed, unique = self._existing_schema()
         for label in labels:
             try:
-                self._call(lambda label=label: self._graph.query(_INDEX_STATEMENTS[label]))
+                if label.value not in indexed:
+                    self._call(lambda label=label: self._graph.query(_INDEX_STATEMENTS[label]))
+                if label.value not in unique:
+                    command = ["GRAPH.CONSTRAINT", "CREATE", self.graph_name, "UNIQUE", "NODE", label.value]
+                    command += ["PROPERTIES", 1, "id"]
+                    self._call(lambda command=command: self._db.connection.execute_command(*command))
             except redis.exceptions.ResponseError as err:
-                if "already indexed" not in str(err):
+                if "already" not in str(err):
                     raise StoreError(f"cannot index {label.value}.id: {err}") from err
-            command = ["GRAPH.CONSTRAINT", "CREATE", self.graph_name, "UNIQUE", "NODE", label.value]
-            command += ["PROPERTIES", 1, "id"]
-            try:
-                self._call(lambda command=command: self._db.connection.execute_command(*command))
-            except redis.exceptions.ResponseError as err:
-                if "already exists" not in str(err):
-                    raise StoreError(f"cannot make {label.value}.id unique: {err}") from err
 
     def delete_graph(self) -> None:
         """Drop the whole graph (tests and ``orgkg sync --fresh``)."""

@@ -23,6 +23,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from graph.errors import CypherError
 from graph.model import NodeLabel, Relationship, RelType, Snapshot
 from graph.stores.base import Store
 
@@ -31,6 +32,7 @@ __all__ = [
     "Progress",
     "SyncPlan",
     "SyncResult",
+    "is_synced",
     "node_properties",
     "plan_sync",
     "relationship_properties",
@@ -208,6 +210,20 @@ def plan_sync(snapshot: Snapshot) -> SyncPlan:
         for row in group:
             row["props"] = {**row["props"], "sync_id": sync_id, "sync_hash": row["hash"]}
     return SyncPlan(sync_id, dict(nodes), dict(relationships), skipped)
+
+
+def is_synced(store: Store, snapshot: Snapshot) -> bool:
+    """Whether ``store`` already holds exactly ``snapshot`` (one sync id everywhere, same counts)."""
+    plan = plan_sync(snapshot)
+    expected = (sum(map(len, plan.nodes.values())), sum(map(len, plan.relationships.values())))
+    try:
+        if store.count_elements() != expected:
+            return False
+        node_ids = store.run_read("MATCH (n) RETURN DISTINCT n.sync_id LIMIT 2").rows
+        rel_ids = store.run_read("MATCH ()-[r]->() RETURN DISTINCT r.sync_id LIMIT 2").rows
+    except CypherError:  # e.g. the graph does not exist yet
+        return False
+    return all(ids in ([], [[plan.sync_id]]) for ids in (node_ids, rel_ids))
 
 
 def _batches(rows: Sequence[dict[str, Any]], size: int) -> Iterator[Sequence[dict[str, Any]]]:

@@ -210,18 +210,19 @@ def test_the_store_follows_a_new_snapshot(tmp_path, falkordb_url, sample_snapsho
 
 
 def test_store_is_opened_on_first_use_and_closed_on_shutdown(tmp_path, falkordb_url, sample_snapshot):
-    from fastapi.testclient import TestClient
-
     settings = _settings(tmp_path, falkordb_url).model_copy(update={"graph_name": "api_lifecycle"})
     save_snapshot(sample_snapshot, settings.snapshot_path)
     app = create_app(settings)
     holder = app.state.stores
 
-    with TestClient(app) as client:
-        assert holder._store is None
-        assert client.post("/cypher", json={"query": "MATCH (k:KPI) RETURN count(k)"}).json()["rows"] == [[6]]
-        store = holder._store
-        assert store is not None
-        store.delete_graph()
+    async def serve_one_request() -> None:
+        async with app.router.lifespan_context(app):  # startup ... shutdown, as a server runs them
+            assert holder._store is None
+            response = await Http(app)._send("POST", "/cypher", json={"query": "MATCH (k:KPI) RETURN count(k)"})
+            assert response.json()["rows"] == [[6]]
+            assert holder._store is not None
+            holder._store.delete_graph()
+
+    anyio.run(serve_one_request)
 
     assert holder._store is None
