@@ -128,6 +128,14 @@ function resultGraph(g) {
   return { el: h("div", { class: "figure" }, h("div", { class: "figure-bar" }, h("span", { class: "muted" }, `${g.nodes.length} nodes, ${g.edges.length} relationships`), pz.controls), h("div", { class: "svg-frame" }, svg)), pz };
 }
 
+const ERROR_TITLE = {
+  QueryRefused: "Refused: the console is read-only",
+  QueryFailed: "The query has an error",
+  QueryTimeout: "The query ran out of time",
+  InvalidParameter: "A parameter is not valid",
+  InvalidRequest: "The request is not valid",
+};
+
 /** The error box of a failed query: its message, and the offending line with a caret under the column. */
 export function queryError(err, query) {
   let line = err.line;
@@ -147,10 +155,10 @@ export function queryError(err, query) {
   return h(
     "div",
     { class: "error-box", role: "alert", id: "cypher-error" },
-    h("p", { class: "error-title" }, err.error || "Query failed", line != null ? ` at line ${line}, column ${column ?? "?"}` : ""),
+    h("p", { class: "error-title" }, ERROR_TITLE[err.error] || err.error || "Query failed", line != null ? ` at line ${line}, column ${column ?? "?"}` : ""),
     h("p", { class: "error-detail" }, err.message),
     where,
-    err.error === "QueryRefused" || /read-only|write|refus/i.test(err.message) ? h("p", { class: "muted" }, "The console is read-only: use MATCH … RETURN. Loading data is `orgkg load`.") : null,
+    err.error === "QueryRefused" || /read-only|write|refus/i.test(err.message) ? h("p", { class: "muted" }, "The console only reads: use MATCH … RETURN. To change the graph, edit the documents and run ", h("code", null, "orgkg load"), ".") : null,
   );
 }
 

@@ -66,9 +66,8 @@ export async function render(root) {
               "li",
               null,
               h("a", { href: routeHref("family", f.id) }, f.name || f.id),
-              count != null ? h("span", { class: "muted" }, ` · ${count} roles`) : null,
-              " ",
-              h("a", { class: "subtle-link", href: routeHref("overlap", null, { family: f.id }) }, "compare skills"),
+              count != null ? h("span", { class: "muted" }, ` · ${count} role${count === 1 ? "" : "s"}`) : null,
+              count == null || count > 1 ? [" ", h("a", { class: "subtle-link", href: routeHref("overlap", null, { family: f.id }) }, "compare skills")] : null,
             );
           }),
         ),

@@ -391,3 +391,17 @@ def test_first_render_of_each_view_is_recorded(page, open_view, timings, screens
         timings[view] = {k: round(entry[k], 1) for k in ("since_navigation_ms", "render_ms")} | {"hash": hash_}
         page.wait_for_timeout(150)
         page.screenshot(path=screenshots / f"{view}.png")
+
+
+def test_cypher_result_with_nodes_and_relationships_is_also_drawn_as_a_graph(
+    page, open_view, cypher_catalog, screenshots
+):
+    query = "MATCH (a:Role {id: 'role:sre-manager'})-[r:PROMOTES_TO|CAN_MOVE_TO]->(b:Role) RETURN a, r, b"
+    open_view(page, "#/cypher?q=" + quote(query), "cypher")
+    page.wait_for_selector("#cypher-out[data-state='done']")
+    rows = page.locator("#cypher-table tbody tr").count()
+    assert rows >= 1
+    drawn = page.locator("#cypher-out .graph-svg .gnode")
+    assert drawn.count() == rows + 1  # the SRE Manager and each role it moves to
+    assert page.locator("#cypher-out .graph-svg line.gedge").count() == rows
+    _full_shot(page, screenshots / "cypher-result-graph.png")
