@@ -273,7 +273,7 @@ function pairDetails(roles, i, j, net) {
     { class: "pair-details", id: "pair-details", dataset: { a: a.id, b: b.id } },
     h("h3", null, entityLink(a.id, a.title, { kind: "role" }), " × ", entityLink(b.id, b.title, { kind: "role" })),
     h("div", { class: "pair-cols" }, h("div", null, h("h4", null, `Shared (${shared.length})`), list(shared, "chips-shared")), h("div", null, h("h4", null, `Only ${a.title} (${onlyA.length})`), list(onlyA)), h("div", null, h("h4", null, `Only ${b.title} (${onlyB.length})`), list(onlyB))),
-    h("p", null, h("a", { href: routeHref("path", null, { from: a.id, to: b.id }) }, "Career paths between them"), " · ", h("a", { href: routeHref("gap", null, { from: a.id, to: b.id }) }, "Skill gap")),
+    h("p", null, h("a", { href: routeHref("path", null, { from: a.id, to: b.id }) }, `Career paths from ${a.title} to ${b.title}`)),
   );
 }
 
