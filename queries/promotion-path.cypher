@@ -1,11 +1,11 @@
 // name: promotion-path
 // description: The shortest chain of promotions from one role to another (empty when there is none).
-// param: from = "Manager, Infrastructure"  -- the starting role, by id, title or alias
-// param: to = "VP of Infrastructure"  -- the target role, by id, title or alias
+// param: from_role = "Manager, Infrastructure"  -- the starting role, by id, title or alias
+// param: to_role = "VP of Infrastructure"  -- the target role, by id, title or alias
 MATCH (a:Role)
-WHERE a.id = $from OR a.title = $from OR $from IN a.aliases
+WHERE a.id = $from_role OR a.title = $from_role OR $from_role IN a.aliases
 MATCH (b:Role)
-WHERE b.id = $to OR b.title = $to OR $to IN b.aliases
+WHERE b.id = $to_role OR b.title = $to_role OR $to_role IN b.aliases
 WITH a, b
 WHERE a <> b
 WITH a, b, shortestPath((a)-[:PROMOTES_TO*]->(b)) AS p

@@ -94,6 +94,19 @@ def sample_store(store, sample_snapshot) -> Store:
     return store
 
 
+@pytest.fixture(scope="session", params=["falkordb", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def engine_sample_store(request, sample_snapshot) -> Iterator[Store]:
+    """The sample snapshot, synced once per session, on each engine (read-only tests only)."""
+    if request.param == "falkordb":
+        yield request.getfixturevalue("shared_sample_store")
+        return
+    opened = neo4j_store()
+    sync_snapshot(opened, sample_snapshot)
+    yield opened
+    opened.delete_graph()  # type: ignore[attr-defined]
+    opened.close()
+
+
 @pytest.fixture(scope="session")
 def shared_sample_store(falkordb_url, sample_snapshot) -> Iterator[FalkorDBStore]:
     """One FalkorDB graph holding the sample for read-only tests of the whole session (never written)."""

@@ -160,7 +160,7 @@ def test_queries_get_includes_the_cypher_text(http):
 
 
 def test_queries_run_answers_with_parameters(http):
-    params = {"from": "Site Reliability Engineer", "to": "Head of SRE"}
+    params = {"from_role": "Site Reliability Engineer", "to_role": "Head of SRE"}
     response = http.post("/queries/promotion-path", {"params": params})
 
     assert response.status_code == 200

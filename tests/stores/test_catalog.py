@@ -103,7 +103,7 @@ def test_every_header_example_answers_something_on_the_seed_graph(seed_store, na
 def test_promotion_path_is_a_shortest_promotion_chain(sample_store, sample_snapshot, start, end):
     shortest = promotion_paths(Index(sample_snapshot), start, end)
 
-    rows = run_catalog_query(sample_store, "promotion-path", {"from": start, "to": end}).records()
+    rows = run_catalog_query(sample_store, "promotion-path", {"from_role": start, "to_role": end}).records()
 
     assert [row["ids"] for row in rows if row["ids"] in shortest] == [row["ids"] for row in rows]
     assert len(rows) == (1 if shortest else 0)
@@ -117,7 +117,7 @@ def test_promotion_path_on_the_seed_graph_is_a_shortest_chain(seed_store):
     graph = OrgGraph.from_snapshot(snapshot)
     pairs = [(a, b) for a in ix.roles for b in nx.descendants(_promotions(graph), a)][:20]
     for start, end in pairs:
-        rows = run_catalog_query(store, "promotion-path", {"from": start, "to": end}).records()
+        rows = run_catalog_query(store, "promotion-path", {"from_role": start, "to_role": end}).records()
         assert rows and rows[0]["ids"] in promotion_paths(ix, start, end)
 
 

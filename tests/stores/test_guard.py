@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -85,13 +86,21 @@ def test_guard_refuses_write_and_admin_attempts(query):
 
 
 @pytest.mark.parametrize("query", WRITE_ATTEMPTS)
-def test_engine_read_only_mode_refuses_the_same_attempts_without_the_guard(shared_sample_store, query):
-    before = shared_sample_store.count_elements()
+def test_engine_read_only_mode_refuses_the_same_attempts_without_the_guard(engine_sample_store, query):
+    before = engine_sample_store.count_elements()
 
-    with pytest.raises((QueryRefused, QueryFailed)):
-        shared_sample_store.run_read(query)
+    try:
+        engine_sample_store.run_read(query)
+    except (QueryRefused, QueryFailed):
+        refused = True
+    else:
+        refused = False
 
-    assert shared_sample_store.count_elements() == before
+    # FalkorDB refuses every one. Neo4j runs a few that do not write in a read transaction (an APOC
+    # function, LOAD CSV ... RETURN); the guard alone refuses those, and nothing may change either way.
+    writes = re.search(r"\b(CREATE|MERGE|SET|DELETE|REMOVE|FOREACH|DROP|GRANT|DENY|REVOKE|ALTER)\b", query, re.I)
+    assert refused or (engine_sample_store.engine == "neo4j" and not writes)
+    assert engine_sample_store.count_elements() == before
 
 
 def test_the_write_corpus_is_large_enough():
@@ -100,8 +109,8 @@ def test_the_write_corpus_is_large_enough():
 
 
 @pytest.mark.parametrize(("query", "params"), LEGITIMATE_READS)
-def test_legitimate_reads_pass_the_guard_and_run(shared_sample_store, query, params):
-    result = run_analyst_query(shared_sample_store, query, params)
+def test_legitimate_reads_pass_the_guard_and_run(engine_sample_store, query, params):
+    result = run_analyst_query(engine_sample_store, query, params)
 
     assert result.columns
 
@@ -157,13 +166,13 @@ def test_tokenizer_keeps_strings_and_backquoted_names_whole():
     assert [t.kind for t in tokens] == ["word", "string", "string", "punct", "string", "punct", "name"]
 
 
-def test_slow_query_is_stopped_within_its_time_limit(shared_sample_store):
+def test_slow_query_is_stopped_within_its_time_limit(engine_sample_store):
     limit_ms = 300
     started = time.perf_counter()
 
     with pytest.raises(QueryTimeout) as caught:
         run_analyst_query(
-            shared_sample_store,
+            engine_sample_store,
             "UNWIND range(1, 20000) AS a UNWIND range(1, 20000) AS b RETURN count(*)",
             time_limit_ms=limit_ms,
         )
@@ -174,22 +183,22 @@ def test_slow_query_is_stopped_within_its_time_limit(shared_sample_store):
     assert isinstance(caught.value, CypherError)
 
 
-def test_row_limit_truncates_to_exactly_max_rows(shared_sample_store):
-    result = run_analyst_query(shared_sample_store, "UNWIND range(1, 50) AS x RETURN x", max_rows=10)
+def test_row_limit_truncates_to_exactly_max_rows(engine_sample_store):
+    result = run_analyst_query(engine_sample_store, "UNWIND range(1, 50) AS x RETURN x", max_rows=10)
 
     assert result.truncated
     assert result.rows == [[x] for x in range(1, 11)]
 
 
-def test_row_limit_not_reached_is_not_truncated(shared_sample_store):
-    result = run_analyst_query(shared_sample_store, "UNWIND range(1, 50) AS x RETURN x", max_rows=50)
+def test_row_limit_not_reached_is_not_truncated(engine_sample_store):
+    result = run_analyst_query(engine_sample_store, "UNWIND range(1, 50) AS x RETURN x", max_rows=50)
 
     assert not result.truncated
     assert len(result.rows) == 50
 
 
-def test_a_call_cannot_raise_the_limits_above_the_stores(shared_sample_store):
-    result = run_analyst_query(shared_sample_store, "UNWIND range(1, 5000) AS x RETURN x", max_rows=10**6)
+def test_a_call_cannot_raise_the_limits_above_the_stores(engine_sample_store):
+    result = run_analyst_query(engine_sample_store, "UNWIND range(1, 5000) AS x RETURN x", max_rows=10**6)
 
     assert result.truncated
-    assert len(result.rows) == shared_sample_store.default_max_rows
+    assert len(result.rows) == engine_sample_store.default_max_rows
