@@ -27,5 +27,8 @@ def serve(
 
     from api.app import create_app
 
+    app = create_app(current)
+    store = app.state.stores.get(app.state.graphs.current().snapshot)  # Cypher is ready before the first request
+    console.print(f"Cypher store: {store.describe()}")
     console.print(f"orgkg serving on http://{host}:{port}/  (API docs at /docs)")
-    uvicorn.run(create_app(current), host=host, port=port, log_level="info")
+    uvicorn.run(app, host=host, port=port, log_level="info")

@@ -44,6 +44,13 @@ def test_make_run_serves_the_seed_graph_on_loopback(tmp_path, free_port, repo_ro
         assert (tmp_path / "snapshot.json").is_file()
         health = httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=5)
         assert health.json() == {"status": "ok"}
+        cypher = httpx.post(
+            f"http://127.0.0.1:{port}/cypher", json={"query": "MATCH (r:Role) RETURN count(r) AS roles"}, timeout=30
+        ).json()
+        assert cypher["rows"] == [[ready["counts"]["Role"]]]
+        assert (tmp_path / "falkordb").is_dir()  # the embedded store lives in the data directory
+        page = httpx.get(f"http://127.0.0.1:{port}/", timeout=5)
+        assert page.status_code == 200 and "orgkg" in page.text
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
