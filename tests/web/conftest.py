@@ -7,6 +7,7 @@ Screenshots go to ``tests/artifacts/screenshots/`` and first-render timings to
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -14,6 +15,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -60,10 +62,9 @@ def chromium_path() -> Path:
     return CHROMIUM
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory) -> str:
-    """``orgkg --data-dir <tmp> serve`` on a free loopback port; it builds the seed snapshot itself."""
-    data_dir = tmp_path_factory.mktemp("web-data")
+@contextlib.contextmanager
+def running_server(data_dir: Path, env: dict[str, str] | None = None) -> Iterator[str]:
+    """``orgkg --data-dir <data_dir> serve`` on a free loopback port until the block ends; its base URL."""
     port = _free_port()
     log = (data_dir / "server.log").open("w")
     process = subprocess.Popen(
@@ -71,7 +72,7 @@ def server(tmp_path_factory) -> str:
         stdout=log,
         stderr=subprocess.STDOUT,
         start_new_session=True,
-        env={**os.environ, "ORGKG_DATA_DIR": str(data_dir)},
+        env={**os.environ, "ORGKG_DATA_DIR": str(data_dir), **(env or {})},
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + READY_TIMEOUT_S
@@ -98,6 +99,13 @@ def server(tmp_path_factory) -> str:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait(timeout=10)
         log.close()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory) -> Iterator[str]:
+    """The README's server over the seeds: it builds the seed snapshot itself."""
+    with running_server(tmp_path_factory.mktemp("web-data")) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")
@@ -179,3 +187,21 @@ def _open_view(page, base: str, hash_: str, view: str | None = None) -> dict:
 def open_view(server):
     """``open_view(page, "#/role/x", "role")``: a fresh load of the hash, waiting for the view to be ready."""
     return lambda page, hash_, view=None: _open_view(page, server, hash_, view)
+
+
+@pytest.fixture(scope="session")
+def library_server(tmp_path_factory) -> Iterator[str]:
+    """The server over the seeds and the shared corpus: a library of over a hundred roles."""
+    corpus = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "gitlab-job-families"
+    if not corpus.is_dir():
+        pytest.skip(f"the shared corpus is not at {corpus}")
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    env = {"ORGKG_SEEDS": json.dumps([str(seeds), str(corpus)])}
+    with running_server(tmp_path_factory.mktemp("web-library"), env) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def open_library_view(library_server):
+    """``open_view`` on the seeds-plus-corpus server."""
+    return lambda page, hash_, view=None: _open_view(page, library_server, hash_, view)
