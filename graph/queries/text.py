@@ -191,4 +191,18 @@ def _typeahead_score(query: str, key: str) -> float:
         return 85.0
     if query in key:
         return 80.0
+    if _words_are_prefixes(query.split(), key.split()):
+        return 78.0
     return 0.0
+
+
+def _words_are_prefixes(typed: list[str], words: list[str]) -> bool:
+    """Each typed word starts a later word of the name, in order: ``plat eng`` → ``platform engineering manager``.
+
+    >>> _words_are_prefixes(["plat", "eng"], ["platform", "engineering", "manager"])
+    True
+    >>> _words_are_prefixes(["eng", "plat"], ["platform", "engineering", "manager"])
+    False
+    """
+    remaining = iter(words)
+    return len(typed) > 1 and all(any(word.startswith(part) for word in remaining) for part in typed)
