@@ -6,7 +6,7 @@ from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 
 from api.errors import install_error_handlers
-from api.routers import families, gap, health, kpis, org, overlap, paths, roles, search, shared, skills, web
+from api.routers import families, functions, gap, health, kpis, org, overlap, paths, roles, search, shared, skills, web
 from api.settings import Settings, get_settings
 from api.state import GraphHolder
 from api.store_state import install_store
@@ -25,7 +25,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.graphs = GraphHolder(settings.snapshot_path)
     install_error_handlers(app)
     app.include_router(health.router)
-    for router in (roles, skills, kpis, families, search, paths, shared, overlap, gap, org):
+    for router in (roles, skills, kpis, families, functions, search, paths, shared, overlap, gap, org):
         app.include_router(router.router)
     install_store(app)  # POST /cypher, the /queries catalog and the Cypher store's lifecycle
     app.include_router(web.router)

@@ -19,9 +19,10 @@ const TILES = [
 ];
 
 export async function render(root) {
-  const [ready, families] = await Promise.all([
+  const [ready, families, functions] = await Promise.all([
     get("/readyz").catch((err) => ({ ready: false, detail: err.message })),
     get("/families").catch(() => null),
+    get("/functions").catch(() => null),
   ]);
   const counts = (ready && ready.counts) || {};
   const search = combobox({
@@ -75,4 +76,35 @@ export async function render(root) {
       ),
     );
   }
+
+  const functionList = listOf(functions);
+  if (functionList.length) root.append(functionIndex(functionList));
+}
+
+/** Every role, under the function it sits in (indented by depth), with a way to compare each function. */
+function functionIndex(functionList) {
+  return card(
+    "Roles by function",
+    h(
+      "ul",
+      { class: "function-tree" },
+      functionList.map((fn) =>
+        h(
+          "li",
+          { class: "function-node", style: `--depth: ${fn.depth}` },
+          h(
+            "div",
+            { class: "function-head" },
+            h("span", { class: "function-name" }, fn.name),
+            h("span", { class: "muted" }, ` · ${fn.total} role${fn.total === 1 ? "" : "s"}`),
+            fn.total > 1 ? [" ", h("a", { class: "subtle-link", href: routeHref("overlap", null, { function: fn.name }) }, "compare skills")] : null,
+          ),
+          fn.roles.length
+            ? h("ul", { class: "function-roles" }, fn.roles.map((r) => h("li", null, h("a", { href: routeHref("role", r.id) }, r.title))))
+            : null,
+        ),
+      ),
+    ),
+    { count: functionList.length, id: "function-index" },
+  );
 }
