@@ -71,6 +71,7 @@ class SectionKind(StrEnum):
     CAREER = "career"
     GRADE = "grade"
     OTHER = "other"
+    PROCESS = "process"
 
 
 class Evidence(_Model):

@@ -63,6 +63,7 @@ _CAREER_KINDS = {
 }
 
 _NOT_INHERITED = {SectionKind.SUMMARY, SectionKind.GRADE}
+_UNRELATED_KINDS = {SectionKind.OTHER, SectionKind.PROCESS}
 
 RoleKind = Literal["graded", "level", "specialty"]
 
@@ -293,7 +294,7 @@ def _family_spans(outline: Outline, heading_ranges: list[tuple[int, int]], famil
         if span.heading is None:
             return False
         ancestors = outline.ancestors(outline.headings[span.heading])
-        return any(a.index != first and classify_heading(a.text) is SectionKind.OTHER for a in ancestors)
+        return any(a.index != first and classify_heading(a.text) in _UNRELATED_KINDS for a in ancestors)
 
     return [span for span in spans if span.kind in _CAREER_KINDS and not nested_in_other(span)]
 

@@ -115,8 +115,20 @@ def line_at(text: str, offset: int, first_line: int = 1) -> int:
 
 # Order matters: the first kind whose pattern occurs in the heading wins, so "Nice-to-have
 # Requirements" is NICE_TO_HAVE and "Director, Infrastructure (Reliability) Requirements" is
-# REQUIREMENTS even though role titles can contain other words.
+# REQUIREMENTS even though role titles can contain other words. PROCESS comes first: hiring
+# logistics and company boilerplate ("Hiring process overview", "About GitLab") say nothing of the role
+# whatever else their heading says. Its one-word headings ("Links", "Team") must be the whole heading,
+# so that a role title such as "Team Lead, Support" stays a title.
 _KIND_PATTERNS: list[tuple[SectionKind, re.Pattern[str]]] = [
+    (
+        SectionKind.PROCESS,
+        re.compile(
+            r"\b(?:hiring|interview(?:ing)?|application|recruiting) process(?:es)?\b|\bhow to apply\b"
+            r"|\bcompensation\b|\bbenefits\b|\bperks\b|\bequal (?:employment )?opportunity\b"
+            r"|\babout (?:gitlab|us|the company)\b|\bwhat it's like to work\b|\b(?:life|working) at gitlab\b"
+            r"|^(?:useful |relevant |related |helpful |more )?links$|^(?:the |our |about the |meet the )?team$"
+        ),
+    ),
     (SectionKind.NICE_TO_HAVE, re.compile(r"\bnice[\s-]*to[\s-]*haves?\b|\bpreferred qualifications?\b|\bbonus\b")),
     (
         SectionKind.KPIS,
@@ -149,6 +161,8 @@ def classify_heading(heading: str) -> SectionKind:
     >>> classify_heading("How success is measured").value
     'kpis'
     >>> classify_heading("Hiring Process").value
+    'process'
+    >>> classify_heading("Projects you could work on").value
     'other'
     """
     wording = clean_line(heading).lower().replace("’", "'")

@@ -9,8 +9,9 @@ Where facts come from
   :data:`MAX_KPI_ITEM_WORDS` words); longer sentences that name nothing ("Demonstrate longevity at, at
   least, one recent job") are not skills.
 * **Extracted** (``method="extracted"``, confidence :data:`EXTRACTED_CONFIDENCE`): every match in the text of
-  every section except :data:`UNSCANNED_SECTIONS` (career paths name ladders and other roles,
-  not skills), with the sentence around it as evidence and the file line of the match.
+  every section except :data:`UNSCANNED_SECTIONS` (career paths name ladders and other roles, hiring
+  processes and company boilerplate describe the hiring, not the role), with the sentence around it as
+  evidence and the file line of the match.
 
 Merging
 -------
@@ -65,7 +66,7 @@ SECTION_BASE_WEIGHT: dict[SectionKind, float] = {
     SectionKind.NICE_TO_HAVE: 0.4,
 }
 OTHER_SECTION_WEIGHT = 0.5
-UNSCANNED_SECTIONS = frozenset({SectionKind.CAREER})
+UNSCANNED_SECTIONS = frozenset({SectionKind.CAREER, SectionKind.PROCESS})
 
 # Rank of a section as evidence (lower is better).
 _SECTION_RANK: dict[SectionKind, int] = {

@@ -76,6 +76,14 @@ def loaded_roles(corpus_dir) -> list[ParsedRole]:
 
 
 @pytest.fixture(scope="session")
+def loaded_facts(loaded_roles, matcher):
+    """``(role, facts)`` for every role of :func:`loaded_roles`."""
+    from graph.extract import extract_all
+
+    return list(zip(loaded_roles, extract_all(loaded_roles, matcher), strict=True))
+
+
+@pytest.fixture(scope="session")
 def whole_file():
     """``whole_file(path, root)``: the file as one role with one OTHER section (no loader involved)."""
     return whole_file_role

@@ -6,16 +6,9 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-import pytest
-
 from graph.extract import extract_all, extract_role_facts
 
 ITEM_LINES = 4  # a wrapped list item spans at most this many lines in these documents
-
-
-@pytest.fixture(scope="session")
-def loaded_facts(loaded_roles, matcher):
-    return list(zip(loaded_roles, extract_all(loaded_roles, matcher), strict=True))
 
 
 def _source_file(source: str, corpus_dir: Path, repo_root: Path) -> Path:
