@@ -8,8 +8,9 @@ How a page becomes roles:
 * Headings without a grade of their own become roles too when they are specialties (under
   ``## Specialties``, or saying "the same requirements ... defined above", or ``<Base title> (<X>)``)
   or level siblings of graded headings with a role title (``### VP of Support``).
-* Sections outside every role heading (the page's top Requirements, the closing Performance
-  Indicators and Career Ladder) apply to every role of the page.
+* Sections outside every role heading (the page's top Requirements or "You may be a fit to this role
+  if you", its "As an SRE you will", the closing Performance Indicators and Career Ladder) apply to
+  every role of the page, with their own lines; hiring processes and company blurbs do not.
 """
 
 from __future__ import annotations

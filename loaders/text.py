@@ -118,7 +118,8 @@ def line_at(text: str, offset: int, first_line: int = 1) -> int:
 # REQUIREMENTS even though role titles can contain other words. PROCESS comes first: hiring
 # logistics and company boilerplate ("Hiring process overview", "About GitLab") say nothing of the role
 # whatever else their heading says. Its one-word headings ("Links", "Team") must be the whole heading,
-# so that a role title such as "Team Lead, Support" stays a title.
+# so that a role title such as "Team Lead, Support" stays a title. Headings that address the candidate
+# name the job too: "As an SRE you will" lists responsibilities, "You may be a fit ... if you" requirements.
 _KIND_PATTERNS: list[tuple[SectionKind, re.Pattern[str]]] = [
     (
         SectionKind.PROCESS,
@@ -134,17 +135,26 @@ _KIND_PATTERNS: list[tuple[SectionKind, re.Pattern[str]]] = [
         SectionKind.KPIS,
         re.compile(
             r"\bkpis?\b|\bmetrics\b|\bperformance indicators?\b|\bsuccess measures?\b|\bkey results\b"
-            r"|\bhow success is measured\b|\bmeasures of success\b"
+            r"|\bhow success is measured\b|\bmeasures of success\b|\bhow you(?:'ll| will) be measured\b"
         ),
     ),
-    (SectionKind.CAREER, re.compile(r"\bcareer (?:path|ladder)s?\b|\bprogression\b")),
+    (SectionKind.CAREER, re.compile(r"\bcareer (?:path|ladder)s?\b|\bprogression\b|\bhow you(?:'ll| will) grow\b")),
     (SectionKind.GRADE, re.compile(r"\bjob grades?\b")),
     (
         SectionKind.RESPONSIBILITIES,
-        re.compile(r"\bresponsibilit|\bresponsibilties\b|\bwhat you(?:'ll| will) do\b|\bduties\b|\baccountabilities\b"),
+        re.compile(
+            r"\bresponsibilit|\bresponsibilties\b|\bwhat you(?:'ll| will) do\b|\bduties\b|\baccountabilities\b"
+            r"|\byou(?:'ll| will)$|\bwhat you can expect\b"
+        ),
     ),
     (SectionKind.SKILLS, re.compile(r"\bskills\b|\bcompetencies\b")),
-    (SectionKind.REQUIREMENTS, re.compile(r"\brequirements?\b|\bqualifications\b|\bwhat you bring\b|\bexperience\b")),
+    (
+        SectionKind.REQUIREMENTS,
+        re.compile(
+            r"\brequirements?\b|\bqualifications\b|\bwhat you (?:bring|need)\b|\bexperience\b"
+            r"|\b(?:a|the) (?:good |great |right )?fit\b|\byou should apply\b"
+        ),
+    ),
     (SectionKind.SUMMARY, re.compile(r"\bsummary\b|\boverview\b|\babout\b|\bpurpose\b")),
 ]
 
@@ -162,6 +172,8 @@ def classify_heading(heading: str) -> SectionKind:
     'kpis'
     >>> classify_heading("Hiring Process").value
     'process'
+    >>> classify_heading("You may be a fit to this role if you").value, classify_heading("As an SRE you will").value
+    ('requirements', 'responsibilities')
     >>> classify_heading("Projects you could work on").value
     'other'
     """

@@ -56,3 +56,11 @@ def test_no_fact_has_its_evidence_in_a_hiring_process_section(loaded_roles, load
             for section in process:
                 last = section.line + section.text.count("\n")
                 assert not section.line <= fact.evidence.line <= last, (role.source, role.title, fact.name)
+
+
+def test_the_sre_page_intro_gives_its_skills_to_the_senior_sre(loaded_facts):
+    page = _facts_by_title(loaded_facts, "engineering/infrastructure/site-reliability-engineer.md")
+    skills = {fact.name: fact for fact in page["Senior Site Reliability Engineer"].skills}
+    found = {name: (skills[name].evidence.line, skills[name].evidence.method) for name in ("Go", "Ruby", "Linux")}
+    assert found == {"Go": (30, "stated"), "Ruby": (30, "stated"), "Linux": (28, "stated")}
+    assert skills["Go"].evidence.evidence == "Have strong programming skills: Shell, and Ruby and/or Go."

@@ -44,3 +44,39 @@ def test_hiring_process_sections_of_a_page_are_process_sections(corpus):
     [role] = page.roles
     kinds = {section.name: section.kind for section in role.sections}
     assert (kinds["Hiring Process"], kinds["Responsibilities"]) == (SectionKind.PROCESS, SectionKind.RESPONSIBILITIES)
+
+
+JOB_HEADINGS = [
+    ("As an SRE you will", SectionKind.RESPONSIBILITIES),
+    ("In this role, you'll", SectionKind.RESPONSIBILITIES),
+    ("What you can expect in a Support Engineer role at GitLab", SectionKind.RESPONSIBILITIES),
+    ("You may be a fit to this role if you have some of these inclinations", SectionKind.REQUIREMENTS),
+    ("You should apply if", SectionKind.REQUIREMENTS),
+    ("How you'll be measured", SectionKind.KPIS),
+    ("How you'll grow in the role", SectionKind.CAREER),
+    ("Projects you could work on", SectionKind.OTHER),
+    ("You'll be able to thrive at GitLab", SectionKind.OTHER),
+]
+
+
+@pytest.mark.parametrize(("heading", "kind"), JOB_HEADINGS)
+def test_headings_that_address_the_candidate_name_the_job(heading, kind):
+    assert classify_heading(heading) is kind
+
+
+SRE_INTRO = [
+    ("As an SRE you will", SectionKind.RESPONSIBILITIES, 14),
+    ("You may be a fit to this role if you have some of these inclinations", SectionKind.REQUIREMENTS, 27),
+]
+
+
+def test_the_sre_page_intro_applies_to_every_role_of_the_page(corpus):
+    page = load_file(corpus / "engineering/infrastructure/site-reliability-engineer.md", root=corpus)
+    assert len(page.roles) == 10
+    for role in page.roles:
+        intro = [(s.name, s.kind, s.line) for s in role.sections if s.line < 40]
+        assert intro == SRE_INTRO, role.title
+        stated = {m.at.line: m.name for m in role.skills if m.at.line < 40}
+        assert stated[28] == "Know your way around Linux and the Unix Shell."
+        assert stated[30] == "Have strong programming skills: Shell, and Ruby and/or Go."
+        assert all(m.section is SectionKind.REQUIREMENTS for m in role.skills if m.at.line < 40)
