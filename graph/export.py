@@ -12,20 +12,14 @@ import networkx as nx
 
 from graph.model import NodeLabel, RelType, Snapshot
 from graph.nx import to_networkx
+from graph.properties import node_properties, relationship_properties
 
-__all__ = ["node_properties", "relationship_properties", "to_json", "write_graphml", "write_csv"]
-
-_SKIP = {"id", "sections"}
-
-
-def node_properties(node) -> dict[str, Any]:
-    """The properties a node has in every export and store: no ``id``, no long section text, no nulls."""
-    return {k: v for k, v in node.model_dump(mode="json", exclude=_SKIP).items() if v is not None}
+__all__ = ["to_json", "write_graphml", "write_csv"]
 
 
-def relationship_properties(rel) -> dict[str, Any]:
-    data = rel.model_dump(mode="json", exclude={"type", "start", "end"})
-    return {k: v for k, v in data.items() if v is not None}
+def _exported(properties: dict[str, Any]) -> dict[str, Any]:
+    """Exports name the id beside the properties and leave out empty values."""
+    return {key: value for key, value in properties.items() if value is not None and key != "id"}
 
 
 def to_json(snapshot: Snapshot) -> dict[str, list[dict[str, Any]]]:
@@ -39,11 +33,16 @@ def to_json(snapshot: Snapshot) -> dict[str, list[dict[str, Any]]]:
     """
     return {
         "nodes": [
-            {"id": node.id, "label": label.value, "properties": node_properties(node)}
+            {"id": node.id, "label": label.value, "properties": _exported(node_properties(node))}
             for label, node in snapshot.nodes()
         ],
         "relationships": [
-            {"type": rel.type.value, "start": rel.start, "end": rel.end, "properties": relationship_properties(rel)}
+            {
+                "type": rel.type.value,
+                "start": rel.start,
+                "end": rel.end,
+                "properties": _exported(relationship_properties(rel)),
+            }
             for rel in snapshot.relationships
         ],
     }

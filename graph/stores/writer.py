@@ -24,7 +24,8 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from graph.errors import CypherError
-from graph.model import NodeLabel, Relationship, RelType, Snapshot
+from graph.model import NodeLabel, RelType, Snapshot
+from graph.properties import node_properties, relationship_properties, store_value
 from graph.stores.base import Store
 
 __all__ = [
@@ -43,9 +44,6 @@ __all__ = [
 Progress = Callable[[str, int, int], None]
 """``progress(phase, done, total)``: phase is "nodes", "relationships" or "cleanup"."""
 
-_NODE_EXCLUDE = {"sections"}
-_REL_EXCLUDE = {"type", "start", "end"}
-_SCALARS = (bool, int, float, str)
 
 _CHANGE = """WITH {var}, row, {var}.sync_hash AS old
 SET {var} += CASE WHEN old = row.hash THEN {{sync_id: $sync_id}} ELSE row.props END
@@ -121,40 +119,8 @@ class SyncResult(BaseModel):
         return self.total().changes > 0
 
 
-def store_value(value: Any) -> Any:
-    """A property value every store accepts: scalars and lists of scalars; others become None (dropped).
-
-    Examples
-    --------
-    >>> store_value(["a", {"x": 1}, 2]), store_value({"k": 1}), store_value(1.5)
-    (['a', 2], None, 1.5)
-    """
-    if value is None or isinstance(value, _SCALARS):
-        return value
-    if isinstance(value, list | tuple):
-        return [item for item in value if isinstance(item, _SCALARS)]
-    return None
-
-
 def _digest(props: dict[str, Any]) -> str:
     return hashlib.sha1(json.dumps(props, sort_keys=True, default=str).encode()).hexdigest()[:20]
-
-
-def node_properties(node: BaseModel) -> dict[str, Any]:
-    """The stored properties of a node: every field but ``sections``, None kept (it removes the property).
-
-    Examples
-    --------
-    >>> from graph.model import Skill
-    >>> node_properties(Skill(id="skill:slo", name="SLOs"))
-    {'id': 'skill:slo', 'name': 'SLOs', 'aliases': [], 'category': None, 'in_taxonomy': True}
-    """
-    return {key: store_value(value) for key, value in node.model_dump(mode="json", exclude=_NODE_EXCLUDE).items()}
-
-
-def relationship_properties(rel: Relationship) -> dict[str, Any]:
-    """The stored properties of a relationship: its provenance, weight and mentions."""
-    return {key: store_value(value) for key, value in rel.model_dump(mode="json", exclude=_REL_EXCLUDE).items()}
 
 
 @dataclass
@@ -176,7 +142,7 @@ def plan_sync(snapshot: Snapshot) -> SyncPlan:
 
     Examples
     --------
-    >>> from graph.model import Role, Skill
+    >>> from graph.model import Relationship, Role, Skill
     >>> snap = Snapshot(roles=[Role(id="role:a", title="A")], skills=[Skill(id="skill:b", name="B")],
     ...     relationships=[Relationship(type=RelType.REQUIRES_SKILL, start="role:a", end="skill:b"),
     ...                    Relationship(type=RelType.REPORTS_TO, start="role:a", end="role:gone")])
