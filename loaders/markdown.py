@@ -7,7 +7,7 @@ into ``Section`` objects and list items into ``Mention`` objects, the same way f
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from markdown_it import MarkdownIt
@@ -22,6 +22,8 @@ PSEUDO_LEVEL = 7  # a bold-only line like ``**Nice-to-haves**`` acts as a headin
 _BOLD_ONLY = re.compile(r"^\s*(\*\*|__)([^*_\n]{1,80}?)\1\s*:?\s*$")
 _HEADING_ANCHOR = re.compile(r"\s*\{#[^}]*\}\s*$")
 _LINK = re.compile(r"\[([^\]\n]+)\]\(((?:[^()\n]|\([^()\n]*\))*)\)")
+
+_LIST_OPENERS = {"bullet_list_open", "ordered_list_open"}
 
 MENTION_KINDS = {SectionKind.SKILLS, SectionKind.REQUIREMENTS, SectionKind.NICE_TO_HAVE}
 
@@ -46,10 +48,22 @@ class Block:
     end: int
     raw: str
     text: str
+    has_sublist: bool = False  # an item with nested items
 
     @property
     def sentence(self) -> str:
         return collapse(self.text)
+
+    @property
+    def is_label(self) -> bool:
+        """An item that only introduces its nested items (``- Infrastructure Specialty:``): no mention itself.
+
+        Examples
+        --------
+        >>> [(b.text, b.is_label) for b in parse_outline("- Cost:\\n  - Cost vs plan\\n- Uptime:\\n").blocks]
+        [('Cost:', True), ('Cost vs plan', False), ('Uptime:', False)]
+        """
+        return self.kind == "item" and self.has_sublist and self.sentence.endswith(":")
 
     def links(self) -> list[tuple[str, str, int]]:
         """``(label, target, line)`` of every Markdown link in the block."""
@@ -116,7 +130,7 @@ class Outline:
         skills: list[Mention] = []
         kpis: list[Mention] = []
         for block in self.blocks_in(span.start, span.end):
-            if block.kind == "item" and block.sentence:
+            if block.kind == "item" and block.sentence and not block.is_label:
                 target = kpis if span.kind is SectionKind.KPIS else skills
                 if span.kind in MENTION_KINDS or span.kind is SectionKind.KPIS:
                     target.append(_mention(block.sentence, span.kind, source, block.line, block.sentence))
@@ -180,22 +194,24 @@ def parse_outline(text: str) -> Outline:
         lines.pop()
     outline = Outline(lines=lines)
     tokens = MarkdownIt("commonmark").parse(text)
-    open_items: list[bool] = []  # per open list item: has its first paragraph been seen?
+    open_items: list[int | None] = []  # per open list item: the block of its first paragraph, once seen
     raw_headings: list[tuple[int, str, int]] = []
     for position, token in enumerate(tokens):
         if token.type == "list_item_open":
-            open_items.append(False)
+            open_items.append(None)
         elif token.type == "list_item_close":
             open_items.pop()
+        elif token.type in _LIST_OPENERS and open_items and open_items[-1] is not None:
+            outline.blocks[open_items[-1]] = replace(outline.blocks[open_items[-1]], has_sublist=True)
         elif token.type == "heading_open" and token.map:
             content = tokens[position + 1].content
             raw_headings.append((int(token.tag[1:]), _HEADING_ANCHOR.sub("", clean_line(content)), token.map[0] + 1))
         elif token.type == "paragraph_open" and token.map:
             start, stop = token.map
             raw = "\n".join(lines[start:stop])
-            is_item = bool(open_items) and not open_items[-1]
+            is_item = bool(open_items) and open_items[-1] is None
             if is_item:
-                open_items[-1] = True
+                open_items[-1] = len(outline.blocks)
             bold = _BOLD_ONLY.match(raw) if not open_items else None
             if bold:
                 raw_headings.append((PSEUDO_LEVEL, clean_line(bold.group(2)), start + 1))
