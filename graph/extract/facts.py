@@ -11,7 +11,9 @@ Where facts come from
 * **Extracted** (``method="extracted"``, confidence :data:`EXTRACTED_CONFIDENCE`): every match in the text of
   every section except :data:`UNSCANNED_SECTIONS` (career paths name ladders and other roles, hiring
   processes and company boilerplate describe the hiring, not the role), with the sentence around it as
-  evidence and the file line of the match.
+  evidence and the file line of the match. Skills are not looked for in :data:`UNSCANNED_FOR_SKILLS`
+  either: a KPI section says how the role is measured, and "Hiring Actual vs. Plan" or "Disaster Recovery
+  Time to Recovery" name an indicator, not a skill the role needs.
 
 Merging
 -------
@@ -35,6 +37,7 @@ __all__ = [
     "MAX_KPI_ITEM_WORDS",
     "MAX_SKILL_ITEM_WORDS",
     "SECTION_BASE_WEIGHT",
+    "UNSCANNED_FOR_SKILLS",
     "UNSCANNED_SECTIONS",
     "Fact",
     "RoleFacts",
@@ -67,6 +70,7 @@ SECTION_BASE_WEIGHT: dict[SectionKind, float] = {
 }
 OTHER_SECTION_WEIGHT = 0.5
 UNSCANNED_SECTIONS = frozenset({SectionKind.CAREER, SectionKind.PROCESS})
+UNSCANNED_FOR_SKILLS = UNSCANNED_SECTIONS | {SectionKind.KPIS}
 
 # Rank of a section as evidence (lower is better).
 _SECTION_RANK: dict[SectionKind, int] = {
@@ -197,7 +201,8 @@ def _merge(observations: list[_Observation], matcher: Matcher, kind: Kind) -> li
 
 def _facts_of_kind(role: ParsedRole, matcher: Matcher, kind: Kind, mentions: list[Mention]) -> list[Fact]:
     observations = [o for i, m in enumerate(mentions) for o in _stated(m, kind, matcher, i)]
-    scanned = [section for section in role.sections if section.kind not in UNSCANNED_SECTIONS]
+    unscanned = UNSCANNED_FOR_SKILLS if kind == "skill" else UNSCANNED_SECTIONS
+    scanned = [section for section in role.sections if section.kind not in unscanned]
     observations += [o for section in scanned for o in _extracted(section, kind, matcher, role.source)]
     return _merge(observations, matcher, kind)
 
