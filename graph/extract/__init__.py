@@ -3,6 +3,7 @@
 * :mod:`graph.extract.normalize` — words with offsets, normalised for matching.
 * :mod:`graph.extract.matcher` — :class:`Matcher`, the multi-pattern matcher built from a taxonomy.
 * :mod:`graph.extract.sentences` — the sentence around a match, for evidence.
+* :mod:`graph.extract.boilerplate` — company boilerplate (a list of its values) whose words are no facts.
 * :mod:`graph.extract.facts` — :func:`extract_role_facts`: one fact per skill/KPI of a role, weighted.
 * :mod:`graph.extract.functions` — :func:`function_for_title`: where a role title sits in the functions.
 """

@@ -11,7 +11,8 @@ Where facts come from
 * **Extracted** (``method="extracted"``, confidence :data:`EXTRACTED_CONFIDENCE`): every match in the text of
   every section except :data:`UNSCANNED_SECTIONS` (career paths name ladders and other roles, hiring
   processes and company boilerplate describe the hiring, not the role), with the sentence around it as
-  evidence and the file line of the match. Skills are not looked for in :data:`UNSCANNED_FOR_SKILLS`
+  evidence and the file line of the match. Neither kind counts a word of a list of the company's values
+  (:mod:`graph.extract.boilerplate`). Skills are not looked for in :data:`UNSCANNED_FOR_SKILLS`
   either: a KPI section says how the role is measured, and "Hiring Actual vs. Plan" or "Disaster Recovery
   Time to Recovery" name an indicator, not a skill the role needs.
 
@@ -51,6 +52,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from graph.extract.boilerplate import outside_boilerplate
 from graph.extract.matcher import Kind, Matcher
 from graph.extract.sentences import sentence_around
 from graph.model import Evidence, Mention, ParsedRole, Section, SectionKind
@@ -140,8 +142,9 @@ def _item_name(text: str) -> str:
 def _stated(mention: Mention, kind: Kind, matcher: Matcher, index: int) -> list[_Observation]:
     evidence = mention.at.model_copy(update={"method": "stated"})
     occurrence = (mention.at.line, -1) if mention.at.line else (0, index)
-    matches = matcher.find(mention.name, kind)
-    if matches:
+    found = matcher.find(mention.name, kind)
+    matches = outside_boilerplate(mention.name, found)
+    if matches or found:  # a mention naming only the company's values names nothing of the role
         return [
             _Observation(m.canonical, True, mention.section, evidence, mention.importance, occurrence) for m in matches
         ]
@@ -157,7 +160,7 @@ def _stated(mention: Mention, kind: Kind, matcher: Matcher, index: int) -> list[
 
 def _extracted(section: Section, kind: Kind, matcher: Matcher, source: str) -> list[_Observation]:
     observations = []
-    for match in matcher.find(section.text, kind):
+    for match in outside_boilerplate(section.text, matcher.find(section.text, kind)):
         line = section.line + section.text.count("\n", 0, match.start)
         evidence = Evidence(
             source=source,

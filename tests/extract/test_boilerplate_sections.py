@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from graph.extract import extract_role_facts
-from graph.model import ParsedRole, Section, SectionKind
+from graph.model import Evidence, Mention, ParsedRole, Section, SectionKind
 
 HIRING_LOGISTICS = """Candidates for this position can expect the hiring process to follow the order below.
 - Selected candidates will be invited to a 30 minute screening call with our recruiters.
@@ -64,3 +64,23 @@ def test_the_sre_page_intro_gives_its_skills_to_the_senior_sre(loaded_facts):
     found = {name: (skills[name].evidence.line, skills[name].evidence.method) for name in ("Go", "Ruby", "Linux")}
     assert found == {"Go": (30, "stated"), "Ruby": (30, "stated"), "Linux": (28, "stated")}
     assert skills["Go"].evidence.evidence == "Have strong programming skills: Shell, and Ruby and/or Go."
+
+
+VALUES = "Our values of collaboration, results, efficiency, diversity, iteration, and transparency resonate with you"
+
+
+def test_the_company_values_named_in_a_requirement_are_no_skills(matcher):
+    text = f"{VALUES}\nStrong collaboration with product teams"
+    requirements = Section(name="Requirements", kind=SectionKind.REQUIREMENTS, text=text, line=40)
+    at = Evidence(source="r.md", line=40, evidence=VALUES)
+    values_item = Mention(name=VALUES, section=SectionKind.REQUIREMENTS, at=at)
+    role = _role(requirements).model_copy(update={"skills": [values_item]})
+    facts = {fact.name: fact for fact in extract_role_facts(role, matcher).skills}
+    assert list(facts) == ["collaboration"]
+    assert (facts["collaboration"].evidence.line, facts["collaboration"].mentions) == (41, 1)
+
+
+def test_support_engineers_get_no_collaboration_skill_from_the_company_values(loaded_facts):
+    for role, facts in loaded_facts:
+        for fact in facts.skills:
+            assert "values of collaboration" not in fact.evidence.evidence, (role.source, role.title, fact.name)

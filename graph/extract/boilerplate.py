@@ -1,0 +1,44 @@
+"""Company boilerplate inside role text: words that name the company, not what the role needs.
+
+A requirement such as "Our values of collaboration, results, efficiency, diversity, iteration, and
+transparency resonate with you" lists the company's values; "collaboration" there is no skill of the role.
+"""
+
+from __future__ import annotations
+
+__all__ = ["COMPANY_VALUES", "outside_boilerplate"]
+
+import re
+
+from graph.extract.matcher import Match
+
+#: The company's values listed after "our values of / like / such as / :", up to the end of the line or sentence.
+COMPANY_VALUES = re.compile(r"\bour\s+(?:company\s+)?values\s*(?:of|like|such\s+as|:)\s[^.;\n]*", re.IGNORECASE)
+
+
+def outside_boilerplate(text: str, matches: list[Match]) -> list[Match]:
+    """The matches of ``text`` that do not fall in a list of the company's values.
+
+    Parameters
+    ----------
+    text : str
+        The text the matches were found in.
+    matches : list of Match
+        Matches of a :class:`~graph.extract.matcher.Matcher` in ``text``.
+
+    Returns
+    -------
+    list of Match
+        ``matches`` without those inside a :data:`COMPANY_VALUES` span, in the same order.
+
+    Examples
+    --------
+    >>> text = "Our values of collaboration and results resonate with you. Strong collaboration skills."
+    >>> found = [Match("collaboration", 14, 27, "collaboration"), Match("collaboration", 66, 79, "collaboration")]
+    >>> [m.start for m in outside_boilerplate(text, found)]
+    [66]
+    """
+    spans = [(found.start(), found.end()) for found in COMPANY_VALUES.finditer(text)]
+    if not spans:
+        return matches
+    return [m for m in matches if not any(start <= m.start and m.end <= end for start, end in spans)]
