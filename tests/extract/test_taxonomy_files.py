@@ -55,7 +55,8 @@ def test_brief_skills_and_kpis_are_present(matcher):
         assert matcher.lookup(skill) == skill
     for kpi in ["deployment frequency", "lead time for changes", "change failure rate", "time to restore service",
                 "MTTR", "MTTD", "error budget burn rate", "vulnerability remediation time", "escaped defects",
-                "crash-free sessions", "model drift", "time to hire", "regretted attrition", "engagement"]:  # fmt: skip
+                "crash-free sessions", "model drift", "time to hire", "regretted attrition", "employee engagement",
+                "team member retention"]:  # fmt: skip
         assert matcher.lookup(kpi, "kpi") == kpi
 
 
@@ -122,3 +123,12 @@ def test_a_parent_cycle_is_refused(taxonomy_copy):
     )
     with pytest.raises(DocumentError, match="cycle"):
         load_taxonomy(taxonomy_copy)
+
+
+def test_everyday_words_do_not_name_people_kpis(matcher):
+    text = "improve our partnership through product engagement; retention of knowledge"
+    assert [m.canonical for m in matcher.find(text, "kpi")] == []
+    assert [m.canonical for m in matcher.find("Employee engagement and retention rate", "kpi")] == [
+        "employee engagement",
+        "team member retention",
+    ]
