@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
-from api.routers.cypher import CYPHER_ERRORS
+from api.models import CATALOG_ERRORS
 from api.store_state import store_for
 from graph.stores.base import CypherResult
 from graph.stores.catalog import CatalogQuery, QueryParam, bind_params, get_query, list_queries
@@ -15,7 +15,7 @@ from graph.stores.guard import check_read_only
 
 __all__ = ["CatalogRun", "QuerySummary", "router"]
 
-router = APIRouter(tags=["catalog"], responses=CYPHER_ERRORS)
+router = APIRouter(tags=["catalog"])
 
 
 class QuerySummary(BaseModel):
@@ -37,13 +37,13 @@ def catalog_list(request: Request) -> list[QuerySummary]:
     return [QuerySummary(name=q.name, description=q.description, params=q.params) for q in queries]
 
 
-@router.get("/queries/{name}", response_model=CatalogQuery)
+@router.get("/queries/{name}", response_model=CatalogQuery, responses={404: CATALOG_ERRORS[404]})
 def catalog_get(name: str, request: Request) -> CatalogQuery:
     """One named query, with its Cypher text (404 with suggestions for an unknown name)."""
     return get_query(name, request.app.state.settings.queries_dir)
 
 
-@router.post("/queries/{name}", response_model=CypherResult)
+@router.post("/queries/{name}", response_model=CypherResult, responses=CATALOG_ERRORS)
 def catalog_run(name: str, body: CatalogRun, request: Request) -> CypherResult:
     """Run a named query; missing or unknown parameters are 400 naming the parameter."""
     query = get_query(name, request.app.state.settings.queries_dir)

@@ -7,30 +7,20 @@ from typing import Any
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
-from api.models import ErrorBody
+from api.models import CYPHER_ERRORS
 from api.store_state import store_for
 from graph.stores.base import CypherResult
 from graph.stores.guard import check_read_only
 
-__all__ = ["CYPHER_ERRORS", "CypherErrorBody", "CypherRequest", "router"]
-
-
-class CypherErrorBody(ErrorBody):
-    line: int | None = Field(default=None, description="1-based line of a syntax error.")
-    column: int | None = Field(default=None, description="1-based column of a syntax error.")
-
-
-CYPHER_ERRORS: dict[int | str, dict] = {
-    400: {"model": CypherErrorBody, "description": "Refused (not read-only), syntax error, timed out, bad parameter."},
-    404: {"model": ErrorBody, "description": "An unknown catalog query; see suggestions."},
-    503: {"model": ErrorBody, "description": "The Cypher store cannot be reached or started."},
-}
+__all__ = ["CypherRequest", "router"]
 
 router = APIRouter(tags=["cypher"], responses=CYPHER_ERRORS)
 
 
 class CypherRequest(BaseModel):
-    query: str = Field(description="One read-only Cypher statement.", examples=["MATCH (r:Role) RETURN r.title"])
+    query: str = Field(
+        min_length=1, description="One read-only Cypher statement.", examples=["MATCH (r:Role) RETURN r.title"]
+    )
     params: dict[str, Any] = Field(default_factory=dict, description="Values for the query's $parameters.")
     time_limit_ms: int | None = Field(default=None, ge=1, description="Lower than the server's limit, never higher.")
     max_rows: int | None = Field(default=None, ge=1, description="Lower than the server's limit, never higher.")

@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Request
 
 from api.deps import GraphDep
-from api.models import ERRORS
+from api.models import CONFLICT_ERRORS
+from api.params import FromRoleQuery, ToRoleQuery
 from api.routers.tabular import CSV, FormatQuery, gap_table, respond
 from graph.queries import skill_gap
 from graph.queries.gap import SkillGap
 
-router = APIRouter(tags=["competencies"], responses=ERRORS)
+router = APIRouter(tags=["competencies"], responses=CONFLICT_ERRORS)
 
 
 @router.get("/gap", response_model=SkillGap, summary="Skills and KPIs missing, shared and surplus", responses=CSV)
 def get_gap(
     request: Request,
     og: GraphDep,
-    from_role: Annotated[str | None, Query(alias="from", description="The role someone holds.")] = None,
-    to_role: Annotated[str | None, Query(alias="to", description="The role they aim for.")] = None,
+    from_role: FromRoleQuery,
+    to_role: ToRoleQuery,
     format: FormatQuery = None,
 ):
     gap = skill_gap(og, from_role, to_role)

@@ -27,7 +27,11 @@ def healthz() -> dict[str, str]:
     return {"status": "ok"}
 
 
-@router.get("/readyz", response_model=Readiness)
+@router.get(
+    "/readyz",
+    response_model=Readiness,
+    responses={503: {"model": Readiness, "description": "Not ready: no graph snapshot yet, or it is unreadable."}},
+)
 def readyz(request: Request):
     try:
         graph = request.app.state.graphs.current()

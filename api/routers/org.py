@@ -5,10 +5,11 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from api.deps import GraphDep
+from api.models import SNAPSHOT_ERRORS
 from graph.queries import org_tree
 from graph.queries.reporting import OrgTree
 
-router = APIRouter(tags=["reporting"])
+router = APIRouter(tags=["reporting"], responses=SNAPSHOT_ERRORS)
 
 
 @router.get("/org-tree", response_model=OrgTree, summary="Roles nested under their managers")

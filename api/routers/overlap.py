@@ -7,12 +7,13 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 
 from api.deps import GraphDep
-from api.models import ERRORS
+from api.models import CONFLICT_ERRORS
+from api.params import FilterQuery, Name
 from api.routers.tabular import CSV, FormatQuery, overlap_table, respond
 from graph.queries import overlap_matrix
-from graph.queries.overlap import OverlapMatrix
+from graph.queries.overlap import MAX_MATRIX_ROLES, OverlapMatrix
 
-router = APIRouter(tags=["competencies"], responses=ERRORS)
+router = APIRouter(tags=["competencies"], responses=CONFLICT_ERRORS)
 
 
 @router.get(
@@ -21,8 +22,11 @@ router = APIRouter(tags=["competencies"], responses=ERRORS)
 def get_overlap(
     request: Request,
     og: GraphDep,
-    roles: Annotated[list[str], Query(description="Repeat for each role; all roles when absent.")] = [],  # noqa: B006
-    family: str | None = None,
+    roles: Annotated[
+        list[Name] | None,
+        Query(min_length=2, max_length=MAX_MATRIX_ROLES, description="Repeat for each role; all roles when absent."),
+    ] = None,
+    family: FilterQuery = None,
     function: str | None = None,
     level: str | None = None,
     format: FormatQuery = None,

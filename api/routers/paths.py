@@ -6,25 +6,24 @@ reachable role (see ``graph.queries.paths``).
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 
 from api.deps import GraphDep
-from api.models import ERRORS
+from api.models import CONFLICT_ERRORS
+from api.params import FromRoleQuery, KQuery, MaxStepsQuery, ToRoleQuery
 from graph.queries import career_paths
 from graph.queries.paths import CareerPaths
 
-router = APIRouter(tags=["paths"], responses=ERRORS)
+router = APIRouter(tags=["paths"], responses=CONFLICT_ERRORS)
 
 
 @router.get("/paths", response_model=CareerPaths, summary="The k cheapest career paths from one role to another")
 def get_paths(
     og: GraphDep,
-    from_role: Annotated[str | None, Query(alias="from", description="Role to start from.")] = None,
-    to_role: Annotated[str | None, Query(alias="to", description="Role to reach.")] = None,
-    k: int = 3,
-    max_steps: int = 8,
+    from_role: FromRoleQuery,
+    to_role: ToRoleQuery,
+    k: KQuery = 3,
+    max_steps: MaxStepsQuery = 8,
     promotions_only: bool = False,
 ):
     return career_paths(og, from_role, to_role, k=k, max_steps=max_steps, promotions_only=promotions_only)

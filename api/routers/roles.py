@@ -9,6 +9,16 @@ from fastapi import APIRouter, Request
 
 from api.deps import GraphDep
 from api.models import ERRORS
+from api.params import (
+    DepthQuery,
+    FilterQuery,
+    MaxDepthQuery,
+    NamePath,
+    OffsetQuery,
+    PageLimitQuery,
+    SimilarLimitQuery,
+    TrackQuery,
+)
 from api.routers.tabular import CSV, FormatQuery, respond, roles_table, similar_table
 from graph.queries import list_roles, neighbourhood, next_roles, reporting_chain, reports, role_card, similar_roles
 from graph.queries.cards import RoleCard
@@ -16,7 +26,7 @@ from graph.queries.listings import Page
 from graph.queries.models import RoleSummary
 from graph.queries.neighbourhood import Neighbourhood
 from graph.queries.paths import NextRoles
-from graph.queries.reporting import ReportingChain, Reports
+from graph.queries.reporting import MAX_DEPTH, ReportingChain, Reports
 from graph.queries.similar import SimilarRoles
 
 router = APIRouter(prefix="/roles", tags=["roles"], responses=ERRORS)
@@ -27,14 +37,14 @@ def get_roles(
     request: Request,
     og: GraphDep,
     q: str | None = None,
-    family: str | None = None,
+    family: FilterQuery = None,
     level: str | None = None,
-    track: str | None = None,
+    track: TrackQuery = None,
     function: str | None = None,
-    skill: str | None = None,
-    kpi: str | None = None,
-    limit: int = 50,
-    offset: int = 0,
+    skill: FilterQuery = None,
+    kpi: FilterQuery = None,
+    limit: PageLimitQuery = 50,
+    offset: OffsetQuery = 0,
     format: FormatQuery = None,
 ):
     page = list_roles(
@@ -53,33 +63,35 @@ def get_roles(
 
 
 @router.get("/{role:path}/chain", response_model=ReportingChain, summary="The managers above a role")
-def get_chain(og: GraphDep, role: str):
+def get_chain(og: GraphDep, role: NamePath):
     return reporting_chain(og, role)
 
 
 @router.get("/{role:path}/reports", response_model=Reports, summary="Direct and indirect reports of a role")
-def get_reports(og: GraphDep, role: str, max_depth: int = 50):
+def get_reports(og: GraphDep, role: NamePath, max_depth: MaxDepthQuery = MAX_DEPTH):
     return reports(og, role, max_depth=max_depth)
 
 
 @router.get("/{role:path}/next", response_model=NextRoles, summary="Promotions and moves open from a role")
-def get_next(og: GraphDep, role: str):
+def get_next(og: GraphDep, role: NamePath):
     return next_roles(og, role)
 
 
 @router.get(
     "/{role:path}/similar", response_model=SimilarRoles, summary="Roles with the most similar skills", responses=CSV
 )
-def get_similar(request: Request, og: GraphDep, role: str, limit: int = 10, format: FormatQuery = None):
+def get_similar(
+    request: Request, og: GraphDep, role: NamePath, limit: SimilarLimitQuery = 10, format: FormatQuery = None
+):
     found = similar_roles(og, role, limit=limit)
     return respond(request, format, found, similar_table, f"similar-to-{found.role.title}")
 
 
 @router.get("/{role:path}/neighbourhood", response_model=Neighbourhood, summary="Nodes and edges around a role")
-def get_neighbourhood(og: GraphDep, role: str, depth: int = 1):
+def get_neighbourhood(og: GraphDep, role: NamePath, depth: DepthQuery = 1):
     return neighbourhood(og, role, depth=depth)
 
 
 @router.get("/{role:path}", response_model=RoleCard, summary="The role card")
-def get_role(og: GraphDep, role: str):
+def get_role(og: GraphDep, role: NamePath):
     return role_card(og, role)

@@ -7,12 +7,13 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 
 from api.deps import GraphDep
-from api.models import ERRORS
+from api.models import CONFLICT_ERRORS
+from api.params import Name
 from api.routers.tabular import CSV, FormatQuery, respond, shared_table
 from graph.queries import shared_competencies
-from graph.queries.shared import SharedCompetencies
+from graph.queries.shared import MAX_ROLES, SharedCompetencies
 
-router = APIRouter(tags=["competencies"], responses=ERRORS)
+router = APIRouter(tags=["competencies"], responses=CONFLICT_ERRORS)
 
 
 @router.get(
@@ -21,8 +22,12 @@ router = APIRouter(tags=["competencies"], responses=ERRORS)
 def get_shared(
     request: Request,
     og: GraphDep,
-    roles: Annotated[list[str], Query(description="Repeat for each role: ?roles=a&roles=b.")] = [],  # noqa: B006
-    min_roles: int | None = None,
+    roles: Annotated[
+        list[Name], Query(min_length=2, max_length=MAX_ROLES, description="Repeat for each role: ?roles=a&roles=b.")
+    ],
+    min_roles: Annotated[
+        int | None, Query(ge=2, le=MAX_ROLES, description="Held by at least this many of the roles (2 to n).")
+    ] = None,
     format: FormatQuery = None,
 ):
     found = shared_competencies(og, roles, min_roles=min_roles)

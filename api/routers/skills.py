@@ -5,18 +5,27 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from api.deps import GraphDep
-from api.models import ERRORS
+from api.models import ERRORS, PARAM_ERRORS
+from api.params import NamePath, OffsetQuery, PageLimitQuery
 from graph.queries import list_skills, skill_card
 from graph.queries.listings import Page, SkillCard, SkillSummary
 
-router = APIRouter(prefix="/skills", tags=["skills"], responses=ERRORS)
+router = APIRouter(prefix="/skills", tags=["skills"])
 
 
-@router.get("", response_model=Page[SkillSummary], summary="Skills, most needed first")
-def get_skills(og: GraphDep, q: str | None = None, category: str | None = None, limit: int = 100, offset: int = 0):
+@router.get("", response_model=Page[SkillSummary], summary="Skills, most needed first", responses=PARAM_ERRORS)
+def get_skills(
+    og: GraphDep,
+    q: str | None = None,
+    category: str | None = None,
+    limit: PageLimitQuery = 100,
+    offset: OffsetQuery = 0,
+):
     return list_skills(og, q=q, category=category, limit=limit, offset=offset)
 
 
-@router.get("/{skill:path}", response_model=SkillCard, summary="A skill and the roles that need it")
-def get_skill(og: GraphDep, skill: str):
+@router.get(
+    "/{skill:path}", response_model=SkillCard, summary="A skill and the roles that need it", responses=ERRORS
+)
+def get_skill(og: GraphDep, skill: NamePath):
     return skill_card(og, skill)

@@ -35,7 +35,9 @@ def test_search_covers_roles_skills_and_kpis(api):
     assert found["skills"][0]["id"] == "skill:incident-management"
     assert api.get("/search", params={"q": "sre"}).json()["roles"][0]["id"] == "role:sre-manager"
     assert api.get("/search").json() == {"query": "", "roles": [], "skills": [], "kpis": []}
-    assert api.get("/search", params={"q": "x", "limit": 0}).status_code == 400
+    too_few = api.get("/search", params={"q": "x", "limit": 0})
+    assert too_few.status_code == 422
+    assert too_few.json()["detail"] == "limit: Input should be greater than or equal to 1"
 
 
 def test_org_tree_nests_roles_under_managers(api):

@@ -1,0 +1,70 @@
+"""Parameter aliases the routers share, so the OpenAPI schema says what the query functions enforce.
+
+Every bound comes from the constant the query function checks against (``check_int``, ``check_name``):
+the query functions keep their own checks (the CLI calls them directly); these only declare the same
+limits on the HTTP parameters, so an out-of-range value is a 422 naming the parameter before the
+function runs.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import Path, Query
+from pydantic import StringConstraints
+
+from graph.queries.listings import MAX_OFFSET, MAX_PAGE, TRACKS
+from graph.queries.lookup import MAX_SEARCH_LIMIT
+from graph.queries.neighbourhood import MAX_DEPTH as MAX_HOPS
+from graph.queries.paths import MAX_K, MAX_STEPS
+from graph.queries.reporting import MAX_DEPTH as MAX_REPORT_DEPTH
+from graph.queries.similar import MAX_LIMIT as MAX_SIMILAR
+from graph.queries.text import MAX_NAME_LENGTH
+
+__all__ = [
+    "DepthQuery",
+    "FilterQuery",
+    "FromRoleQuery",
+    "KQuery",
+    "MaxDepthQuery",
+    "MaxStepsQuery",
+    "NAME_PATTERN",
+    "Name",
+    "NamePath",
+    "OffsetQuery",
+    "PageLimitQuery",
+    "SearchLimitQuery",
+    "SimilarLimitQuery",
+    "ToRoleQuery",
+    "TrackQuery",
+]
+
+# A name holds something besides blanks and NULs (``check_name`` strips those; \x1c-\x1f are blanks to
+# Python's str.strip though not to every regex engine's \s, hence listed).
+NAME_PATTERN = r"[^\s\x00\x1c-\x1f]"
+_NAME = "An id, slug, title or alias (fuzzy matched; an unknown one is 404 with suggestions)."
+
+# One name in a list of names (``?roles=a&roles=b``).
+Name = Annotated[str, StringConstraints(pattern=NAME_PATTERN, max_length=MAX_NAME_LENGTH)]
+# ``{role}``, ``{skill}``, ``{kpi}``, ``{family}``: URL-encoded.
+NamePath = Annotated[str, Path(pattern=NAME_PATTERN, max_length=MAX_NAME_LENGTH, description=_NAME)]
+# An optional filter resolved like a name; blank means no filter.
+FilterQuery = Annotated[
+    str | None, Query(max_length=MAX_NAME_LENGTH, description="Resolved like a name; blank filters nothing.")
+]
+FromRoleQuery = Annotated[
+    str, Query(alias="from", pattern=NAME_PATTERN, max_length=MAX_NAME_LENGTH, description="The role to start from.")
+]
+ToRoleQuery = Annotated[
+    str, Query(alias="to", pattern=NAME_PATTERN, max_length=MAX_NAME_LENGTH, description="The role to reach.")
+]
+TrackQuery = Annotated[Literal[TRACKS] | None, Query(description="Individual contributor or management roles.")]
+
+PageLimitQuery = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Items per page.")]
+OffsetQuery = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
+SearchLimitQuery = Annotated[int, Query(ge=1, le=MAX_SEARCH_LIMIT, description="Hits of each kind.")]
+SimilarLimitQuery = Annotated[int, Query(ge=1, le=MAX_SIMILAR, description="How many similar roles.")]
+MaxDepthQuery = Annotated[int, Query(ge=1, le=MAX_REPORT_DEPTH, description="Levels of reports to follow.")]
+DepthQuery = Annotated[int, Query(ge=1, le=MAX_HOPS, description="Hops around the role.")]
+KQuery = Annotated[int, Query(ge=1, le=MAX_K, description="How many paths, cheapest first.")]
+MaxStepsQuery = Annotated[int, Query(ge=1, le=MAX_STEPS, description="The longest path to consider, in moves.")]
