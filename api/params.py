@@ -39,9 +39,9 @@ __all__ = [
     "TrackQuery",
 ]
 
-# A name holds something besides blanks and NULs (``check_name`` strips those; \x1c-\x1f are blanks to
-# Python's str.strip though not to every regex engine's \s, hence listed).
-NAME_PATTERN = r"[^\s\x00\x1c-\x1f]"
+# A name holds a character ``check_name`` keeps: not NUL, not one str.strip() removes. Spelled out, not
+# ``\s``, which means other characters to Python, to pydantic's Rust regex and to JSON Schema's ECMA-262.
+NAME_PATTERN = r"[^\u0000\u0009-\u000d\u001c-\u0020\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
 _NAME = "An id, slug, title or alias (fuzzy matched; an unknown one is 404 with suggestions)."
 
 # One name in a list of names (``?roles=a&roles=b``).
