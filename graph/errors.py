@@ -105,4 +105,6 @@ class QueryFailed(CypherError):
         self.engine_message = message
         self.line = line
         self.column = column
+        if line is not None and f"line {line}" not in message:
+            message += f" (line {line}, column {column})"
         super().__init__(message)

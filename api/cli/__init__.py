@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 
+from rich.markup import escape
+
 from api.cli.app import app, err_console
 from graph.errors import OrgKGError
 
@@ -20,5 +22,5 @@ def main() -> None:
     try:
         app()
     except OrgKGError as err:
-        err_console.print(f"[red]error:[/red] {err}", highlight=False)
+        err_console.print(f"[red]error:[/red] {escape(str(err))}", highlight=False)
         sys.exit(1)

@@ -19,7 +19,7 @@ from rich.table import Table
 
 from api.cli.app import JsonOption, app, console, current_graph, err_console, settings
 from api.settings import Settings
-from graph.errors import InvalidParameter, OrgKGError, QueryFailed
+from graph.errors import InvalidParameter
 from graph.model import NodeLabel, RelType
 from graph.stores import Store, SyncResult, open_store, sync_snapshot
 from graph.stores.analyst import run_analyst_query
@@ -68,19 +68,15 @@ def _params(items: list[str] | None) -> dict[str, Any]:
 
 def _settings(neo4j: bool, uri: str | None, user: str | None, password: str | None, database: str | None) -> Settings:
     overrides: dict[str, Any] = {"store": "neo4j"} if neo4j else {}
-    for key, value in (("neo4j_uri", uri), ("neo4j_user", user), ("neo4j_password", password),
-                       ("neo4j_database", database)):
+    for key, value in (
+        ("neo4j_uri", uri),
+        ("neo4j_user", user),
+        ("neo4j_password", password),
+        ("neo4j_database", database),
+    ):
         if value is not None:
             overrides[key] = value
     return settings().model_copy(update=overrides)
-
-
-def _fail(err: OrgKGError) -> typer.Exit:
-    message = str(err)
-    if isinstance(err, QueryFailed) and err.line is not None and f"line {err.line}" not in message:
-        message += f" (line {err.line}, column {err.column})"
-    err_console.print(f"[red]error:[/red] {message}", highlight=False, markup=True)
-    return typer.Exit(1)
 
 
 def _open_current(config: Settings) -> Store:
@@ -134,24 +130,25 @@ def sync(
 ) -> None:
     """Write the saved snapshot to the embedded FalkorDB (or Neo4j): exactly that graph, nothing stale."""
     config = _settings(neo4j, neo4j_uri, neo4j_user, neo4j_password, neo4j_database)
-    try:
-        snapshot = current_graph().snapshot
-        with open_store(config) as store:
-            total = len(snapshot.nodes()) + len(snapshot.relationships)
-            with Progress(
-                TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                console=err_console, transient=True, disable=json_out,
-            ) as bar:
-                task = bar.add_task("syncing", total=total)
+    snapshot = current_graph().snapshot
+    with open_store(config) as store:
+        total = len(snapshot.nodes()) + len(snapshot.relationships)
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err_console,
+            transient=True,
+            disable=json_out,
+        ) as bar:
+            task = bar.add_task("syncing", total=total)
 
-                def advance(phase: str, done: int, _total: int) -> None:
-                    bar.update(task, completed=done, description=phase)
+            def advance(phase: str, done: int, _total: int) -> None:
+                bar.update(task, completed=done, description=phase)
 
-                result = sync_snapshot(store, snapshot, batch_size=batch_size or config.sync_batch_size,
-                                       progress=advance)
-            where = store.describe()
-    except OrgKGError as err:
-        raise _fail(err) from err
+            result = sync_snapshot(store, snapshot, batch_size=batch_size or config.sync_batch_size, progress=advance)
+        where = store.describe()
     if json_out:
         sys.stdout.write(result.model_dump_json(indent=2) + "\n")
         return
@@ -197,15 +194,12 @@ def cypher(
         raise typer.Exit(2)
     text = query if file is None else (sys.stdin.read() if str(file) == "-" else file.read_text(encoding="utf-8"))
     config = _settings(neo4j, neo4j_uri, neo4j_user, neo4j_password, neo4j_database)
-    try:
-        params = _params(param)
-        from graph.stores.guard import check_read_only
+    params = _params(param)
+    from graph.stores.guard import check_read_only
 
-        check_read_only(text)  # refuse before starting anything
-        with _open_current(config) as store:
-            result = run_analyst_query(store, text, params, time_limit_ms=time_limit_ms, max_rows=max_rows)
-    except OrgKGError as err:
-        raise _fail(err) from err
+    check_read_only(text)  # refuse before starting anything
+    with _open_current(config) as store:
+        result = run_analyst_query(store, text, params, time_limit_ms=time_limit_ms, max_rows=max_rows)
     _print_result(result, json_out, csv_out)
 
 
@@ -221,25 +215,20 @@ def query(
 ) -> None:
     """Run a named catalog query with --param name=value."""
     config = _settings(neo4j, None, None, None, None)
-    try:
-        from graph.stores.catalog import bind_params, get_query
+    from graph.stores.catalog import bind_params, get_query
 
-        bind_params(get_query(name, config.queries_dir), _params(param))  # check before starting anything
-        with _open_current(config) as store:
-            result = run_catalog_query(store, name, _params(param), directory=config.queries_dir,
-                                       time_limit_ms=time_limit_ms, max_rows=max_rows)
-    except OrgKGError as err:
-        raise _fail(err) from err
+    bind_params(get_query(name, config.queries_dir), _params(param))  # check before starting anything
+    with _open_current(config) as store:
+        result = run_catalog_query(
+            store, name, _params(param), directory=config.queries_dir, time_limit_ms=time_limit_ms, max_rows=max_rows
+        )
     _print_result(result, json_out, csv_out)
 
 
 @app.command("queries")
 def queries_list(json_out: JsonOption = False) -> None:
     """List the named catalog queries with their parameters."""
-    try:
-        catalog = list_queries(settings().queries_dir)
-    except OrgKGError as err:
-        raise _fail(err) from err
+    catalog = list_queries(settings().queries_dir)
     if json_out:
         sys.stdout.write(json.dumps([q.model_dump(exclude={"cypher"}) for q in catalog], indent=2) + "\n")
         return

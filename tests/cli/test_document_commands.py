@@ -132,3 +132,9 @@ def test_validate_fails_on_a_reporting_cycle(tmp_path):
 def test_commands_without_a_snapshot_say_to_run_load(tmp_path):
     result = run(tmp_path, "stats")
     assert result.returncode == 1 and "run `orgkg load` first" in result.stderr
+
+
+def test_error_messages_are_printed_literally_not_as_markup(loaded):
+    result = run(loaded, "role", "[bold]Head of Widgetry[/bold]")
+    assert result.returncode == 1
+    assert "no role matches '[bold]Head of Widgetry[/bold]'" in result.stderr
