@@ -210,6 +210,15 @@ class Store(ABC):
         """Run one write statement (the writer's batches); returns its rows."""
 
     @abstractmethod
+    def fetch_all(self, query: str, params: Mapping[str, Any] | None = None) -> list[list[Any]]:
+        """Run one internal read (the writer's look at what is stored) and return all its rows.
+
+        Not for analyst queries: neither the analyst time limit nor the row limit applies. Cells are
+        JSON-safe scalars and lists (no entity conversion). The engine's own result-set cap still
+        applies (FalkorDB's ``RESULTSET_SIZE``): callers collect into one row or page.
+        """
+
+    @abstractmethod
     def ensure_schema(self, labels: Iterable[NodeLabel]) -> None:
         """Create the index (and uniqueness constraint where supported) on ``id`` for each label."""
 

@@ -224,6 +224,15 @@ class FalkorDBStore(Store):
             rel["end"] = known.get(rel["end"], rel["end"])
         return out
 
+    def fetch_all(self, query: str, params: Mapping[str, Any] | None = None) -> list[list[Any]]:
+        try:
+            result = self._call(lambda: self._graph.ro_query(query, dict(params) if params else None))
+        except redis.exceptions.ResponseError as err:
+            if "empty key" in str(err):  # nothing was ever written to this graph
+                return []
+            raise StoreError(f"FalkorDB refused an internal read: {err}") from err
+        return [[json_safe(cell) for cell in row] for row in result.result_set]
+
     # ------------------------------------------------------------------ writes
 
     def execute_write(self, query: str, params: Mapping[str, Any] | None = None) -> CypherResult:

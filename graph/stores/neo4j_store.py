@@ -181,6 +181,18 @@ class Neo4jStore(Store):
             rel["end"] = known.get(rel["end"], rel["end"])
         return out
 
+    def fetch_all(self, query: str, params: Mapping[str, Any] | None = None) -> list[list[Any]]:
+        def work(tx: neo4j.ManagedTransaction) -> list[list[Any]]:
+            return [[json_safe(value) for value in record.values()] for record in tx.run(query, dict(params or {}))]
+
+        try:
+            with self._driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as session:
+                return session.execute_read(work)
+        except neo4j_errors.Neo4jError as err:
+            raise StoreError(f"Neo4j refused an internal read: {err.code}: {err.message}") from err
+        except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as err:
+            raise StoreUnavailable(f"Neo4j at {self.uri} is unreachable: {err}") from err
+
     # ------------------------------------------------------------------ writes
 
     def execute_write(self, query: str, params: Mapping[str, Any] | None = None) -> CypherResult:

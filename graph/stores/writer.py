@@ -1,14 +1,27 @@
 """The one writer for both stores: a snapshot in, exactly that graph in the store.
 
-Steps: the store's own DDL (an index/unique constraint on ``id`` per label), then batched
-``UNWIND $rows ... MERGE`` statements per label (nodes first) and per (type, start label, end label)
-for relationships, then removal of everything a previous sync left (``sync_id`` differs).
+Steps: the store's own DDL (an index/unique constraint on ``id`` per label); then per label (nodes
+first) and per (type, start label, end label) for relationships, batch by batch:
+
+* a stamp with ids and hashes only (no properties) sets the new ``sync_id`` where the stored
+  ``sync_hash`` is the snapshot's, and answers how many it stamped; when that is the whole batch
+  (an unchanged re-sync) nothing else is sent;
+* otherwise one read of the batch's stored hashes (``fetch_all``, compared client-side) picks the new
+  or changed rows, and only those go out with all their properties in ``UNWIND $rows ... MERGE``.
+
+A label or key the store holds nothing of (a first sync) skips the stamp and the read. Last, removal
+of everything a previous sync left (``sync_id`` differs).
 
 Every element carries ``sync_id`` (the snapshot's build time and content digest) and ``sync_hash`` (a
-digest of its properties). An element whose hash is unchanged only gets the new ``sync_id``, so a
-re-sync of the same snapshot changes nothing and reports no updates. Labels and relationship types
-come from :class:`NodeLabel` / :class:`RelType`: every statement is picked from a dict keyed by the
-enums and built once at import; input data only ever travels as ``$rows`` parameters.
+digest of its properties). An element whose stored hash equals the snapshot's only gets the new
+``sync_id``, so a re-sync of the same snapshot sends no property rows and reports no updates.
+
+The writer trusts ``sync_hash``: a property edited by hand without touching ``sync_hash`` is not
+noticed and stays as edited until the element changes in a snapshot (as before, when the store
+compared the hashes in the upsert). Set the element's ``sync_hash`` to any other value (e.g.
+``''``; counted as updated) to have it rewritten. The upsert compares the hashes
+again and counts created/updated itself, so when the read disagrees with the stamp (the store
+changed in between) the whole batch is upserted and the counts stay exact.
 """
 
 from __future__ import annotations
@@ -65,6 +78,47 @@ RELATIONSHIP_UPSERT: dict[tuple[RelType, NodeLabel, NodeLabel], str] = {
     for start in NodeLabel
     for end in NodeLabel
 }
+NODE_STORED: dict[NodeLabel, str] = {
+    label: f"UNWIND $ids AS id\nMATCH (n:{label.value} {{id: id}})\nRETURN collect([n.id, n.sync_hash])"
+    for label in NodeLabel
+}
+"""Stored ``[id, sync_hash]`` of a batch of the snapshot's ids, as one row (no result-set cap applies)."""
+RELATIONSHIP_STORED: dict[tuple[RelType, NodeLabel, NodeLabel], str] = {
+    (rel_type, start, end): (
+        "UNWIND $ids AS id\n"
+        f"MATCH (a:{start.value} {{id: id}})-[r:{rel_type.value}]->(b:{end.value})\n"
+        "RETURN collect([a.id, b.id, r.sync_hash])"
+    )
+    for rel_type in RelType
+    for start in NodeLabel
+    for end in NodeLabel
+}
+"""Stored ``[start id, end id, sync_hash]`` leaving a batch of the snapshot's start ids, as one row."""
+NODE_STAMP: dict[NodeLabel, str] = {
+    label: f"UNWIND $rows AS row\nMATCH (n:{label.value} {{id: row.id}}) WHERE n.sync_hash = row.hash\n"
+    "SET n.sync_id = $sync_id\nRETURN count(n)"
+    for label in NodeLabel
+}
+RELATIONSHIP_STAMP: dict[tuple[RelType, NodeLabel, NodeLabel], str] = {
+    (rel_type, start, end): (
+        "UNWIND $rows AS row\n"
+        f"MATCH (a:{start.value} {{id: row.start}})\n"
+        f"MATCH (b:{end.value} {{id: row.end}})\n"
+        f"MATCH (a)-[r:{rel_type.value}]->(b) WHERE r.sync_hash = row.hash\n"
+        "SET r.sync_id = $sync_id\nRETURN count(r)"
+    )
+    for rel_type in RelType
+    for start in NodeLabel
+    for end in NodeLabel
+}
+NODE_ANY: dict[NodeLabel, str] = {label: f"MATCH (n:{label.value}) RETURN count(n)" for label in NodeLabel}
+RELATIONSHIP_ANY: dict[tuple[RelType, NodeLabel, NodeLabel], str] = {
+    (rel_type, start, end): f"MATCH (:{start.value})-[r:{rel_type.value}]->(:{end.value}) RETURN count(r)"
+    for rel_type in RelType
+    for start in NodeLabel
+    for end in NodeLabel
+}
+"""Whether the store holds any element of a label / key at all: if not, there is nothing to stamp."""
 NODE_PRUNE: dict[NodeLabel, str] = {
     label: f"MATCH (n:{label.value}) WHERE n.sync_id IS NULL OR n.sync_id <> $sync_id "
     "WITH n LIMIT $limit DETACH DELETE n RETURN count(*)"
@@ -100,7 +154,9 @@ class SyncResult(BaseModel):
     nodes: dict[str, ElementCounts] = Field(default_factory=dict)
     relationships: dict[str, ElementCounts] = Field(default_factory=dict)
     skipped_relationships: int = Field(default=0, description="Relationships whose ends are not in the snapshot.")
-    statements: int = Field(default=0, description="Round-trips to the store.")
+    statements: int = Field(default=0, description="Round-trips to the store (reads included).")
+    property_rows: int = Field(default=0, description="Rows sent with all their properties (new or changed).")
+    stamped_rows: int = Field(default=0, description="Rows sent as ids and hash only, to stamp the sync id.")
     elapsed_ms: float = 0.0
 
     def total(self, kind: str = "all") -> ElementCounts:
@@ -204,6 +260,91 @@ def _upsert(store: Store, statement: str, rows: Sequence[dict[str, Any]], sync_i
     return ElementCounts(created=created, updated=updated, unchanged=len(rows) - created - updated)
 
 
+Key = tuple[str, ...]
+
+
+def _stored(store: Store, statement: str, ids: Sequence[str], batch_size: int) -> tuple[dict[Key, Any], int]:
+    """``{key: sync_hash}`` stored for the snapshot's ``ids`` (node ids or start ids), and the reads run.
+
+    Only elements the snapshot may keep are looked up (by id, through the index); anything else
+    stored is stale and left to the prune step. Each read answers one row, whatever the batch size.
+    """
+    stored: dict[Key, Any] = {}
+    statements = 0
+    for start in range(0, len(ids), batch_size):
+        rows = store.fetch_all(statement, {"ids": list(ids[start : start + batch_size])})
+        statements += 1
+        for found in rows[0][0] if rows else []:
+            stored[tuple(found[:-1])] = found[-1]
+    return stored, statements
+
+
+def _split(
+    rows: Sequence[dict[str, Any]], stored: dict[Key, Any], key_of: Callable[[dict[str, Any]], Key]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(rows to upsert with their properties, rows whose stored hash is the same).
+
+    A key the snapshot holds more than once always goes to the upsert (it decides, as before).
+    """
+    seen: dict[Key, int] = defaultdict(int)
+    for row in rows:
+        seen[key_of(row)] += 1
+    changed: list[dict[str, Any]] = []
+    same: list[dict[str, Any]] = []
+    for row in rows:
+        key = key_of(row)
+        unchanged = seen[key] == 1 and key in stored and stored[key] == row["hash"]
+        (same if unchanged else changed).append(row)
+    return changed, same
+
+
+@dataclass
+class _Group:
+    """The statements of one label or one (type, start label, end label) and how its rows are keyed."""
+
+    upsert: str
+    stamp: str
+    read: str
+    fields: tuple[str, ...]
+
+    def key(self, row: dict[str, Any]) -> Key:
+        return tuple(row[field] for field in self.fields)
+
+    def read_ids(self, rows: Sequence[dict[str, Any]]) -> list[str]:
+        return list(dict.fromkeys(row[self.fields[0]] for row in rows))
+
+
+def _write_batch(
+    store: Store, group: _Group, rows: Sequence[dict[str, Any]], sync_id: str, result: SyncResult
+) -> ElementCounts:
+    """Stamp the unchanged elements of one batch; send only the others with their properties.
+
+    1. The stamp sends ids and hashes; it sets ``sync_id`` where the stored hash is the snapshot's
+       and answers how many it stamped. All of them: done (an unchanged re-sync stops here).
+    2. Otherwise one read of the batch's stored hashes tells the new or changed rows, upserted
+       with their properties. When the read disagrees with the stamp (the store changed in
+       between), the whole batch is upserted: the upsert compares the hashes itself.
+    """
+    light = [{field: row[field] for field in (*group.fields, "hash")} for row in rows]
+    answer = store.execute_write(group.stamp, {"rows": light, "sync_id": sync_id})
+    stamped = int(answer.rows[0][0] or 0) if answer.rows else 0
+    result.statements += 1
+    result.stamped_rows += len(rows)
+    if stamped == len(rows):
+        return ElementCounts(unchanged=stamped)
+    stored, reads = _stored(store, group.read, group.read_ids(rows), len(rows))
+    result.statements += reads
+    changed, same = _split(rows, stored, group.key)
+    counts = ElementCounts(unchanged=stamped)
+    if len(same) != stamped:
+        changed, counts = list(rows), ElementCounts()
+    if changed:
+        counts = counts.add(_upsert(store, group.upsert, changed, sync_id))
+        result.statements += 1
+        result.property_rows += len(changed)
+    return counts
+
+
 def _prune(store: Store, statement: str, sync_id: str, batch_size: int) -> tuple[int, int]:
     """Delete stale elements in batches; returns (deleted, statements run)."""
     deleted = statements = 0
@@ -254,22 +395,35 @@ def sync_snapshot(
             progress(phase, done, total)
 
     store.ensure_schema(list(NodeLabel))
-    for label in NodeLabel:
+
+    def write(group: _Group, rows: Sequence[dict[str, Any]], any_stored: str, phase: str) -> ElementCounts:
+        """All batches of one label or type; an engine holding none of it gets the upsert only."""
+        nonlocal done
         counts = ElementCounts()
-        for batch in _batches(plan.nodes.get(label, []), batch_size):
-            counts = counts.add(_upsert(store, NODE_UPSERT[label], batch, plan.sync_id))
-            result.statements += 1
+        if not rows:
+            return counts
+        answer = store.fetch_all(any_stored)
+        result.statements += 1
+        fresh = not answer or not answer[0][0]
+        for batch in _batches(rows, batch_size):
+            if fresh:
+                counts = counts.add(_upsert(store, group.upsert, batch, plan.sync_id))
+                result.statements += 1
+                result.property_rows += len(batch)
+            else:
+                counts = counts.add(_write_batch(store, group, batch, plan.sync_id, result))
             done += len(batch)
-            report("nodes")
-        result.nodes[label.value] = counts
+            report(phase)
+        return counts
+
+    for label in NodeLabel:
+        group = _Group(NODE_UPSERT[label], NODE_STAMP[label], NODE_STORED[label], ("id",))
+        result.nodes[label.value] = write(group, plan.nodes.get(label, []), NODE_ANY[label], "nodes")
     rel_counts: dict[str, ElementCounts] = {rel_type.value: ElementCounts() for rel_type in RelType}
     for key, rows in plan.relationships.items():
-        for batch in _batches(rows, batch_size):
-            batch_counts = _upsert(store, RELATIONSHIP_UPSERT[key], batch, plan.sync_id)
-            rel_counts[key[0].value] = rel_counts[key[0].value].add(batch_counts)
-            result.statements += 1
-            done += len(batch)
-            report("relationships")
+        group = _Group(RELATIONSHIP_UPSERT[key], RELATIONSHIP_STAMP[key], RELATIONSHIP_STORED[key], ("start", "end"))
+        counts = write(group, rows, RELATIONSHIP_ANY[key], "relationships")
+        rel_counts[key[0].value] = rel_counts[key[0].value].add(counts)
     for rel_type in RelType:
         deleted, statements = _prune(store, RELATIONSHIP_PRUNE[rel_type], plan.sync_id, batch_size)
         rel_counts[rel_type.value].deleted = deleted
