@@ -156,7 +156,7 @@ def measure(store: FalkorDBStore, snapshot: Snapshot, runs: int, naive_sample: i
     note = f"timed on {timed:,} of {size:,} elements, rate extrapolated" if timed < size else ""
     return [
         ("batched (UNWIND, 5000/batch)", size, batched, size / batched, ""),
-        ("batched re-sync, unchanged", size, resync, size / resync, "read hashes, stamp ids"),
+        ("batched re-sync, unchanged", size, resync, size / resync, "ids + hashes stamped, no properties"),
         ("naive (1 statement/element)", timed, naive, timed / naive, note),
     ]
 
