@@ -275,7 +275,7 @@ class FalkorDBStore(Store):
                     raise StoreError(f"cannot index {label.value}.id: {err}") from err
 
     def delete_graph(self) -> None:
-        """Drop the whole graph (tests and ``orgkg sync --fresh``)."""
+        """Drop the whole graph (used by the tests to start from an empty store)."""
         try:
             self._call(self._graph.delete)
         except redis.exceptions.ResponseError as err:
