@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from graph.pipeline.titles import words_of
+
 __all__ = ["MAX_NAME_LENGTH", "NameIndex", "NameMatch", "name_key"]
 
 MAX_NAME_LENGTH = 300
@@ -162,8 +164,9 @@ class NameIndex:
             if current is None or score > current.score:
                 best[entry.id] = NameMatch(entry.id, entry.name, round(score, 2))
 
+        spelled_out = " ".join(words_of(query))  # "head ml" also types "head machine learning"
         for entry in self._entries:
-            score = _typeahead_score(query, entry.key)
+            score = max(_typeahead_score(query, entry.key), _typeahead_score(spelled_out, entry.key))
             if score:
                 offer(entry, score)
         for match in self.fuzzy(query, min_score=60.0):
@@ -191,18 +194,23 @@ def _typeahead_score(query: str, key: str) -> float:
         return 85.0
     if query in key:
         return 80.0
+    if _words_are_prefixes(query.split(), key.split(), whole=True):
+        return 82.0
     if _words_are_prefixes(query.split(), key.split()):
         return 78.0
     return 0.0
 
 
-def _words_are_prefixes(typed: list[str], words: list[str]) -> bool:
-    """Each typed word starts a later word of the name, in order: ``plat eng`` → ``platform engineering manager``.
+def _words_are_prefixes(typed: list[str], words: list[str], *, whole: bool = False) -> bool:
+    """Each typed word starts (or with ``whole``, is) a later word of the name, in order.
 
     >>> _words_are_prefixes(["plat", "eng"], ["platform", "engineering", "manager"])
     True
     >>> _words_are_prefixes(["eng", "plat"], ["platform", "engineering", "manager"])
     False
+    >>> _words_are_prefixes(["head", "ml"], ["head", "of", "mlops"], whole=True)
+    False
     """
     remaining = iter(words)
-    return len(typed) > 1 and all(any(word.startswith(part) for word in remaining) for part in typed)
+    fits = (lambda word, part: word == part) if whole else str.startswith
+    return len(typed) > 1 and all(any(fits(word, part) for word in remaining) for part in typed)
