@@ -23,5 +23,5 @@ def test_type_ahead_matches_word_prefixes_in_order(seed_graph):
 def test_type_ahead_spells_out_acronyms(seed_graph):
     from graph.queries import search
 
-    assert [hit.name for hit in search(seed_graph, "head ml").roles][0] == "Head of Machine Learning"
+    assert search(seed_graph, "head ml").roles[0].name == "Head of Machine Learning"
     assert "SRE Manager" in [hit.name for hit in search(seed_graph, "site reliability eng man").roles][:2]
