@@ -58,6 +58,14 @@ Progress = Callable[[str, int, int], None]
 """``progress(phase, done, total)``: phase is "nodes", "relationships" or "cleanup"."""
 
 
+RelationshipKey = tuple[RelType, NodeLabel, NodeLabel]
+
+
+def _per_relationship_key(statement: Callable[[RelType, NodeLabel, NodeLabel], str]) -> dict[RelationshipKey, str]:
+    """One statement per (relationship type, start label, end label), all built once at import."""
+    return {(t, a, b): statement(t, a, b) for t in RelType for a in NodeLabel for b in NodeLabel}
+
+
 _CHANGE = """WITH {var}, row, {var}.sync_hash AS old
 SET {var} += CASE WHEN old = row.hash THEN {{sync_id: $sync_id}} ELSE row.props END
 RETURN sum(CASE WHEN old IS NULL THEN 1 ELSE 0 END) AS created,
@@ -67,57 +75,45 @@ NODE_UPSERT: dict[NodeLabel, str] = {
     label: f"UNWIND $rows AS row\nMERGE (n:{label.value} {{id: row.id}})\n" + _CHANGE.format(var="n")
     for label in NodeLabel
 }
-RELATIONSHIP_UPSERT: dict[tuple[RelType, NodeLabel, NodeLabel], str] = {
-    (rel_type, start, end): (
+RELATIONSHIP_UPSERT: dict[RelationshipKey, str] = _per_relationship_key(
+    lambda rel_type, start, end: (
         "UNWIND $rows AS row\n"
         f"MATCH (a:{start.value} {{id: row.start}})\n"
         f"MATCH (b:{end.value} {{id: row.end}})\n"
         f"MERGE (a)-[r:{rel_type.value}]->(b)\n" + _CHANGE.format(var="r")
     )
-    for rel_type in RelType
-    for start in NodeLabel
-    for end in NodeLabel
-}
+)
 NODE_STORED: dict[NodeLabel, str] = {
     label: f"UNWIND $ids AS id\nMATCH (n:{label.value} {{id: id}})\nRETURN collect([n.id, n.sync_hash])"
     for label in NodeLabel
 }
 """Stored ``[id, sync_hash]`` of a batch of the snapshot's ids, as one row (no result-set cap applies)."""
-RELATIONSHIP_STORED: dict[tuple[RelType, NodeLabel, NodeLabel], str] = {
-    (rel_type, start, end): (
+RELATIONSHIP_STORED: dict[RelationshipKey, str] = _per_relationship_key(
+    lambda rel_type, start, end: (
         "UNWIND $ids AS id\n"
         f"MATCH (a:{start.value} {{id: id}})-[r:{rel_type.value}]->(b:{end.value})\n"
         "RETURN collect([a.id, b.id, r.sync_hash])"
     )
-    for rel_type in RelType
-    for start in NodeLabel
-    for end in NodeLabel
-}
+)
 """Stored ``[start id, end id, sync_hash]`` leaving a batch of the snapshot's start ids, as one row."""
 NODE_STAMP: dict[NodeLabel, str] = {
     label: f"UNWIND $rows AS row\nMATCH (n:{label.value} {{id: row.id}}) WHERE n.sync_hash = row.hash\n"
     "SET n.sync_id = $sync_id\nRETURN count(n)"
     for label in NodeLabel
 }
-RELATIONSHIP_STAMP: dict[tuple[RelType, NodeLabel, NodeLabel], str] = {
-    (rel_type, start, end): (
+RELATIONSHIP_STAMP: dict[RelationshipKey, str] = _per_relationship_key(
+    lambda rel_type, start, end: (
         "UNWIND $rows AS row\n"
         f"MATCH (a:{start.value} {{id: row.start}})\n"
         f"MATCH (b:{end.value} {{id: row.end}})\n"
         f"MATCH (a)-[r:{rel_type.value}]->(b) WHERE r.sync_hash = row.hash\n"
         "SET r.sync_id = $sync_id\nRETURN count(r)"
     )
-    for rel_type in RelType
-    for start in NodeLabel
-    for end in NodeLabel
-}
+)
 NODE_ANY: dict[NodeLabel, str] = {label: f"MATCH (n:{label.value}) RETURN count(n)" for label in NodeLabel}
-RELATIONSHIP_ANY: dict[tuple[RelType, NodeLabel, NodeLabel], str] = {
-    (rel_type, start, end): f"MATCH (:{start.value})-[r:{rel_type.value}]->(:{end.value}) RETURN count(r)"
-    for rel_type in RelType
-    for start in NodeLabel
-    for end in NodeLabel
-}
+RELATIONSHIP_ANY: dict[RelationshipKey, str] = _per_relationship_key(
+    lambda rel_type, start, end: f"MATCH (:{start.value})-[r:{rel_type.value}]->(:{end.value}) RETURN count(r)"
+)
 """Whether the store holds any element of a label / key at all: if not, there is nothing to stamp."""
 NODE_PRUNE: dict[NodeLabel, str] = {
     label: f"MATCH (n:{label.value}) WHERE n.sync_id IS NULL OR n.sync_id <> $sync_id "
@@ -185,7 +181,7 @@ class SyncPlan:
 
     sync_id: str
     nodes: dict[NodeLabel, list[dict[str, Any]]]
-    relationships: dict[tuple[RelType, NodeLabel, NodeLabel], list[dict[str, Any]]]
+    relationships: dict[RelationshipKey, list[dict[str, Any]]]
     skipped_relationships: int = 0
 
     @property
@@ -215,7 +211,7 @@ def plan_sync(snapshot: Snapshot) -> SyncPlan:
         content.update(digest.encode())
         labels[props["id"]] = label
         nodes[label].append({"id": props["id"], "hash": digest, "props": props})
-    relationships: dict[tuple[RelType, NodeLabel, NodeLabel], list[dict[str, Any]]] = defaultdict(list)
+    relationships: dict[RelationshipKey, list[dict[str, Any]]] = defaultdict(list)
     skipped = 0
     for rel in snapshot.relationships:
         start, end = labels.get(rel.start), labels.get(rel.end)
