@@ -1,0 +1,130 @@
+"""One document outline for every format: what readers produce and layout interpreters read.
+
+A reader (Markdown, HTML, DOCX, PDF, RST, CSV, XLSX, JSON/YAML ...) turns a file into a
+``DocumentOutline``: a flat, ordered list of blocks — headings with their level, paragraphs, list
+items with their nesting depth, label lines (``Reports to: X``) and tables with a header row and
+cells — plus the document's metadata (front matter, data-file hints). Each block keeps a
+``Location`` a person can follow: the file line for text formats; page and paragraph (or row and
+column) for binary ones. Layout interpreters (``loaders/layouts``) turn outlines into roles and see
+nothing of the original format, so a skill list in a Word document is read exactly like one in
+Markdown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+__all__ = [
+    "Block",
+    "BlockKind",
+    "Cell",
+    "DocumentOutline",
+    "Location",
+    "Table",
+]
+
+BlockKind = Literal["heading", "paragraph", "item", "label", "table"]
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a block is: a 1-based ``line`` for text formats; ``page``/``paragraph`` or ``row``/``column``
+    for binary ones (any that apply). ``line`` is 0 when the format has none.
+
+    Examples
+    --------
+    >>> str(Location(line=12)), str(Location(page=3, paragraph=4)), str(Location(sheet="Levels", row=5, column=2))
+    ('line 12', 'page 3, paragraph 4', 'sheet Levels, row 5, column 2')
+    """
+
+    line: int = 0
+    page: int | None = None
+    paragraph: int | None = None
+    sheet: str | None = None
+    row: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        parts = []
+        if self.sheet is not None:
+            parts.append(f"sheet {self.sheet}")
+        if self.page is not None:
+            parts.append(f"page {self.page}")
+        if self.paragraph is not None:
+            parts.append(f"paragraph {self.paragraph}")
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.column is not None:
+            parts.append(f"column {self.column}")
+        if not parts or (self.line and self.page is None and self.sheet is None):
+            parts.insert(0, f"line {self.line}")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    at: Location
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table: its header row (may be empty) and its body rows, every cell with its location."""
+
+    header: tuple[Cell, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+
+    @property
+    def header_texts(self) -> list[str]:
+        return [cell.text for cell in self.header]
+
+    def column(self, index: int) -> list[Cell]:
+        return [row[index] for row in self.rows if index < len(row)]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of a document.
+
+    ``text`` is plain text (no markup). ``level`` is the heading level (1 = title; 7 = a bold-only
+    pseudo-heading) for headings and the nesting depth (1 = top-level item) for list items.
+    ``label``/``value`` split a label line (``Reports to: Head of SRE``). ``table`` is set for tables.
+    """
+
+    kind: BlockKind
+    text: str
+    at: Location
+    level: int = 0
+    label: str | None = None
+    value: str | None = None
+    table: Table | None = None
+
+
+@dataclass
+class DocumentOutline:
+    """A document as its readers see it: the path shown in evidence, its format, metadata and blocks."""
+
+    source: str
+    format: str
+    blocks: list[Block] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+    title: str | None = None
+
+    def headings(self) -> Iterator[tuple[int, Block]]:
+        return ((i, b) for i, b in enumerate(self.blocks) if b.kind == "heading")
+
+    def tables(self) -> Iterator[tuple[int, Block]]:
+        return ((i, b) for i, b in enumerate(self.blocks) if b.kind == "table")
+
+    def section(self, index: int) -> list[Block]:
+        """The blocks under heading ``index`` up to the next heading of the same or a higher level."""
+        heading = self.blocks[index]
+        end = index + 1
+        while end < len(self.blocks):
+            other = self.blocks[end]
+            if other.kind == "heading" and other.level <= heading.level:
+                break
+            end += 1
+        return self.blocks[index + 1 : end]
