@@ -13,31 +13,13 @@ from graph.model import Evidence, LoadProblem, Mention, ParsedRole, SectionKind
 from loaders.base import Loader, ParseOutcome
 from loaders.content import add_spans, finish_summary, role_ref
 from loaders.frontmatter import FrontMatter, split_front_matter
+from loaders.labels import CAREER_LABELS, career_field, list_label, role_field
 from loaders.markdown import Block, Heading, Outline, parse_outline
 from loaders.text import classify_heading, clean_line, split_titles
 
 __all__ = ["CAREER_LABELS", "LOADER", "parse_blueprint"]
 
-CAREER_LABELS = {
-    "reports to": "reports_to",
-    "reporting to": "reports_to",
-    "reports into": "reports_to",
-    "direct reports": "direct_reports",
-    "manages": "direct_reports",
-    "next roles": "promotes_to",
-    "next role": "promotes_to",
-    "promotes to": "promotes_to",
-    "promotion": "promotes_to",
-    "promotion path": "promotes_to",
-    "lateral moves": "lateral",
-    "lateral move": "lateral",
-    "lateral roles": "lateral",
-    "lateral": "lateral",
-}
-ROLE_LABELS = {"level": "level", "family": "family", "job family": "family", "grade": "grade", "job grade": "grade"}
-LIST_LABELS = ("skills", "competencies", "core competencies", "technical skills", "kpis", "metrics", "requirements")
-
-_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z -]{1,30}?)\s*:\s*(?P<value>.*)$")
+_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z &/-]{1,30}?)\s*:\s*(?P<value>.*)$")
 
 
 def parse_blueprint(text: str, source: str) -> ParseOutcome:
@@ -84,7 +66,7 @@ def _read_labels(role: ParsedRole, outline: Outline, first: int, end: int) -> No
     events += [(line, h) for line, h in headings.items()]
     for _, event in sorted(events, key=lambda pair: pair[0]):
         if isinstance(event, Heading):
-            pending = CAREER_LABELS.get(event.text.rstrip(":").strip().lower())
+            pending = career_field(event.text)
             continue
         if event.kind == "item" and pending and not _LABEL.match(event.sentence):
             _add_refs(role, pending, event.sentence, event.line, event.sentence)
@@ -98,14 +80,15 @@ def _read_label_line(role: ParsedRole, text: str, line: int, block_kind: str) ->
     match = _LABEL.match(text)
     if not match:
         return None
-    label, value = match.group("label").strip().lower(), match.group("value").strip()
-    if label in CAREER_LABELS:
+    label, value = match.group("label"), match.group("value").strip()
+    career, field = career_field(label), role_field(label)
+    if career:
         if not value:
-            return CAREER_LABELS[label]
-        _add_refs(role, CAREER_LABELS[label], value, line, text)
-    elif label in ROLE_LABELS and value:
-        _set_role_field(role, ROLE_LABELS[label], value)
-    elif label in LIST_LABELS and value and block_kind == "paragraph":
+            return career
+        _add_refs(role, career, value, line, text)
+    elif field and value:
+        _set_role_field(role, field, value)
+    elif list_label(label) and value and block_kind == "paragraph":
         _add_inline_list(role, classify_heading(label), value, line, text)
     return None
 
