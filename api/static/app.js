@@ -7,6 +7,7 @@ import { navigate, parseHash, routeHref } from "./router.js";
 import { hideTip } from "./tooltip.js";
 import * as cypher from "./view-cypher.js";
 import * as detail from "./view-detail.js";
+import * as gap from "./view-gap.js";
 import * as graph from "./view-graph.js";
 import * as home from "./view-home.js";
 import * as overlap from "./view-overlap.js";
@@ -20,6 +21,7 @@ const VIEWS = {
   kpi: detail.kpi,
   family: detail.family,
   path,
+  gap,
   overlap,
   graph,
   cypher,

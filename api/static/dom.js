@@ -121,3 +121,56 @@ export function errorBox(err, extra, kind) {
 export function spinner(label = "Loading…") {
   return h("p", { class: "loading", role: "status" }, h("span", { class: "spinner", "aria-hidden": "true" }), label);
 }
+
+/** "JSON · CSV" links to the API answer a view shows (`csv: false` where the route has no CSV form). */
+export function dataLinks(path, params, { csv = true } = {}) {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params || {})) {
+    if (value === null || value === undefined || value === "") continue;
+    if (Array.isArray(value)) value.forEach((v) => search.append(key, v));
+    else search.append(key, String(value));
+  }
+  const href = (extra) => {
+    const q = new URLSearchParams(search);
+    if (extra) q.append("format", extra);
+    const qs = q.toString();
+    return qs ? `${path}?${qs}` : path;
+  };
+  return h(
+    "p",
+    { class: "data-links" },
+    h("span", { class: "muted" }, "This answer as "),
+    h("a", { href: href(null), class: "data-json", target: "_blank", rel: "noopener" }, "JSON"),
+    csv ? [" · ", h("a", { href: href("csv"), class: "data-csv", download: "" }, "CSV")] : null,
+    " · ",
+    h("a", { href: "/docs", target: "_blank", rel: "noopener" }, "API docs"),
+  );
+}
+
+/**
+ * A visible note when the API corrected a name ("SRE Manger" → SRE Manager): reads `corrected_from`
+ * at the top of an answer, as a string or a {field: typed text} object, and on `role`/`from_role`/`to_role`.
+ */
+export function correctionNote(data) {
+  if (!data || typeof data !== "object") return null;
+  const notes = [];
+  const add = (typed, shown) => {
+    if (typed && typeof typed === "string") notes.push([typed, shown]);
+  };
+  const titleOfPart = (part) => part && (part.title || part.name || part.id);
+  const top = data.corrected_from;
+  if (typeof top === "string") add(top, titleOfPart(data.role) || titleOfPart(data));
+  else if (top && typeof top === "object") {
+    for (const [field, typed] of Object.entries(top)) {
+      const part = data[`${field}_role`] || data[field] || null;
+      add(typeof typed === "string" ? typed : typed && (typed.text || typed.query), titleOfPart(part && typeof part === "object" ? part : null) || (typed && typed.corrected));
+    }
+  }
+  for (const key of ["role", "from_role", "to_role"]) if (data[key] && typeof data[key] === "object") add(data[key].corrected_from, titleOfPart(data[key]));
+  if (!notes.length) return null;
+  return h(
+    "p",
+    { class: "correction-note", role: "status" },
+    notes.map(([typed, shown], i) => [i ? " " : "", "Showing ", h("strong", null, shown || "the closest match"), " for “", typed, "”."]),
+  );
+}

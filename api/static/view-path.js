@@ -1,10 +1,10 @@
 // Career path finder: the k best routes between two roles, drawn in SVG, with what each step adds.
 
-import { get, seg } from "./api.js";
-import { combobox } from "./combobox.js";
-import { card, empty, errorBox, h, s, uid } from "./dom.js";
-import { evidenceBlock, evidenceOf } from "./evidence.js";
-import { entityLink, navigate, routeHref } from "./router.js";
+import { get } from "./api.js";
+import { card, dataLinks, empty, errorBox, h, s, uid } from "./dom.js";
+import { evidenceBlock, evidenceOf, METHOD_TEXT } from "./evidence.js";
+import { pairForm, titleOf } from "./pair-form.js";
+import { entityLink, routeHref } from "./router.js";
 import { roleOf, STEP_KIND } from "./view-role.js";
 
 function arr(x) {
@@ -22,10 +22,35 @@ export function stepOf(step) {
     from: roleOf(step.from || step.start || step.source),
     to: roleOf(step.to || step.end || step.target),
     kind: step.kind || step.type || "promotion",
+    cost: step.cost ?? null,
+    overlap: step.skill_overlap ?? null,
     evidence: evidenceOf(step),
     skills: items(step.skills_to_gain || step.gain_skills || step.new_skills || gain.skills || step.skills),
     kpis: items(step.kpis_to_gain || step.gain_kpis || step.new_kpis || gain.kpis || step.kpis),
   };
+}
+
+/** "stated" or "inferred" (extracted lines come from the document's own words: drawn as stated). */
+export function methodOf(st) {
+  return st.evidence && st.evidence.method === "inferred" ? "inferred" : "stated";
+}
+
+/** "inferred · 70% confidence" / "stated in seeds/x.md:12". */
+export function methodText(st) {
+  const ev = st.evidence;
+  if (methodOf(st) === "inferred") return `inferred · ${ev.confidence != null ? `${Math.round(ev.confidence * 100)}% confidence` : "no confidence given"}`;
+  return ev && ev.method === "extracted" ? "extracted from the text" : "stated";
+}
+
+/** The cost of one step in words, from the numbers the API gives (its kind, cost and skill overlap). */
+export function costText(st) {
+  if (st.cost == null) return "";
+  const c = Number(st.cost).toFixed(2);
+  if (st.kind === "lateral" && st.overlap != null) {
+    const base = Number(st.cost) - (1 - Number(st.overlap));
+    return `${c} = ${base.toFixed(2)} for a lateral move + ${(1 - st.overlap).toFixed(2)} for the ${Math.round((1 - st.overlap) * 100)}% of skills the two roles do not share`;
+  }
+  return `${c} for a ${STEP_KIND[st.kind] ? STEP_KIND[st.kind].label : st.kind}`;
 }
 
 function pathsOf(data) {
@@ -56,17 +81,19 @@ function wrap(text, width = 22, max = 3) {
   return lines;
 }
 
-const DASH = { promotion: null, lateral: "9 6", specialty: "2 5" };
+// Line style says how we know a step (stated: solid; inferred: dashed); colour and label say its kind.
+const DASH = { stated: null, inferred: "7 5" };
 
 /** One route as SVG: role boxes joined by lines whose style (and label) says the kind of move. */
 function routeSvg(path, index, vertical) {
   const roles = [path.steps[0].from, ...path.steps.map((st) => st.to)];
   const boxW = 168;
-  const boxH = 64;
+  const wrapped = roles.map((r) => wrap(r.title || r.id, 22, 4));
+  const boxH = Math.max(64, 16 * Math.max(...wrapped.map((l) => l.length)) + 18);
   const gap = vertical ? 56 : 104;
   const n = roles.length;
   const width = vertical ? boxW + 170 : n * boxW + (n - 1) * gap + 8;
-  const height = vertical ? n * boxH + (n - 1) * gap + 8 : boxH + 48;
+  const height = vertical ? n * boxH + (n - 1) * gap + 8 : boxH + 62;
   const titleId = uid("route");
   const svg = s(
     "svg",
@@ -74,21 +101,28 @@ function routeSvg(path, index, vertical) {
     s("title", { id: titleId }, `Route ${index + 1}: ${roles.map((r) => r.title).join(" → ")}`),
     s("defs", null, s("marker", { id: `arrow-${index}`, viewBox: "0 0 10 10", refX: "9", refY: "5", markerWidth: "11", markerHeight: "11", markerUnits: "userSpaceOnUse", orient: "auto-start-reverse" }, s("path", { d: "M0,0 L10,5 L0,10 z", class: "arrowhead" }))),
   );
-  const pos = roles.map((_, i) => (vertical ? { x: 4, y: 4 + i * (boxH + gap) } : { x: 4 + i * (boxW + gap), y: 28 }));
+  const pos = roles.map((_, i) => (vertical ? { x: 4, y: 4 + i * (boxH + gap) } : { x: 4 + i * (boxW + gap), y: 24 }));
   path.steps.forEach((st, i) => {
     const a = pos[i];
     const b = pos[i + 1];
     const [x1, y1, x2, y2] = vertical ? [a.x + boxW / 2, a.y + boxH, b.x + boxW / 2, b.y - 2] : [a.x + boxW, a.y + boxH / 2, b.x - 2, b.y + boxH / 2];
     const k = STEP_KIND[st.kind] || { icon: "→", label: st.kind };
-    svg.appendChild(s("line", { x1, y1, x2, y2, class: `route-line line-${st.kind}`, "stroke-dasharray": DASH[st.kind] || null, "marker-end": `url(#arrow-${index})` }));
+    const method = methodOf(st);
+    const conf = method === "inferred" && st.evidence.confidence != null ? ` ${Math.round(st.evidence.confidence * 100)}%` : "";
+    svg.appendChild(s("line", { x1, y1, x2, y2, class: `route-line line-${st.kind} line-${method}`, "stroke-dasharray": DASH[method], "marker-end": `url(#arrow-${index})`, dataset: { method } }, s("title", null, `${k.label}, ${methodText(st)}`)));
     const label = `${k.icon} ${st.kind}`;
-    if (!vertical) svg.appendChild(s("rect", { x: (x1 + x2) / 2 - 46, y: y1 - 24, width: 92, height: 18, rx: 4, class: "route-label-bg" }));
-    if (vertical) svg.appendChild(s("text", { x: x1 + 12, y: (y1 + y2) / 2 + 4, class: "route-label" }, label));
-    else svg.appendChild(s("text", { x: (x1 + x2) / 2, y: y1 - 10, "text-anchor": "middle", class: "route-label" }, label));
+    const sub = method === "inferred" ? `inferred${conf}` : "stated";
+    if (vertical) {
+      svg.appendChild(s("text", { x: x1 + 12, y: (y1 + y2) / 2 - 3, class: "route-label" }, label));
+      svg.appendChild(s("text", { x: x1 + 12, y: (y1 + y2) / 2 + 12, class: `route-method route-method-${method}` }, sub));
+    } else {
+      svg.appendChild(s("text", { x: (x1 + x2) / 2, y: y1 - 10, "text-anchor": "middle", class: "route-label" }, label));
+      svg.appendChild(s("text", { x: (x1 + x2) / 2, y: y1 + 18, "text-anchor": "middle", class: `route-method route-method-${method}` }, sub));
+    }
   });
   roles.forEach((r, i) => {
     const { x, y } = pos[i];
-    const lines = wrap(r.title || r.id);
+    const lines = wrapped[i];
     const g = s("a", { href: routeHref("role", r.id), class: ["route-node", i === 0 && "is-start", i === n - 1 && "is-end"] });
     g.appendChild(s("rect", { x, y, width: boxW, height: boxH, rx: 10 }));
     const top = y + boxH / 2 - (lines.length - 1) * 8 + 4;
@@ -108,9 +142,10 @@ function stepList(path) {
     { class: "steps" },
     path.steps.map((st) => {
       const k = STEP_KIND[st.kind] || { icon: "→", label: st.kind };
+      const method = methodOf(st);
       return h(
         "li",
-        { class: `step step-${st.kind}`, dataset: { kind: st.kind } },
+        { class: `step step-${st.kind} step-${method}`, dataset: { kind: st.kind, method } },
         h(
           "p",
           { class: "step-head" },
@@ -119,9 +154,12 @@ function stepList(path) {
           entityLink(st.from.id, st.from.title, { kind: "role", className: "step-from" }),
           h("span", { class: "arrow", "aria-label": "to" }, " → "),
           entityLink(st.to.id, st.to.title, { kind: "role", className: "step-to" }),
+          " ",
+          h("span", { class: `method method-${method} step-method`, title: method === "inferred" ? "No document states this move: a rule inferred it from the ladder" : METHOD_TEXT.stated }, methodText(st)),
         ),
-        st.skills.length ? h("div", { class: "gain" }, h("span", { class: "gain-label" }, "Skills to gain"), chips(st.skills, "skill")) : h("p", { class: "gain muted" }, "No new skills: the next role asks for what this one already has."),
-        st.kpis.length ? h("div", { class: "gain" }, h("span", { class: "gain-label" }, "KPIs to own"), chips(st.kpis, "kpi")) : null,
+        st.cost != null ? h("p", { class: "step-cost muted" }, `Cost ${costText(st)}.`) : null,
+        st.skills.length ? h("div", { class: "gain gain-skills" }, h("span", { class: "gain-label" }, "Skills to gain"), chips(st.skills, "skill")) : h("p", { class: "gain muted" }, "No new skills: the next role asks for nothing the person does not already have."),
+        st.kpis.length ? h("div", { class: "gain gain-kpis" }, h("span", { class: "gain-label" }, "KPIs to own"), chips(st.kpis, "kpi")) : null,
         st.evidence ? h("details", { class: "step-evidence" }, h("summary", null, "Why this step"), evidenceBlock(st.evidence)) : null,
       );
     }),
@@ -129,28 +167,34 @@ function stepList(path) {
 }
 
 function legend() {
+  const sample = (cls, dash) => s("svg", { width: 44, height: 12, "aria-hidden": "true" }, s("line", { x1: 2, y1: 6, x2: 42, y2: 6, class: `route-line ${cls}`, "stroke-dasharray": dash }));
   return h(
-    "ul",
-    { class: "legend", "aria-label": "Kinds of step" },
-    Object.entries(STEP_KIND).map(([kind, k]) =>
-      h(
-        "li",
-        null,
-        s("svg", { width: 44, height: 12, "aria-hidden": "true" }, s("line", { x1: 2, y1: 6, x2: 42, y2: 6, class: `route-line line-${kind}`, "stroke-dasharray": DASH[kind] || null })),
-        ` ${k.icon} ${k.label}`,
-      ),
+    "div",
+    { class: "path-legend" },
+    h("ul", { class: "legend", "aria-label": "Kinds of step (colour and label)" }, Object.entries(STEP_KIND).map(([kind, k]) => h("li", null, sample(`line-${kind}`, null), ` ${k.icon} ${k.label}`))),
+    h(
+      "ul",
+      { class: "legend", "aria-label": "How we know a step (line style)" },
+      h("li", null, sample("line-neutral", DASH.stated), " stated in a document"),
+      h("li", null, sample("line-neutral line-inferred", DASH.inferred), " inferred by a rule, with its confidence"),
     ),
   );
 }
 
-async function titleOf(id) {
-  if (!id) return "";
-  try {
-    const data = await get(`/roles/${seg(id)}`);
-    return roleOf(data.role || data).title || id;
-  } catch {
-    return id;
-  }
+function costNote(paths) {
+  const kinds = new Set(paths.flatMap((p) => p.steps.map((st) => st.kind)));
+  return h(
+    "details",
+    { class: "cost-note", id: "cost-note" },
+    h("summary", null, "What “cost” means"),
+    h(
+      "p",
+      null,
+      "Routes are ranked by cost, lowest first: the sum of their steps' costs. A step's cost is how big a move it is — ",
+      "a promotion adds 1.00, a specialty switch 0.50, a lateral move 1.00 plus the share of skills the two roles do not have in common (so a move to an unrelated role costs up to 2.00).",
+      kinds.size ? ` Each step below shows its own cost and what made it.` : "",
+    ),
+  );
 }
 
 export async function render(root, route) {
@@ -160,48 +204,8 @@ export async function render(root, route) {
   const request = fromId && toId ? get("/paths", { from: fromId, to: toId, k }).then((d) => ({ data: d }), (err) => ({ err })) : null;
   const [fromTitle, toTitle] = await Promise.all([titleOf(fromId), titleOf(toId)]);
 
-  const from = combobox({ id: "path-from", label: "From role", placeholder: "e.g. Manager, Infrastructure", value: fromTitle, selected: fromId ? { id: fromId, name: fromTitle } : null, onSelect: () => to.focus() });
-  const to = combobox({ id: "path-to", label: "To role", placeholder: "e.g. VP of Infrastructure", value: toTitle, selected: toId ? { id: toId, name: toTitle } : null, onSelect: () => {} });
   const kSelect = h("select", { id: "path-k", name: "k" }, [1, 2, 3, 4, 5].map((n) => h("option", { value: String(n), selected: n === k }, String(n))));
-  const valueOf = (box) => (box.selected ? box.selected.id : box.input.value.trim());
-  const form = h(
-    "form",
-    {
-      class: "toolbar path-form",
-      onsubmit: (e) => {
-        e.preventDefault();
-        const a = valueOf(from);
-        const b = valueOf(to);
-        if (!a || !b) {
-          (a ? to : from).focus();
-          return;
-        }
-        navigate(routeHref("path", null, { from: a, to: b, k: kSelect.value }));
-      },
-    },
-    from.el,
-    h(
-      "button",
-      {
-        type: "button",
-        class: "icon-btn swap",
-        "aria-label": "Swap from and to",
-        title: "Swap",
-        onclick: () => {
-          const a = from.selected;
-          const av = from.input.value;
-          from.set(to.selected || null);
-          if (!to.selected) from.input.value = to.input.value;
-          to.set(a);
-          if (!a) to.input.value = av;
-        },
-      },
-      "⇄",
-    ),
-    to.el,
-    h("div", { class: "field field-k" }, h("label", { for: "path-k" }, "Routes"), kSelect),
-    h("button", { type: "submit", class: "btn btn-primary" }, "Find paths"),
-  );
+  const form = pairForm({ view: "path", idPrefix: "path", submit: "Find paths", fromId, toId, fromTitle, toTitle, extra: [h("div", { class: "field field-k" }, h("label", { for: "path-k" }, "Routes"), kSelect)] });
 
   root.append(h("header", { class: "page-head" }, h("p", { class: "eyebrow" }, "Career paths"), h("h1", null, "Find a career path"), h("p", { class: "lede" }, "Pick where someone is and where they want to go. You get the best routes, the kind of each step and what it takes.")), form);
 
@@ -237,9 +241,18 @@ export async function render(root, route) {
     return;
   }
   const vertical = (root.clientWidth || window.innerWidth) < 640;
-  out.append(h("div", { class: "results-head" }, h("p", null, `${paths.length} route${paths.length === 1 ? "" : "s"}, best first.`), legend()));
+  out.append(
+    h("div", { class: "results-head" }, h("p", null, `${paths.length} route${paths.length === 1 ? "" : "s"}, lowest cost first.`), legend()),
+    costNote(paths),
+    dataLinks("/paths", { from: fromId, to: toId, k }),
+    h("p", { class: "gap-link" }, h("a", { href: routeHref("gap", null, { from: fromId, to: toId }) }, `Skill gap from ${fromTitle || fromId} to ${toTitle || toId} →`)),
+  );
   paths.forEach((p, i) => {
-    const summary = `${p.length} step${p.length === 1 ? "" : "s"}${p.cost != null ? ` · cost ${Number(p.cost).toFixed(2)}` : ""}`;
+    const counts = {};
+    for (const st of p.steps) counts[st.kind] = (counts[st.kind] || 0) + 1;
+    const made = Object.entries(counts).map(([kind, c]) => `${c} ${STEP_KIND[kind] ? STEP_KIND[kind].label : kind}${c === 1 ? "" : "s"}`).join(", ");
+    const inferred = p.steps.filter((st) => methodOf(st) === "inferred").length;
+    const summary = `${p.length} step${p.length === 1 ? "" : "s"}${p.cost != null ? ` · cost ${Number(p.cost).toFixed(2)} (${made})` : ""}${inferred ? ` · ${inferred} inferred` : ""}`;
     out.append(
       h(
         "section",

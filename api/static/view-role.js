@@ -1,7 +1,7 @@
 // The role card: who the role is, what it needs, where it sits and where it leads.
 
 import { get, seg } from "./api.js";
-import { card, empty, h, pct } from "./dom.js";
+import { card, correctionNote, dataLinks, empty, h, pct } from "./dom.js";
 import { evidenceBlock, evidenceOf, itemRow, methodBadge } from "./evidence.js";
 import { entityLink, routeHref } from "./router.js";
 import { hideTip, showTipFor } from "./tooltip.js";
@@ -103,6 +103,7 @@ export async function render(root, route) {
       { class: "page-head" },
       h("p", { class: "eyebrow" }, "Role", role.family ? [" · ", role.family_id ? entityLink(role.family_id, role.family, { kind: "family" }) : role.family] : null),
       h("h1", { class: "role-title" }, role.title),
+      correctionNote(data),
       h("div", { class: "badges" }, badge("Level", role.level), badge("Grade", role.grade), badge("Family", role.family), badge("Function", role.function), badge("Track", role.track === "ic" ? "individual contributor" : role.track), badge("Specialty", role.specialty)),
       aliases.length ? h("p", { class: "aliases" }, "Also called ", aliases.map((a, i) => [i ? ", " : "", h("q", null, a)])) : null,
       role.summary ? h("p", { class: "summary" }, role.summary) : null,
@@ -113,6 +114,7 @@ export async function render(root, route) {
         compareIds.length > 1 ? h("a", { class: "btn", href: routeHref("overlap", null, { roles: compareIds }) }, "Compare with similar roles") : null,
         h("a", { class: "btn", href: routeHref("graph", role.id) }, "Show in graph"),
       ),
+      dataLinks(`/roles/${seg(role.id)}`, {}, { csv: false }),
     ),
   );
 
@@ -158,7 +160,8 @@ export async function render(root, route) {
         next.map((x) => {
           const r = roleOf(x.end || x.to || x);
           const ev = evidenceOf(x);
-          const li = h("li", null, stepKind(x.kind || x.type), " ", entityLink(r.id, r.title || r.name, { kind: "role" }), ev ? [" ", methodBadge(ev.method)] : null);
+          const inferred = ev && ev.method === "inferred";
+          const li = h("li", { class: inferred ? "next-inferred" : null, dataset: { method: inferred ? "inferred" : "stated" } }, stepKind(x.kind || x.type), " ", entityLink(r.id, r.title || r.name, { kind: "role" }), ev ? [" ", methodBadge(ev.method), inferred && ev.confidence != null ? h("span", { class: "muted" }, ` ${Math.round(ev.confidence * 100)}% confidence`) : null] : null);
           if (ev) {
             li.tabIndex = 0;
             const show = () => showTipFor(evidenceBlock(ev), li);

@@ -36,7 +36,8 @@ SCREENSHOTS = ARTIFACTS / "screenshots"
 READY_TIMEOUT_S = 180.0
 VIEW_TIMEOUT_MS = 15_000
 DESKTOP = {"width": 1280, "height": 800}
-NARROW = {"width": 420, "height": 800}
+NARROW = {"width": 390, "height": 844}  # a phone
+WIDE = {"width": 1440, "height": 900}
 
 pytestmark = pytest.mark.browser
 
@@ -140,6 +141,14 @@ def _new_page(browser, viewport):
 @pytest.fixture
 def page(browser):
     context, page, errors = _new_page(browser, DESKTOP)
+    yield page
+    context.close()
+    assert not errors, f"the page threw: {errors}"
+
+
+@pytest.fixture
+def wide_page(browser):
+    context, page, errors = _new_page(browser, WIDE)
     yield page
     context.close()
     assert not errors, f"the page threw: {errors}"

@@ -351,6 +351,7 @@ NARROW_VIEWS = [
     ("#/", "home"),
     ("#/role/role:sre-manager", "role"),
     ("#/path?from=role:manager-infrastructure&to=role:vp-of-infrastructure", "path"),
+    ("#/gap?from=role:sre-manager&to=role:head-of-sre", "gap"),
     ("#/overlap?roles=" + ",".join(FIVE_ROLES), "overlap"),
     ("#/graph/role:sre-manager", "graph"),
     ("#/cypher", "cypher"),
@@ -358,14 +359,16 @@ NARROW_VIEWS = [
 
 
 @pytest.mark.parametrize(("hash_", "view"), NARROW_VIEWS, ids=[v for _, v in NARROW_VIEWS])
-def test_narrow_window_has_no_horizontal_scroll(narrow_page, open_view, screenshots, hash_, view):
+def test_phone_window_has_no_horizontal_scroll(narrow_page, wide_page, open_view, screenshots, hash_, view):
+    open_view(wide_page, hash_, view)
+    _full_shot(wide_page, screenshots / f"1440-{view}.png")
     open_view(narrow_page, hash_, view)
     overflow = narrow_page.evaluate(
         "() => ({doc: document.documentElement.scrollWidth - document.documentElement.clientWidth,"
         " body: document.body.scrollWidth - document.body.clientWidth})"
     )
     assert overflow == {"doc": 0, "body": 0}
-    _full_shot(narrow_page, screenshots / f"narrow-{view}.png")
+    _full_shot(narrow_page, screenshots / f"390-{view}.png")
 
 
 # --------------------------------------------------------------------------- first render
