@@ -2,8 +2,10 @@
 
 import { get } from "./api.js";
 import { combobox } from "./combobox.js";
-import { card, empty, errorBox, h, pct, s, uid } from "./dom.js";
+import { card, dataLinks, empty, errorBox, h, pct, s, uid } from "./dom.js";
 import { panZoom } from "./panzoom.js";
+import { roleSkillMatrix } from "./role-skill-matrix.js";
+import { numberLegend, rowLabels, rowLabelSvg, textWidth } from "./role-labels.js";
 import { entityLink, navigate, routeHref } from "./router.js";
 import { hideTip, showTip, showTipFor } from "./tooltip.js";
 import { listOf } from "./view-home.js";
@@ -39,44 +41,67 @@ export function rankedPairs(matrix) {
 }
 
 // A sequential blue scale, light to dark; text switches to white on the dark half.
-function cellColour(v) {
-  const t = Math.max(0, Math.min(1, v));
-  const l = 97 - t * 62;
-  const c = 0.02 + t * 0.13;
+function cellColour(t) {
+  const x = Math.max(0, Math.min(1, t));
+  const l = 97 - x * 62;
+  const c = 0.02 + x * 0.13;
   return `oklch(${l}% ${c} 255)`;
 }
 
-function short(text, max) {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+/** The colour scale fitted to the set: the lowest and highest off-diagonal overlap. */
+export function scaleOf(matrix) {
+  const values = [];
+  for (let i = 0; i < matrix.length; i++) for (let j = 0; j < matrix.length; j++) if (i !== j) values.push(Number(matrix[i][j]) || 0);
+  if (!values.length) return { lo: 0, hi: 1 };
+  let lo = Math.min(...values);
+  const hi = Math.max(...values);
+  if (hi - lo < 0.02) lo = Math.max(0, hi - 0.02);
+  return { lo, hi };
+}
+
+/** Width the figure has: its card's inner width (full width for big sets, beside the pairs list for small). */
+function figureWidth(n) {
+  const main = document.getElementById("main");
+  const mainW = main ? main.clientWidth - parseFloat(getComputedStyle(main).paddingLeft) - parseFloat(getComputedStyle(main).paddingRight) : 900;
+  const narrow = mainW < 640;
+  if (narrow) return { width: mainW - 30, narrow };
+  return { width: (n > 12 || mainW < 900 ? mainW : mainW * 0.62) - 44, narrow };
 }
 
 function heatmap(roles, matrix, { onSelect, top }) {
   const n = roles.length;
-  const mainWidth = document.getElementById("main")?.clientWidth || 900;
-  const narrow = mainWidth < 640;
-  const avail = narrow ? Math.max(200, mainWidth - 160) : Math.min(760, Math.max(260, mainWidth - 320));
-  const cell = Math.max(12, Math.min(72, Math.floor(avail / n)));
-  const font = Math.max(9, Math.min(13, Math.round(cell * 0.62)));
-  const maxChars = narrow ? 16 : n > 30 ? 26 : 34;
-  const left = Math.min(240, Math.round(font * 0.58 * Math.max(...roles.map((r) => short(r.title, maxChars).length))) + 14);
-  const rotate = cell < 22 ? -90 : -45;
-  const topH = Math.round(rotate === -90 ? left : left * 0.74) + 8;
-  const width = left + n * cell + 16;
+  const { width: frameW, narrow } = figureWidth(n);
+  const px = n > 30 ? 11 : 12;
+  const numPx = Math.round(px * 0.9);
+  const numW = textWidth(String(n), numPx, 600) + 6;
+  const budget = narrow ? frameW * 0.45 : Math.min(360, frameW * 0.42);
+  const cell = Math.max(12, Math.min(64, Math.floor((frameW - budget - numW - 20) / n)));
+  const labels = rowLabels(roles.map((r) => r.title), { px, rowH: cell, budget });
+  const left = Math.ceil(Math.max(...labels.map((l) => l.width)) + numW + 12);
+  const colFlat = textWidth(String(n), numPx, 600) <= cell - 3;
+  const topH = Math.ceil(colFlat ? numPx + 10 : numW + 10);
+  const width = left + n * cell + 8;
   const height = topH + n * cell + 8;
+  const { lo, hi } = scaleOf(matrix);
+  const fitted = (v) => (v - lo) / (hi - lo || 1);
   const titleId = uid("hm");
-  const svg = s("svg", { class: "heatmap", viewBox: `0 0 ${width} ${height}`, width, height, role: "grid", "aria-labelledby": titleId, "aria-describedby": `${titleId}-d`, dataset: { size: String(n), cell: String(cell) } });
+  const svg = s("svg", { class: "heatmap", viewBox: `0 0 ${width} ${height}`, width, height, role: "grid", "aria-labelledby": titleId, "aria-describedby": `${titleId}-d`, dataset: { size: String(n), cell: String(cell), lo: lo.toFixed(4), hi: hi.toFixed(4) } });
   svg.appendChild(s("title", { id: titleId }, `Skill overlap of ${n} roles`));
-  svg.appendChild(s("desc", { id: `${titleId}-d` }, "Arrow keys move between cells, Enter shows the shared and unique skills of the pair, + and − zoom."));
+  svg.appendChild(s("desc", { id: `${titleId}-d` }, "Arrow keys move between cells, Enter shows the shared and unique skills of the pair, + and − zoom. Columns are numbered like the rows."));
   const content = s("g", { class: "hm-content" });
   svg.appendChild(content);
   const g = s("g", { transform: `translate(${left} ${topH})` });
   content.appendChild(g);
 
   roles.forEach((r, i) => {
-    const label = short(r.title, maxChars);
-    content.appendChild(s("text", { x: left - 6, y: topH + i * cell + cell / 2 + font * 0.35, "text-anchor": "end", class: "hm-label hm-row-label", "font-size": font, dataset: { id: r.id } }, s("title", null, r.title), label));
+    const y = topH + i * cell + cell / 2;
+    content.appendChild(rowLabelSvg(labels[i], r.title, { x: left - numW - 6, y, px, cls: "hm-label hm-row-label", id: r.id, n: i + 1 }));
+    content.appendChild(s("text", { x: left - 5, y: y + numPx * 0.35, "text-anchor": "end", class: "hm-num", "font-size": numPx }, String(i + 1)));
     const x = left + i * cell + cell / 2;
-    content.appendChild(s("text", { transform: `translate(${x + font * 0.35} ${topH - 6}) rotate(${rotate})`, "text-anchor": "start", class: "hm-label hm-col-label", "font-size": font }, s("title", null, r.title), label));
+    const colAttrs = colFlat
+      ? { x, y: topH - 6, "text-anchor": "middle" }
+      : { transform: `translate(${x + numPx * 0.35} ${topH - 5}) rotate(-90)`, "text-anchor": "start" };
+    content.appendChild(s("text", { ...colAttrs, class: "hm-label hm-col-label", "font-size": numPx, dataset: { n: String(i + 1), id: r.id } }, s("title", null, r.title), String(i + 1)));
   });
 
   const cells = [];
@@ -93,7 +118,7 @@ function heatmap(roles, matrix, { onSelect, top }) {
         height: cell - 1,
         rx: cell > 20 ? 3 : 1,
         class: ["hm-cell", diag && "is-diag"],
-        fill: diag ? null : cellColour(v),
+        fill: diag ? null : cellColour(fitted(v)),
         role: "gridcell",
         "aria-label": diag ? roles[i].title : `${roles[i].title} and ${roles[j].title}: ${pct(v)} overlap`,
         dataset: { i: String(i), j: String(j), value: v.toFixed(4) },
@@ -101,7 +126,7 @@ function heatmap(roles, matrix, { onSelect, top }) {
       row.appendChild(rect);
       cells.push(rect);
       if (cell >= 30 && !diag) {
-        row.appendChild(s("text", { x: j * cell + (cell - 1) / 2, y: i * cell + (cell - 1) / 2 + 4, "text-anchor": "middle", class: ["hm-value", v > 0.55 && "on-dark"], "font-size": Math.min(12, cell * 0.34) }, Math.round(v * 100)));
+        row.appendChild(s("text", { x: j * cell + (cell - 1) / 2, y: i * cell + (cell - 1) / 2 + 4, "text-anchor": "middle", class: ["hm-value", fitted(v) > 0.55 && "on-dark"], "font-size": Math.min(12, cell * 0.34) }, Math.round(v * 100)));
       }
     }
   }
@@ -117,6 +142,7 @@ function heatmap(roles, matrix, { onSelect, top }) {
   g.appendChild(focusRing);
 
   let cursor = top ? { i: top.i, j: top.j } : { i: 0, j: Math.min(1, n - 1) };
+  const cellEl = (i, j) => g.querySelector(`.hm-cell[data-i="${i}"][data-j="${j}"]`);
   const moveTo = (i, j) => {
     cursor = { i: Math.max(0, Math.min(n - 1, i)), j: Math.max(0, Math.min(n - 1, j)) };
     focusRing.setAttribute("x", cursor.j * cell - 1);
@@ -139,7 +165,8 @@ function heatmap(roles, matrix, { onSelect, top }) {
     if (!t) return;
     const i = Number(t.dataset.i);
     const j = Number(t.dataset.j);
-    if (i !== j) onSelect(i, j);
+    hideTip();
+    if (i !== j) onSelect(i, j, t);
   });
   svg.addEventListener("keydown", (e) => {
     const moves = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
@@ -148,7 +175,7 @@ function heatmap(roles, matrix, { onSelect, top }) {
       moveTo(cursor.i + moves[e.key][0], cursor.j + moves[e.key][1]);
     } else if (e.key === "Enter" || e.key === " ") {
       e.preventDefault();
-      if (cursor.i !== cursor.j) onSelect(cursor.i, cursor.j);
+      if (cursor.i !== cursor.j) onSelect(cursor.i, cursor.j, cellEl(cursor.i, cursor.j));
     }
   });
   svg.addEventListener("focus", () => {
@@ -161,99 +188,25 @@ function heatmap(roles, matrix, { onSelect, top }) {
   const pz = panZoom(svg, content, { label: "heatmap", arrows: false });
   const legend = h(
     "div",
-    { class: "hm-legend", "aria-hidden": "true" },
-    h("span", null, "0%"),
-    h("span", { class: "hm-gradient", style: { background: `linear-gradient(to right, ${[0, 0.25, 0.5, 0.75, 1].map(cellColour).join(",")})` } }),
-    h("span", null, "100% shared"),
+    { class: "hm-legend", id: "hm-legend" },
+    h("span", { class: "hm-lo" }, pct(lo)),
+    h("span", { class: "hm-gradient", "aria-hidden": "true", style: { background: `linear-gradient(to right, ${[0, 0.25, 0.5, 0.75, 1].map(cellColour).join(",")})` } }),
+    h("span", { class: "hm-hi" }, pct(hi)),
+    h("span", { class: "muted" }, " of weighted skills shared; the scale runs from this set's lowest to its highest pair"),
   );
-  return { el: h("div", { class: "figure" }, h("div", { class: "figure-bar" }, legend, pz.controls), h("div", { class: "svg-frame" }, svg)), svg, pz };
-}
-
-function network(data, order) {
-  const rank = new Map(order.map((id, i) => [id, i]));
-  const roles = [...data.roles].sort((a, b) => (rank.get(a.id) ?? 1e9) - (rank.get(b.id) ?? 1e9));
-  const many = data.skills.length > 70;
-  const bySkill = new Map();
-  for (const e of data.edges) {
-    if (!bySkill.has(e.skill)) bySkill.set(e.skill, []);
-    bySkill.get(e.skill).push(e);
-  }
-  // first pass: roles evenly spaced, skills in the order of their roles' mean position (fewer crossings)
-  const rowR = 24;
-  const provisional = new Map(roles.map((r, i) => [r.id, i]));
-  const skills = data.skills.map((sk) => {
-    const ys = (bySkill.get(sk.id) || []).map((e) => provisional.get(e.role));
-    return { ...sk, bary: ys.reduce((a, b) => a + b, 0) / Math.max(1, ys.length) };
-  });
-  skills.sort((a, b) => a.bary - b.bary || b.roles - a.roles);
-  // shared skills get a full row; skills of one role are packed (and unlabelled when there are many)
-  let y = 0;
-  const slots = skills.map((sk) => {
-    const step = sk.roles > 1 ? 20 : many ? 7 : 15;
-    const at = y + step / 2;
-    y += step;
-    return at;
-  });
-  const top = 34;
-  const span = Math.max(y, (roles.length - 1) * rowR);
-  const stretch = y > 0 ? span / y : 1;
-  const skillY = new Map(skills.map((sk, i) => [sk.id, top + slots[i] * stretch]));
-  const roleGap = roles.length > 1 ? Math.min(48, span / (roles.length - 1)) : 0;
-  const roleTop = top + (span - roleGap * (roles.length - 1)) / 2;
-  const roleY = new Map(roles.map((r, i) => [r.id, roleTop + i * roleGap]));
-  const height = span + top + 24;
-  const xRole = 250;
-  const xSkill = 640;
-  const width = 900;
-  const svg = s("svg", { class: "network", viewBox: `0 0 ${width} ${Math.min(height, 620)}`, dataset: { roles: String(roles.length), skills: String(skills.length) }, role: "img", "aria-label": `Network of ${roles.length} roles and ${skills.length} skills; bigger skills are shared by more roles` });
-  const content = s("g");
-  svg.appendChild(content);
-  const edges = s("g", { class: "net-edges" });
-  content.appendChild(edges);
-  for (const e of data.edges) {
-    const y1 = roleY.get(e.role);
-    const y2 = skillY.get(e.skill);
-    if (y1 === undefined || y2 === undefined) continue;
-    const mid = (xRole + xSkill) / 2;
-    edges.appendChild(s("path", { d: `M${xRole + 6},${y1} C${mid},${y1} ${mid},${y2} ${xSkill - 6},${y2}`, class: "net-edge", "stroke-width": 0.6 + 1.6 * (e.weight ?? 1), dataset: { role: e.role, skill: e.skill } }));
-  }
-  const maxDeg = Math.max(1, ...skills.map((sk) => sk.roles));
-  const highlight = (attr, id) => {
-    svg.classList.toggle("has-focus", Boolean(id));
-    for (const p of edges.children) p.classList.toggle("is-on", Boolean(id) && p.dataset[attr] === id);
+  const numbered = labels.some((l) => l.mode === "number");
+  return {
+    el: h(
+      "div",
+      { class: "figure" },
+      h("div", { class: "figure-bar" }, legend, pz.controls),
+      h("div", { class: "svg-frame" }, svg),
+      h("details", { class: "num-legend-wrap", open: numbered || n <= 12 ? true : null }, h("summary", null, `Role numbers (the columns, and rows${numbered ? " shown by number" : ""})`), numberLegend(roles, { id: "hm-numbers" })),
+    ),
+    svg,
+    pz,
+    cellEl,
   };
-  for (const r of roles) {
-    const y = roleY.get(r.id);
-    const node = s("a", { href: routeHref("role", r.id), class: "net-node net-role", "aria-label": r.title }, s("circle", { cx: xRole, cy: y, r: 6 }), s("text", { x: xRole - 12, y: y + 4, "text-anchor": "end" }, short(r.title, 34)), s("title", null, r.title));
-    node.addEventListener("mouseenter", () => highlight("role", r.id));
-    node.addEventListener("mouseleave", () => highlight("role", null));
-    node.addEventListener("focus", () => highlight("role", r.id));
-    node.addEventListener("blur", () => highlight("role", null));
-    content.appendChild(node);
-  }
-  for (const sk of skills) {
-    const y = skillY.get(sk.id);
-    const shared = sk.roles > 1;
-    const rad = 3 + 7 * Math.sqrt(sk.roles / maxDeg);
-    const showLabel = !many || shared;
-    const node = s(
-      "a",
-      { href: routeHref("skill", sk.id), class: ["net-node", "net-skill", shared && "is-shared"], "aria-label": `${sk.name}: required by ${sk.roles} of these roles`, dataset: { roles: String(sk.roles) } },
-      s("circle", { cx: xSkill, cy: y, r: rad }),
-      showLabel ? s("text", { x: xSkill + rad + 6, y: y + 4, "font-size": shared ? 12 + Math.min(3, sk.roles - 2) : 11 }, sk.name, shared ? ` (${sk.roles})` : "") : null,
-      s("title", null, `${sk.name}: ${sk.roles} role${sk.roles === 1 ? "" : "s"}`),
-    );
-    node.addEventListener("mouseenter", () => highlight("skill", sk.id));
-    node.addEventListener("mouseleave", () => highlight("skill", null));
-    node.addEventListener("focus", () => highlight("skill", sk.id));
-    node.addEventListener("blur", () => highlight("skill", null));
-    content.appendChild(node);
-  }
-  content.appendChild(s("text", { x: xRole, y: 14, "text-anchor": "end", class: "net-col-head" }, "Roles"));
-  content.appendChild(s("text", { x: xSkill, y: 14, class: "net-col-head" }, "Skills (role count)"));
-  const pz = panZoom(svg, content, { label: "network" });
-  const legend = h("p", { class: "figure-note" }, "Circle size and the number in brackets = how many of these roles need the skill. ", many ? "Only skills shared by two or more roles are labelled; hover a dot for its name." : "", " Hover a node to trace its lines.");
-  return { el: h("div", { class: "figure" }, h("div", { class: "figure-bar" }, legend, pz.controls), h("div", { class: "svg-frame tall" }, svg)), svg, pz };
 }
 
 function pairDetails(roles, i, j, net) {
@@ -373,12 +326,24 @@ export async function render(root, route) {
   const pairs = rankedPairs(matrix);
   const top = pairs[0];
   const net = await get("/layout/role-skills", { roles: roles.map((r) => r.id) }).catch(() => ({ roles: roles.map((r) => ({ id: r.id, title: r.title })), skills: [], edges: [] }));
-  const detailSlot = h("div", { class: "detail-slot", "aria-live": "polite" });
-  const select = (i, j) => {
-    detailSlot.replaceChildren(pairDetails(roles, i, j, net));
+  // The pair's details open as a panel next to the cell (or list entry) that was picked, inside the viewport.
+  const pop = h("div", { class: "pair-pop", id: "pair-pop", role: "dialog", "aria-label": "Pair details", hidden: true });
+  const closePop = () => {
+    pop.hidden = true;
+    for (const el of root.querySelectorAll(".hm-cell.is-selected")) el.classList.remove("is-selected");
+  };
+  const select = (i, j, anchor) => {
+    const close = h("button", { type: "button", class: "icon-btn pop-close", "aria-label": "Close the pair details", onclick: closePop }, "×");
+    pop.replaceChildren(close, pairDetails(roles, i, j, net));
+    pop.hidden = false;
     for (const el of root.querySelectorAll(".hm-cell.is-selected")) el.classList.remove("is-selected");
     for (const el of root.querySelectorAll(`.hm-cell[data-i="${i}"][data-j="${j}"], .hm-cell[data-i="${j}"][data-j="${i}"]`)) el.classList.add("is-selected");
+    placeNear(pop, anchor || hm.cellEl(i, j), root);
+    close.focus({ preventScroll: true });
   };
+  pop.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") closePop();
+  });
   const hm = heatmap(roles, matrix, { onSelect: select, top });
 
   const topList = h(
@@ -389,7 +354,7 @@ export async function render(root, route) {
         "li",
         { class: idx === 0 ? "is-top" : null, dataset: { a: roles[p.i].id, b: roles[p.j].id, value: p.v.toFixed(4) } },
         h("span", { class: "rank", "aria-hidden": "true" }, idx === 0 ? "★" : `${idx + 1}.`),
-        h("button", { type: "button", class: "linklike", onclick: () => select(p.i, p.j) }, h("span", { class: "pair-a" }, roles[p.i].title), " × ", h("span", { class: "pair-b" }, roles[p.j].title)),
+        h("button", { type: "button", class: "linklike", onclick: (e) => select(p.i, p.j, e.currentTarget) }, h("span", { class: "pair-a" }, roles[p.i].title), " × ", h("span", { class: "pair-b" }, roles[p.j].title)),
         h("span", { class: "score" }, pct(p.v)),
       ),
     ),
@@ -404,16 +369,35 @@ export async function render(root, route) {
       h("strong", null, roles[top.j].title),
       ` share ${pct(top.v)} of their skills (outlined in the heatmap).`,
     ),
+    dataLinks("/overlap", query),
     h(
       "div",
-      { class: "grid-2 overlap-grid" },
+      { class: ["grid-2", "overlap-grid", roles.length > 12 && "is-stacked"] },
       h("div", { class: "col-main" }, card(`Heatmap · ${roles.length} × ${roles.length}`, hm.el, { id: "heatmap-card" })),
-      h("div", { class: "col-side" }, card("Most similar pairs", topList, { id: "pairs-card" }), card("Pair details", detailSlot, { id: "pair-card" })),
+      h("div", { class: "col-side" }, card("Most similar pairs", topList, { id: "pairs-card" }), h("p", { class: "muted pair-hint" }, "Tap a cell, or a pair above, to see what the two roles share.")),
     ),
+    card("Roles × skills", roleSkillMatrix(roles, net, figureWidth(99)), { id: "matrix-card" }),
+    pop,
   );
-  detailSlot.append(h("p", { class: "muted" }, "Click a cell (or press Enter on it) to see what a pair shares."));
-  const nw = network(net, roles.map((r) => r.id));
-  root.append(card("Role–skill network", nw.el, { id: "network-card" }));
   hm.pz.fit(4);
-  nw.pz.fit(8);
+}
+
+/** Put `pop` just below (or above) `anchor`, within the view and the viewport; scroll only if it must. */
+function placeNear(pop, anchor, root) {
+  if (!anchor) return;
+  const box = root.getBoundingClientRect();
+  const a = anchor.getBoundingClientRect();
+  const width = Math.min(440, box.width);
+  pop.style.width = `${width}px`;
+  const left = Math.max(0, Math.min(a.left + a.width / 2 - width / 2 - box.left, box.width - width));
+  pop.style.left = `${left}px`;
+  pop.style.maxHeight = `${Math.max(200, Math.round(window.innerHeight * 0.6))}px`;
+  const height = pop.getBoundingClientRect().height;
+  const below = window.innerHeight - a.bottom - 8;
+  const above = a.top - 8 - (document.querySelector(".topbar")?.getBoundingClientRect().bottom || 0);
+  const placeAbove = below < height && above >= height;
+  const top = placeAbove ? a.top - box.top - height - 6 : a.bottom - box.top + 6;
+  pop.style.top = `${top}px`;
+  const r = pop.getBoundingClientRect();
+  if (r.bottom > window.innerHeight - 4) window.scrollBy(0, r.bottom - window.innerHeight + 8);
 }
