@@ -8,6 +8,7 @@ from api.deps import GraphDep
 from api.models import ERRORS, SNAPSHOT_ERRORS
 from api.params import NamePath
 from graph.queries import family_card, list_families
+from graph.queries.corrections import with_corrections
 from graph.queries.families import FamilyCard, FamilySummary
 
 router = APIRouter(prefix="/families", tags=["families"])
@@ -22,4 +23,4 @@ def get_families(og: GraphDep):
 
 @router.get("/{family:path}", response_model=FamilyCard, summary="A family's roles and ladder", responses=ERRORS)
 def get_family(og: GraphDep, family: NamePath):
-    return family_card(og, family)
+    return with_corrections(family_card, og, family)

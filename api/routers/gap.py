@@ -9,6 +9,7 @@ from api.models import CONFLICT_ERRORS
 from api.params import FromRoleQuery, ToRoleQuery
 from api.routers.tabular import CSV, FormatQuery, gap_table, respond
 from graph.queries import skill_gap
+from graph.queries.corrections import with_corrections
 from graph.queries.gap import SkillGap
 
 router = APIRouter(tags=["competencies"], responses=CONFLICT_ERRORS)
@@ -22,5 +23,5 @@ def get_gap(
     to_role: ToRoleQuery,
     format: FormatQuery = None,
 ):
-    gap = skill_gap(og, from_role, to_role)
+    gap = with_corrections(skill_gap, og, from_role, to_role)
     return respond(request, format, gap, gap_table, f"gap-{gap.from_role.title}-to-{gap.to_role.title}")

@@ -11,6 +11,7 @@ from api.models import CONFLICT_ERRORS
 from api.params import FilterQuery, Name
 from api.routers.tabular import CSV, FormatQuery, overlap_table, respond
 from graph.queries import overlap_matrix
+from graph.queries.corrections import with_corrections
 from graph.queries.overlap import MAX_MATRIX_ROLES, OverlapMatrix
 
 router = APIRouter(tags=["competencies"], responses=CONFLICT_ERRORS)
@@ -31,5 +32,5 @@ def get_overlap(
     level: str | None = None,
     format: FormatQuery = None,
 ):
-    matrix = overlap_matrix(og, roles or None, family=family, function=function, level=level)
+    matrix = with_corrections(overlap_matrix, og, roles or None, family=family, function=function, level=level)
     return respond(request, format, matrix, overlap_table, "overlap")

@@ -12,6 +12,7 @@ from api.deps import GraphDep
 from api.models import CONFLICT_ERRORS
 from api.params import FromRoleQuery, KQuery, MaxStepsQuery, ToRoleQuery
 from graph.queries import career_paths
+from graph.queries.corrections import with_corrections
 from graph.queries.paths import CareerPaths
 
 router = APIRouter(tags=["paths"], responses=CONFLICT_ERRORS)
@@ -26,4 +27,6 @@ def get_paths(
     max_steps: MaxStepsQuery = 8,
     promotions_only: bool = False,
 ):
-    return career_paths(og, from_role, to_role, k=k, max_steps=max_steps, promotions_only=promotions_only)
+    return with_corrections(
+        career_paths, og, from_role, to_role, k=k, max_steps=max_steps, promotions_only=promotions_only
+    )

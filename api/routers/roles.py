@@ -22,6 +22,7 @@ from api.params import (
 from api.routers.tabular import CSV, FormatQuery, respond, roles_table, similar_table
 from graph.queries import list_roles, neighbourhood, next_roles, reporting_chain, reports, role_card, similar_roles
 from graph.queries.cards import RoleCard
+from graph.queries.corrections import with_corrections
 from graph.queries.listings import Page
 from graph.queries.models import RoleSummary
 from graph.queries.neighbourhood import Neighbourhood
@@ -47,7 +48,8 @@ def get_roles(
     offset: OffsetQuery = 0,
     format: FormatQuery = None,
 ):
-    page = list_roles(
+    page = with_corrections(
+        list_roles,
         og,
         q=q,
         family=family,
@@ -64,17 +66,17 @@ def get_roles(
 
 @router.get("/{role:path}/chain", response_model=ReportingChain, summary="The managers above a role")
 def get_chain(og: GraphDep, role: NamePath):
-    return reporting_chain(og, role)
+    return with_corrections(reporting_chain, og, role)
 
 
 @router.get("/{role:path}/reports", response_model=Reports, summary="Direct and indirect reports of a role")
 def get_reports(og: GraphDep, role: NamePath, max_depth: MaxDepthQuery = MAX_DEPTH):
-    return reports(og, role, max_depth=max_depth)
+    return with_corrections(reports, og, role, max_depth=max_depth)
 
 
 @router.get("/{role:path}/next", response_model=NextRoles, summary="Promotions and moves open from a role")
 def get_next(og: GraphDep, role: NamePath):
-    return next_roles(og, role)
+    return with_corrections(next_roles, og, role)
 
 
 @router.get(
@@ -83,15 +85,15 @@ def get_next(og: GraphDep, role: NamePath):
 def get_similar(
     request: Request, og: GraphDep, role: NamePath, limit: SimilarLimitQuery = 10, format: FormatQuery = None
 ):
-    found = similar_roles(og, role, limit=limit)
+    found = with_corrections(similar_roles, og, role, limit=limit)
     return respond(request, format, found, similar_table, f"similar-to-{found.role.title}")
 
 
 @router.get("/{role:path}/neighbourhood", response_model=Neighbourhood, summary="Nodes and edges around a role")
 def get_neighbourhood(og: GraphDep, role: NamePath, depth: DepthQuery = 1):
-    return neighbourhood(og, role, depth=depth)
+    return with_corrections(neighbourhood, og, role, depth=depth)
 
 
 @router.get("/{role:path}", response_model=RoleCard, summary="The role card")
 def get_role(og: GraphDep, role: NamePath):
-    return role_card(og, role)
+    return with_corrections(role_card, og, role)

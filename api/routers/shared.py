@@ -11,6 +11,7 @@ from api.models import CONFLICT_ERRORS
 from api.params import Name
 from api.routers.tabular import CSV, FormatQuery, respond, shared_table
 from graph.queries import shared_competencies
+from graph.queries.corrections import with_corrections
 from graph.queries.shared import MAX_ROLES, SharedCompetencies
 
 router = APIRouter(tags=["competencies"], responses=CONFLICT_ERRORS)
@@ -30,5 +31,5 @@ def get_shared(
     ] = None,
     format: FormatQuery = None,
 ):
-    found = shared_competencies(og, roles, min_roles=min_roles)
+    found = with_corrections(shared_competencies, og, roles, min_roles=min_roles)
     return respond(request, format, found, shared_table, "shared-" + "-".join(r.title for r in found.roles))

@@ -8,6 +8,7 @@ from api.deps import GraphDep
 from api.models import ERRORS, PARAM_ERRORS
 from api.params import NamePath, OffsetQuery, PageLimitQuery
 from graph.queries import list_skills, skill_card
+from graph.queries.corrections import with_corrections
 from graph.queries.listings import Page, SkillCard, SkillSummary
 
 router = APIRouter(prefix="/skills", tags=["skills"])
@@ -21,11 +22,9 @@ def get_skills(
     limit: PageLimitQuery = 100,
     offset: OffsetQuery = 0,
 ):
-    return list_skills(og, q=q, category=category, limit=limit, offset=offset)
+    return with_corrections(list_skills, og, q=q, category=category, limit=limit, offset=offset)
 
 
-@router.get(
-    "/{skill:path}", response_model=SkillCard, summary="A skill and the roles that need it", responses=ERRORS
-)
+@router.get("/{skill:path}", response_model=SkillCard, summary="A skill and the roles that need it", responses=ERRORS)
 def get_skill(og: GraphDep, skill: NamePath):
-    return skill_card(og, skill)
+    return with_corrections(skill_card, og, skill)

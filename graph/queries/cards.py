@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from graph.model import RelType, Role, Source
 from graph.queries.items import profile, weighted_items
 from graph.queries.lookup import resolve_role
-from graph.queries.models import RoleSummary, WeightedItem, _Result
+from graph.queries.models import Answer, RoleSummary, WeightedItem, _Result
 from graph.queries.paths import CareerStep, next_roles
 from graph.queries.reporting import reporting_chain
 from graph.queries.similar import SimilarRole, similar_roles
@@ -25,7 +25,7 @@ class SkillGroup(_Result):
     skills: list[WeightedItem]
 
 
-class RoleCard(_Result):
+class RoleCard(Answer):
     role: Role
     skills: list[SkillGroup]
     kpis: list[WeightedItem]

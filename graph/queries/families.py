@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from graph.model import JobFamily, RelType
 from graph.queries.listings import role_order
 from graph.queries.lookup import resolve_family
-from graph.queries.models import RoleSummary, _Result
+from graph.queries.models import Answer, RoleSummary, _Result
 from graph.queries.text import name_key
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ class Promotion(_Result):
     end: str
 
 
-class FamilyCard(_Result):
+class FamilyCard(Answer):
     family: JobFamily
     roles: list[RoleSummary]
     ladder: list[Rung]

@@ -9,7 +9,7 @@ from graph.errors import InvalidParameter
 from graph.model import KPI, RelType, Role, Skill
 from graph.queries.checks import check_int
 from graph.queries.lookup import resolve_family, resolve_kpi, resolve_skill
-from graph.queries.models import EvidenceRef, RoleSummary, _Result
+from graph.queries.models import Answer, EvidenceRef, RoleSummary, _Result
 from graph.queries.text import name_key
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ TRACKS = ("ic", "management")
 T = TypeVar("T")
 
 
-class Page(_Result, Generic[T]):
+class Page(Answer, Generic[T]):
     """One page of a longer list: ``total`` is the length of the whole list."""
 
     total: int
@@ -70,12 +70,12 @@ class RoleRequirement(_Result):
     evidence: EvidenceRef | None = None
 
 
-class SkillCard(_Result):
+class SkillCard(Answer):
     skill: Skill
     roles: list[RoleRequirement]
 
 
-class KPICard(_Result):
+class KPICard(Answer):
     kpi: KPI
     roles: list[RoleRequirement]
 

@@ -14,6 +14,7 @@ from graph.errors import NotFound, RoleNotFound
 from graph.ids import slugify
 from graph.model import KPI, JobFamily, Role, Skill
 from graph.queries.checks import check_int, check_name
+from graph.queries.corrections import note_correction
 from graph.queries.models import RoleSummary, _Result
 from graph.queries.text import NameIndex
 
@@ -65,6 +66,8 @@ def _resolve_id(index: NameIndex, ids: dict, prefix: str, kind: str, text: objec
             return candidate
     match = index.resolve(name)
     if match is not None:
+        if not index.exact(name):  # a typo or another word order: the answer says what it was read as
+            note_correction(kind, name, match.id, index.display[match.id])
         return match.id
     suggestions = index.suggestions(name)
     if kind == "role":

@@ -1,4 +1,5 @@
-"""Result building blocks every query shares: a role's summary, a weighted skill or KPI, evidence."""
+"""Result building blocks every query shares: a role's summary, a weighted skill or KPI, evidence, and
+the corrections an answer made to the names it was given."""
 
 from __future__ import annotations
 
@@ -9,13 +10,31 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from graph.model import Method, Role
 
-__all__ = ["EvidenceRef", "Item", "ItemKind", "RoleSummary", "WeightedItem"]
+__all__ = ["Answer", "Correction", "EvidenceRef", "Item", "ItemKind", "RoleSummary", "WeightedItem"]
 
 ItemKind = Literal["skill", "kpi"]
 
 
 class _Result(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+class Correction(_Result):
+    """A name that matched nothing exactly and was read as the closest one (a typo, another word order)."""
+
+    kind: str = Field(description="role, skill, KPI or job family")
+    corrected_from: str = Field(description="The name as given.")
+    corrected_to: str = Field(description="The name it was read as.")
+    id: str
+    note: str = Field(description="One sentence to show the reader, e.g. 'SRE Manger' was read as SRE Manager.")
+
+
+class Answer(_Result):
+    """A query's whole answer: it says which of the names it was given it corrected."""
+
+    corrections: list[Correction] = Field(
+        default_factory=list, description="Names read as a close match instead of exactly; empty when none."
+    )
 
 
 class RoleSummary(_Result):

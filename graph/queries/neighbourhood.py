@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from graph.model import RelType
 from graph.queries.checks import check_int
 from graph.queries.lookup import resolve_role
-from graph.queries.models import _Result
+from graph.queries.models import Answer, _Result
 
 if TYPE_CHECKING:
     from graph.orggraph import OrgGraph
@@ -35,7 +35,7 @@ class GraphEdge(_Result):
     weight: float | None = None
 
 
-class Neighbourhood(_Result):
+class Neighbourhood(Answer):
     centre: str
     depth: int
     nodes: list[GraphNode]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from graph.errors import InvalidParameter
 from graph.queries.listings import role_matcher, role_order
 from graph.queries.lookup import resolve_roles
-from graph.queries.models import RoleSummary, _Result
+from graph.queries.models import Answer, RoleSummary
 from graph.queries.similarity import weighted_jaccard
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ __all__ = ["OverlapMatrix", "cluster_order", "overlap_matrix"]
 MAX_MATRIX_ROLES = 200
 
 
-class OverlapMatrix(_Result):
+class OverlapMatrix(Answer):
     """``scores[i][j]`` is the weighted skill overlap of ``roles[i]`` and ``roles[j]``; ``shared[i][j]``
     how many skills they share (the diagonal: a role's own skill count)."""
 

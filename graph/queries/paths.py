@@ -4,7 +4,12 @@ specialty switches, and the next moves open from a role.
 Costs: a promotion (PROMOTES_TO) costs 1.0; a lateral move (CAN_MOVE_TO) costs 1.0 plus one minus the
 weighted skill overlap of the two roles, so a move between unrelated roles costs up to 2.0; a
 specialty switch (SPECIALIZES, either direction) costs 0.5. When two kinds of move join the same pair
-of roles, the cheaper one is kept (a promotion on a tie).
+of roles, the cheaper one is kept (a promotion on a tie). Each step says its cost in words
+(``cost_explained``) with the terms that made it (``cost_terms``), and whether the move is stated in a
+document or inferred (``method``, ``confidence``).
+
+What to gain at each step comes from ``graph.queries.gains``: what the step's role asks that the start
+role and the earlier steps do not already give (``skills_to_gain``), and the path's total.
 
 When there is no path the answer is not an error: ``paths`` is empty, ``message`` says so and
 ``closest`` names the reachable role whose skills overlap the target's most (fewest steps on a tie),
@@ -17,13 +22,14 @@ from itertools import islice, pairwise
 from typing import TYPE_CHECKING, Literal
 
 import networkx as nx
+from pydantic import Field
 
 from graph.errors import InvalidParameter
-from graph.model import RelType
+from graph.model import Method, RelType
 from graph.queries.checks import check_int, check_name
-from graph.queries.gap import to_gain
+from graph.queries.gains import gains_along
 from graph.queries.lookup import resolve_role
-from graph.queries.models import EvidenceRef, RoleSummary, WeightedItem, _Result
+from graph.queries.models import Answer, EvidenceRef, RoleSummary, WeightedItem, _Result
 from graph.queries.similarity import weighted_jaccard
 
 if TYPE_CHECKING:
@@ -34,6 +40,7 @@ __all__ = [
     "CareerPaths",
     "CareerStep",
     "ClosestRole",
+    "CostTerm",
     "MoveKind",
     "NextRoles",
     "build_career_graph",
@@ -53,22 +60,40 @@ MAX_CANDIDATES = 200
 _KIND_ORDER = {"promotion": 0, "specialty": 1, "lateral": 2}
 
 
+class CostTerm(_Result):
+    """One term of a step's cost: what it is for and how much it adds."""
+
+    label: str
+    value: float
+
+
 class CareerStep(_Result):
-    """One move: from a role to the next, its kind and cost, the evidence, and what to gain."""
+    """One move: from a role to the next, its kind and cost (explained), how it is known, the evidence,
+    and what to gain that the person does not have yet."""
 
     start: RoleSummary
     end: RoleSummary
     kind: MoveKind
+    method: Method = Field(description="stated or extracted from a document, or inferred by a rule")
+    confidence: float
     cost: float
+    cost_terms: list[CostTerm]
+    cost_explained: str
     skill_overlap: float
     evidence: EvidenceRef | None = None
-    skills_to_gain: list[WeightedItem]
+    skills_to_gain: list[WeightedItem] = Field(
+        description="What this step's role asks that the start role and the earlier steps do not give."
+    )
     kpis_to_gain: list[WeightedItem]
 
 
 class CareerPath(_Result):
     cost: float
+    cost_explained: str
+    inferred_steps: int = Field(description="How many steps are inferred rather than stated in a document.")
     steps: list[CareerStep]
+    skills_to_gain: list[WeightedItem] = Field(description="Every step's skills to gain: the total at the end.")
+    kpis_to_gain: list[WeightedItem]
 
 
 class ClosestRole(_Result):
@@ -81,7 +106,7 @@ class ClosestRole(_Result):
     path: CareerPath
 
 
-class CareerPaths(_Result):
+class CareerPaths(Answer):
     from_role: RoleSummary
     to_role: RoleSummary
     promotions_only: bool
@@ -91,7 +116,7 @@ class CareerPaths(_Result):
     message: str | None = None
 
 
-class NextRoles(_Result):
+class NextRoles(Answer):
     role: RoleSummary
     moves: list[CareerStep]
 
@@ -143,23 +168,78 @@ def _moves(og: OrgGraph, promotions_only: bool) -> nx.DiGraph:
     return nx.subgraph_view(graph, filter_edge=lambda u, v: graph[u][v]["kind"] == "promotion")
 
 
-def _step(og: OrgGraph, graph: nx.DiGraph, start: str, end: str) -> CareerStep:
+_KIND_WORDS = {"promotion": "promotion", "lateral": "lateral move", "specialty": "specialty switch"}
+
+
+def _cost_terms(kind: MoveKind, overlap: float) -> list[CostTerm]:
+    if kind == "promotion":
+        return [CostTerm(label="promotion", value=PROMOTION_COST)]
+    if kind == "specialty":
+        return [CostTerm(label="specialty switch", value=SPECIALTY_COST)]
+    return [
+        CostTerm(label="lateral move", value=LATERAL_BASE_COST),
+        CostTerm(label=f"skills not shared (1 - {overlap:.2f} weighted overlap)", value=round(1.0 - overlap, 6)),
+    ]
+
+
+def _explain(kind: MoveKind, cost: float, overlap: float, method: str, confidence: float) -> str:
+    if kind == "lateral":
+        words = (
+            f"lateral move: {LATERAL_BASE_COST:g} plus 1 - {overlap:.2f} for the skills the two roles do not "
+            f"share = {cost:.2f}"
+        )
+    else:
+        words = f"{_KIND_WORDS[kind]}: {cost:g} (every {_KIND_WORDS[kind]} costs {cost:g})"
+    if method == "inferred":
+        words += f"; inferred by a rule, confidence {confidence:.2f}"
+    return words
+
+
+def _step(
+    og: OrgGraph,
+    graph: nx.DiGraph,
+    start: str,
+    end: str,
+    skills: list[WeightedItem] | None = None,
+    kpis: list[WeightedItem] | None = None,
+) -> CareerStep:
+    """The move ``start`` → ``end``; its gains are ``skills``/``kpis`` when a path computed them."""
     move = graph[start][end]
+    rel = move["rel"] or {}
+    method, confidence = rel.get("method") or "stated", rel.get("confidence", 1.0)
     return CareerStep(
         start=RoleSummary.of(og.roles_by_id[start]),
         end=RoleSummary.of(og.roles_by_id[end]),
         kind=move["kind"],
+        method=method,
+        confidence=confidence,
         cost=move["cost"],
+        cost_terms=_cost_terms(move["kind"], move["overlap"]),
+        cost_explained=_explain(move["kind"], move["cost"], move["overlap"], method, confidence),
         skill_overlap=move["overlap"],
         evidence=EvidenceRef.of_edge(move["rel"]),
-        skills_to_gain=to_gain(og, start, end, "skill"),
-        kpis_to_gain=to_gain(og, start, end, "kpi"),
+        skills_to_gain=gains_along(og, [start, end], "skill")[0] if skills is None else skills,
+        kpis_to_gain=gains_along(og, [start, end], "kpi")[0] if kpis is None else kpis,
     )
 
 
 def _path(og: OrgGraph, graph: nx.DiGraph, nodes: list[str]) -> CareerPath:
-    steps = [_step(og, graph, a, b) for a, b in pairwise(nodes)]
-    return CareerPath(cost=round(sum(step.cost for step in steps), 6), steps=steps)
+    skills, kpis = gains_along(og, nodes, "skill"), gains_along(og, nodes, "kpi")
+    steps = [_step(og, graph, a, b, s, k) for (a, b), s, k in zip(pairwise(nodes), skills, kpis, strict=True)]
+    cost = round(sum(step.cost for step in steps), 6)
+    terms = " + ".join(f"{_KIND_WORDS[step.kind]} {step.cost:g}" for step in steps)
+    inferred = sum(step.method == "inferred" for step in steps)
+    explained = f"cost {cost:g} = {terms}" if len(steps) > 1 else f"cost {cost:g}: {steps[0].cost_explained}"
+    if inferred:
+        explained += f"; {inferred} of the {len(steps)} moves inferred, not stated in a document"
+    return CareerPath(
+        cost=cost,
+        cost_explained=explained,
+        inferred_steps=inferred,
+        steps=steps,
+        skills_to_gain=[i for step in skills for i in step],
+        kpis_to_gain=[i for step in kpis for i in step],
+    )
 
 
 def _cheapest(og: OrgGraph, graph: nx.DiGraph, start: str, end: str, k: int, max_steps: int) -> list[list[str]]:

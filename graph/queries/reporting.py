@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from graph.queries.checks import check_int
 from graph.queries.lookup import resolve_role
-from graph.queries.models import RoleSummary, _Result
+from graph.queries.models import Answer, RoleSummary, _Result
 
 if TYPE_CHECKING:
     from graph.orggraph import OrgGraph
@@ -22,7 +22,7 @@ __all__ = ["OrgNode", "OrgTree", "Report", "Reports", "ReportingChain", "org_tre
 MAX_DEPTH = 50
 
 
-class ReportingChain(_Result):
+class ReportingChain(Answer):
     role: RoleSummary
     chain: list[RoleSummary]
     other_managers: list[RoleSummary]
@@ -35,7 +35,7 @@ class Report(_Result):
     manager_id: str
 
 
-class Reports(_Result):
+class Reports(Answer):
     role: RoleSummary
     direct: list[RoleSummary]
     all: list[Report]

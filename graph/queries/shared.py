@@ -10,7 +10,7 @@ from graph.errors import InvalidParameter
 from graph.model import RelType
 from graph.queries.items import item, profile, weighted_items
 from graph.queries.lookup import resolve_roles
-from graph.queries.models import EvidenceRef, Item, ItemKind, RoleSummary, WeightedItem, _Result
+from graph.queries.models import Answer, EvidenceRef, Item, ItemKind, RoleSummary, WeightedItem, _Result
 
 if TYPE_CHECKING:
     from graph.orggraph import OrgGraph
@@ -41,7 +41,7 @@ class UniqueCompetencies(_Result):
     kpis: list[WeightedItem]
 
 
-class SharedCompetencies(_Result):
+class SharedCompetencies(Answer):
     roles: list[RoleSummary]
     min_roles: int
     skills_all: list[SharedCompetency]

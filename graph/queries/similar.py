@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from graph.queries.checks import check_int
 from graph.queries.items import item
 from graph.queries.lookup import resolve_role
-from graph.queries.models import Item, RoleSummary, _Result
+from graph.queries.models import Answer, Item, RoleSummary, _Result
 from graph.queries.similarity import idf_cosine
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ class SimilarRole(_Result):
     top_shared: list[Contribution]
 
 
-class SimilarRoles(_Result):
+class SimilarRoles(Answer):
     role: RoleSummary
     results: list[SimilarRole]
 
