@@ -17,6 +17,7 @@ class ParseOutcome:
     roles: list[ParsedRole] = field(default_factory=list)
     family: str | None = None
     problems: list[LoadProblem] = field(default_factory=list)
+    layout: str | None = None  # where the roles were found ("ladder", "matrix" ...), when a layout reader ran
 
 
 @dataclass(frozen=True)

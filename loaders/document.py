@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from graph.model import LoadProblem
+
 __all__ = [
     "Block",
     "BlockKind",
@@ -111,6 +113,7 @@ class DocumentOutline:
     blocks: list[Block] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
     title: str | None = None
+    problems: list[LoadProblem] = field(default_factory=list)  # what the reader found wrong (path and line)
 
     def headings(self) -> Iterator[tuple[int, Block]]:
         return ((i, b) for i, b in enumerate(self.blocks) if b.kind == "heading")

@@ -24,6 +24,8 @@ from loaders.base import Loader, ParseOutcome
 from loaders.content import add_spans, finish_summary, role_ref
 from loaders.frontmatter import split_front_matter
 from loaders.markdown import Heading, Outline, Span, parse_outline
+from loaders.role_titles import NOT_A_TITLE as _NOT_A_TITLE
+from loaders.role_titles import ROLE_NOUN as _ROLE_NOUN
 from loaders.text import classify_heading
 
 __all__ = ["GRADE_SENTENCE", "LOADER", "parse_job_family"]
@@ -38,12 +40,6 @@ _INHERITS = re.compile(
 _DEFINED_FOR = re.compile(r"\b(?:defined|outlined|described|listed)\s+above\s+for\s+the\s+(?P<rest>[^.\n]+)", re.I)
 _PARENTHESISED = re.compile(r"^(?P<base>.+?)\s*\((?P<specialty>[^()]+)\)\s*$")
 _SPECIALTY_CONTAINER = re.compile(r"^(?:specialt(?:y|ies)|speciali[sz]ations?)$", re.I)
-_NOT_A_TITLE = re.compile(r"\b(?:what|how|why|you|your|we|our|like|roles)\b|[?'’]", re.I)
-_ROLE_NOUN = re.compile(
-    r"\b(?:engineers?|managers?|directors?|analysts?|specialists?|leads?|vp|officer|fellow|representative|head"
-    r"|architect|scientist|president|chief)\b",
-    re.I,
-)
 _LEVEL_WORDS = {"intern", "junior", "associate", "intermediate", "senior", "staff", "principal", "distinguished"}
 _FAMILY_SUFFIX = re.compile(r"\s+(?:job\s+family|roles?)$", re.I)
 _REPORTS_TO = re.compile(

@@ -114,7 +114,8 @@ def _load(
     except DocumentError as err:
         return None, [LoadProblem(path=shown, line=err.line, message=err.reason)]
     outcome = FORMATS[name].parse(raw.text, shown)
-    source = Source(id=_source_id(shown), path=shown, format=name, sha256=hashlib.sha256(raw.data).hexdigest())
+    shown_format = name if not outcome.layout or outcome.layout == name else f"{name}:{outcome.layout}"
+    source = Source(id=_source_id(shown), path=shown, format=shown_format, sha256=hashlib.sha256(raw.data).hexdigest())
     document = ParsedDocument(source=source, roles=outcome.roles, family=outcome.family, problems=outcome.problems)
     if not document.roles and not any(p.severity == "error" for p in document.problems):
         document.problems.append(LoadProblem(path=shown, message=f"no roles found ({name} format)", severity="warning"))

@@ -1,0 +1,176 @@
+"""Layout interpreters: where the roles are in a ``DocumentOutline``, whatever format it came from.
+
+``interpret(outline)`` picks the layout from the outline's shape (or a hint) and returns the roles:
+
+* ``ladder`` — one role per level section, table row or data record, in the document's order, with
+  stated promotions (``loaders.layouts.ladder``);
+* ``multi-role`` — several role headings on one page, each with its own lists;
+* ``matrix`` — a table with levels on one axis and competencies on the other (``loaders.layouts.matrix``);
+* ``framework`` — levels and criteria in structured data or front matter (``loaders.layouts.framework``);
+* ``single-role`` — the title (or first heading) is the role.
+
+A hint overrides the guess: front matter ``orgkg: {layout: ladder, family: Backend}`` (or the same
+keys in a ``<file>.orgkg.yaml`` sidecar, which the loader puts into the outline's metadata).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+from typing import Any
+
+from graph.model import LoadProblem, ParsedRole, Section, SectionKind
+from loaders.base import ParseOutcome
+from loaders.document import DocumentOutline
+from loaders.layouts import framework, matrix
+from loaders.layouts.fill import fill_role
+from loaders.layouts.ladder import ladder_name, level_title, link_ladder
+from loaders.layouts.roles import Found, clean_title, find_roles
+from loaders.role_titles import level_name
+from loaders.text import classify_heading
+
+__all__ = ["LAYOUTS", "describes_one_role", "detect", "hints", "interpret"]
+
+_DESCRIPTION = re.compile(
+    r"\s*[-–—:]?\s*\b(?:(?:project\s+)?role|job|position)\s+(?:description|profile|blueprint)$", re.I
+)
+
+LAYOUTS = ("ladder", "multi-role", "matrix", "framework", "single-role")
+
+
+def hints(outline: DocumentOutline) -> dict[str, Any]:
+    """The ``orgkg:`` mapping of the front matter or sidecar (``layout``, ``family``, ``title``), if any."""
+    value = outline.meta.get("orgkg")
+    return dict(value) if isinstance(value, dict) else {}
+
+
+def detect(outline: DocumentOutline) -> str:
+    """The layout of an outline: a hint first, then data, matrix tables, role headings, the title.
+
+    Examples
+    --------
+    >>> from loaders.readers.markdown import read_markdown
+    >>> detect(read_markdown("# Ladder\\n\\n## Junior Developer\\n\\n## Senior Developer\\n", "l.md"))
+    'ladder'
+    >>> detect(read_markdown("# Roles\\n\\n## Engineering Manager\\n\\n## Technical Leader\\n", "r.md"))
+    'multi-role'
+    >>> detect(read_markdown("# SRE Manager\\n\\n## Skills\\n\\n- SLOs\\n", "s.md"))
+    'single-role'
+    """
+    hinted = hints(outline).get("layout")
+    if isinstance(hinted, str) and hinted in LAYOUTS:
+        return hinted
+    if framework.find_framework(outline) is not None:
+        return "framework"
+    found = find_roles(outline)
+    if found is None:
+        return "matrix" if matrix.find_matrices(outline) else "single-role"
+    if found.levelled:
+        return "ladder"
+    return "multi-role"
+
+
+def interpret(outline: DocumentOutline, layout: str | None = None) -> ParseOutcome:
+    """The roles of ``outline`` read with ``layout`` (detected when not given); ``outcome.layout`` names it.
+
+    Examples
+    --------
+    >>> from loaders.readers.markdown import read_markdown
+    >>> doc = read_markdown("# Requirements\\n\\n## Junior\\n\\nHelp Junior developers.\\n\\n## Senior\\n", "r.md")
+    >>> outcome = interpret(doc)
+    >>> outcome.layout, [(r.title, r.level, [p.title for p in r.promotes_to]) for r in outcome.roles]
+    ('ladder', [('Junior Developer', 'Junior', ['Senior Developer']), ('Senior Developer', 'Senior', [])])
+    >>> outcome.roles[0].promotes_to[0].at.evidence
+    'Level order in r.md: Junior Developer → Senior Developer'
+    """
+    layout = layout or detect(outline)
+    hint = hints(outline)
+    family = _text(hint.get("family")) or _text(outline.meta.get("family"))
+    outcome = ParseOutcome(family=family, problems=list(outline.problems), layout=layout)
+    if layout == "framework":
+        outcome.roles = framework.framework_roles(outline, family or _text(hint.get("title")))
+    elif layout == "matrix":
+        outcome.roles = matrix.matrix_roles(outline, family)
+    elif layout in ("ladder", "multi-role"):
+        found = find_roles(outline)
+        outcome.roles = _section_roles(outline, found, layout == "ladder", family) if found else []
+    if not outcome.roles:
+        outcome.roles = _single_role(outline, _text(hint.get("title")))
+        if outcome.roles and layout != "single-role":
+            message = f"no {layout} layout found; read as one role"
+            outcome.problems.append(LoadProblem(path=outline.source, message=message, severity="warning"))
+        outcome.layout = "single-role"
+    for role in outcome.roles:
+        role.family = role.family or family
+    return outcome
+
+
+def _text(value: object) -> str | None:
+    return str(value).strip() if isinstance(value, str | int) and str(value).strip() else None
+
+
+def describes_one_role(title: str) -> bool:
+    """Whether a page title says it describes one role (``Tech Lead project role description``)."""
+    return bool(_DESCRIPTION.search(title))
+
+
+def _single_role(outline: DocumentOutline, title: str | None) -> list[ParsedRole]:
+    h1 = next((b.text for _, b in outline.headings() if b.level == 1), None)
+    title = title or h1 or outline.title or next((b.text for _, b in outline.headings()), None)
+    if not title:
+        return []
+    line = next((b.at.line for _, b in outline.headings() if b.text == title), 1)
+    role = ParsedRole(
+        title=_DESCRIPTION.sub("", clean_title(title)).strip(" -–—:") or title, source=outline.source, line=line
+    )
+    start = next((i + 1 for i, b in outline.headings() if b.text == title), 0)
+    fill_role(role, outline.blocks[start:], role.title)
+    return [role]
+
+
+def _section_roles(outline: DocumentOutline, found: Found, ladder: bool, family: str | None) -> list[ParsedRole]:
+    names = [spot.name for spot in found.spots]
+    generic = [level_name(n) for n in names]
+    levels = [g[0] for g in generic if g]
+    ladder_of = ladder_name(outline, levels, family) if any(g and g[1] is None for g in generic) else ""
+    named = [g[1] if g and g[1] else None for g in generic]
+    roles: list[ParsedRole] = []
+    texts: list[str] = []
+    for spot, level, own in zip(found.spots, generic, named, strict=True):
+        if level and own:
+            title = own if named.count(own) == 1 else f"{own} ({level[0]})"
+        elif level:
+            title = level_title(level[0], ladder_of)
+        else:
+            title = spot.name
+        role = ParsedRole(title=title, source=outline.source, line=spot.line)
+        if level:
+            role.level = level[0]
+        elif ladder and spot.name != title:
+            role.aliases.append(spot.name)
+        fill_role(role, spot.blocks, title)
+        for header, value in spot.cells.items():
+            kind = classify_heading(header)
+            role.sections.append(Section(name=header, kind=kind, text=" ".join(value.split()), line=spot.line))
+        for heading, blocks in found.shared:
+            fill_role(role, blocks, heading.text, classify_heading(heading.text))
+        role.summary = role.summary or " ".join(s.text for s in role.sections if s.kind is SectionKind.SUMMARY)
+        roles.append(role)
+        texts.append("\n".join(b.text for b in spot.blocks if b.kind in ("paragraph", "item", "label")))
+    roles = _merge_same_titles(roles)
+    if ladder:
+        link_ladder(roles, texts[: len(roles)], outline.source, PurePosixPath(outline.source).name)
+    return roles
+
+
+def _merge_same_titles(roles: list[ParsedRole]) -> list[ParsedRole]:
+    kept: dict[str, ParsedRole] = {}
+    for role in roles:
+        other = kept.get(role.title.lower())
+        if other is None:
+            kept[role.title.lower()] = role
+        else:
+            other.sections += role.sections
+            other.skills += role.skills
+            other.kpis += role.kpis
+    return list(kept.values())

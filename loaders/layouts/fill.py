@@ -1,0 +1,136 @@
+"""Filling a ``ParsedRole`` from outline blocks: sections by heading kind, stated mentions, label lines."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from graph.model import Evidence, Mention, ParsedRole, Section, SectionKind
+from loaders.blueprint import CAREER_LABELS, ROLE_LABELS
+from loaders.content import finish_summary, role_ref
+from loaders.document import Block, Table
+from loaders.markdown import MENTION_KINDS
+from loaders.text import classify_heading, collapse, split_titles
+
+__all__ = ["fill_role", "mention", "table_mentions"]
+
+_SYMBOLS = re.compile(r"^[^\w(\[\"']+")
+_COMPETENCY_HEADER = ("competenc", "skill", "principle", "area", "topic", "dimension", "capabilit", "criteri", "trait")
+
+
+def mention(name: str, kind: SectionKind, source: str, line: int, evidence: str) -> Mention:
+    name = _SYMBOLS.sub("", collapse(name)).strip()
+    return Mention(name=name, section=kind, at=Evidence(source=source, line=line, evidence=collapse(evidence)))
+
+
+def fill_role(role: ParsedRole, blocks: Iterable[Block], name: str, kind: SectionKind = SectionKind.SUMMARY) -> None:
+    """Append the sections, mentions and label facts of ``blocks`` to ``role``.
+
+    ``blocks`` start under a heading called ``name`` of kind ``kind``; a sub-heading opens a new
+    section of the kind its wording names (or its parent's when it names none).
+
+    Examples
+    --------
+    >>> from loaders.readers.markdown import read_markdown
+    >>> doc = read_markdown("Leads people.\\n\\n### Skills\\n\\n- Coaching\\n\\nReports to: CTO\\n", "a.md")
+    >>> role = ParsedRole(title="EM", source="a.md", line=1)
+    >>> fill_role(role, doc.blocks, "EM")
+    >>> role.summary, [m.name for m in role.skills], [(r.title, r.at.line) for r in role.reports_to]
+    ('Leads people.', ['Coaching'], [('CTO', 7)])
+    """
+    blocks = list(blocks)
+    stack: list[tuple[int, SectionKind]] = [(0, kind)]
+    current: tuple[str, SectionKind, list[Block]] = (name, kind, [])
+    sections: list[tuple[str, SectionKind, list[Block]]] = [current]
+    for index, block in enumerate(blocks):
+        if block.kind == "heading":
+            while len(stack) > 1 and stack[-1][0] >= block.level:
+                stack.pop()
+            own = classify_heading(block.text)
+            own = stack[-1][1] if own is SectionKind.OTHER and len(stack) > 1 else own
+            stack.append((block.level, own))
+            current = (block.text, own, [])
+            sections.append(current)
+            continue
+        current[2].append(block)
+        if block.kind == "label":
+            _label(role, block)
+        elif block.kind == "item" and not _introduces_list(blocks, index):
+            target = role.kpis if current[1] is SectionKind.KPIS else role.skills
+            if current[1] in MENTION_KINDS or current[1] is SectionKind.KPIS:
+                target.append(mention(block.text, current[1], role.source, block.at.line, block.text))
+        elif block.kind == "table" and block.table is not None:
+            role.skills.extend(table_mentions(block.table, role.source))
+    for section_name, section_kind, members in sections:
+        section = _section(section_name, section_kind, members)
+        if section is not None:
+            role.sections.append(section)
+    finish_summary(role)
+
+
+def table_mentions(table: Table, source: str) -> list[Mention]:
+    """Competencies a table inside a role's section states: its first column when the header names them."""
+    if not table.header or not any(word in table.header[0].text.lower() for word in _COMPETENCY_HEADER):
+        return []
+    found = []
+    for row in table.rows:
+        if row and row[0].text.strip():
+            evidence = " | ".join(collapse(cell.text) for cell in row if cell.text.strip())
+            found.append(mention(row[0].text.split("\n")[0], SectionKind.SKILLS, source, row[0].at.line, evidence))
+    return found
+
+
+def _introduces_list(blocks: list[Block], index: int) -> bool:
+    """An item ending with ':' whose next block is a deeper item only introduces that list."""
+    block = blocks[index]
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    return (
+        block.text.rstrip().endswith(":")
+        and following is not None
+        and following.kind == "item"
+        and following.level > block.level
+    )
+
+
+def _label(role: ParsedRole, block: Block) -> None:
+    label = (block.label or "").strip().lower()
+    value = (block.value or "").strip()
+    if not value:
+        return
+    if label in CAREER_LABELS:
+        refs = getattr(role, CAREER_LABELS[label])
+        known = {ref.title.lower() for ref in refs}
+        for title in split_titles(value):
+            if title.lower() not in known:
+                refs.append(role_ref(title, role.source, block.at.line, block.text))
+                known.add(title.lower())
+    elif ROLE_LABELS.get(label) == "level":
+        role.level = role.level or value
+    elif ROLE_LABELS.get(label) == "family":
+        role.family = role.family or value
+
+
+def _section(name: str, kind: SectionKind, blocks: list[Block]) -> Section | None:
+    """The blocks' text as one section, each block at its own line offset (the extractor counts lines)."""
+    parts = [(b.at.line, b.text) for b in blocks if b.kind != "table" and b.text.strip()]
+    parts += [
+        (cell.at.line, collapse(cell.text))
+        for b in blocks
+        if b.kind == "table" and b.table is not None
+        for row in b.table.rows
+        for cell in row
+        if cell.text.strip()
+    ]
+    if not parts:
+        return None
+    parts.sort(key=lambda part: part[0])
+    first = parts[0][0]
+    text, current = "", first
+    for line, part in parts:
+        if line and line > current:
+            text += "\n" * (line - current)
+        elif text:
+            text += "\n" if not line or line > current else " "
+        text += part
+        current = (line or current) + part.count("\n")
+    return Section(name=name, kind=kind, text=text, line=first)

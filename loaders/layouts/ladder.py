@@ -1,0 +1,158 @@
+"""Career ladders: the document's order of levels as stated promotions, forks, and titles for generic levels.
+
+* Order: each level promotes to the next one the document lists (``method: stated``), with evidence
+  naming the whole order (``Level order in ladder.md: Junior → Middle → Senior``).
+* Forks: a level whose text names two or more later levels ("two directions: Senior Developer ...
+  or Tech Lead") promotes to each of them, and the level before the second branch no longer steps
+  into it.
+* The end: a level for former holders ("Emeritus ...", "Former ...") ends the order.
+* Generic level names (``Level 2``, ``L3``, ``Senior``) get a title that says which ladder: the
+  level word before the ladder's role noun ("Junior Developer"), or the ladder after a level code
+  ("Developer Level 0"). The ladder comes from a hint, the front matter ``family``, the role noun the
+  text puts after the level names ("Junior and Middle developers"), a heading listing the levels, or
+  the document's title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import PurePosixPath
+
+from graph.model import Evidence, ParsedRole, RoleRef, SectionKind
+from loaders.document import DocumentOutline
+from loaders.role_titles import LEVEL_WORDS, level_name, looks_like_role
+from loaders.text import classify_heading
+
+__all__ = ["ladder_name", "level_title", "link_ladder"]
+
+_ENDS = re.compile(r"\b(?:emeritus|former|retired|alumni|alumnus)\b", re.I)
+_FORK_WORDS = re.compile(r"\b(?:directions?|paths?|tracks?|branch(?:es)?|splits?|forks?|progression)\b", re.I)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_ROLE_NOUNS = (
+    r"developers?|engineers?|programmers?|designers?|managers?|analysts?|scientists?|testers?|architects?"
+    r"|consultants?|specialists?|researchers?|leads?|leaders?"
+)
+_LADDER_WORDS = re.compile(
+    r"\b(?:career|ladders?|levels?|framework|progression|paths?|tracks?|matrix|roles?|membership|competenc(?:y|ies)"
+    r"|responsibilities|requirements|expectations|and|&|,)\b",
+    re.I,
+)
+
+
+def _plural_to_singular(word: str) -> str:
+    return word[:-1] if word.lower().endswith("s") and not word.lower().endswith("ss") else word
+
+
+def ladder_name(outline: DocumentOutline, levels: list[str], hint: str | None = None) -> str:
+    """The name that tells this ladder's generic levels from another's.
+
+    Examples
+    --------
+    >>> from loaders.readers.markdown import read_markdown
+    >>> text = "# Requirements\\n\\n## Junior\\n\\nHelp Junior and Middle developers.\\n\\n## Middle\\n"
+    >>> doc = read_markdown(text, "r.md")
+    >>> ladder_name(doc, ["Junior", "Middle"])
+    'Developer'
+    """
+    if hint:
+        return hint
+    family = outline.meta.get("family")
+    if isinstance(family, str) and family.strip():
+        return family.strip()
+    noun = _noun_after_levels(outline, levels)
+    if noun:
+        return noun
+    listing = _heading_listing(outline, levels)
+    if listing:
+        return listing
+    title = outline.title or ""
+    if title and classify_heading(title) is SectionKind.OTHER:
+        stripped = " ".join(_LADDER_WORDS.sub(" ", title).split())
+        if stripped:
+            return stripped
+    return PurePosixPath(outline.source).stem.replace("-", " ").replace("_", " ").title()
+
+
+def _noun_after_levels(outline: DocumentOutline, levels: list[str]) -> str | None:
+    words = [re.escape(w) for w in {*levels, *LEVEL_WORDS.split("|")} if w]
+    alternation = "|".join(sorted(words, key=len, reverse=True))
+    pattern = re.compile(rf"\b(?:{alternation})(?:\s*(?:,|and|or|&|/)\s*(?:{alternation}))*\s+({_ROLE_NOUNS})\b", re.I)
+    counts: Counter[str] = Counter()
+    for block in outline.blocks:
+        if block.kind in ("paragraph", "item"):
+            counts.update(_plural_to_singular(m.group(1)).lower() for m in pattern.finditer(block.text))
+    if not counts:
+        return None
+    return counts.most_common(1)[0][0].title()
+
+
+def _heading_listing(outline: DocumentOutline, levels: list[str]) -> str | None:
+    """A heading whose list names the levels (``### Developers`` over ``- Level0``, ``- Level1`` ...)."""
+    wanted = {re.sub(r"\W", "", level).lower() for level in levels}
+    for index, block in outline.headings():
+        items = [re.sub(r"\W", "", b.text).lower() for b in outline.section(index) if b.kind == "item"]
+        if len(wanted & set(items)) >= 2 and not re.search(r"\blevels?\b", block.text, re.I):
+            return _plural_to_singular(" ".join(block.text.split()))
+    return None
+
+
+def level_title(level: str, ladder: str) -> str:
+    """The title of a generic level of ``ladder``.
+
+    Examples
+    --------
+    >>> level_title("Junior", "Developer"), level_title("Level 0", "Developer"), level_title("Senior", "Engineering")
+    ('Junior Developer', 'Developer Level 0', 'Senior Engineering')
+    """
+    if level_name(level) and re.match(rf"^(?:{LEVEL_WORDS})\b", level, re.I):
+        return f"{level} {ladder}"
+    return f"{ladder} {level}"
+
+
+def link_ladder(roles: list[ParsedRole], texts: list[str], source: str, doc_name: str) -> None:
+    """Stated promotions along the ladder ``roles`` (document order), with forks and an end.
+
+    ``texts`` holds each level's own text, where a fork is stated.
+
+    Examples
+    --------
+    >>> titles = ["Mid", "Senior Dev", "Tech Lead", "CTO"]
+    >>> roles = [ParsedRole(title=t, source="l.md", line=i) for i, t in enumerate(titles)]
+    >>> link_ladder(roles, ["Two career directions: Senior Dev or Tech Lead.", "", "", ""], "l.md", "l.md")
+    >>> [(r.title, [p.title for p in r.promotes_to]) for r in roles]
+    [('Mid', ['Senior Dev', 'Tech Lead']), ('Senior Dev', []), ('Tech Lead', ['CTO']), ('CTO', [])]
+    """
+    chain = []
+    for role in roles:
+        if _ENDS.search(role.title):
+            break
+        chain.append(role)
+    if len(chain) < 2:
+        return
+    order = " → ".join(r.title for r in chain)
+    edges: dict[int, list[tuple[int, str | None]]] = {i: [(i + 1, None)] for i in range(len(chain) - 1)}
+    for i, text in enumerate(texts[: len(chain)]):
+        for sentence in _SENTENCE.split(" ".join(text.split())):
+            named = _later_named(chain, i, sentence)
+            if len(named) < 2 or not _FORK_WORDS.search(sentence):
+                continue
+            edges[i] = [(j, sentence) for j in named]
+            for j in named[1:]:
+                if j - 1 != i and j - 1 in edges:
+                    edges[j - 1] = [(k, s) for k, s in edges[j - 1] if k != j]
+            break
+    for i, targets in edges.items():
+        for j, sentence in targets:
+            evidence = sentence or f"Level order in {doc_name}: {order}"
+            at = Evidence(source=source, line=chain[i].line, evidence=evidence, method="stated")
+            chain[i].promotes_to.append(RoleRef(title=chain[j].title, at=at))
+
+
+def _later_named(chain: list[ParsedRole], i: int, text: str) -> list[int]:
+    lowered = text.lower()
+    return [j for j in range(i + 1, len(chain)) if chain[j].title.lower() in lowered]
+
+
+def is_role_name(text: str) -> bool:
+    return looks_like_role(text)

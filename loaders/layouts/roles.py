@@ -1,0 +1,182 @@
+"""Where the roles of an outline are: a group of sibling role headings, a role table, or the title.
+
+A *role table* has a first column headed Role / Level / Job title / Position whose cells name roles
+(a ladder's summary table). A *role group* is the set of sibling headings (same parent, same level)
+with the most role-like headings — at least two — under a parent that is the page itself, its
+title, or a container ("Roles", "Levels"). A page whose title is a role and whose role-like headings
+sit deeper (a "Related roles" section) stays a single-role page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graph.model import SectionKind
+from loaders.document import Block, DocumentOutline
+from loaders.markdown import PSEUDO_LEVEL
+from loaders.role_titles import has_level_word, level_name, looks_like_role
+from loaders.text import classify_heading
+
+__all__ = ["RoleSpot", "Found", "find_roles", "role_table", "clean_title"]
+
+_ROLE_COLUMN = re.compile(r"^(?:roles?|levels?|job\s+titles?|titles?|positions?|ranks?|grades?)$", re.I)
+_CONTAINER = re.compile(
+    r"\b(?:roles?|levels?|ladders?|positions?|tracks?|titles?|careers?|progression|grades?)\b", re.I
+)
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}|\[[^\[\]]*\]|<[^<>]*>")
+_EMOJI = re.compile(r"^[^\w(]+|[^\w)]+$")
+_CAREER_KINDS = {
+    SectionKind.RESPONSIBILITIES,
+    SectionKind.SKILLS,
+    SectionKind.REQUIREMENTS,
+    SectionKind.NICE_TO_HAVE,
+    SectionKind.KPIS,
+}
+
+
+@dataclass
+class RoleSpot:
+    """One role's place: its name as written, line, and the blocks that describe it."""
+
+    name: str
+    line: int
+    blocks: list[Block] = field(default_factory=list)
+    heading: int | None = None  # index of its heading block
+    cells: dict[str, str] = field(default_factory=dict)  # for a table row: header → cell text
+
+
+@dataclass
+class Found:
+    spots: list[RoleSpot]
+    levelled: bool  # the headings or table name levels: a ladder
+    shared: list[tuple[Block, list[Block]]]  # page sections that apply to every role (heading, blocks)
+    parent: Block | None = None  # the heading above the role headings
+
+
+def clean_title(text: str) -> str:
+    """A role title without placeholders, emoji or dangling commas (``Engineering Manager, {Team}``).
+
+    Examples
+    --------
+    >>> clean_title("Engineering Manager, {Discriminator}"), clean_title("🚚 Delivery"), clean_title("~~Maintainer~~")
+    ('Engineering Manager', 'Delivery', 'Maintainer')
+    """
+    text = _PLACEHOLDER.sub("", text.replace("~~", ""))
+    text = " ".join(text.split()).strip(" ,;:-–—")
+    return _EMOJI.sub("", text).strip()
+
+
+def _parents(outline: DocumentOutline) -> dict[int, int | None]:
+    parents: dict[int, int | None] = {}
+    stack: list[int] = []
+    for index, block in outline.headings():
+        while stack and outline.blocks[stack[-1]].level >= block.level:
+            stack.pop()
+        parents[index] = stack[-1] if stack else None
+        stack.append(index)
+    return parents
+
+
+def role_table(outline: DocumentOutline) -> tuple[int, list[str]] | None:
+    """The first table whose first column lists roles: its block index and the role names in order."""
+    for index, block in outline.tables():
+        table = block.table
+        if table is None or not table.header or not _ROLE_COLUMN.match(clean_title(table.header[0].text)):
+            continue
+        names = [clean_title(row[0].text) for row in table.rows if row and clean_title(row[0].text)]
+        if len(names) >= 2 and len(set(n.lower() for n in names)) == len(names):
+            return index, names
+    return None
+
+
+def _matches(heading: str, name: str) -> bool:
+    heading, name = clean_title(heading).lower(), name.lower()
+    return heading == name or heading.startswith(name + " ") or heading.rstrip("s") == name.rstrip("s")
+
+
+def find_roles(outline: DocumentOutline) -> Found | None:
+    """The roles of a page with several of them, or None for a single-role page."""
+    parents = _parents(outline)
+    table = role_table(outline)
+    names = table[1] if table else []
+    struck = {i for i, b in outline.headings() if b.text.startswith("~~")}
+
+    def is_role(index: int) -> bool:
+        text = outline.blocks[index].text
+        if index in struck or outline.blocks[index].level >= PSEUDO_LEVEL:
+            return False
+        return any(_matches(text, n) for n in names) if names else looks_like_role(clean_title(text))
+
+    groups: dict[tuple[int | None, int], list[int]] = {}
+    for index, block in outline.headings():
+        groups.setdefault((parents[index], block.level), []).append(index)
+    title_is_role = bool(outline.title) and looks_like_role(outline.title or "")
+    best: list[int] = []
+    best_parent: int | None = None
+    for (parent, _level), members in groups.items():
+        candidates = [i for i in members if is_role(i)]
+        if len(candidates) < 2 or len(candidates) <= len(best):
+            continue
+        parent_block = outline.blocks[parent] if parent is not None else None
+        top = parent_block is None or parent_block.level == 1 or parent_block.text == outline.title
+        if not top and (title_is_role or not _CONTAINER.search(parent_block.text)):
+            continue
+        best, best_parent = candidates, parent
+    if table and not best:
+        spots = [
+            _row_spot(outline, table[0], row_index) for row_index in range(len(outline.blocks[table[0]].table.rows))
+        ]
+        spots = [s for s in spots if s.name]
+        return Found(spots, True, _shared(outline, set(), parents), None)
+    if not best:
+        return None
+    spots = []
+    for index in best:
+        heading = outline.blocks[index]
+        spot = RoleSpot(clean_title(heading.text), heading.at.line, outline.section(index), index)
+        spots.append(spot)
+    if table:
+        order = {n.lower(): i for i, n in enumerate(names)}
+        rank = {id(s): next((order[n.lower()] for n in names if _matches(s.name, n)), len(order)) for s in spots}
+        spots.sort(key=lambda s: rank[id(s)])
+    parent_block = outline.blocks[best_parent] if best_parent is not None else None
+    levelled = bool(table) or sum(1 for s in spots if has_level_word(s.name)) >= 2
+    levelled = levelled or (
+        parent_block is not None and bool(re.search(r"\blevels?\b|\bladder", parent_block.text, re.I))
+    )
+    covered = {i for index in best for i in _section_indexes(outline, index)}
+    return Found(spots, levelled, _shared(outline, covered, parents), parent_block)
+
+
+def _row_spot(outline: DocumentOutline, table_index: int, row_index: int) -> RoleSpot:
+    table = outline.blocks[table_index].table
+    row = table.rows[row_index]
+    cells = {clean_title(h.text): c.text for h, c in zip(table.header[1:], row[1:], strict=False) if c.text.strip()}
+    return RoleSpot(clean_title(row[0].text), row[0].at.line, [], None, cells)
+
+
+def _section_indexes(outline: DocumentOutline, index: int) -> range:
+    return range(index, index + 1 + len(outline.section(index)))
+
+
+def _shared(
+    outline: DocumentOutline, covered: set[int], parents: dict[int, int | None]
+) -> list[tuple[Block, list[Block]]]:
+    """Sections outside every role whose heading names responsibilities, skills, requirements or KPIs."""
+    shared: list[tuple[Block, list[Block]]] = []
+    taken: set[int] = set()
+    for index, block in outline.headings():
+        if index in covered or classify_heading(block.text) not in _CAREER_KINDS:
+            continue
+        if parents[index] in taken:
+            taken.add(index)
+            continue  # inside a shared section already taken whole
+        if not any(i in covered for i in _section_indexes(outline, index)):
+            shared.append((block, list(outline.section(index))))
+            taken.add(index)
+    return shared
+
+
+def level_of(name: str) -> tuple[str, str | None] | None:
+    return level_name(name)

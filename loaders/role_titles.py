@@ -1,0 +1,117 @@
+"""What a role title looks like: the shared word lists and tests of every loader that finds roles.
+
+``ROLE_NOUN`` and ``NOT_A_TITLE`` are the tests the job-family loader has always used (kept exactly,
+so its results do not move); the layout interpreters add ``looks_like_role`` (a wider set of role
+nouns: developer, leader, member, CTO ...) and ``level_name`` (generic level names such as
+``Level 2``, ``L3``, ``IC4``, ``Senior``, ``Pleno``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.model import SectionKind
+from loaders.text import classify_heading
+
+__all__ = [
+    "LEVEL_WORDS",
+    "NOT_A_ROLE",
+    "NOT_A_TITLE",
+    "ROLE_NOUN",
+    "has_level_word",
+    "is_generic_level",
+    "level_name",
+    "looks_like_role",
+]
+
+NOT_A_TITLE = re.compile(r"\b(?:what|how|why|you|your|we|our|like|roles)\b|[?'’]", re.I)
+ROLE_NOUN = re.compile(
+    r"\b(?:engineers?|managers?|directors?|analysts?|specialists?|leads?|vp|officer|fellow|representative|head"
+    r"|architect|scientist|president|chief)\b",
+    re.I,
+)
+_MORE_ROLE_NOUNS = re.compile(
+    r"\b(?:developers?|programmers?|leaders?|designers?|consultants?|coach|administrators?|owners?|members?"
+    r"|reviewers?|approvers?|maintainers?|triagers?|sponsors?|contributors?|committers?|testers?|researchers?"
+    r"|scientists?|interns?|trainees?|apprentices?|coordinators?|producers?|writers?|editors?|advisors?"
+    r"|c[teiopfd]o|ciso|svp|evp|partner|principal|steward|champion|moderator|operator|technician|executive)\b",
+    re.I,
+)
+# Level words a ladder uses alone as a level's name (English, and the Portuguese/Spanish ones that occur).
+LEVEL_WORDS = (
+    "intern|trainee|apprentice|graduate|entry|entry-level|junior|jr|associate|intermediate|mid|mid-level|middle"
+    "|senior|sr|staff|senior staff|principal|distinguished|fellow|lead|expert|beginner|advanced|novice"
+    "|pleno|júnior|sênior|semi-senior|semisenior|especialista|practitioner|leading expert"
+)
+_STANDALONE = re.compile(r"^(?:intern|trainee|apprentice|graduate|fellow)$", re.I)  # roles of their own
+_LEVEL_WORD = re.compile(rf"^(?:{LEVEL_WORDS})(?:\s+(?:i{{1,3}}|iv|v|[1-9]))?$", re.I)
+_LEVEL_CODE = re.compile(
+    r"^(?:(?:level|lvl|grade|band|tier|step|stage|rank|nivel|nível|niveau|stufe)\s*-?\s*\d{1,2}[a-z]?"
+    r"|(?:l|ic|m|e|p|t|s|d|g|sde|swe)\s*-?\s*\d{1,2})$",
+    re.I,
+)
+_LEVEL_PREFIX = re.compile(
+    r"^(?P<level>(?:level|lvl|grade|band|tier|step|stage|nivel|nível)\s*-?\s*\d{1,2}|(?:l|ic|m|e|p)\s*-?\s*\d{1,2})"
+    r"\s*[:.\-–—)]\s*(?P<name>.+)$",
+    re.I,
+)
+_HAS_LEVEL_WORD = re.compile(rf"\b(?:{LEVEL_WORDS})\b", re.I)
+NOT_A_ROLE = re.compile(
+    r"^(?:levels?|example behaviou?rs?|examples?|other pages|hiring process|overview|introduction|summary"
+    r"|references?|faqs?|links|resources|tracks?|notes?|glossary|background|contents|table of contents"
+    r"|commons?|general.*|changelog|history|definitions?|principles|values|how .*|what .*|why .*)$",
+    re.I,
+)
+
+
+def is_generic_level(text: str) -> bool:
+    """Whether ``text`` names only a level, not a role (``Level 2``, ``L3``, ``IC4``, ``Senior``, ``Pleno``).
+
+    Examples
+    --------
+    >>> [is_generic_level(t) for t in ("Level 2", "L3", "IC4", "Senior", "Pleno", "Senior Engineer", "Member")]
+    [True, True, True, True, True, False, False]
+    """
+    words = " ".join(text.replace("_", " ").split()).strip(" .:")
+    if _STANDALONE.match(words):
+        return False
+    return bool(_LEVEL_WORD.match(words) or _LEVEL_CODE.match(words) or _LEVEL_CODE.match(words.replace(" ", "")))
+
+
+def level_name(text: str) -> tuple[str, str | None] | None:
+    """``(level, name)`` when ``text`` names a level (``Level 1: Product Manager I``), else None.
+
+    Examples
+    --------
+    >>> level_name("Level 1: Product Manager I"), level_name("L3"), level_name("Senior Full Stack Developer")
+    (('Level 1', 'Product Manager I'), ('L3', None), None)
+    """
+    text = " ".join(text.split()).strip()
+    prefixed = _LEVEL_PREFIX.match(text)
+    if prefixed:
+        return prefixed.group("level"), prefixed.group("name").strip()
+    if is_generic_level(text):
+        return text.strip(" .:"), None
+    return None
+
+
+def has_level_word(text: str) -> bool:
+    """Whether a title carries a level (``Senior Full Stack Developer``, ``Mid-Level ...``, ``Level 3``)."""
+    return bool(_HAS_LEVEL_WORD.search(text)) or level_name(text) is not None
+
+
+def looks_like_role(text: str) -> bool:
+    """Whether a heading or cell reads as a role title rather than a section or a sentence.
+
+    Examples
+    --------
+    >>> [looks_like_role(t) for t in ("Engineering Manager", "Tech Lead", "CTO", "Example behaviours",
+    ...  "Hiring process", "Levels", "Junior", "What we look for", "Responsibilities")]
+    [True, True, True, False, False, False, True, False, False]
+    """
+    words = " ".join(text.split()).strip(" :")
+    if not words or len(words) > 80 or NOT_A_ROLE.match(words) or NOT_A_TITLE.search(words):
+        return False
+    if classify_heading(words) is not SectionKind.OTHER:
+        return False
+    return bool(ROLE_NOUN.search(words) or _MORE_ROLE_NOUNS.search(words) or level_name(words))

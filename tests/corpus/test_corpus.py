@@ -1,0 +1,48 @@
+"""Each real document of the corpus yields exactly the roles, levels, order and skills a reader sees in it.
+
+Expectations are in ``expectations.py``, written by hand from the documents. Documents whose licence
+does not allow a copy in the repository are read from ``../shared/corpus/diverse`` and skipped, with
+the reason, where that folder is absent.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.corpus.corpus import locate, parse, skill_key
+from tests.corpus.expectations import DOCUMENTS, Expected
+
+
+def _document(expected: Expected):
+    path = locate(expected)
+    if path is None:
+        pytest.skip(f"{expected.path}: not in tests/corpus/docs (licence) and ../shared/corpus/diverse is absent")
+    return parse(path)
+
+
+@pytest.mark.parametrize("expected", DOCUMENTS, ids=lambda e: e.path.rsplit("/", 1)[-1][:60])
+def test_corpus_document_yields_the_roles_it_defines(expected: Expected):
+    document = _document(expected)
+    assert [p.message for p in document.problems if p.severity == "error"] == []
+    assert document.source.format.rsplit(":", 1)[-1] == expected.layout
+    assert tuple(r.title for r in document.roles) == expected.roles
+
+
+@pytest.mark.parametrize("expected", DOCUMENTS, ids=lambda e: e.path.rsplit("/", 1)[-1][:60])
+def test_corpus_ladder_order_is_stated_as_promotions(expected: Expected):
+    document = _document(expected)
+    promotions = {(r.title, p.title) for r in document.roles for p in r.promotes_to}
+    assert promotions == set(expected.promotions)
+    assert all(p.at.method == "stated" for r in document.roles for p in r.promotes_to)
+    levels = {r.title: r.level for r in document.roles if r.title in expected.levels}
+    assert levels == expected.levels
+
+
+@pytest.mark.parametrize("expected", DOCUMENTS, ids=lambda e: e.path.rsplit("/", 1)[-1][:60])
+def test_corpus_roles_state_their_skills(expected: Expected):
+    document = _document(expected)
+    roles = {r.title: r for r in document.roles}
+    for title, skills in expected.skills.items():
+        found = {skill_key(m.name) for m in roles[title].skills}
+        missing = [s for s in skills if skill_key(s) not in found]
+        assert missing == [], f"{title}: {sorted(found)}"
