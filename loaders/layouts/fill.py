@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterable
 
 from graph.model import Evidence, Mention, ParsedRole, Section, SectionKind
-from loaders.blueprint import CAREER_LABELS, ROLE_LABELS
 from loaders.content import finish_summary, role_ref
 from loaders.document import Block, Table
+from loaders.labels import career_field, role_field
 from loaders.markdown import MENTION_KINDS
 from loaders.text import classify_heading, collapse, split_titles
 
@@ -93,20 +93,21 @@ def _introduces_list(blocks: list[Block], index: int) -> bool:
 
 
 def _label(role: ParsedRole, block: Block) -> None:
-    label = (block.label or "").strip().lower()
+    label = block.label or ""
     value = (block.value or "").strip()
     if not value:
         return
-    if label in CAREER_LABELS:
-        refs = getattr(role, CAREER_LABELS[label])
+    field = career_field(label)
+    if field:
+        refs = getattr(role, field)
         known = {ref.title.lower() for ref in refs}
         for title in split_titles(value):
             if title.lower() not in known:
                 refs.append(role_ref(title, role.source, block.at.line, block.text))
                 known.add(title.lower())
-    elif ROLE_LABELS.get(label) == "level":
+    elif role_field(label) == "level":
         role.level = role.level or value
-    elif ROLE_LABELS.get(label) == "family":
+    elif role_field(label) == "family":
         role.family = role.family or value
 
 

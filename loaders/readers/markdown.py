@@ -14,16 +14,14 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from loaders.blueprint import CAREER_LABELS, ROLE_LABELS
 from loaders.document import Block, Cell, DocumentOutline, Location, Table
 from loaders.frontmatter import split_front_matter
+from loaders.labels import career_field, role_field
 from loaders.markdown import PSEUDO_LEVEL
 from loaders.readers.html_tables import read_html_tables, strip_html
 from loaders.text import clean_line, clean_text, collapse
 
-__all__ = ["LABELS", "read_markdown"]
-
-LABELS = set(CAREER_LABELS) | set(ROLE_LABELS)
+__all__ = ["inline_text", "read_markdown"]
 
 _BOLD_ONLY = re.compile(r"^\s*(\*\*|__)([^*_\n]{1,80}?)\1\s*:?\s*$")
 _HEADING_ANCHOR = re.compile(r"\s*\{#[^}]*\}\s*$")
@@ -119,7 +117,7 @@ def _paragraph(outline: DocumentOutline, raw: str, text: str, line: int, depth: 
 
     for offset, part in enumerate(cleaned):
         label = _LABEL.match(part)
-        if label and label.group("label").strip().lower() in LABELS:
+        if label and (career_field(label.group("label")) or role_field(label.group("label"))):
             flush(line + offset + 1)
             name, value = label.group("label").strip(), label.group("value").strip()
             at = Location(line=line + offset)
