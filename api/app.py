@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi_offline import FastAPIOffline
 
 from api.errors import install_error_handlers
 from api.routers import families, functions, gap, health, kpis, org, overlap, paths, roles, search, shared, skills, web
+from api.routers.tabular import check_format
 from api.settings import Settings, get_settings
 from api.state import GraphHolder
 from api.store_state import install_store
@@ -20,6 +21,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="orgkg",
         summary="Career paths, shared competencies and Cypher over your role library.",
         version="0.1.0",
+        dependencies=[Depends(check_format)],  # ?format=csv where there is no CSV: a 400 naming where there is
     )
     app.state.settings = settings
     app.state.graphs = GraphHolder(settings.snapshot_path)

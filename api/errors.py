@@ -17,28 +17,18 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 from starlette.routing import Match
 
-from api.models import ErrorBody
+from api.models import ErrorBody, error_body
 from api.params import NAME_PATTERN
 from graph.errors import (
     CypherError,
     InputError,
     NotFound,
     OrgKGError,
-    QueryFailed,
     SnapshotError,
     StoreUnavailable,
 )
 
 __all__ = ["error_body", "install_error_handlers", "install_openapi"]
-
-
-def error_body(err: Exception) -> dict:
-    body: dict = {"detail": str(err), "error": type(err).__name__}
-    if isinstance(err, NotFound):
-        body["suggestions"] = err.suggestions
-    if isinstance(err, QueryFailed):
-        body["line"], body["column"] = err.line, err.column
-    return body
 
 
 def _status(err: OrgKGError) -> int:

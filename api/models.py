@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from graph.errors import NotFound, QueryFailed
+
 __all__ = [
     "CATALOG_ERRORS",
     "CONFLICT_ERRORS",
@@ -17,6 +19,7 @@ __all__ = [
     "ErrorBody",
     "PARAM_ERRORS",
     "SNAPSHOT_ERRORS",
+    "error_body",
     "error_responses",
 ]
 
@@ -30,6 +33,16 @@ class ErrorBody(BaseModel):
     )
     line: int | None = Field(default=None, description="1-based line of a Cypher syntax error.")
     column: int | None = Field(default=None, description="1-based column of a Cypher syntax error.")
+
+
+def error_body(err: Exception) -> dict:
+    """The :class:`ErrorBody` of an orgkg error, as a dict (the API's answer, the CLI's ``--json`` error)."""
+    body: dict = {"detail": str(err), "error": type(err).__name__}
+    if isinstance(err, NotFound):
+        body["suggestions"] = err.suggestions
+    if isinstance(err, QueryFailed):
+        body["line"], body["column"] = err.line, err.column
+    return body
 
 
 _WHY: dict[int, str] = {

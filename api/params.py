@@ -33,6 +33,7 @@ __all__ = [
     "NamePath",
     "OffsetQuery",
     "PageLimitQuery",
+    "ROLE_LIST_HELP",
     "SearchLimitQuery",
     "SimilarLimitQuery",
     "ToRoleQuery",
@@ -44,7 +45,11 @@ __all__ = [
 NAME_PATTERN = r"[^\u0000\u0009-\u000d\u001c-\u0020\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
 _NAME = "An id, slug, title or alias (fuzzy matched; an unknown one is 404 with suggestions)."
 
-# One name in a list of names (``?roles=a&roles=b``).
+ROLE_LIST_HELP = (
+    "Repeat for each role (?roles=a&roles=b), or separate them with | or commas (?roles=a,b); a comma inside a "
+    "title is kept when the text around it is one role's exact title or alias (Manager, Infrastructure)."
+)
+# One name in a list of names (``?roles=a&roles=b``; ``graph.queries.lookup.split_role_list`` splits each).
 Name = Annotated[str, StringConstraints(pattern=NAME_PATTERN, max_length=MAX_NAME_LENGTH)]
 # ``{role}``, ``{skill}``, ``{kpi}``, ``{family}``: URL-encoded.
 NamePath = Annotated[str, Path(pattern=NAME_PATTERN, max_length=MAX_NAME_LENGTH, description=_NAME)]

@@ -58,7 +58,8 @@ class NotFound(InputError):
         self.suggestions = suggestions or []
         message = f"no {kind} matches {query!r}"
         if self.suggestions:
-            message += "; did you mean: " + ", ".join(self.suggestions)
+            # quoted: titles hold commas ('Manager, Infrastructure'); the API sends the list as a list
+            message += "; did you mean: " + ", ".join(f"'{name}'" for name in self.suggestions)
         super().__init__(message)
 
 

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
 from api.models import CATALOG_ERRORS
+from api.routers.tabular import CSV, FormatQuery, cypher_table, respond
 from api.store_state import store_for
 from graph.stores.base import CypherResult
 from graph.stores.catalog import CatalogQuery, QueryParam, bind_params, get_query, list_queries
@@ -43,11 +44,12 @@ def catalog_get(name: str, request: Request) -> CatalogQuery:
     return get_query(name, request.app.state.settings.queries_dir)
 
 
-@router.post("/queries/{name}", response_model=CypherResult, responses=CATALOG_ERRORS)
-def catalog_run(name: str, body: CatalogRun, request: Request) -> CypherResult:
+@router.post("/queries/{name}", response_model=CypherResult, responses={**CATALOG_ERRORS, **CSV})
+def catalog_run(name: str, body: CatalogRun, request: Request, format: FormatQuery = None):
     """Run a named query; missing or unknown parameters are 400 naming the parameter."""
     query = get_query(name, request.app.state.settings.queries_dir)
     bound = bind_params(query, body.params)
     runnable = check_read_only(query.cypher)
     store = store_for(request)
-    return store.run_read(runnable, bound, time_limit_ms=body.time_limit_ms, max_rows=body.max_rows)
+    result = store.run_read(runnable, bound, time_limit_ms=body.time_limit_ms, max_rows=body.max_rows)
+    return respond(request, format, result, cypher_table, name)

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
 from api.models import CYPHER_ERRORS
+from api.routers.tabular import CSV, FormatQuery, cypher_table, respond
 from api.store_state import store_for
 from graph.stores.base import CypherResult
 from graph.stores.guard import check_read_only
@@ -26,8 +27,8 @@ class CypherRequest(BaseModel):
     max_rows: int | None = Field(default=None, ge=1, description="Lower than the server's limit, never higher.")
 
 
-@router.post("/cypher", response_model=CypherResult)
-def run_cypher(body: CypherRequest, request: Request) -> CypherResult:
+@router.post("/cypher", response_model=CypherResult, responses=CSV)
+def run_cypher(body: CypherRequest, request: Request, format: FormatQuery = None):
     """Run one read-only query.
 
     The read-only check refuses writes, admin commands and non-allow-listed procedures (400, naming
@@ -36,4 +37,5 @@ def run_cypher(body: CypherRequest, request: Request) -> CypherResult:
     """
     runnable = check_read_only(body.query)
     store = store_for(request)
-    return store.run_read(runnable, body.params, time_limit_ms=body.time_limit_ms, max_rows=body.max_rows)
+    result = store.run_read(runnable, body.params, time_limit_ms=body.time_limit_ms, max_rows=body.max_rows)
+    return respond(request, format, result, cypher_table, "cypher")

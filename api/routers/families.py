@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 
 from api.deps import GraphDep
-from api.models import ERRORS, SNAPSHOT_ERRORS
+from api.models import ERRORS, SNAPSHOT_ERRORS, error_responses
 from api.params import NamePath
+from api.routers.tabular import CSV, FormatQuery, families_table, respond
 from graph.queries import family_card, list_families
 from graph.queries.corrections import with_corrections
 from graph.queries.families import FamilyCard, FamilySummary
@@ -15,10 +16,13 @@ router = APIRouter(prefix="/families", tags=["families"])
 
 
 @router.get(
-    "", response_model=list[FamilySummary], summary="Job families with their role counts", responses=SNAPSHOT_ERRORS
+    "",
+    response_model=list[FamilySummary],
+    summary="Job families with their role counts",
+    responses={**SNAPSHOT_ERRORS, **error_responses(422), **CSV},
 )
-def get_families(og: GraphDep):
-    return list_families(og)
+def get_families(request: Request, og: GraphDep, format: FormatQuery = None):
+    return respond(request, format, list_families(og), families_table, "families")
 
 
 @router.get("/{family:path}", response_model=FamilyCard, summary="A family's roles and ladder", responses=ERRORS)

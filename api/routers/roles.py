@@ -19,7 +19,16 @@ from api.params import (
     SimilarLimitQuery,
     TrackQuery,
 )
-from api.routers.tabular import CSV, FormatQuery, respond, roles_table, similar_table
+from api.routers.tabular import (
+    CSV,
+    FormatQuery,
+    chain_table,
+    next_table,
+    reports_table,
+    respond,
+    roles_table,
+    similar_table,
+)
 from graph.queries import list_roles, neighbourhood, next_roles, reporting_chain, reports, role_card, similar_roles
 from graph.queries.cards import RoleCard
 from graph.queries.corrections import with_corrections
@@ -64,19 +73,28 @@ def get_roles(
     return respond(request, format, page, roles_table, "roles")
 
 
-@router.get("/{role:path}/chain", response_model=ReportingChain, summary="The managers above a role")
-def get_chain(og: GraphDep, role: NamePath):
-    return with_corrections(reporting_chain, og, role)
+@router.get("/{role:path}/chain", response_model=ReportingChain, summary="The managers above a role", responses=CSV)
+def get_chain(request: Request, og: GraphDep, role: NamePath, format: FormatQuery = None):
+    found = with_corrections(reporting_chain, og, role)
+    return respond(request, format, found, chain_table, f"chain-of-{found.role.title}")
 
 
-@router.get("/{role:path}/reports", response_model=Reports, summary="Direct and indirect reports of a role")
-def get_reports(og: GraphDep, role: NamePath, max_depth: MaxDepthQuery = MAX_DEPTH):
-    return with_corrections(reports, og, role, max_depth=max_depth)
+@router.get(
+    "/{role:path}/reports", response_model=Reports, summary="Direct and indirect reports of a role", responses=CSV
+)
+def get_reports(
+    request: Request, og: GraphDep, role: NamePath, max_depth: MaxDepthQuery = MAX_DEPTH, format: FormatQuery = None
+):
+    found = with_corrections(reports, og, role, max_depth=max_depth)
+    return respond(request, format, found, reports_table, f"reports-of-{found.role.title}")
 
 
-@router.get("/{role:path}/next", response_model=NextRoles, summary="Promotions and moves open from a role")
-def get_next(og: GraphDep, role: NamePath):
-    return with_corrections(next_roles, og, role)
+@router.get(
+    "/{role:path}/next", response_model=NextRoles, summary="Promotions and moves open from a role", responses=CSV
+)
+def get_next(request: Request, og: GraphDep, role: NamePath, format: FormatQuery = None):
+    found = with_corrections(next_roles, og, role)
+    return respond(request, format, found, next_table, f"next-from-{found.role.title}")
 
 
 @router.get(

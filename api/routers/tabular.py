@@ -1,37 +1,58 @@
 """CSV answers for tabular routes: ``?format=csv`` or ``Accept: text/csv``, as a download.
 
 Each ``*_table`` function turns one query result into a header and rows; :func:`respond` sends either
-the result (JSON) or its table (CSV).
+the result (JSON) or its table (CSV). A route has CSV when its documented 200 answer has ``text/csv``
+(``responses=CSV``); on any other route ``?format=csv`` is a 400 naming the routes that have it
+(:func:`check_format`, an app-wide dependency), never a silent JSON answer.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Callable, Iterable, Sequence
 from typing import Annotated, Literal
 
 from fastapi import Query, Request
 from fastapi.responses import Response
+from fastapi.routing import APIRoute
 from pydantic import BaseModel
 
+from graph.errors import InvalidParameter
 from graph.ids import slugify
+from graph.queries.families import FamilySummary
 from graph.queries.gap import SkillGap
-from graph.queries.listings import Page
-from graph.queries.models import RoleSummary
+from graph.queries.listings import KPISummary, Page, SkillSummary
+from graph.queries.lookup import SearchResults
+from graph.queries.models import RoleSummary, WeightedItem
 from graph.queries.overlap import OverlapMatrix
+from graph.queries.paths import CareerPaths, CareerStep, NextRoles
+from graph.queries.reporting import ReportingChain, Reports
 from graph.queries.shared import SharedCompetencies
 from graph.queries.similar import SimilarRoles
+from graph.stores.base import CypherResult
 
 __all__ = [
     "CSV",
     "FormatQuery",
+    "chain_table",
+    "check_format",
+    "csv_routes",
+    "cypher_table",
+    "families_table",
     "gap_table",
+    "kpis_table",
+    "next_table",
     "overlap_table",
+    "paths_table",
+    "reports_table",
     "respond",
     "roles_table",
+    "search_table",
     "shared_table",
     "similar_table",
+    "skills_table",
 ]
 
 FormatQuery = Annotated[
@@ -49,10 +70,45 @@ def wants_csv(request: Request, format: str | None) -> bool:
     return "text/csv" in request.headers.get("accept", "")
 
 
+def has_csv(route: object) -> bool:
+    """The route documents a ``text/csv`` 200 answer (``responses=CSV``)."""
+    return isinstance(route, APIRoute) and "text/csv" in (route.responses.get(200) or {}).get("content", {})
+
+
+def csv_routes(openapi: dict) -> list[str]:
+    """``METHOD path`` of every operation the OpenAPI document gives a ``text/csv`` 200 answer."""
+    return [
+        f"{method.upper()} {path}"
+        for path, operations in openapi.get("paths", {}).items()
+        for method, operation in operations.items()
+        if "text/csv" in (operation.get("responses", {}).get("200") or {}).get("content", {})
+    ]
+
+
+def check_format(request: Request) -> None:
+    """Refuse ``?format=`` other than ``json`` on a route without a CSV answer, naming the ones with it.
+
+    Routes with CSV declare ``format`` themselves (:data:`FormatQuery`); this app-wide dependency reads
+    the raw query string so that it adds nothing to the other routes' documented parameters.
+    """
+    wanted = request.query_params.get("format")
+    route = request.scope.get("route")
+    if wanted is None or wanted == "json" or has_csv(route):
+        return
+    where = f"{request.method} {getattr(route, 'path_format', request.url.path)}"
+    raise InvalidParameter(
+        "format",
+        f"{wanted!r} is not available on {where}, which answers JSON only; "
+        f"format=csv works on: {', '.join(csv_routes(request.app.openapi()))}",
+    )
+
+
 def _cell(value: object) -> object:
     # Spreadsheets run cells that start like a formula; quote them so a role title cannot.
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False)
     return "" if value is None else value
 
 
@@ -133,3 +189,85 @@ def similar_table(similar: SimilarRoles) -> Table:
         [rank, r.role.id, r.role.title, r.score, r.shared_count, "; ".join(c.name for c in r.top_shared)]
         for rank, r in enumerate(similar.results, start=1)
     )
+
+
+def _names(items: Iterable[WeightedItem]) -> str:
+    return "; ".join(item.name for item in items)
+
+
+_STEP_COLUMNS = [
+    "from_id", "from", "to_id", "to", "kind", "method", "confidence", "cost", "cost_explained", "skill_overlap",
+    "skills_to_gain", "kpis_to_gain", "source", "line", "evidence",
+]  # fmt: skip
+
+
+def _step_row(step: CareerStep) -> list[object]:
+    evidence = step.evidence
+    return [
+        step.start.id,
+        step.start.title,
+        step.end.id,
+        step.end.title,
+        step.kind,
+        step.method,
+        step.confidence,
+        step.cost,
+        step.cost_explained,
+        step.skill_overlap,
+        _names(step.skills_to_gain),
+        _names(step.kpis_to_gain),
+        evidence and evidence.source,
+        evidence and evidence.line,
+        evidence and evidence.sentence,
+    ]
+
+
+def paths_table(found: CareerPaths) -> Table:
+    """One row per step: the path's number and cost, then the step (the closest role's path when none)."""
+    paths = found.paths or ([found.closest.path] if found.closest else [])
+    header = ["path", "path_cost", "step", *_STEP_COLUMNS]
+    return header, (
+        [number, path.cost, index, *_step_row(step)]
+        for number, path in enumerate(paths, start=1)
+        for index, step in enumerate(path.steps, start=1)
+    )
+
+
+def next_table(found: NextRoles) -> Table:
+    return _STEP_COLUMNS, (_step_row(move) for move in found.moves)
+
+
+def skills_table(page: Page[SkillSummary]) -> Table:
+    header = ["id", "name", "category", "in_taxonomy", "roles"]
+    return header, ([s.id, s.name, s.category, s.in_taxonomy, s.roles] for s in page.items)
+
+
+def kpis_table(page: Page[KPISummary]) -> Table:
+    header = ["id", "name", "description", "roles"]
+    return header, ([k.id, k.name, k.description, k.roles] for k in page.items)
+
+
+def families_table(families: list[FamilySummary]) -> Table:
+    return ["id", "name", "roles"], ([f.id, f.name, f.roles] for f in families)
+
+
+def chain_table(chain: ReportingChain) -> Table:
+    """The managers above the role, nearest first, then any other managers it also reports to."""
+    rows = [[depth, "chain", *[getattr(r, c) for c in _ROLE_COLUMNS]] for depth, r in enumerate(chain.chain, 1)]
+    rows += [[1, "other manager", *[getattr(r, c) for c in _ROLE_COLUMNS]] for r in chain.other_managers]
+    return ["depth", "line", *_ROLE_COLUMNS], rows
+
+
+def reports_table(reports: Reports) -> Table:
+    header = ["depth", "manager_id", *_ROLE_COLUMNS]
+    return header, ([r.depth, r.manager_id, *[getattr(r.role, c) for c in _ROLE_COLUMNS]] for r in reports.all)
+
+
+def search_table(found: SearchResults) -> Table:
+    hits = [*found.roles, *found.skills, *found.kpis]
+    return ["kind", "id", "name", "matched", "score"], ([h.kind, h.id, h.name, h.matched, h.score] for h in hits)
+
+
+def cypher_table(result: CypherResult) -> Table:
+    """The result's columns and rows; nodes, relationships, paths and lists as JSON text."""
+    return result.columns, result.rows

@@ -32,6 +32,7 @@ __all__ = [
     "resolve_skill",
     "search",
     "search_roles",
+    "split_role_list",
 ]
 
 MAX_SEARCH_LIMIT = 100
@@ -94,7 +95,7 @@ def resolve_role(og: OrgGraph, text: str) -> Role:
     >>> resolve_role(og, "Engineering")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    graph.errors.RoleNotFound: no role matches 'Engineering'; did you mean: VP of Engineering, ...
+    graph.errors.RoleNotFound: no role matches 'Engineering'; did you mean: 'VP of Engineering', ...
     """
     return og.roles_by_id[_resolve_id(og.role_names, og.roles_by_id, "role", "role", text)]
 
@@ -106,6 +107,50 @@ def resolve_roles(og: OrgGraph, texts: list[str]) -> list[Role]:
         role = resolve_role(og, text)
         roles.setdefault(role.id, role)
     return list(roles.values())
+
+
+def _names_a_role(og: OrgGraph, text: str) -> bool:
+    """``text`` is a role's id, slug, title or alias exactly (no fuzzy match)."""
+    name = text.strip()
+    return bool(name) and (
+        any(c in og.roles_by_id for c in (name, f"role:{name}", f"role:{slugify(name)}"))
+        or bool(og.role_names.exact(name))
+    )
+
+
+def _split_commas(og: OrgGraph, text: str) -> list[str]:
+    """``text`` split on commas, keeping together each longest run of pieces that names a role exactly."""
+    if "," not in text or _names_a_role(og, text):
+        return [text]
+    pieces, names, start = text.split(","), [], 0
+    while start < len(pieces):
+        end = next(
+            (e for e in range(len(pieces), start + 1, -1) if _names_a_role(og, ",".join(pieces[start:e]))), start + 1
+        )
+        names.append(",".join(pieces[start:end]))
+        start = end
+    return names
+
+
+def split_role_list(og: OrgGraph, values: list[str]) -> list[str]:
+    """Role names from a list parameter given repeated (``?roles=a&roles=b``), separated by ``|``, or by
+    commas (``?roles=a,b,c``) — titles hold commas too, so a comma splits only where the text on either
+    side is not one role's exact title, alias, id or slug: ``Manager, Infrastructure`` stays one name.
+    Blank pieces are dropped.
+
+    Examples
+    --------
+    >>> from graph.queries.sample import sample_graph
+    >>> split_role_list(sample_graph(), ["SRE Manager,vp|Engineering Manager (Delivery)", "role:director"])
+    ['SRE Manager', 'vp', 'Engineering Manager (Delivery)', 'role:director']
+    >>> split_role_list(sample_graph(), ["Manager, Engineering,SRE Manger, "])
+    ['Manager, Engineering', 'SRE Manger']
+    """
+    names = []
+    for value in values:
+        for part in value.split("|"):
+            names += [name.strip() for name in _split_commas(og, part) if name.strip()]
+    return names
 
 
 def resolve_skill(og: OrgGraph, text: str) -> Skill:

@@ -27,6 +27,9 @@ class Api:
     def get(self, url: str, **kwargs) -> httpx.Response:
         return anyio.run(lambda: self._request("GET", url, **kwargs))
 
+    def post(self, url: str, **kwargs) -> httpx.Response:
+        return anyio.run(lambda: self._request("POST", url, **kwargs))
+
 
 def serve_snapshot(data_dir: Path, snapshot) -> Api:
     """The API over ``snapshot``, saved as a snapshot file like `orgkg load` does."""
