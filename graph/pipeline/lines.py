@@ -16,7 +16,9 @@ Rules, in order (a later rule never overrides an earlier one):
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Iterable
 
 import networkx as nx
 
@@ -46,6 +48,8 @@ class LineBuilder:
         self.edges: dict[tuple[str, str, str], Relationship] = {}
         self.dangling: list[tuple[RoleRef, str]] = []
         self._graphs = {t: nx.DiGraph() for t in (RelType.REPORTS_TO, RelType.PROMOTES_TO)}
+        self._groups_by_source: dict[str, list[RoleGroup]] | None = None
+        self._lines = {group.id: group.primary.line for group in groups}
 
     # ------------------------------------------------------------------ stated
 
@@ -105,19 +109,28 @@ class LineBuilder:
                             self._team_reports(group, part.source, names, at)
 
     def _team_reports(self, manager: RoleGroup, source: str, names: set[str], at: Evidence) -> None:
-        for group in self.groups:
+        for group in self._by_source().get(source, []):
             role = group.role
             if group is manager or not role.specialty or role.specialty.casefold() not in names:
                 continue
-            if source in role.sources and _rank(role) < _rank(manager.role):
+            if _rank(role) < _rank(manager.role):
                 self._add(RelType.REPORTS_TO, role.id, manager.id, at)
+
+    def _by_source(self) -> dict[str, list[RoleGroup]]:
+        """The groups each document describes, in group order (built once)."""
+        if self._groups_by_source is None:
+            self._groups_by_source = {}
+            for group in self.groups:
+                for source in group.role.sources:
+                    self._groups_by_source.setdefault(source, []).append(group)
+        return self._groups_by_source
 
     # ------------------------------------------------------------------ inferred
 
     def infer(self) -> None:
         roles = [g.role for g in self.groups]
         specialties = self._specialties()
-        targets = [r for r in roles if r.level_rank is not None and r.id not in specialties]
+        targets = _TargetIndex(r for r in roles if r.level_rank is not None and r.id not in specialties)
         for role in sorted(roles, key=lambda r: (-(r.level_rank or 0), r.id)):
             if role.level_rank is None:
                 continue
@@ -126,20 +139,15 @@ class LineBuilder:
             if not self._has_out(role.id, RelType.PROMOTES_TO):
                 self._infer_one(RelType.PROMOTES_TO, role, targets, with_ancestors=False, same_track=True)
 
-    def _infer_one(self, rel_type, role: Role, targets: list[Role], *, with_ancestors: bool, same_track: bool):
-        higher = [
-            t
-            for t in targets
-            if t.level_rank > role.level_rank
-            and (t.track == "management" if rel_type == RelType.REPORTS_TO else True)
-            and (not same_track or t.track == role.track)
-        ]
-        for scope, confidence, members in self._scopes(role, with_ancestors):
-            candidates = [t for t in higher if members(t)]
-            if not candidates:
+    def _infer_one(self, rel_type, role: Role, targets: _TargetIndex, *, with_ancestors: bool, same_track: bool):
+        if rel_type == RelType.REPORTS_TO:
+            tracks = ["management"] if not same_track or role.track == "management" else []
+        else:
+            tracks = [role.track] if same_track else None
+        for scope, confidence, kind, value in self._scopes(role, with_ancestors):
+            nearest = targets.nearest_above(kind, value, role.level_rank, tracks)
+            if not nearest:
                 continue
-            nearest_rank = min(t.level_rank for t in candidates)
-            nearest = sorted((t for t in candidates if t.level_rank == nearest_rank), key=lambda t: t.title)
             target = nearest[0]
             if len(nearest) > 1:
                 confidence = round(confidence * 0.8, 2)
@@ -157,19 +165,18 @@ class LineBuilder:
             if self._add(rel_type, role.id, target.id, at):
                 return
 
-    def _scopes(self, role: Role, with_ancestors: bool) -> Iterable[tuple[str, float, Callable[[Role], bool]]]:
+    def _scopes(self, role: Role, with_ancestors: bool) -> Iterable[tuple[str, float, str, str]]:
         if role.family:
-            yield f"the {role.family} family", 0.8, lambda t: t.family == role.family
+            yield f"the {role.family} family", 0.8, "family", role.family
         if role.function:
-            yield f"the {role.function} function", 0.7, lambda t: t.function == role.function
+            yield f"the {role.function} function", 0.7, "function", role.function
             if with_ancestors:
                 for depth, ancestor in enumerate(self.functions.ancestors(role.function), start=1):
                     confidence = max(0.3, 0.6 - 0.1 * (depth - 1))
-                    yield f"the parent function {ancestor}", confidence, lambda t, a=ancestor: t.function == a
+                    yield f"the parent function {ancestor}", confidence, "function", ancestor
 
     def _title_line(self, role: Role) -> int:
-        group = next(g for g in self.groups if g.id == role.id)
-        return group.primary.line
+        return self._lines[role.id]
 
     # ------------------------------------------------------------------ bookkeeping
 
@@ -193,6 +200,43 @@ class LineBuilder:
             graph.add_edge(start, end)
         self.edges[key] = Relationship.with_evidence(rel_type, start, end, at)
         return True
+
+
+class _TargetIndex:
+    """Inference targets by family and by function, each sorted by rank: the nearest higher rank by bisection."""
+
+    def __init__(self, targets: Iterable[Role]) -> None:
+        self._scopes: dict[tuple[str, str | None, str | None], list[Role]] = defaultdict(list)
+        for target in targets:
+            for kind, value in (("family", target.family), ("function", target.function)):
+                if value:
+                    self._scopes[(kind, value, target.track)].append(target)
+        for members in self._scopes.values():
+            members.sort(key=lambda t: t.level_rank)
+        self._ranks = {key: [t.level_rank for t in members] for key, members in self._scopes.items()}
+        self._tracks: dict[tuple[str, str], list[str | None]] = defaultdict(list)
+        for kind, value, track in self._scopes:
+            self._tracks[(kind, value)].append(track)
+
+    def nearest_above(self, kind: str, value: str, rank: int, tracks: list[str | None] | None) -> list[Role]:
+        """The targets of the scope on ``tracks`` (None: any) with the lowest rank above ``rank``, by title."""
+        best: int | None = None
+        found: list[Role] = []
+        for track in self._tracks.get((kind, value), []) if tracks is None else tracks:
+            key = (kind, value, track)
+            ranks = self._ranks.get(key)
+            if not ranks:
+                continue
+            start = bisect_right(ranks, rank)
+            if start == len(ranks):
+                continue
+            lowest = ranks[start]
+            if best is not None and lowest > best:
+                continue
+            if best is None or lowest < best:
+                best, found = lowest, []
+            found += self._scopes[key][start : bisect_right(ranks, lowest)]
+        return sorted(found, key=lambda t: t.title)
 
 
 def _closes_cycle(graph: nx.DiGraph, start: str, end: str) -> bool:

@@ -8,7 +8,7 @@ from graph.ids import make_id
 from graph.model import LoadProblem, ParsedRole, Role
 from graph.pipeline.functions import FunctionTree
 from graph.pipeline.levels import classify_level
-from graph.pipeline.titles import TitleKey, near_duplicates, title_key
+from graph.pipeline.titles import GENERIC_FUNCTION_WORDS, TitleKey, near_duplicates, title_key
 
 __all__ = ["RoleGroup", "merge_roles", "TitleIndex", "near_duplicate_findings"]
 
@@ -91,7 +91,7 @@ def merge_roles(parsed: list[ParsedRole]) -> list[RoleGroup]:
     for i, role in enumerate(parsed):
         group = by_root.setdefault(find(i), RoleGroup(parts=[]))
         group.parts.append(role)
-    groups = sorted(by_root.values(), key=lambda g: parsed.index(g.parts[0]))
+    groups = list(by_root.values())  # in order of each group's first part, as parts are visited in input order
     _assign_ids(groups)
     return groups
 
@@ -119,20 +119,36 @@ class TitleIndex:
 
 
 def near_duplicate_findings(groups: list[RoleGroup]) -> list[LoadProblem]:
-    """Warnings for roles that may be one role but are not provably so; they stay separate."""
+    """Warnings for roles that may be one role but are not provably so; they stay separate.
+
+    Near duplicates share level, specialty and the function words that are not generic, so only titles
+    in one such bucket are compared (linear in the roles, not quadratic); the warnings keep the order
+    of an all-pairs scan.
+    """
+    keys = [title_key(g.primary.title) for g in groups]
+    buckets: dict[tuple, list[int]] = {}
+    for i, key in enumerate(keys):
+        core = frozenset(key.function) - GENERIC_FUNCTION_WORDS
+        buckets.setdefault((key.level, key.specialty, core), []).append(i)
+    pairs = sorted(
+        (i, j)
+        for members in buckets.values()
+        for n, i in enumerate(members)
+        for j in members[n + 1 :]
+        if near_duplicates(keys[i], keys[j])
+    )
     findings = []
-    for i, a in enumerate(groups):
-        for b in groups[i + 1 :]:
-            if near_duplicates(title_key(a.primary.title), title_key(b.primary.title)):
-                findings.append(
-                    LoadProblem(
-                        path=b.primary.source,
-                        line=b.primary.line,
-                        severity="warning",
-                        message=(
-                            f"possible duplicate roles, not merged: {a.primary.title!r} and "
-                            f"{b.primary.title!r}; add one as an alias of the other if they are the same"
-                        ),
-                    )
-                )
+    for i, j in pairs:
+        a, b = groups[i], groups[j]
+        findings.append(
+            LoadProblem(
+                path=b.primary.source,
+                line=b.primary.line,
+                severity="warning",
+                message=(
+                    f"possible duplicate roles, not merged: {a.primary.title!r} and "
+                    f"{b.primary.title!r}; add one as an alias of the other if they are the same"
+                ),
+            )
+        )
     return findings

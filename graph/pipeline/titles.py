@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["TitleKey", "title_key", "near_duplicates", "split_specialty", "words_of"]
 
@@ -125,6 +126,7 @@ def words_of(text: str) -> list[str]:
     return expanded
 
 
+@lru_cache(maxsize=65536)  # called for every title and reference of every role; keys are immutable
 def title_key(title: str) -> TitleKey:
     """The key under which two titles are the same role.
 
