@@ -193,3 +193,8 @@ class OrgGraph:
         from graph.queries.paths import build_career_graph
 
         return build_career_graph(self)
+
+    @cached_property
+    def specialty_bases(self) -> dict[str, str]:
+        """Each specialty role's base role (SPECIALIZES ends)."""
+        return {r.start: r.end for r in self.snapshot.relationships if r.type == RelType.SPECIALIZES}

@@ -244,12 +244,20 @@ def _path(og: OrgGraph, graph: nx.DiGraph, nodes: list[str]) -> CareerPath:
 
 def _cheapest(og: OrgGraph, graph: nx.DiGraph, start: str, end: str, k: int, max_steps: int) -> list[list[str]]:
     """The ``k`` cheapest simple paths, leaving out detours: a path that only switches into a sibling
-    specialty and back onto the same ladder is the same route as one already found."""
-    bases = {r.start: r.end for r in og.snapshot.relationships if r.type == RelType.SPECIALIZES}
+    specialty and back onto the same ladder is the same route as one already found.
+
+    The search runs on the roles that can lie on a path of at most ``max_steps`` moves (hop distance
+    from ``start`` plus hop distance to ``end``), copied with the move graph's adjacency order, so the
+    enumeration sees every path it may return and nothing it could only skip.
+    """
+    bases = og.specialty_bases
+    region = _region(graph, start, end, max_steps)
+    if region is None:
+        return []
     found: list[list[str]] = []
     routes: set[tuple[str, ...]] = set()
     try:
-        for nodes in islice(nx.shortest_simple_paths(graph, start, end, weight="cost"), MAX_CANDIDATES):
+        for nodes in islice(nx.shortest_simple_paths(region, start, end, weight="cost"), MAX_CANDIDATES):
             route = _route(nodes, bases)
             if len(nodes) - 1 <= max_steps and route not in routes:
                 routes.add(route)
@@ -259,6 +267,42 @@ def _cheapest(og: OrgGraph, graph: nx.DiGraph, start: str, end: str, k: int, max
     except nx.NetworkXNoPath:
         pass
     return found
+
+
+def _hops(neighbours, source: str, cutoff: int) -> dict[str, int]:
+    """Breadth-first hop counts from ``source`` over ``neighbours`` (an adjacency mapping), up to ``cutoff``."""
+    seen = {source: 0}
+    frontier = [source]
+    for depth in range(1, cutoff + 1):
+        nxt = []
+        for node in frontier:
+            for other in neighbours[node]:
+                if other not in seen:
+                    seen[other] = depth
+                    nxt.append(other)
+        if not nxt:
+            break
+        frontier = nxt
+    return seen
+
+
+def _region(graph: nx.DiGraph, start: str, end: str, max_steps: int) -> nx.DiGraph | None:
+    """The moves between roles on some path of at most ``max_steps`` moves from ``start`` to ``end``.
+
+    None when ``end`` is out of reach. Adjacency keeps the order of ``graph`` (successors and
+    predecessors alike), so the path search breaks ties as it would on the whole graph.
+    """
+    forward = _hops(graph.succ, start, max_steps)
+    if end not in forward:
+        return None
+    backward = _hops(graph.pred, end, max_steps)
+    keep = {node for node, hops in forward.items() if hops + backward.get(node, max_steps + 1) <= max_steps}
+    region = nx.DiGraph()
+    region.add_nodes_from(keep)
+    for node in keep:
+        region._succ[node] = {v: data for v, data in graph.succ[node].items() if v in keep}
+        region._pred[node] = {u: data for u, data in graph.pred[node].items() if u in keep}
+    return region
 
 
 def _route(nodes: list[str], bases: dict[str, str]) -> tuple[str, ...]:
