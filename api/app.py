@@ -7,6 +7,7 @@ from fastapi_offline import FastAPIOffline
 
 from api.errors import install_error_handlers
 from api.routers import families, functions, gap, health, kpis, org, overlap, paths, roles, search, shared, skills, web
+from api.routers import schema as cypher_schema
 from api.routers.tabular import check_format
 from api.settings import Settings, get_settings
 from api.state import GraphHolder
@@ -30,5 +31,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for router in (roles, skills, kpis, families, functions, search, paths, shared, overlap, gap, org):
         app.include_router(router.router)
     install_store(app)  # POST /cypher, the /queries catalog and the Cypher store's lifecycle
+    app.include_router(cypher_schema.router)  # GET /cypher/schema, from the store install_store opened
     app.include_router(web.router)
     return app

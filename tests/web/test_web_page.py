@@ -230,6 +230,16 @@ def test_graph_view_expands_a_node_on_click_and_restores_it_on_reload(page, open
 # --------------------------------------------------------------------------- Cypher
 
 
+def _query_text(page) -> str:
+    return page.evaluate("window.__orgkg.cypherEditor.get()")
+
+
+def _set_query(page, text: str) -> None:
+    """Replace the editor's text and leave the cursor in it (CodeMirror: the textarea is hidden)."""
+    page.wait_for_function("window.__orgkg.cypherEditor")
+    page.evaluate("text => { const e = window.__orgkg.cypherEditor; e.set(text); e.focus(); }", text)
+
+
 @pytest.fixture
 def cypher_catalog(api):
     response = api.get("/queries")
@@ -249,17 +259,16 @@ def test_cypher_console_runs_a_catalog_query_and_refuses_a_write(page, api, open
     )
     page.wait_for_selector(f"#cypher-example option[value='{entry['name']}']", state="attached")
     page.select_option("#cypher-example", entry["name"])
-    page.wait_for_function("document.activeElement.id === 'cypher-query' && document.activeElement.value.length > 0")
+    page.wait_for_function(f"document.querySelector('.view').dataset.example === {entry['name']!r}")
     full = api.get(f"/queries/{entry['name']}").json()
-    assert page.input_value("#cypher-query").strip() == (full.get("cypher") or full.get("query")).strip()
+    assert _query_text(page).strip() == (full.get("cypher") or full.get("query")).strip()
     page.click("#cypher-run")
     page.wait_for_selector("#cypher-out[data-state='done']")
     assert page.locator("#cypher-table tbody tr").count() >= 1
     assert re.match(r"^\d+(\.\d)? ms$", page.inner_text("#cypher-elapsed"))
     _full_shot(page, screenshots / "cypher-catalog-query.png")
 
-    page.fill("#cypher-query", "CREATE (n) RETURN n")
-    page.focus("#cypher-query")
+    _set_query(page, "CREATE (n) RETURN n")
     page.keyboard.press("Control+Enter")
     page.wait_for_selector("#cypher-out[data-state='error']")
     assert page.locator("#cypher-error").is_visible()
@@ -408,5 +417,5 @@ def test_cypher_result_with_nodes_and_relationships_is_also_drawn_as_a_graph(
     assert rows >= 1
     drawn = page.locator("#cypher-out .graph-svg .gnode")
     assert drawn.count() == rows + 1  # the SRE Manager and each role it moves to
-    assert page.locator("#cypher-out .graph-svg line.gedge").count() == rows
+    assert page.locator("#cypher-out .graph-svg path.gedge").count() == rows
     _full_shot(page, screenshots / "cypher-result-graph.png")
