@@ -147,30 +147,13 @@ export function dataLinks(path, params, { csv = true } = {}) {
   );
 }
 
-/**
- * A visible note when the API corrected a name ("SRE Manger" → SRE Manager): reads `corrected_from`
- * at the top of an answer, as a string or a {field: typed text} object, and on `role`/`from_role`/`to_role`.
- */
+/** A visible note when the API read a name as a close match ("SRE Manger" → SRE Manager): its `corrections`. */
 export function correctionNote(data) {
-  if (!data || typeof data !== "object") return null;
-  const notes = [];
-  const add = (typed, shown) => {
-    if (typed && typeof typed === "string") notes.push([typed, shown]);
-  };
-  const titleOfPart = (part) => part && (part.title || part.name || part.id);
-  const top = data.corrected_from;
-  if (typeof top === "string") add(top, titleOfPart(data.role) || titleOfPart(data));
-  else if (top && typeof top === "object") {
-    for (const [field, typed] of Object.entries(top)) {
-      const part = data[`${field}_role`] || data[field] || null;
-      add(typeof typed === "string" ? typed : typed && (typed.text || typed.query), titleOfPart(part && typeof part === "object" ? part : null) || (typed && typed.corrected));
-    }
-  }
-  for (const key of ["role", "from_role", "to_role"]) if (data[key] && typeof data[key] === "object") add(data[key].corrected_from, titleOfPart(data[key]));
-  if (!notes.length) return null;
+  const list = data && Array.isArray(data.corrections) ? data.corrections : [];
+  if (!list.length) return null;
   return h(
     "p",
     { class: "correction-note", role: "status" },
-    notes.map(([typed, shown], i) => [i ? " " : "", "Showing ", h("strong", null, shown || "the closest match"), " for “", typed, "”."]),
+    list.map((c, i) => [i ? " " : "", "Showing ", h("strong", null, c.corrected_to), ` for “${c.corrected_from}”`, c.kind ? ` (no ${c.kind} is called exactly that).` : "."]),
   );
 }

@@ -1,11 +1,10 @@
 // Skill gap between two roles: what the person has, what is missing (heaviest first), and which roles on
-// the best career path teach each missing skill — all from /gap and /paths, nothing computed here.
+// the cheapest career path ask for each missing skill — all from /gap, nothing computed here.
 
 import { get } from "./api.js";
 import { card, correctionNote, dataLinks, empty, errorBox, h, pct } from "./dom.js";
 import { pairForm, titleOf } from "./pair-form.js";
 import { entityLink, routeHref } from "./router.js";
-import { stepOf } from "./view-path.js";
 
 function arr(x) {
   return Array.isArray(x) ? x : [];
@@ -16,28 +15,13 @@ function weightBar(w) {
   return h("span", { class: "gap-weight", title: `weight ${v.toFixed(2)} (1.00 = core to the role)` }, h("span", { class: "bar", "aria-hidden": "true" }, h("span", { style: { width: `${Math.round(v * 100)}%` } })), v.toFixed(2));
 }
 
-/** Where each skill or KPI is first gained on the route: id → [{step: n, role}] (steps before the target). */
-function teachersOf(path) {
-  const out = new Map();
-  if (!path) return out;
-  const steps = arr(path.steps).map(stepOf);
-  steps.forEach((st, n) => {
-    if (n === steps.length - 1) return; // the target itself teaches nothing "on the way"
-    for (const it of [...st.skills, ...st.kpis]) {
-      if (!out.has(it.id)) out.set(it.id, []);
-      out.get(it.id).push({ step: n + 1, role: st.to });
-    }
-  });
-  return out;
-}
-
-function missingList(list, kind, teachers, target) {
+function missingList(list, kind, target) {
   if (!list.length) return h("p", { class: "muted" }, kind === "skill" ? "Nothing: the person already has every skill the target role asks for." : "No KPI to take on.");
   return h(
     "ol",
     { class: `gap-list gap-missing gap-missing-${kind}s` },
     list.map((it) => {
-      const t = teachers.get(it.id) || [];
+      const t = arr(it.taught_by);
       return h(
         "li",
         { dataset: { id: it.id, weight: String(it.weight) } },
@@ -47,7 +31,7 @@ function missingList(list, kind, teachers, target) {
           "p",
           { class: "gap-teach" },
           t.length
-            ? ["Learned on the way as ", t.map((x, i) => [i ? ", then " : "", entityLink(x.role.id, x.role.title, { kind: "role", className: "gap-teacher" }), ` (step ${x.step})`])]
+            ? ["Asked on the way by ", t.map((r, i) => [i ? ", then " : "", entityLink(r.id, r.title, { kind: "role", className: "gap-teacher" })])]
             : h("span", { class: "muted" }, `not taught on the way: first asked for by ${target.title}`),
         ),
       );
@@ -69,7 +53,6 @@ export async function render(root, route) {
   const toId = route.params.get("to") || "";
   const both = fromId && toId;
   const gapReq = both ? get("/gap", { from: fromId, to: toId }).then((d) => ({ data: d }), (err) => ({ err })) : null;
-  const pathReq = both ? get("/paths", { from: fromId, to: toId, k: 1 }).catch(() => null) : null;
   const [fromTitle, toTitle] = await Promise.all([titleOf(fromId), titleOf(toId)]);
   root.append(
     h("header", { class: "page-head" }, h("p", { class: "eyebrow" }, "Skill gap"), h("h1", null, both ? `From ${fromTitle} to ${toTitle}` : "Skill gap between two roles"), h("p", { class: "lede" }, "What the person has, what the target role asks for that they do not have yet (the heaviest first), and which roles on the way teach it.")),
@@ -84,9 +67,7 @@ export async function render(root, route) {
     root.append(errorBox(err, h("p", null, "Pick both roles from the suggestions."), "role"));
     return;
   }
-  const best = await pathReq;
-  const path = best && arr(best.paths)[0];
-  const teachers = teachersOf(path);
+  const way = arr(data.route);
   const target = data.to_role;
   const missing = arr(data.missing_skills);
   const have = arr(data.shared_skills);
@@ -102,9 +83,9 @@ export async function render(root, route) {
       arr(data.missing_kpis).length ? `, plus ${data.missing_kpis.length} KPI${data.missing_kpis.length === 1 ? "" : "s"} to take on` : "",
       `. Weighted skill overlap: ${pct(data.skill_overlap)}.`,
     ),
-    path
-      ? h("p", { class: "muted" }, `Best route: ${arr(path.steps).length} step${arr(path.steps).length === 1 ? "" : "s"} — `, h("a", { href: routeHref("path", null, { from: fromId, to: toId }) }, "see the career paths"), ".")
-      : h("p", { class: "muted" }, `No career path leads from ${data.from_role.title} to ${target.title}: the gap is all there is.`),
+    way.length
+      ? h("p", { class: "gap-route", id: "gap-route" }, "On the cheapest route: ", way.map((r, i) => [i ? " → " : "", entityLink(r.id, r.title, { kind: "role" })]), " (", h("a", { href: routeHref("path", null, { from: fromId, to: toId }) }, "see the career paths"), ").")
+      : h("p", { class: "muted", id: "gap-route" }, data.route_message || `No career path leads from ${data.from_role.title} to ${target.title}: the gap is all there is.`),
     dataLinks("/gap", { from: fromId, to: toId }),
     h(
       "div",
@@ -112,8 +93,8 @@ export async function render(root, route) {
       h(
         "div",
         null,
-        card("Missing skills, heaviest first", missingList(missing, "skill", teachers, target), { id: "gap-missing", count: missing.length }),
-        card("KPIs to take on", missingList(arr(data.missing_kpis), "kpi", teachers, target), { id: "gap-missing-kpis", count: arr(data.missing_kpis).length }),
+        card("Missing skills, heaviest first", missingList(missing, "skill", target), { id: "gap-missing", count: missing.length }),
+        card("KPIs to take on", missingList(arr(data.missing_kpis), "kpi", target), { id: "gap-missing-kpis", count: arr(data.missing_kpis).length }),
       ),
       h(
         "div",

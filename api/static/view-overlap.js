@@ -2,7 +2,7 @@
 
 import { get } from "./api.js";
 import { combobox } from "./combobox.js";
-import { card, dataLinks, empty, errorBox, h, pct, s, uid } from "./dom.js";
+import { card, correctionNote, dataLinks, empty, errorBox, h, pct, s, uid } from "./dom.js";
 import { panZoom } from "./panzoom.js";
 import { roleSkillMatrix } from "./role-skill-matrix.js";
 import { numberLegend, rowLabels, rowLabelSvg, textWidth } from "./role-labels.js";
@@ -369,6 +369,7 @@ export async function render(root, route) {
       h("strong", null, roles[top.j].title),
       ` share ${pct(top.v)} of their skills (outlined in the heatmap).`,
     ),
+    correctionNote(data) || "",
     dataLinks("/overlap", query),
     h(
       "div",

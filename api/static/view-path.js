@@ -1,7 +1,7 @@
 // Career path finder: the k best routes between two roles, drawn in SVG, with what each step adds.
 
 import { get } from "./api.js";
-import { card, dataLinks, empty, errorBox, h, s, uid } from "./dom.js";
+import { card, correctionNote, dataLinks, empty, errorBox, h, s, uid } from "./dom.js";
 import { evidenceBlock, evidenceOf, METHOD_TEXT } from "./evidence.js";
 import { pairForm, titleOf } from "./pair-form.js";
 import { entityLink, routeHref } from "./router.js";
@@ -23,7 +23,9 @@ export function stepOf(step) {
     to: roleOf(step.to || step.end || step.target),
     kind: step.kind || step.type || "promotion",
     cost: step.cost ?? null,
-    overlap: step.skill_overlap ?? null,
+    costExplained: step.cost_explained || null,
+    method: step.method || (step.evidence && step.evidence.method) || "stated",
+    confidence: step.confidence ?? (step.evidence ? step.evidence.confidence : null),
     evidence: evidenceOf(step),
     skills: items(step.skills_to_gain || step.gain_skills || step.new_skills || gain.skills || step.skills),
     kpis: items(step.kpis_to_gain || step.gain_kpis || step.new_kpis || gain.kpis || step.kpis),
@@ -32,32 +34,20 @@ export function stepOf(step) {
 
 /** "stated" or "inferred" (extracted lines come from the document's own words: drawn as stated). */
 export function methodOf(st) {
-  return st.evidence && st.evidence.method === "inferred" ? "inferred" : "stated";
+  return st.method === "inferred" ? "inferred" : "stated";
 }
 
-/** "inferred · 70% confidence" / "stated in seeds/x.md:12". */
+/** "inferred · 70% confidence" / "stated" / "extracted from the text". */
 export function methodText(st) {
-  const ev = st.evidence;
-  if (methodOf(st) === "inferred") return `inferred · ${ev.confidence != null ? `${Math.round(ev.confidence * 100)}% confidence` : "no confidence given"}`;
-  return ev && ev.method === "extracted" ? "extracted from the text" : "stated";
-}
-
-/** The cost of one step in words, from the numbers the API gives (its kind, cost and skill overlap). */
-export function costText(st) {
-  if (st.cost == null) return "";
-  const c = Number(st.cost).toFixed(2);
-  if (st.kind === "lateral" && st.overlap != null) {
-    const base = Number(st.cost) - (1 - Number(st.overlap));
-    return `${c} = ${base.toFixed(2)} for a lateral move + ${(1 - st.overlap).toFixed(2)} for the ${Math.round((1 - st.overlap) * 100)}% of skills the two roles do not share`;
-  }
-  return `${c} for a ${STEP_KIND[st.kind] ? STEP_KIND[st.kind].label : st.kind}`;
+  if (methodOf(st) === "inferred") return `inferred · ${st.confidence != null ? `${Math.round(st.confidence * 100)}% confidence` : "no confidence given"}`;
+  return st.method === "extracted" ? "extracted from the text" : "stated";
 }
 
 function pathsOf(data) {
   const list = arr(data.paths || data.routes || (Array.isArray(data) ? data : []));
   return list.map((p) => {
     const steps = arr(p.steps || p).map(stepOf);
-    return { steps, cost: p.cost ?? p.score ?? p.weight ?? null, length: steps.length };
+    return { steps, cost: p.cost ?? p.score ?? p.weight ?? null, costExplained: p.cost_explained || null, length: steps.length, skills: items(p.skills_to_gain), kpis: items(p.kpis_to_gain) };
   });
 }
 
@@ -108,7 +98,7 @@ function routeSvg(path, index, vertical) {
     const [x1, y1, x2, y2] = vertical ? [a.x + boxW / 2, a.y + boxH, b.x + boxW / 2, b.y - 2] : [a.x + boxW, a.y + boxH / 2, b.x - 2, b.y + boxH / 2];
     const k = STEP_KIND[st.kind] || { icon: "→", label: st.kind };
     const method = methodOf(st);
-    const conf = method === "inferred" && st.evidence.confidence != null ? ` ${Math.round(st.evidence.confidence * 100)}%` : "";
+    const conf = method === "inferred" && st.confidence != null ? ` ${Math.round(st.confidence * 100)}%` : "";
     svg.appendChild(s("line", { x1, y1, x2, y2, class: `route-line line-${st.kind} line-${method}`, "stroke-dasharray": DASH[method], "marker-end": `url(#arrow-${index})`, dataset: { method } }, s("title", null, `${k.label}, ${methodText(st)}`)));
     const label = `${k.icon} ${st.kind}`;
     const sub = method === "inferred" ? `inferred${conf}` : "stated";
@@ -157,7 +147,7 @@ function stepList(path) {
           " ",
           h("span", { class: `method method-${method} step-method`, title: method === "inferred" ? "No document states this move: a rule inferred it from the ladder" : METHOD_TEXT.stated }, methodText(st)),
         ),
-        st.cost != null ? h("p", { class: "step-cost muted" }, `Cost ${costText(st)}.`) : null,
+        st.costExplained ? h("p", { class: "step-cost muted" }, `Cost of this step — ${st.costExplained}.`) : null,
         st.skills.length ? h("div", { class: "gain gain-skills" }, h("span", { class: "gain-label" }, "Skills to gain"), chips(st.skills, "skill")) : h("p", { class: "gain muted" }, "No new skills: the next role asks for nothing the person does not already have."),
         st.kpis.length ? h("div", { class: "gain gain-kpis" }, h("span", { class: "gain-label" }, "KPIs to own"), chips(st.kpis, "kpi")) : null,
         st.evidence ? h("details", { class: "step-evidence" }, h("summary", null, "Why this step"), evidenceBlock(st.evidence)) : null,
@@ -194,6 +184,7 @@ function costNote(paths) {
       "a promotion adds 1.00, a specialty switch 0.50, a lateral move 1.00 plus the share of skills the two roles do not have in common (so a move to an unrelated role costs up to 2.00).",
       kinds.size ? ` Each step below shows its own cost and what made it.` : "",
     ),
+    h("p", null, "Skills to gain at a step are what its role asks that the person does not have yet: not in the start role, and not gained at an earlier step."),
   );
 }
 
@@ -244,22 +235,30 @@ export async function render(root, route) {
   out.append(
     h("div", { class: "results-head" }, h("p", null, `${paths.length} route${paths.length === 1 ? "" : "s"}, lowest cost first.`), legend()),
     costNote(paths),
+    correctionNote(data) || "",
     dataLinks("/paths", { from: fromId, to: toId, k }),
     h("p", { class: "gap-link" }, h("a", { href: routeHref("gap", null, { from: fromId, to: toId }) }, `Skill gap from ${fromTitle || fromId} to ${toTitle || toId} →`)),
   );
   paths.forEach((p, i) => {
-    const counts = {};
-    for (const st of p.steps) counts[st.kind] = (counts[st.kind] || 0) + 1;
-    const made = Object.entries(counts).map(([kind, c]) => `${c} ${STEP_KIND[kind] ? STEP_KIND[kind].label : kind}${c === 1 ? "" : "s"}`).join(", ");
     const inferred = p.steps.filter((st) => methodOf(st) === "inferred").length;
-    const summary = `${p.length} step${p.length === 1 ? "" : "s"}${p.cost != null ? ` · cost ${Number(p.cost).toFixed(2)} (${made})` : ""}${inferred ? ` · ${inferred} inferred` : ""}`;
+    const summary = `${p.length} step${p.length === 1 ? "" : "s"}${p.cost != null ? ` · cost ${Number(p.cost).toFixed(2)}` : ""}${inferred ? ` · ${inferred} inferred` : ""}`;
     out.append(
       h(
         "section",
         { class: "card route", "aria-label": `Route ${i + 1}`, dataset: { route: String(i + 1) } },
         h("h2", { class: "card-title" }, `Route ${i + 1}`, h("span", { class: "muted" }, ` · ${summary}`)),
+        p.costExplained ? h("p", { class: "route-cost muted" }, `How the cost adds up: ${p.costExplained}.`) : null,
         h("div", { class: "route-wrap" }, routeSvg(p, i, vertical)),
         stepList(p),
+        p.skills.length || p.kpis.length
+          ? h(
+              "div",
+              { class: "route-total" },
+              h("p", { class: "gain-label" }, `In total, this route asks for ${p.skills.length} new skill${p.skills.length === 1 ? "" : "s"}${p.kpis.length ? ` and ${p.kpis.length} KPI${p.kpis.length === 1 ? "" : "s"}` : ""}`),
+              chips(p.skills, "skill"),
+              p.kpis.length ? chips(p.kpis, "kpi") : null,
+            )
+          : null,
       ),
     );
   });

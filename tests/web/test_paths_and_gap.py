@@ -42,6 +42,7 @@ def test_inferred_steps_are_dashed_and_carry_their_confidence(page, api, open_vi
 
 def test_route_cost_is_explained_with_the_costs_of_its_steps(page, api, open_view):
     expected = _paths(api, "role:sre-manager", "role:platform-engineering-manager")
+    assert any(s["kind"] == "lateral" for p in expected for s in p["steps"])
     open_view(page, "#/path?from=role:sre-manager&to=role:platform-engineering-manager&k=3", "path")
     note = page.locator("#cost-note")
     note.locator("summary").click()
@@ -49,17 +50,47 @@ def test_route_cost_is_explained_with_the_costs_of_its_steps(page, api, open_vie
     for n, path in enumerate(expected, start=1):
         route = page.locator(f'.route[data-route="{n}"]')
         assert f"cost {path['cost']:.2f}" in route.locator(".card-title").inner_text()
+        assert path["cost_explained"] in route.locator(".route-cost").inner_text()
         costs = route.locator(".step-cost").all_inner_texts()
+        assert len(costs) == len(path["steps"])
         for text, step in zip(costs, path["steps"], strict=True):
-            assert text.startswith(f"Cost {step['cost']:.2f}")
-            if step["kind"] == "lateral":
-                unshared = round((1 - step["skill_overlap"]) * 100)
-                assert f"{unshared}% of skills the two roles do not share" in text
+            assert step["cost_explained"] in text
+
+
+def _shown_ids(locator) -> list[str]:
+    return [href.rsplit("/", 1)[-1] for href in locator.evaluate_all("els => els.map(e => e.getAttribute('href'))")]
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [("role:sre-manager", "role:global-head-of-sre"), ("role:manager-infrastructure", "role:vp-of-infrastructure")],
+)
+def test_path_gains_never_include_what_the_start_role_or_an_earlier_step_has(page, api, open_view, start, end):
+    card = api.get(f"/roles/{start}").json()
+    had = {s["id"] for group in card["skills"] for s in group["skills"]} | {k["id"] for k in card["kpis"]}
+    expected = _paths(api, start, end)
+    assert expected, f"no path from {start} to {end} in the seeds"
+    open_view(page, f"#/path?from={start}&to={end}&k=3", "path")
+    for n, _ in enumerate(expected, start=1):
+        have = set(had)
+        steps = page.locator(f'.route[data-route="{n}"] .step')
+        for i in range(steps.count()):
+            gained = _shown_ids(steps.nth(i).locator(".gain .chip"))
+            again = have & set(gained)
+            assert not again, f"route {n} step {i + 1} asks for {sorted(again)}, which the person already has"
+            have |= set(gained)
+        # the route's total is every step's gains, each once
+        total = _shown_ids(page.locator(f'.route[data-route="{n}"] .route-total .chip'))
+        assert sorted(total) == sorted(have - had)
+
+
+def test_a_corrected_name_is_said_on_the_page(page, open_view):
+    open_view(page, "#/path?from=SRE%20Manger&to=role:head-of-sre", "path")
+    assert "Showing SRE Manager for “SRE Manger”" in page.inner_text(".correction-note")
 
 
 def test_gap_view_lists_missing_skills_by_weight_with_the_roles_that_teach_them(page, api, open_view):
     gap = api.get("/gap", params={"from": "role:sre-manager", "to": "role:head-of-sre"}).json()
-    best = _paths(api, "role:sre-manager", "role:head-of-sre", k=1)[0]["steps"]
     open_view(page, "#/gap?from=role:sre-manager&to=role:head-of-sre", "gap")
     missing = page.locator("#gap-missing .gap-list li")
     assert missing.evaluate_all("els => els.map(e => e.dataset.id)") == [s["id"] for s in gap["missing_skills"]]
@@ -67,15 +98,14 @@ def test_gap_view_lists_missing_skills_by_weight_with_the_roles_that_teach_them(
     assert weights == sorted(weights, reverse=True)
     have = page.locator("#gap-have .gap-list li").evaluate_all("els => els.map(e => e.dataset.id)")
     assert sorted(have) == sorted(s["id"] for s in gap["shared_skills"])
-    # a skill gained at an intermediate step names that role; one only the target asks for says so
-    on_the_way = {s["id"]: st["end"]["title"] for st in best[:-1] for s in st["skills_to_gain"]}
+    assert page.locator("#gap-route a.entity").all_inner_texts() == [r["title"] for r in gap["route"]]
     for item in gap["missing_skills"]:
-        text = page.locator(f'#gap-missing li[data-id="{item["id"]}"] .gap-teach').inner_text()
-        if item["id"] in on_the_way:
-            assert on_the_way[item["id"]] in text
+        row = page.locator(f'#gap-missing li[data-id="{item["id"]}"] .gap-teach')
+        if item["taught_by"]:
+            assert row.locator(".gap-teacher").all_inner_texts() == [r["title"] for r in item["taught_by"]]
         else:
-            assert "not taught on the way" in text
-    assert any(s["id"] in on_the_way for s in gap["missing_skills"]), "no missing skill is taught on the way"
+            assert "not taught on the way" in row.inner_text()
+    assert any(s["taught_by"] for s in gap["missing_skills"]), "no missing skill is taught on the way"
 
 
 def test_each_view_links_its_json_and_csv_and_the_page_links_the_docs(page, api, open_view):
