@@ -2,8 +2,9 @@
 
 import { get } from "./api.js";
 import { combobox } from "./combobox.js";
-import { card, empty, h, s } from "./dom.js";
+import { card, dataLinks, empty, h, s } from "./dom.js";
 import { forceLayout } from "./force.js";
+import { arrowMarker, edgePath, parallelOffsets, placeLabels, radiusOf } from "./graph-draw.js";
 import { panZoom } from "./panzoom.js";
 import { entityLink, kindOf, navigate, replaceHash, routeHref } from "./router.js";
 
@@ -111,52 +112,64 @@ export async function render(root, route) {
   const nodeLayer = s("g", { class: "g-nodes" });
   content.append(edgeLayer, nodeLayer);
   svg.appendChild(content);
-  svg.appendChild(s("defs", null, s("marker", { id: "g-arrow", viewBox: "0 0 10 10", refX: "10", refY: "5", markerWidth: "6", markerHeight: "6", orient: "auto" }, s("path", { d: "M0,0 L10,5 L0,10 z", class: "arrowhead" }))));
+  svg.appendChild(s("defs", null, arrowMarker("g-arrow")));
   const pz = panZoom(svg, content, { label: "graph" });
   const info = h("div", { class: "graph-info", "aria-live": "polite" });
   const status = h("p", { class: "graph-status muted" });
 
+  let selected = null;
+  const hiddenTypes = new Set();
+  const visibleEdges = () => [...model.edges.values()].filter((e) => !hiddenTypes.has(e.type));
   function describe(node) {
+    selected = node;
     const kind = (NODE_KIND[node.label] || {}).kind || kindOf(node.id);
-    const links = [...model.edges.values()].filter((e) => e.source === node.id || e.target === node.id).length;
+    const lines = visibleEdges().filter((e) => e.source === node.id || e.target === node.id);
+    const byType = new Map();
+    for (const e of lines) byType.set(e.type, (byType.get(e.type) || 0) + 1);
+    const expanded = model.expanded.has(node.id);
     info.replaceChildren(
       h("p", { class: "eyebrow" }, (NODE_KIND[node.label] || {}).text || node.label),
       h("h3", null, entityLink(node.id, node.name, { kind })),
-      h("p", { class: "muted" }, `${links} line${links === 1 ? "" : "s"} shown`, model.expanded.has(node.id) ? " · expanded" : " · click to expand"),
+      h("p", { class: "muted", id: "graph-selected-state", dataset: { expanded: String(expanded), lines: String(lines.length) } }, `${lines.length} line${lines.length === 1 ? "" : "s"} shown`, expanded ? " · its neighbours are all shown" : " · click the node to add its neighbours"),
+      byType.size ? h("ul", { class: "selected-lines" }, [...byType].map(([type, n]) => h("li", null, `${n} × ${(EDGE_KIND[type] || { text: type }).text}`))) : null,
       h("p", null, h("a", { href: routeHref(kind, node.id) }, `Open the ${kind === "kpi" ? "KPI" : kind} page →`)),
     );
   }
 
   function draw() {
-    const nodes = [...model.nodes.values()];
-    const edges = [...model.edges.values()];
+    const allNodes = [...model.nodes.values()];
     const centre = model.nodes.get(center);
     if (centre) {
       centre.x = centre.x ?? 0;
       centre.y = centre.y ?? 0;
       centre.fixed = true;
     }
-    forceLayout(nodes, edges, { iterations: 300, distance: nodes.length > 60 ? 110 : 150, seed: 11 });
-    const cx = centre ? centre.x : 0;
-    edgeLayer.replaceChildren();
+    forceLayout(allNodes, [...model.edges.values()], { iterations: 300, distance: allNodes.length > 60 ? 110 : 150, seed: 11 });
+    const edges = visibleEdges();
+    // a node shows when a visible line reaches it (the start and the expanded nodes always show)
+    const reached = new Set([center, ...model.expanded]);
+    for (const e of edges) reached.add(e.source).add(e.target);
+    const nodes = allNodes.filter((n) => reached.has(n.id));
+    const pos = new Map(allNodes.map((n) => [n.id, n]));
+    const offsets = parallelOffsets(edges);
+    edgeLayer.replaceChildren(
+      ...edges.map((e) => {
+        const a = pos.get(e.source);
+        const b = pos.get(e.target);
+        const kind = EDGE_KIND[e.type] || { cls: "e-other", text: e.type };
+        return s("path", { d: edgePath(a, b, offsets.get(e), radiusOf(b, center)), fill: "none", class: `gedge ${kind.cls}`, "marker-end": "url(#g-arrow)", dataset: { type: e.type, source: e.source, target: e.target } }, s("title", null, `${a.name} ${kind.text} ${b.name}`));
+      }),
+    );
+    const rank = (n) => (n.id === center ? 0 : model.expanded.has(n.id) ? 1 : n.label === "Role" ? 2 : 3);
+    const order = [...nodes].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
+    const label = (n) => (n.name.length > 34 ? `${n.name.slice(0, 33)}…` : n.name);
+    const placed = placeLabels(nodes, { order, text: label, radius: (n) => radiusOf(n, center), bold: (n) => n.label === "Role" });
     nodeLayer.replaceChildren();
-    const pos = new Map(nodes.map((n) => [n.id, n]));
-    for (const e of edges) {
-      const a = pos.get(e.source);
-      const b = pos.get(e.target);
-      const kind = EDGE_KIND[e.type] || { cls: "e-other", text: e.type };
-      const dx = b.x - a.x;
-      const dy = b.y - a.y;
-      const d = Math.hypot(dx, dy) || 1;
-      const pad = 12;
-      edgeLayer.appendChild(
-        s("line", { x1: a.x, y1: a.y, x2: b.x - (dx / d) * pad, y2: b.y - (dy / d) * pad, class: `gedge ${kind.cls}`, "marker-end": "url(#g-arrow)", dataset: { type: e.type } }, s("title", null, `${a.name} ${kind.text} ${b.name}`)),
-      );
-    }
     for (const n of nodes) {
       const k = NODE_KIND[n.label] || NODE_KIND.Role;
       const isRole = k.kind === "role";
-      const r = n.id === center ? 11 : isRole ? 8 : 6;
+      const r = radiusOf(n, center);
+      const at = placed.get(n.id);
       const g = s(
         "g",
         {
@@ -168,7 +181,8 @@ export async function render(root, route) {
           dataset: { id: n.id, kind: k.kind },
         },
         shape(n.label, r),
-        s("text", { x: n.x < cx - 1 ? -r - 4 : r + 4, y: 4, "text-anchor": n.x < cx - 1 ? "end" : "start", class: isRole ? "glabel glabel-role" : "glabel" }, n.name.length > 34 ? `${n.name.slice(0, 33)}…` : n.name),
+        s("title", null, `${k.text}: ${n.name}`),
+        at ? s("text", { x: at.x.toFixed(1), y: at.y.toFixed(1), "text-anchor": at.anchor, class: isRole ? "glabel glabel-role" : "glabel" }, label(n)) : null,
       );
       g.addEventListener("click", () => expand(n.id));
       g.addEventListener("keydown", (e) => {
@@ -183,7 +197,30 @@ export async function render(root, route) {
     }
     svg.dataset.nodes = String(nodes.length);
     svg.dataset.edges = String(edges.length);
-    status.textContent = `${nodes.length} nodes, ${edges.length} lines, ${model.expanded.size} expanded.${model.capped ? ` Stopped at ${MAX_NODES} nodes: start from a narrower node to see more.` : ""}`;
+    const unlabelled = nodes.filter((n) => !placed.get(n.id)).length;
+    status.textContent = `${nodes.length} nodes, ${edges.length} lines, ${model.expanded.size} expanded.${unlabelled ? ` ${unlabelled} labels left out where they would overlap: hover or focus a node for its name.` : ""}${model.capped ? ` Stopped at ${MAX_NODES} nodes: start from a narrower node to see more.` : ""}`;
+    drawFilters();
+    if (selected) describe(model.nodes.get(selected.id) || selected);
+  }
+
+  const filterBox = h("fieldset", { class: "type-filters", id: "graph-filters" }, h("legend", null, "Show lines"));
+  function drawFilters() {
+    const counts = new Map();
+    for (const e of model.edges.values()) counts.set(e.type, (counts.get(e.type) || 0) + 1);
+    const legendEl = filterBox.firstChild;
+    filterBox.replaceChildren(
+      legendEl,
+      ...[...counts].sort((a, b) => a[0].localeCompare(b[0])).map(([type, n]) => {
+        const kind = EDGE_KIND[type] || { cls: "e-other", text: type };
+        const box = h("input", { type: "checkbox", value: type, checked: !hiddenTypes.has(type), dataset: { type } });
+        box.addEventListener("change", () => {
+          if (box.checked) hiddenTypes.delete(type);
+          else hiddenTypes.add(type);
+          draw();
+        });
+        return h("label", { class: "type-filter" }, box, s("svg", { width: 30, height: 10, "aria-hidden": "true" }, s("line", { x1: 1, y1: 5, x2: 29, y2: 5, class: `gedge ${kind.cls}` })), ` ${kind.text} (${n})`);
+      }),
+    );
   }
 
   async function expand(id) {
@@ -194,6 +231,7 @@ export async function render(root, route) {
     try {
       const added = merge(model, await get("/layout/neighbourhood", { node: id }), id);
       model.expanded.add(id);
+      selected = model.nodes.get(id) || selected;
       draw();
       if (added) pz.fit(24);
       const expandedList = [...model.expanded].filter((x) => x !== center);
@@ -212,10 +250,11 @@ export async function render(root, route) {
       "div",
       { class: "grid-2 graph-grid" },
       h("div", { class: "col-main" }, h("section", { class: "card", "aria-label": "Graph" }, h("div", { class: "figure-bar" }, status, pz.controls), h("div", { class: "svg-frame graph-frame" }, svg))),
-      h("div", { class: "col-side" }, card("Start from", picker.el), card("Selected", info, { id: "graph-selected" }), card("Legend", legend())),
+      h("div", { class: "col-side" }, card("Start from", picker.el), card("Selected", info, { id: "graph-selected" }), card("Filter", filterBox, { id: "graph-filter-card" }), card("Legend", legend())),
     ),
   );
+  root.querySelector(".page-head").append(dataLinks("/layout/neighbourhood", { node: center }, { csv: false }));
+  if (centerNode) selected = centerNode;
   draw();
   pz.fit(24);
-  if (centerNode) describe(centerNode);
 }
