@@ -25,14 +25,14 @@ from loaders.document import DocumentOutline
 from loaders.layouts import framework, matrix
 from loaders.layouts.fill import fill_role
 from loaders.layouts.ladder import ladder_name, level_title, link_ladder
-from loaders.layouts.roles import Found, clean_title, find_roles
+from loaders.layouts.roles import Found, TrackRole, clean_title, find_roles, track_table
 from loaders.role_titles import level_name
 from loaders.text import classify_heading
 
 __all__ = ["LAYOUTS", "describes_one_role", "detect", "hints", "interpret"]
 
 _DESCRIPTION = re.compile(
-    r"\s*[-–—:]?\s*\b(?:(?:project\s+)?role|job|position)\s+(?:description|profile|blueprint)$", re.I
+    r"\s*[-–—:]?\s*\b(?:(?:project\s+)?role|job|position)\s+(?:descripti\w*|profile|blueprint)$", re.I
 )
 
 LAYOUTS = ("ladder", "multi-role", "matrix", "framework", "single-role")
@@ -62,9 +62,13 @@ def detect(outline: DocumentOutline) -> str:
         return hinted
     if framework.find_framework(outline) is not None:
         return "framework"
+    if track_table(outline):
+        return "ladder"
     found = find_roles(outline)
+    if (found is None or not found.levelled) and matrix.find_matrices(outline):
+        return "matrix"
     if found is None:
-        return "matrix" if matrix.find_matrices(outline) else "single-role"
+        return "single-role"
     if found.levelled:
         return "ladder"
     return "multi-role"
@@ -91,6 +95,8 @@ def interpret(outline: DocumentOutline, layout: str | None = None) -> ParseOutco
         outcome.roles = framework.framework_roles(outline, family or _text(hint.get("title")))
     elif layout == "matrix":
         outcome.roles = matrix.matrix_roles(outline, family)
+    elif layout == "ladder" and track_table(outline):
+        outcome.roles = _track_roles(outline, track_table(outline))
     elif layout in ("ladder", "multi-role"):
         found = find_roles(outline)
         outcome.roles = _section_roles(outline, found, layout == "ladder", family) if found else []
@@ -174,3 +180,13 @@ def _merge_same_titles(roles: list[ParsedRole]) -> list[ParsedRole]:
             other.skills += role.skills
             other.kpis += role.kpis
     return list(kept.values())
+
+
+def _track_roles(outline: DocumentOutline, tracks: list[list[TrackRole]]) -> list[ParsedRole]:
+    """One role per cell of each track column; each track's order is its own ladder."""
+    roles: list[ParsedRole] = []
+    for track in tracks:
+        ladder = [ParsedRole(title=r.title, source=outline.source, line=r.line, level=r.level) for r in track]
+        link_ladder(ladder, [""] * len(ladder), outline.source, PurePosixPath(outline.source).name)
+        roles.extend(ladder)
+    return roles

@@ -1,16 +1,140 @@
-"""Structured frameworks: levels and criteria found by shape in data or front matter."""
+"""Structured frameworks: levels and the criteria under them, found by the data's shape (no schema per company).
+
+The data is ``outline.meta["data"]`` (a JSON/YAML/TOML/JS data file) or the front matter itself.
+A *record* is a mapping with a level key (``level``, ``grade``, ``milestone`` ...) somewhere in a
+list of at least two such mappings. Its *theme* is its own theme key (``theme``, ``competency``,
+``category`` ...) or the ``title``/``name`` of the mapping that holds its list (topics × levels ×
+criteria); its *criteria* are the strings below it. One role per level, in level order, gets each
+theme as a skill with the criteria as evidence.
+"""
 
 from __future__ import annotations
 
-from graph.model import ParsedRole
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.model import ParsedRole, Section, SectionKind
 from loaders.document import DocumentOutline
+from loaders.layouts.fill import mention
+from loaders.layouts.ladder import level_title, link_ladder
+from loaders.layouts.roles import clean_title
+from loaders.role_titles import is_generic_level
 
-__all__ = ["find_framework", "framework_roles"]
+__all__ = ["Framework", "find_framework", "framework_roles"]
+
+_LEVEL_KEYS = ("level", "grade", "milestone", "rank", "tier", "stage", "band", "seniority")
+_THEME_KEYS = ("theme", "competency", "category", "area", "topic", "skill", "dimension", "pillar", "track")
+_NAME_KEYS = ("title", "displayName", "name", "label")
+_TITLE_NOISE = re.compile(r"\b(?:progression|career|competenc(?:y|ies))?\s*(?:framework|ladder|matrix|levels?)\b", re.I)
 
 
-def find_framework(outline: DocumentOutline):
-    return None
+@dataclass
+class Framework:
+    """Levels in order, and per level the ``(theme, criteria)`` it states."""
+
+    levels: list[str] = field(default_factory=list)
+    themes: dict[str, list[tuple[str, list[str]]]] = field(default_factory=dict)
+
+
+def _key(mapping: dict, keys: tuple[str, ...]) -> Any:
+    lowered = {str(k).lower(): v for k, v in mapping.items()}
+    return next((lowered[k.lower()] for k in keys if k.lower() in lowered), None)
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        if value.strip():
+            yield " ".join(value.split())
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if str(key).lower() not in _LEVEL_KEYS:
+                yield from _strings(item)
+
+
+def _level_text(value: Any) -> str | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        return f"Level {value:g}"
+    text = " ".join(str(value).split())
+    return text or None
+
+
+def _records(data: Any, holder: str | None) -> Iterator[tuple[str, str | None, list[str]]]:
+    """``(level, theme, criteria)`` of every record below ``data``."""
+    if isinstance(data, dict):
+        name = _key(data, _NAME_KEYS)
+        name = name if isinstance(name, str) else holder
+        for value in data.values():
+            yield from _records(value, name)
+    elif isinstance(data, list):
+        tagged = [d for d in data if isinstance(d, dict) and _level_text(_key(d, _LEVEL_KEYS))]
+        if len(tagged) >= 2:
+            for record in tagged:
+                theme = _key(record, _THEME_KEYS)
+                theme = theme if isinstance(theme, str) else holder
+                level = _level_text(_key(record, _LEVEL_KEYS)) or ""
+                criteria = [s for k, v in record.items() if str(k).lower() not in _THEME_KEYS for s in _strings(v)]
+                yield level, theme, criteria
+            return
+        for item in data:
+            yield from _records(item, holder)
+
+
+def find_framework(outline: DocumentOutline) -> Framework | None:
+    """The levels and criteria of a data file or front matter, or None when it holds no such list.
+
+    Examples
+    --------
+    >>> content = [{"level": 1, "criteria": ["Writes tests"]}, {"level": 2, "criteria": ["Designs"]}]
+    >>> doc = DocumentOutline(source="f.yaml", format="yaml", meta={"data": {"topics": [
+    ...     {"title": "Craft", "content": content}]}})
+    >>> find_framework(doc).levels, find_framework(doc).themes["Level 2"]
+    (['Level 1', 'Level 2'], [('Craft', ['Designs'])])
+    """
+    data = outline.meta.get("data", outline.meta)
+    found = Framework()
+    for level, theme, criteria in _records(data, None):
+        if level not in found.themes:
+            found.levels.append(level)
+            found.themes[level] = []
+        found.themes[level].append((theme or level, criteria))
+    if len(found.levels) < 2:
+        return None
+    numbers = [re.fullmatch(r"Level (\d+(?:\.\d+)?)", lv) for lv in found.levels]
+    if all(numbers):
+        found.levels.sort(key=lambda lv: float(lv.split()[1]))
+    return found
 
 
 def framework_roles(outline: DocumentOutline, family: str | None) -> list[ParsedRole]:
-    return []
+    """One role per level of the framework, each theme a skill, the level order stated."""
+    found = find_framework(outline)
+    if found is None:
+        return []
+    data = outline.meta.get("data", outline.meta)
+    named = _key(data, _NAME_KEYS) if isinstance(data, dict) else None
+    ladder = family or _ladder(named if isinstance(named, str) else outline.title, outline.source)
+    roles = []
+    for level in found.levels:
+        title = level_title(level, ladder) if is_generic_level(level) else level
+        role = ParsedRole(title=title, source=outline.source, line=1, level=level)
+        for theme, criteria in found.themes[level]:
+            evidence = "; ".join(criteria) or theme
+            role.skills.append(mention(clean_title(theme), SectionKind.SKILLS, outline.source, 1, evidence))
+            if criteria:
+                text = "\n".join(criteria)
+                role.sections.append(Section(name=clean_title(theme), kind=SectionKind.SKILLS, text=text, line=1))
+        roles.append(role)
+    link_ladder(roles, [""] * len(roles), outline.source, outline.source.rsplit("/", 1)[-1])
+    return roles
+
+
+def _ladder(title: str | None, source: str) -> str:
+    name = clean_title(_TITLE_NOISE.sub("", title or "")) if title else ""
+    return name or source.rsplit("/", 1)[-1].rsplit(".", 1)[0].replace("_", " ").replace("-", " ").title()

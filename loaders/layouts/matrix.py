@@ -1,16 +1,120 @@
-"""Competency matrices: tables with levels on one axis and competencies on the other."""
+"""Competency matrices: tables with levels on one axis and competencies on the other (either orientation).
+
+Levels are header cells (or first-column cells) that name levels or roles — ``Level 2``, ``L3``,
+``Senior``, ``Staff Engineer`` — at least two of them, while the other axis names no levels. Each
+level becomes a role that requires every competency of the other axis, with the cell's text as
+evidence and the cell's location. Rows such as "min SUM" or "Total" are no competency. Several
+tables with the same levels (one per competency area) add to the same roles.
+"""
 
 from __future__ import annotations
 
-from graph.model import ParsedRole
-from loaders.document import DocumentOutline
+import re
+from dataclasses import dataclass
 
-__all__ = ["find_matrices", "matrix_roles"]
+from graph.model import ParsedRole, SectionKind
+from loaders.document import Cell, DocumentOutline, Table
+from loaders.layouts.fill import mention
+from loaders.layouts.ladder import ladder_name, level_title, link_ladder
+from loaders.layouts.roles import clean_title
+from loaders.role_titles import is_generic_level, looks_like_role
+from loaders.text import classify_heading
+
+__all__ = ["Matrix", "find_matrices", "matrix_roles"]
+
+_NOT_COMPETENCY = re.compile(r"\b(?:sum|total|score|points)\b", re.I)
 
 
-def find_matrices(outline: DocumentOutline) -> list[int]:
-    return []
+@dataclass(frozen=True)
+class Matrix:
+    """One table read as levels × competencies: ``cells[level][competency]``."""
+
+    levels: list[tuple[str, int]]  # level name, line
+    competencies: list[str]
+    cells: dict[str, dict[str, Cell]]
+
+
+def _is_level(text: str) -> bool:
+    text = clean_title(text)
+    return bool(text) and (is_generic_level(text) or looks_like_role(text))
+
+
+def _read(table: Table) -> Matrix | None:
+    header = list(table.header)
+    rows = [list(r) for r in table.rows]
+    if not header and rows:
+        header, rows = rows[0], rows[1:]
+    if len(header) < 3 or len(rows) < 1:
+        return None
+    columns = [i for i, cell in enumerate(header) if i > 0 and _is_level(cell.text)]
+    firsts = [row[0] for row in rows if row and row[0].text.strip()]
+    if len(columns) >= 2 and not any(_is_level(cell.text) for cell in firsts[:1]):
+        competencies = [
+            row for row in rows if row and clean_title(row[0].text) and not _NOT_COMPETENCY.search(row[0].text)
+        ]
+        levels = [(clean_title(header[i].text), header[i].at.line) for i in columns]
+        cells = {
+            clean_title(header[i].text): {clean_title(row[0].text): row[i] for row in competencies if i < len(row)}
+            for i in columns
+        }
+        return Matrix(levels, [clean_title(row[0].text) for row in competencies], cells)
+    level_rows = [row for row in rows if row and _is_level(row[0].text)]
+    others = [c for c in header[1:] if clean_title(c.text) and not _is_level(c.text) and _competency(c.text)]
+    if len(level_rows) >= 2 and len(level_rows) == len(firsts) and len(others) >= 2:
+        names = {i: clean_title(c.text) for i, c in enumerate(header) if i > 0 and c in others}
+        levels = [(clean_title(row[0].text), row[0].at.line) for row in level_rows]
+        cells = {
+            clean_title(row[0].text): {names[i]: row[i] for i in names if i < len(row) and row[i].text.strip()}
+            for row in level_rows
+        }
+        return Matrix(levels, list(names.values()), cells)
+    return None
+
+
+def _competency(text: str) -> bool:
+    """A header that names a competency, not a section of a role table (Responsibilities, Requirements)."""
+    return classify_heading(text) in (SectionKind.OTHER, SectionKind.SKILLS)
+
+
+def find_matrices(outline: DocumentOutline) -> list[Matrix]:
+    """Every table of the outline that reads as a competency matrix.
+
+    Examples
+    --------
+    >>> from loaders.readers.markdown import read_markdown
+    >>> text = "| area | Level 1 | Level 2 |\\n|---|---|---|\\n| delivery | 1 | 2 |\\n| sum | 1 | 2 |\\n"
+    >>> doc = read_markdown(text, "m.md")
+    >>> [(m.levels, m.competencies) for m in find_matrices(doc)]
+    [([('Level 1', 1), ('Level 2', 1)], ['delivery'])]
+    """
+    found = []
+    for _, block in outline.tables():
+        matrix = _read(block.table) if block.table is not None else None
+        if matrix is not None and matrix.competencies:
+            found.append(matrix)
+    return found
 
 
 def matrix_roles(outline: DocumentOutline, family: str | None) -> list[ParsedRole]:
-    return []
+    """One role per level of the document's matrices, requiring each competency with its cell as evidence."""
+    matrices = find_matrices(outline)
+    if not matrices:
+        return []
+    levels = [name for m in matrices for name, _ in m.levels]
+    generic = [name for name in levels if is_generic_level(name)]
+    ladder = ladder_name(outline, generic, family) if generic else ""
+    roles: dict[str, ParsedRole] = {}
+    for matrix in matrices:
+        for level, line in matrix.levels:
+            title = level_title(level, ladder) if is_generic_level(level) else level
+            role = roles.get(title.lower())
+            if role is None:
+                role = ParsedRole(title=title, source=outline.source, line=line)
+                role.level = level if is_generic_level(level) else None
+                roles[title.lower()] = role
+            for competency, cell in matrix.cells[level].items():
+                evidence = f"{competency}: {cell.text}" if cell.text.strip() else competency
+                role.skills.append(mention(competency, SectionKind.SKILLS, outline.source, cell.at.line, evidence))
+    ordered = list(roles.values())
+    link_ladder(ordered, [""] * len(ordered), outline.source, outline.source.rsplit("/", 1)[-1])
+    return ordered

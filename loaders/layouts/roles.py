@@ -180,3 +180,63 @@ def _shared(
 
 def level_of(name: str) -> tuple[str, str | None] | None:
     return level_name(name)
+
+
+@dataclass(frozen=True)
+class TrackRole:
+    title: str
+    level: str | None
+    line: int
+
+
+def _titled(text: str) -> bool:
+    text = clean_title(text)
+    short = bool(text) and text[0].isupper() and len(text.split()) <= 6
+    return short and looks_like_role(text) and level_name(text) is None
+
+
+def track_table(outline: DocumentOutline) -> list[list[TrackRole]]:
+    """Ladders side by side in one table: each column of distinct role titles is a track, in row order.
+
+    A column of level codes (``IC2``, ``M3``) gives the levels of the nearest title column.
+
+    Examples
+    --------
+    >>> from loaders.readers.markdown import read_markdown
+    >>> text = "| IC | IC level | Manager |\\n|---|---|---|\\n| Engineer 1 | IC2 | |\\n| Engineer 2 | IC3 | |\\n"
+    >>> text += "| Senior Engineer | IC4 | Engineering Manager |\\n"
+    >>> text += "| Staff Engineer | IC5 | Director of Engineering |\\n"
+    >>> text += "| Principal Engineer | IC6 | VP of Engineering |\\n"
+    >>> tracks = track_table(read_markdown(text, "t.md"))
+    >>> [(r.title, r.level) for r in tracks[0]][:2], [r.title for r in tracks[1]][1:]
+    ([('Engineer 1', 'IC2'), ('Engineer 2', 'IC3')], ['Director of Engineering', 'VP of Engineering'])
+    """
+    for _, block in outline.tables():
+        table = block.table
+        if table is None or not table.rows:
+            continue
+        width = max(len(row) for row in table.rows)
+        title_columns, level_columns = [], []
+        for column in range(width):
+            cells = [c for c in table.column(column) if clean_title(c.text)]
+            texts = [clean_title(c.text) for c in cells]
+            if len(cells) >= 3 and len(set(texts)) == len(texts) and all(_titled(t) for t in texts):
+                title_columns.append(column)
+            elif len(cells) >= 2 and sum(1 for t in texts if level_name(t)) >= len(texts) - 1:
+                level_columns.append(column)
+        if len(title_columns) < 2:
+            continue
+        owner = {lc: min(title_columns, key=lambda tc, lc=lc: (abs(tc - lc), tc)) for lc in level_columns}
+        tracks = []
+        for column in title_columns:
+            levels = [lc for lc, tc in owner.items() if tc == column]
+            track = []
+            for row in table.rows:
+                if column < len(row) and clean_title(row[column].text):
+                    level = next(
+                        (clean_title(row[lc].text) for lc in levels if lc < len(row) and row[lc].text.strip()), None
+                    )
+                    track.append(TrackRole(clean_title(row[column].text), level, row[column].at.line))
+            tracks.append(track)
+        return tracks
+    return []

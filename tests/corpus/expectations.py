@@ -41,6 +41,27 @@ _PM = (
 _PM_PRINCIPLES = ("Ownership", "High-Impact", "Earn Trust", "Customer Obsession", "Self-Awareness")
 _MEWS = ("Delivery", "Domain Expertise", "Problem Solving", "Communication", "Leadership")
 _MLS_SHARED = ("Smart", "Team player")
+_DEV = tuple(f"Developer Level {n}" for n in range(5))
+_SOCIALBAKERS = ("delivery", "domain expertise", "problem solving", "communication", "leadership")
+_ARTSY_IC = (
+    "Intern",
+    "Engineer 1",
+    "Engineer 2",
+    "Senior Engineer 1",
+    "Senior Engineer 2",
+    "Staff Engineer",
+    "Senior Staff Engineer",
+    "Principal Engineer",
+)
+_ARTSY_M = (
+    "Engineering Manager 1",
+    "Engineering Manager 2",
+    "Senior Engineering Manager",
+    "Director of Engineering",
+    "Senior Director of Engineering",
+)
+_NOVODA = tuple(f"Lead Product Engineer Level {n}" for n in range(1, 4))
+_ANDROID = tuple(f"Android Level {n}" for n in range(1, 6))
 
 DOCUMENTS: list[Expected] = [
     # ----------------------------------------------------------------- job descriptions (single role)
@@ -133,5 +154,53 @@ DOCUMENTS: list[Expected] = [
         promotions=_chain(*_PM),
         levels={"Product Manager I (Level 1)": "Level 1", "Staff Product Manager": "Level 7"},
         skills={_PM[0]: _PM_PRINCIPLES, _PM[-1]: _PM_PRINCIPLES},
+    ),
+    Expected(
+        "jd/DoSomething__darwin__director-of-engineering.md",
+        layout="blueprint",
+        roles=("Director of Engineering",),
+    ),
+    Expected(
+        "jd/adam-from-meiro__handbook__cto.md",
+        layout="single-role",
+        roles=("CTO",),
+    ),
+    Expected(
+        "jd/cds-snc__digital-canada-ca__director-of-digital-practice--c284600b-aa90-4bc9-86b3-ca6aad8f45a7.md",
+        layout="job-family",
+        roles=("Director of Digital Practice",),
+    ),
+    # ----------------------------------------------------------------- competency matrices
+    Expected(
+        "matrix/vorcigernix__engineeringroles__README.md",
+        layout="matrix",
+        roles=_DEV,
+        promotions=_chain(*_DEV),
+        levels={"Developer Level 0": "Level 0", "Developer Level 4": "Level 4"},
+        skills={title: _SOCIALBAKERS for title in _DEV},
+    ),
+    Expected(
+        "matrix/artsy__README__ladder.md",
+        layout="ladder",
+        roles=(*_ARTSY_IC, *_ARTSY_M),
+        promotions=_chain(*_ARTSY_IC) | _chain(*_ARTSY_M),
+        levels={"Engineer 1": "IC2", "Principal Engineer": "IC8", "Engineering Manager 1": "M2"},
+    ),
+    # ----------------------------------------------------------------- structured frameworks (front matter)
+    Expected(
+        "structured/novoda__progression-framework__lead_product_engineer.md",
+        layout="framework",
+        roles=_NOVODA,
+        promotions=_chain(*_NOVODA),
+        levels={_NOVODA[0]: "Level 1", _NOVODA[2]: "Level 3"},
+        skills={title: ("Competencies",) for title in _NOVODA},
+    ),
+    Expected(
+        "structured/zkusznir__applover-pgf__android.md",
+        layout="framework",
+        roles=_ANDROID,
+        promotions=_chain(*_ANDROID),
+        levels={_ANDROID[0]: "Level 1", _ANDROID[4]: "Level 5"},
+        skills={title: ("Development skills", "Mastery") for title in _ANDROID},
     ),
 ]
