@@ -28,3 +28,5 @@ class Loader:
     extensions: tuple[str, ...]
     parse: Callable[[str, str], ParseOutcome]
     description: str
+    # ``parse_hinted(text, source, hint)`` for loaders that honour a sidecar hint (``loaders.hints``)
+    parse_hinted: Callable[[str, str, dict], ParseOutcome] | None = None

@@ -24,7 +24,9 @@ _DESCRIPTIONS = {
 }
 
 
-def parse_markdown_layout(text: str, source: str, layout: str | None = None) -> ParseOutcome:
+def parse_markdown_layout(
+    text: str, source: str, layout: str | None = None, hint: dict | None = None
+) -> ParseOutcome:
     """Read Markdown ``text`` and interpret it with ``layout`` (detected when None).
 
     Examples
@@ -33,12 +35,23 @@ def parse_markdown_layout(text: str, source: str, layout: str | None = None) -> 
     >>> [(r.title, [p.title for p in r.promotes_to]) for r in outcome.roles]
     [('Junior Developer', ['Senior Developer']), ('Senior Developer', [])]
     """
-    return interpret(read_markdown(text, source), layout)
+    outline = read_markdown(text, source)
+    if hint:
+        outline.meta["orgkg"] = {**(outline.meta.get("orgkg") or {}), **hint}
+    return interpret(outline, layout)
+
+
+def _hinted(layout: str):
+    return lambda text, source, hint: parse_markdown_layout(text, source, layout, hint)
 
 
 LOADERS = tuple(
     Loader(
-        name=name, extensions=(".md", ".markdown"), parse=partial(parse_markdown_layout, layout=name), description=text
+        name=name,
+        extensions=(".md", ".markdown"),
+        parse=partial(parse_markdown_layout, layout=name),
+        description=text,
+        parse_hinted=_hinted(name),
     )
     for name, text in _DESCRIPTIONS.items()
 )

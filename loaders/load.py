@@ -9,6 +9,7 @@ from pathlib import Path
 from graph.errors import DocumentError
 from graph.ids import make_id
 from graph.model import LoadProblem, LoadResult, ParsedDocument, Source
+from loaders.hints import is_sidecar, read_sidecar
 from loaders.reading import DEFAULT_MAX_BYTES, read_document
 from loaders.registry import FORMATS, detect_format
 
@@ -110,10 +111,16 @@ def _load(
     shown = _shown(path, base)
     try:
         raw = read_document(path, shown, max_bytes)
-        name = format or detect_format(path, raw.text)
+        hint = read_sidecar(path, shown)
+        hinted = hint.get("layout") if hint.get("layout") in FORMATS else None
+        name = format or hinted or detect_format(path, raw.text)
     except DocumentError as err:
         return None, [LoadProblem(path=shown, line=err.line, message=err.reason)]
-    outcome = FORMATS[name].parse(raw.text, shown)
+    loader = FORMATS[name]
+    if hint and loader.parse_hinted is not None:
+        outcome = loader.parse_hinted(raw.text, shown, hint)
+    else:
+        outcome = loader.parse(raw.text, shown)
     shown_format = name if not outcome.layout or outcome.layout == name else f"{name}:{outcome.layout}"
     source = Source(id=_source_id(shown), path=shown, format=shown_format, sha256=hashlib.sha256(raw.data).hexdigest())
     document = ParsedDocument(source=source, roles=outcome.roles, family=outcome.family, problems=outcome.problems)
@@ -141,7 +148,7 @@ def _collect(paths: Sequence[Path | str], base: Path, format: str | None, proble
 def _walk(folder: Path, base: Path, format: str | None, problems: list[LoadProblem]) -> list[Path]:
     found: list[Path] = []
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
-        if entry.name.startswith(".") or entry.name in SKIPPED_NAMES:
+        if entry.name.startswith(".") or entry.name in SKIPPED_NAMES or is_sidecar(entry):
             continue
         if entry.is_dir():
             if entry.name not in SKIPPED_FOLDERS:

@@ -8,7 +8,7 @@ from pathlib import Path
 from graph.errors import DocumentError
 from loaders import blueprint, catalog, job_family, layout_loaders, yaml_roles
 from loaders.base import Loader
-from loaders.layouts import describes_one_role, detect
+from loaders.layouts import describes_one_role, detect, hints
 from loaders.readers.markdown import read_markdown
 
 __all__ = ["FORMATS", "detect_format"]
@@ -54,6 +54,9 @@ def detect_format(path: Path | str, text: str) -> str:
     if suffix in blueprint.LOADER.extensions:
         if job_family.GRADE_SENTENCE.search(" ".join(text.split())):
             return job_family.LOADER.name
+        hinted = _front_matter_layout(text)
+        if hinted in FORMATS:
+            return hinted
         outline = None if _JOB_GRADE.search(text) else read_markdown(text, str(path))
         layout = detect(outline) if outline is not None else None
         if layout is not None and layout != "single-role":
@@ -65,3 +68,11 @@ def detect_format(path: Path | str, text: str) -> str:
         return blueprint.LOADER.name
     known = sorted({ext for loader in FORMATS.values() for ext in loader.extensions})
     raise DocumentError(str(path), f"unknown file type {suffix or '(no extension)'!r}; orgkg reads {', '.join(known)}")
+
+
+def _front_matter_layout(text: str) -> str | None:
+    """The ``orgkg: {layout: ...}`` hint of a Markdown file's front matter, if it has one."""
+    if "orgkg" not in text[:4000]:
+        return None
+    layout = hints(read_markdown(text, "")).get("layout")
+    return layout if isinstance(layout, str) else None

@@ -40,7 +40,8 @@ _MORE_ROLE_NOUNS = re.compile(
 # Level words a ladder uses alone as a level's name (English, and the Portuguese/Spanish ones that occur).
 LEVEL_WORDS = (
     "intern|trainee|apprentice|graduate|entry|entry-level|junior|jr|associate|intermediate|mid|mid-level|middle"
-    "|senior|sr|staff|senior staff|principal|distinguished|fellow|lead|expert|beginner|advanced|novice"
+    "|senior|sr|staff|senior staff|principal|distinguished|fellow|lead|expert|beginner|advanced|novice|competent"
+    "|proficient"
     "|pleno|júnior|sênior|semi-senior|semisenior|especialista|practitioner|leading expert"
 )
 _STANDALONE = re.compile(r"^(?:intern|trainee|apprentice|graduate|fellow)$", re.I)  # roles of their own

@@ -65,7 +65,8 @@ def detect(outline: DocumentOutline) -> str:
     if track_table(outline):
         return "ladder"
     found = find_roles(outline)
-    if (found is None or not found.levelled) and matrix.find_matrices(outline):
+    from_table = found is not None and all(spot.heading is None for spot in found.spots)
+    if (found is None or not found.levelled or from_table) and matrix.find_matrices(outline):
         return "matrix"
     if found is None:
         return "single-role"
@@ -98,7 +99,7 @@ def interpret(outline: DocumentOutline, layout: str | None = None) -> ParseOutco
     elif layout == "ladder" and track_table(outline):
         outcome.roles = _track_roles(outline, track_table(outline))
     elif layout in ("ladder", "multi-role"):
-        found = find_roles(outline)
+        found = find_roles(outline) or (find_roles(outline, force=True) if hint.get("layout") == layout else None)
         outcome.roles = _section_roles(outline, found, layout == "ladder", family) if found else []
     if not outcome.roles:
         outcome.roles = _single_role(outline, _text(hint.get("title")))

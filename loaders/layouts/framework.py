@@ -18,7 +18,7 @@ from typing import Any
 from graph.model import ParsedRole, Section, SectionKind
 from loaders.document import DocumentOutline
 from loaders.layouts.fill import mention
-from loaders.layouts.ladder import level_title, link_ladder
+from loaders.layouts.ladder import level_title, link_ladder, stem_name
 from loaders.layouts.roles import clean_title
 from loaders.role_titles import is_generic_level
 
@@ -27,6 +27,8 @@ __all__ = ["Framework", "find_framework", "framework_roles"]
 _LEVEL_KEYS = ("level", "grade", "milestone", "rank", "tier", "stage", "band", "seniority")
 _THEME_KEYS = ("theme", "competency", "category", "area", "topic", "skill", "dimension", "pillar", "track")
 _NAME_KEYS = ("title", "displayName", "name", "label")
+_LEVEL_LISTS = re.compile(r"^(?:milestones?|levels?|grades?|stages?|steps?|ranks?|tiers?)$", re.I)
+_TITLE_LISTS = re.compile(r"(?:job)?_?(?:titles?|roles?|levels?|positions?|ladder)$", re.I)
 _TITLE_NOISE = re.compile(r"\b(?:progression|career|competenc(?:y|ies))?\s*(?:framework|ladder|matrix|levels?)\b", re.I)
 
 
@@ -70,8 +72,13 @@ def _records(data: Any, holder: str | None) -> Iterator[tuple[str, str | None, l
     if isinstance(data, dict):
         name = _key(data, _NAME_KEYS)
         name = name if isinstance(name, str) else holder
-        for value in data.values():
-            yield from _records(value, name)
+        for key, value in data.items():
+            positional = isinstance(value, list) and len(value) >= 2 and _LEVEL_LISTS.match(str(key))
+            if positional and not any(isinstance(v, dict) and _key(v, _LEVEL_KEYS) is not None for v in value):
+                for position, entry in enumerate(value, start=1):
+                    yield f"Level {position}", name, list(_strings(entry))
+            else:
+                yield from _records(value, name)
     elif isinstance(data, list):
         tagged = [d for d in data if isinstance(d, dict) and _level_text(_key(d, _LEVEL_KEYS))]
         if len(tagged) >= 2:
@@ -86,6 +93,37 @@ def _records(data: Any, holder: str | None) -> Iterator[tuple[str, str | None, l
             yield from _records(item, holder)
 
 
+def _aligned(data: Any) -> Framework | None:
+    """A list of titles and mappings of lists aligned with it (``jobTitles`` + ``{skill: [per title]}``)."""
+    if not isinstance(data, dict):
+        return None
+    titles = next(
+        (
+            v
+            for k, v in data.items()
+            if _TITLE_LISTS.search(str(k))
+            and isinstance(v, list)
+            and len(v) >= 2
+            and all(isinstance(t, str) for t in v)
+        ),
+        None,
+    )
+    if titles is None:
+        return None
+    found = Framework(levels=[" ".join(t.split()) for t in titles])
+    found.themes = {title: [] for title in found.levels}
+    for value in data.values():
+        if not isinstance(value, dict):
+            continue
+        for theme, cells in value.items():
+            if isinstance(cells, list) and len(cells) == len(titles):
+                for title, cell in zip(found.levels, cells, strict=True):
+                    criteria = list(_strings(cell))
+                    if criteria:
+                        found.themes[title].append((str(theme), criteria))
+    return found if any(found.themes.values()) else None
+
+
 def find_framework(outline: DocumentOutline) -> Framework | None:
     """The levels and criteria of a data file or front matter, or None when it holds no such list.
 
@@ -96,8 +134,18 @@ def find_framework(outline: DocumentOutline) -> Framework | None:
     ...     {"title": "Craft", "content": content}]}})
     >>> find_framework(doc).levels, find_framework(doc).themes["Level 2"]
     (['Level 1', 'Level 2'], [('Craft', ['Designs'])])
+    >>> tracks = {"PCB": {"displayName": "PCB Design", "milestones": [{"summary": "Routes"}, {"summary": "Reviews"}]}}
+    >>> find_framework(DocumentOutline(source="t.js", format="js", meta={"data": tracks})).themes["Level 2"]
+    [('PCB Design', ['Reviews'])]
+    >>> skills = {"Design": ["", "Leading"], "Agile": ["Developing", "Leading"]}
+    >>> data = {"jobTitles": ["Engineer 1", "Architect"], "skills": skills}
+    >>> find_framework(DocumentOutline(source="j.js", format="js", meta={"data": data})).themes["Engineer 1"]
+    [('Agile', ['Developing'])]
     """
     data = outline.meta.get("data", outline.meta)
+    aligned = _aligned(data)
+    if aligned is not None:
+        return aligned
     found = Framework()
     for level, theme, criteria in _records(data, None):
         if level not in found.themes:
@@ -119,7 +167,7 @@ def framework_roles(outline: DocumentOutline, family: str | None) -> list[Parsed
         return []
     data = outline.meta.get("data", outline.meta)
     named = _key(data, _NAME_KEYS) if isinstance(data, dict) else None
-    ladder = family or _ladder(named if isinstance(named, str) else outline.title, outline.source)
+    ladder = family or _ladder(named if isinstance(named, str) else outline.title, outline.source, data)
     roles = []
     for level in found.levels:
         title = level_title(level, ladder) if is_generic_level(level) else level
@@ -135,6 +183,22 @@ def framework_roles(outline: DocumentOutline, family: str | None) -> list[Parsed
     return roles
 
 
-def _ladder(title: str | None, source: str) -> str:
+def _ladder(title: str | None, source: str, data: Any) -> str:
+    categories = {c for c in _categories(data)}
+    if len(categories) == 1:
+        return categories.pop()
     name = clean_title(_TITLE_NOISE.sub("", title or "")) if title else ""
-    return name or source.rsplit("/", 1)[-1].rsplit(".", 1)[0].replace("_", " ").replace("-", " ").title()
+    return name or stem_name(source)
+
+
+def _categories(data: Any) -> Iterator[str]:
+    """The ``category`` (or ``family``) values the data's mappings state."""
+    if isinstance(data, dict):
+        value = _key(data, ("category", "family", "jobFamily"))
+        if isinstance(value, str) and value.strip():
+            yield " ".join(value.split())
+        for item in data.values():
+            yield from _categories(item)
+    elif isinstance(data, list):
+        for item in data:
+            yield from _categories(item)

@@ -21,10 +21,10 @@ from pathlib import PurePosixPath
 
 from graph.model import Evidence, ParsedRole, RoleRef, SectionKind
 from loaders.document import DocumentOutline
-from loaders.role_titles import LEVEL_WORDS, level_name, looks_like_role
+from loaders.role_titles import LEVEL_WORDS, looks_like_role
 from loaders.text import classify_heading
 
-__all__ = ["ladder_name", "level_title", "link_ladder"]
+__all__ = ["ladder_name", "level_title", "link_ladder", "stem_name"]
 
 _ENDS = re.compile(r"\b(?:emeritus|former|retired|alumni|alumnus)\b", re.I)
 _FORK_WORDS = re.compile(r"\b(?:directions?|paths?|tracks?|branch(?:es)?|splits?|forks?|progression)\b", re.I)
@@ -71,7 +71,24 @@ def ladder_name(outline: DocumentOutline, levels: list[str], hint: str | None = 
         stripped = " ".join(_LADDER_WORDS.sub(" ", title).split())
         if stripped:
             return stripped
-    return PurePosixPath(outline.source).stem.replace("-", " ").replace("_", " ").title()
+    return stem_name(outline.source)
+
+
+def stem_name(source: str) -> str:
+    """A ladder name from a file name: ``bioinformatics_competencies_v1.csv`` → ``Bioinformatics``.
+
+    A corpus copy named ``owner__repo__file`` counts from its last ``__`` part.
+
+    Examples
+    --------
+    >>> stem_name("data/APHL__workforce__bioinformatics_competencies_v1.csv"), stem_name("backend-ladder.md")
+    ('Bioinformatics', 'Backend')
+    """
+    stem = PurePosixPath(source).stem.rsplit("__", 1)[-1]
+    words = re.sub(r"[-_.]+", " ", stem)
+    words = re.sub(r"\bv\d+\b", " ", _LADDER_WORDS.sub(" ", words), flags=re.I)
+    name = " ".join(words.split())
+    return (name[:1].upper() + name[1:]) if name else stem
 
 
 def _noun_after_levels(outline: DocumentOutline, levels: list[str]) -> str | None:
@@ -103,11 +120,12 @@ def level_title(level: str, ladder: str) -> str:
     Examples
     --------
     >>> level_title("Junior", "Developer"), level_title("Level 0", "Developer"), level_title("Senior", "Engineering")
-    ('Junior Developer', 'Developer Level 0', 'Senior Engineering')
+    ('Junior Developer', 'Developer Level 0', 'Engineering Senior')
     """
-    if level_name(level) and re.match(rf"^(?:{LEVEL_WORDS})\b", level, re.I):
-        return f"{level} {ladder}"
-    return f"{ladder} {level}"
+    shown = level.title() if level.islower() else level
+    if re.match(rf"^(?:{LEVEL_WORDS})\b", level, re.I) and re.search(rf"\b(?:{_ROLE_NOUNS})$", ladder, re.I):
+        return f"{shown} {ladder}"
+    return f"{ladder} {shown}"
 
 
 def link_ladder(roles: list[ParsedRole], texts: list[str], source: str, doc_name: str) -> None:

@@ -22,6 +22,7 @@ from loaders.text import classify_heading
 
 __all__ = ["Matrix", "find_matrices", "matrix_roles"]
 
+_FIGURE = re.compile(r"^[\d.,%$€£ +\-–/]*$")  # numbers, ranges, money: a table of figures, not of competencies
 _NOT_COMPETENCY = re.compile(r"\b(?:sum|total|score|points)\b", re.I)
 
 
@@ -48,19 +49,24 @@ def _read(table: Table) -> Matrix | None:
         return None
     columns = [i for i, cell in enumerate(header) if i > 0 and _is_level(cell.text)]
     firsts = [row[0] for row in rows if row and row[0].text.strip()]
-    if len(columns) >= 2 and not any(_is_level(cell.text) for cell in firsts[:1]):
+    name = columns[0] - 1 if columns else 0  # the competency column: the one before the first level
+    if len(columns) >= 2 and not any(_is_level(row[name].text) for row in rows[:1] if name < len(row)):
         competencies = [
-            row for row in rows if row and clean_title(row[0].text) and not _NOT_COMPETENCY.search(row[0].text)
+            row
+            for row in rows
+            if len(row) > name and clean_title(row[name].text) and not _NOT_COMPETENCY.search(row[name].text)
         ]
         levels = [(clean_title(header[i].text), header[i].at.line) for i in columns]
         cells = {
-            clean_title(header[i].text): {clean_title(row[0].text): row[i] for row in competencies if i < len(row)}
+            clean_title(header[i].text): {clean_title(row[name].text): row[i] for row in competencies if i < len(row)}
             for i in columns
         }
-        return Matrix(levels, [clean_title(row[0].text) for row in competencies], cells)
+        return Matrix(levels, [clean_title(row[name].text) for row in competencies], cells)
     level_rows = [row for row in rows if row and _is_level(row[0].text)]
     others = [c for c in header[1:] if clean_title(c.text) and not _is_level(c.text) and _competency(c.text)]
-    if len(level_rows) >= 2 and len(level_rows) == len(firsts) and len(others) >= 2:
+    body = [c.text for row in level_rows for c in row[1:] if c.text.strip()]
+    worded = sum(1 for text in body if not _FIGURE.match(text.strip()))
+    if len(level_rows) >= 2 and len(level_rows) == len(firsts) and len(others) >= 2 and worded * 2 > len(body):
         names = {i: clean_title(c.text) for i, c in enumerate(header) if i > 0 and c in others}
         levels = [(clean_title(row[0].text), row[0].at.line) for row in level_rows]
         cells = {

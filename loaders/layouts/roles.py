@@ -22,7 +22,7 @@ __all__ = ["RoleSpot", "Found", "find_roles", "role_table", "clean_title"]
 
 _ROLE_COLUMN = re.compile(r"^(?:roles?|levels?|job\s+titles?|titles?|positions?|ranks?|grades?)$", re.I)
 _CONTAINER = re.compile(
-    r"\b(?:roles?|levels?|ladders?|positions?|tracks?|titles?|careers?|progression|grades?)\b", re.I
+    r"\b(?:roles?|levels?|ladders?|positions?|tracks?|titles?|careers?|progression|grades?|types?)\b", re.I
 )
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}|\[[^\[\]]*\]|<[^<>]*>")
 _EMOJI = re.compile(r"^[^\w(]+|[^\w)]+$")
@@ -95,18 +95,25 @@ def _matches(heading: str, name: str) -> bool:
     return heading == name or heading.startswith(name + " ") or heading.rstrip("s") == name.rstrip("s")
 
 
-def find_roles(outline: DocumentOutline) -> Found | None:
-    """The roles of a page with several of them, or None for a single-role page."""
+def find_roles(outline: DocumentOutline, *, force: bool = False) -> Found | None:
+    """The roles of a page with several of them, or None for a single-role page.
+
+    ``force`` (a hint said the page is a ladder or lists roles): without role-like headings, the
+    largest group of sibling headings is the roles.
+    """
     parents = _parents(outline)
     table = role_table(outline)
     names = table[1] if table else []
     struck = {i for i, b in outline.headings() if b.text.startswith("~~")}
+    series = _numbered_series(outline, parents)
 
     def is_role(index: int) -> bool:
         text = outline.blocks[index].text
         if index in struck or outline.blocks[index].level >= PSEUDO_LEVEL:
             return False
-        return any(_matches(text, n) for n in names) if names else looks_like_role(clean_title(text))
+        if names:
+            return any(_matches(text, n) for n in names)
+        return force or index in series or looks_like_role(clean_title(text))
 
     groups: dict[tuple[int | None, int], list[int]] = {}
     for index, block in outline.headings():
@@ -120,7 +127,7 @@ def find_roles(outline: DocumentOutline) -> Found | None:
             continue
         parent_block = outline.blocks[parent] if parent is not None else None
         top = parent_block is None or parent_block.level == 1 or parent_block.text == outline.title
-        if not top and (title_is_role or not _CONTAINER.search(parent_block.text)):
+        if not top and not force and (title_is_role or not _CONTAINER.search(parent_block.text)):
             continue
         best, best_parent = candidates, parent
     if table and not best:
@@ -141,12 +148,25 @@ def find_roles(outline: DocumentOutline) -> Found | None:
         rank = {id(s): next((order[n.lower()] for n in names if _matches(s.name, n)), len(order)) for s in spots}
         spots.sort(key=lambda s: rank[id(s)])
     parent_block = outline.blocks[best_parent] if best_parent is not None else None
-    levelled = bool(table) or sum(1 for s in spots if has_level_word(s.name)) >= 2
+    levelled = bool(table) or sum(1 for s in spots if has_level_word(s.name) or s.heading in series) >= 2
     levelled = levelled or (
         parent_block is not None and bool(re.search(r"\blevels?\b|\bladder", parent_block.text, re.I))
     )
     covered = {i for index in best for i in _section_indexes(outline, index)}
     return Found(spots, levelled, _shared(outline, covered, parents), parent_block)
+
+
+_NUMBERED = re.compile(r"^(?P<stem>\S.*?)\s*(?P<number>\d{1,2}|i{1,3}|iv|v|vi{1,3})$", re.I)
+
+
+def _numbered_series(outline: DocumentOutline, parents: dict[int, int | None]) -> set[int]:
+    """Sibling headings that share a stem and count up (``RSE 1``, ``RSE 2``, ``RSE 3``): levels of one ladder."""
+    stems: dict[tuple[int | None, int, str], list[int]] = {}
+    for index, block in outline.headings():
+        match = _NUMBERED.match(clean_title(block.text))
+        if match and block.level < PSEUDO_LEVEL:
+            stems.setdefault((parents[index], block.level, match.group("stem").lower()), []).append(index)
+    return {i for members in stems.values() if len(members) >= 2 for i in members}
 
 
 def _row_spot(outline: DocumentOutline, table_index: int, row_index: int) -> RoleSpot:

@@ -21,6 +21,7 @@ class Expected:
     promotions: frozenset[tuple[str, str]] = frozenset()
     levels: dict[str, str] = field(default_factory=dict)
     skills: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    absent: dict[str, tuple[str, ...]] = field(default_factory=dict)  # skills the role must not have
 
 
 def _chain(*titles: str) -> frozenset[tuple[str, str]]:
@@ -62,6 +63,18 @@ _ARTSY_M = (
 )
 _NOVODA = tuple(f"Lead Product Engineer Level {n}" for n in range(1, 4))
 _ANDROID = tuple(f"Android Level {n}" for n in range(1, 6))
+_APHL = tuple(f"Bioinformatics {level}" for level in ("Beginner", "Competent", "Proficient", "Expert"))
+_WWT = (
+    "Software Engineer Apprentice",
+    "Software Engineer 1",
+    "Software Engineer 2",
+    "Software Engineer 3",
+    "Software Engineer 4",
+    "Software Engineer 5",
+    "Lead Software Engineer",
+    "Software Architect",
+)
+_SNOWFLAKE = tuple(f"Electronics Level {n}" for n in range(1, 6))
 
 DOCUMENTS: list[Expected] = [
     # ----------------------------------------------------------------- job descriptions (single role)
@@ -202,5 +215,60 @@ DOCUMENTS: list[Expected] = [
         promotions=_chain(*_ANDROID),
         levels={_ANDROID[0]: "Level 1", _ANDROID[4]: "Level 5"},
         skills={title: ("Development skills", "Mastery") for title in _ANDROID},
+    ),
+    # ----------------------------------------------------------------- other formats (the formats readers)
+    Expected(
+        "other/18F__join.tts.gsa.gov__index.html",
+        layout="single-role",
+        roles=("Engineering Director",),
+        skills={
+            "Engineering Director": (
+                "Experience managing individuals who work in the technology space",
+                "Experience building alignment with stakeholders",
+            )
+        },
+    ),
+    Expected(
+        "other/AaltoSciComp__scicomp-docs__job-descriptions.rst",
+        layout="ladder",
+        roles=("RSE 1", "RSE 2", "RSE 3"),
+        promotions=_chain("RSE 1", "RSE 2", "RSE 3"),
+    ),
+    Expected(
+        "other/bisq-network__bisq-docs__roles.adoc",
+        layout="multi-role",
+        roles=("Maintainer", "Operator", "Administrator", "Moderator"),
+    ),
+    Expected(
+        "other/APHL-Global-Health__workforce-competency__bioinformatics_competencies_v1.csv",
+        layout="matrix",
+        roles=_APHL,
+        promotions=_chain(*_APHL),
+        levels={"Bioinformatics Beginner": "beginner", "Bioinformatics Expert": "expert"},
+        skills={title: ("Domain- specific biology principles", "Statistical analysis") for title in _APHL},
+    ),
+    Expected(
+        "structured/Babblesort__wwt-se-career-framework__job-data.js",
+        layout="framework",
+        roles=_WWT,
+        promotions=_chain(*_WWT),
+        skills={
+            "Software Engineer Apprentice": (
+                "Agile Engineering Best Practices",
+                "Application Development & Programming",
+                "Technical Communication & Presentation",
+                "Technology Requirements Analysis",
+            ),
+            "Software Architect": ("Architecture Design", "Technical Leadership", "Technical Advising & Consulting"),
+        },
+        absent={"Software Engineer Apprentice": ("Architecture Design", "Technical Leadership")},
+    ),
+    Expected(
+        "structured/automata-tech__snowflake__electronics.js",
+        layout="framework",
+        roles=_SNOWFLAKE,
+        promotions=_chain(*_SNOWFLAKE),
+        levels={_SNOWFLAKE[0]: "Level 1", _SNOWFLAKE[4]: "Level 5"},
+        skills={title: ("Electronics Design", "PCB Design", "Cabling") for title in _SNOWFLAKE},
     ),
 ]
