@@ -25,7 +25,7 @@ from loaders.document import DocumentOutline
 from loaders.layouts import framework, matrix
 from loaders.layouts.fill import fill_role
 from loaders.layouts.ladder import ladder_name, level_title, link_ladder
-from loaders.layouts.roles import Found, TrackRole, clean_title, find_roles, track_table
+from loaders.layouts.roles import Found, TrackRole, clean_title, find_roles, grouped_table, track_table
 from loaders.role_titles import level_name
 from loaders.text import classify_heading
 
@@ -62,7 +62,7 @@ def detect(outline: DocumentOutline) -> str:
         return hinted
     if framework.find_framework(outline) is not None:
         return "framework"
-    if track_table(outline):
+    if track_table(outline) or grouped_table(outline):
         return "ladder"
     found = find_roles(outline)
     from_table = found is not None and all(spot.heading is None for spot in found.spots)
@@ -96,8 +96,8 @@ def interpret(outline: DocumentOutline, layout: str | None = None) -> ParseOutco
         outcome.roles = framework.framework_roles(outline, family or _text(hint.get("title")))
     elif layout == "matrix":
         outcome.roles = matrix.matrix_roles(outline, family)
-    elif layout == "ladder" and track_table(outline):
-        outcome.roles = _track_roles(outline, track_table(outline))
+    elif layout == "ladder" and (track_table(outline) or grouped_table(outline)):
+        outcome.roles = _track_roles(outline, track_table(outline) or grouped_table(outline))
     elif layout in ("ladder", "multi-role"):
         found = find_roles(outline) or (find_roles(outline, force=True) if hint.get("layout") == layout else None)
         outcome.roles = _section_roles(outline, found, layout == "ladder", family) if found else []
@@ -185,9 +185,16 @@ def _merge_same_titles(roles: list[ParsedRole]) -> list[ParsedRole]:
 
 def _track_roles(outline: DocumentOutline, tracks: list[list[TrackRole]]) -> list[ParsedRole]:
     """One role per cell of each track column; each track's order is its own ladder."""
-    roles: list[ParsedRole] = []
+    roles: dict[str, ParsedRole] = {}  # a title in several tracks is one role with each track's steps
     for track in tracks:
-        ladder = [ParsedRole(title=r.title, source=outline.source, line=r.line, level=r.level) for r in track]
+        ladder = []
+        for spot in track:
+            role = roles.setdefault(
+                spot.title.lower(),
+                ParsedRole(title=spot.title, source=outline.source, line=spot.line, level=spot.level),
+            )
+            ladder.append(role)
         link_ladder(ladder, [""] * len(ladder), outline.source, PurePosixPath(outline.source).name)
-        roles.extend(ladder)
-    return roles
+    for role in roles.values():
+        role.promotes_to = list({ref.title.lower(): ref for ref in reversed(role.promotes_to)}.values())[::-1]
+    return list(roles.values())

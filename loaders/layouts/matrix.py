@@ -33,6 +33,7 @@ class Matrix:
     levels: list[tuple[str, int]]  # level name, line
     competencies: list[str]
     cells: dict[str, dict[str, Cell]]
+    track: str | None = None  # for a level-tagged column ("Backend Level"): the track it belongs to
 
 
 def _is_level(text: str) -> bool:
@@ -82,6 +83,42 @@ def _competency(text: str) -> bool:
     return classify_heading(text) in (SectionKind.OTHER, SectionKind.SKILLS)
 
 
+_LEVEL_HEADER = re.compile(r"\b(?:level|nivel|nível|niveau|stufe|grade)\b", re.I)
+_SMALL_NUMBER = re.compile(r"^\d{1,2}$")
+
+
+def _tagged(table: Table) -> list[Matrix]:
+    """Columns that tag each competency with the level that requires it (``Backend Level``: 1, 2, 3 ...).
+
+    Each such column is a track; a competency belongs to the level its cell names.
+    """
+    header = list(table.header)
+    rows = [list(r) for r in table.rows]
+    tagged = []
+    for i, cell in enumerate(header):
+        values = [row[i].text.strip() for row in rows if i < len(row) and row[i].text.strip()]
+        numeric = [v for v in values if _SMALL_NUMBER.match(v)]
+        mostly_numbers = len(set(numeric)) >= 2 and len(numeric) * 10 >= len(values) * 9
+        if i > 0 and _LEVEL_HEADER.search(cell.text) and mostly_numbers:
+            tagged.append(i)
+    if not tagged:
+        return []
+    name = tagged[0] - 1
+    found = []
+    for column in tagged:
+        track = " ".join(_LEVEL_HEADER.sub(" ", header[column].text).split()) or None
+        cells: dict[str, dict[str, Cell]] = {}
+        for row in rows:
+            if column < len(row) and _SMALL_NUMBER.match(row[column].text.strip()) and clean_title(row[name].text):
+                level = f"Level {int(row[column].text.strip())}"
+                cells.setdefault(level, {})[clean_title(row[name].text)] = row[column]
+        ordered = sorted(cells, key=lambda level: int(level.split()[1]))
+        levels = [(level, min(c.at.line for c in cells[level].values())) for level in ordered]
+        competencies = list(dict.fromkeys(c for level in ordered for c in cells[level]))
+        found.append(Matrix(levels, competencies, cells, track))
+    return found
+
+
 def find_matrices(outline: DocumentOutline) -> list[Matrix]:
     """Every table of the outline that reads as a competency matrix.
 
@@ -95,9 +132,13 @@ def find_matrices(outline: DocumentOutline) -> list[Matrix]:
     """
     found = []
     for _, block in outline.tables():
-        matrix = _read(block.table) if block.table is not None else None
+        if block.table is None:
+            continue
+        tagged = _tagged(block.table)
+        matrix = _read(block.table) if not tagged else None
         if matrix is not None and matrix.competencies:
             found.append(matrix)
+        found.extend(m for m in tagged if len(m.levels) >= 2)
     return found
 
 
@@ -110,17 +151,21 @@ def matrix_roles(outline: DocumentOutline, family: str | None) -> list[ParsedRol
     generic = [name for name in levels if is_generic_level(name)]
     ladder = ladder_name(outline, generic, family) if generic else ""
     roles: dict[str, ParsedRole] = {}
+    tracks: dict[str | None, list[ParsedRole]] = {}
+    noun = outline.title if outline.title and looks_like_role(outline.title) else ""
     for matrix in matrices:
         for level, line in matrix.levels:
-            title = level_title(level, ladder) if is_generic_level(level) else level
+            named = " ".join(f"{matrix.track or ''} {noun}".split()) if matrix.track else ladder
+            title = level_title(level, named) if is_generic_level(level) else level
             role = roles.get(title.lower())
             if role is None:
                 role = ParsedRole(title=title, source=outline.source, line=line)
                 role.level = level if is_generic_level(level) else None
                 roles[title.lower()] = role
+                tracks.setdefault(matrix.track, []).append(role)
             for competency, cell in matrix.cells[level].items():
                 evidence = f"{competency}: {cell.text}" if cell.text.strip() else competency
                 role.skills.append(mention(competency, SectionKind.SKILLS, outline.source, cell.at.line, evidence))
-    ordered = list(roles.values())
-    link_ladder(ordered, [""] * len(ordered), outline.source, outline.source.rsplit("/", 1)[-1])
-    return ordered
+    for track in tracks.values():
+        link_ladder(track, [""] * len(track), outline.source, outline.source.rsplit("/", 1)[-1])
+    return list(roles.values())

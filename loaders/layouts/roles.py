@@ -260,3 +260,47 @@ def track_table(outline: DocumentOutline) -> list[list[TrackRole]]:
             tracks.append(track)
         return tracks
     return []
+
+
+_TRACK_HEADER = re.compile(r"\b(?:track|family|path|ladder|discipline|department)\b", re.I)
+_TITLE_HEADER = re.compile(r"\b(?:title|role|position)s?\b", re.I)
+_GRADE_HEADER = re.compile(r"\b(?:grade|level|band)s?\b", re.I)
+
+
+def grouped_table(outline: DocumentOutline) -> list[list[TrackRole]]:
+    """Ladders as groups of rows: a track column naming each row's ladder and a title column naming its role.
+
+    Consecutive rows of one track with the same title are one role (a title spanning several grades).
+
+    Examples
+    --------
+    >>> from loaders.readers.markdown import read_markdown
+    >>> text = "| Career Track | Grade | Job Title |\\n|---|---|---|\\n"
+    >>> text += "| Eng | IC2 | Engineer |\\n| Eng | IC3 | Engineer |\\n| Eng | IC4 | Senior Engineer |\\n"
+    >>> text += "| Data | IC2 | Data Analyst |\\n| Data | IC3 | Senior Data Analyst |\\n"
+    >>> [[(r.title, r.level) for r in track] for track in grouped_table(read_markdown(text, "g.md"))]
+    [[('Engineer', 'IC2'), ('Senior Engineer', 'IC4')], [('Data Analyst', 'IC2'), ('Senior Data Analyst', 'IC3')]]
+    """
+    for _, block in outline.tables():
+        table = block.table
+        if table is None or not table.header:
+            continue
+        heads = [clean_title(c.text) for c in table.header]
+        track = next((i for i, h in enumerate(heads) if _TRACK_HEADER.search(h)), None)
+        title = next((i for i, h in enumerate(heads) if _TITLE_HEADER.search(h) and i != track), None)
+        grade = next((i for i, h in enumerate(heads) if _GRADE_HEADER.search(h) and i not in (track, title)), None)
+        if track is None or title is None:
+            continue
+        tracks: dict[str, list[TrackRole]] = {}
+        for row in table.rows:
+            if max(track, title) >= len(row) or not clean_title(row[title].text):
+                continue
+            name = clean_title(row[title].text)
+            ladder = tracks.setdefault(clean_title(row[track].text).lower(), [])
+            if ladder and ladder[-1].title == name:
+                continue
+            level = clean_title(row[grade].text) if grade is not None and grade < len(row) else None
+            ladder.append(TrackRole(name, level or None, row[title].at.line))
+        if any(len(ladder) >= 2 for ladder in tracks.values()) and len(tracks) < len(table.rows):
+            return list(tracks.values())
+    return []

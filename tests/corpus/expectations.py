@@ -74,6 +74,51 @@ _WWT = (
     "Lead Software Engineer",
     "Software Architect",
 )
+_IBERIA_BACKEND = tuple(f"Backend Engineer Level {n}" for n in range(1, 7))
+_IBERIA_FRONTEND = tuple(f"Frontend Engineer Level {n}" for n in range(1, 7))
+
+
+def _mews_four(title: str) -> tuple[str, ...]:
+    return (title, f"{title} II", f"Senior {title}", f"Senior {title} II")
+
+
+_MEWS_TITLES = (
+    "VP Engineering, Product",
+    "VP Engineering, Platform",
+    "Engineering Manager",
+    "Director of Engineering",
+    "Senior Director of Engineering",
+    "IT and Security Manager",
+    "Director of IT and Security",
+    "Senior Director of IT and Security",
+    "Senior Engineering Manager",
+    "Product Security Team Lead",
+    "Senior Product Security Team Lead",
+    "Team Lead, Data Science",
+    "Senior Team Lead, Data Science",
+    "Senior IT and Security Manager",
+    "Staff Engineer",
+    "Senior Staff Engineer",
+    "Principal Engineer",
+    "Agile Coach",
+    "Agile Coach II",
+    "Senior Agile Coach",
+    "Senior Agile Coach II",
+    "Community Manager",
+    "Senior Community Manager",
+    "Engineer",
+    "Engineer II",
+    "Senior Engineer",
+    "Senior Engineer II",
+    *_mews_four("Product Security Engineer"),
+    *_mews_four("Data Scientist"),
+    *_mews_four("IT Security Engineer"),
+    *_mews_four("Data Analyst"),
+    *_mews_four("IT Infrastructure Engineer"),
+    *_mews_four("QA Engineer"),
+    *_mews_four("IT Specialist"),
+    *_mews_four("Community Coordinator"),
+)
 _SNOWFLAKE = tuple(f"Electronics Level {n}" for n in range(1, 6))
 
 DOCUMENTS: list[Expected] = [
@@ -270,5 +315,49 @@ DOCUMENTS: list[Expected] = [
         promotions=_chain(*_SNOWFLAKE),
         levels={_SNOWFLAKE[0]: "Level 1", _SNOWFLAKE[4]: "Level 5"},
         skills={title: ("Electronics Design", "PCB Design", "Cabling") for title in _SNOWFLAKE},
+    ),
+    Expected(
+        "matrix/Iberia-Ent__software-engineering--roles-definition__engineer.md",
+        layout="matrix",
+        roles=(*_IBERIA_BACKEND, *_IBERIA_FRONTEND),
+        promotions=_chain(*_IBERIA_BACKEND) | _chain(*_IBERIA_FRONTEND),
+        levels={"Backend Engineer Level 1": "Level 1", "Frontend Engineer Level 6": "Level 6"},
+        skills={
+            "Backend Engineer Level 1": ("Aptitud", "Teamwork", "HTML y CSS", "Unit test"),
+            "Backend Engineer Level 2": ("Problem solving", "Ramificación y Fusión"),
+            "Backend Engineer Level 6": ("Decision maker", "Strategic thinking"),
+            "Frontend Engineer Level 1": ("HTML y CSS", "Diseño Responsivo y Experiencia del Usuario"),
+        },
+        absent={"Backend Engineer Level 1": ("Decision maker", "Problem solving")},
+    ),
+    Expected(
+        "matrix/marian-kamenistak__mews-career-framework__grades.md",
+        layout="ladder",
+        roles=_MEWS_TITLES,
+        promotions=frozenset(
+            {
+                ("Engineering Manager", "Director of Engineering"),
+                ("Director of Engineering", "Senior Director of Engineering"),
+                ("IT and Security Manager", "Director of IT and Security"),
+                ("Director of IT and Security", "Senior Director of IT and Security"),
+                ("Engineering Manager", "Senior Engineering Manager"),
+                ("Product Security Team Lead", "Senior Product Security Team Lead"),
+                ("Team Lead, Data Science", "Senior Team Lead, Data Science"),
+                ("IT and Security Manager", "Senior IT and Security Manager"),
+                *_chain("Staff Engineer", "Senior Staff Engineer", "Principal Engineer"),
+                *_chain("Agile Coach", "Agile Coach II", "Senior Agile Coach", "Senior Agile Coach II"),
+                ("Community Manager", "Senior Community Manager"),
+                *_chain("Engineer", "Engineer II", "Senior Engineer", "Senior Engineer II"),
+                *_chain(*_mews_four("Product Security Engineer")),
+                *_chain(*_mews_four("Data Scientist")),
+                *_chain(*_mews_four("IT Security Engineer")),
+                *_chain(*_mews_four("Data Analyst")),
+                *_chain(*_mews_four("IT Infrastructure Engineer")),
+                *_chain(*_mews_four("QA Engineer")),
+                *_chain(*_mews_four("IT Specialist")),
+                *_chain(*_mews_four("Community Coordinator")),
+            }
+        ),
+        levels={"Engineer": "IC2", "Senior Engineer II": "IC5", "VP Engineering, Product": "L1", "QA Engineer": "IC1"},
     ),
 ]
