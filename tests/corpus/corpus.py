@@ -14,16 +14,20 @@ COPIED = Path(__file__).resolve().parent / "docs"
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "diverse"
 
 
+GITLAB = SHARED.parent / "gitlab-job-families"
+
+
 def locate(expected: Expected) -> Path | None:
     """The copy in the repository (licence allows it), else the shared corpus's file, else None."""
-    for folder in (COPIED, SHARED):
-        if (folder / expected.path).is_file():
-            return folder / expected.path
+    shared = GITLAB / expected.path.removeprefix("gitlab/") if expected.path.startswith("gitlab/") else None
+    for candidate in (COPIED / expected.path, SHARED / expected.path, shared):
+        if candidate is not None and candidate.is_file():
+            return candidate
     return None
 
 
 def parse(path: Path) -> ParsedDocument:
-    return load_file(path, root=path.parents[1])
+    return load_file(path, root=path.parent)
 
 
 def skill_key(name: str) -> str:

@@ -15,7 +15,7 @@ __all__ = ["DOCUMENTS", "Expected"]
 
 @dataclass(frozen=True)
 class Expected:
-    path: str  # relative to the corpus folder (tests/corpus/docs or ../shared/corpus/diverse)
+    path: str  # relative to tests/corpus/docs or ../shared/corpus/diverse (gitlab/: ../shared/corpus/gitlab-job-families)
     layout: str
     roles: tuple[str, ...]
     promotions: frozenset[tuple[str, str]] = frozenset()
@@ -359,5 +359,18 @@ DOCUMENTS: list[Expected] = [
             }
         ),
         levels={"Engineer": "IC2", "Senior Engineer II": "IC5", "VP Engineering, Product": "L1", "QA Engineer": "IC1"},
+    ),
+    # ----------------------------------------------------------------- a GitLab job-family page (job-family loader)
+    Expected(
+        "gitlab/engineering/monitoring-manager.md",
+        layout="job-family",
+        roles=("Engineering Manager, Monitoring",),
+        skills={
+            "Engineering Manager, Monitoring": (
+                "Experience managing a team of developers",
+                "Excellent written and verbal communication skills",
+                "Experience working with time-series databases",
+            )
+        },
     ),
 ]
