@@ -15,7 +15,7 @@ __all__ = ["DOCUMENTS", "Expected"]
 
 @dataclass(frozen=True)
 class Expected:
-    path: str  # relative to tests/corpus/docs or ../shared/corpus/diverse (gitlab/: ../shared/corpus/gitlab-job-families)
+    path: str  # in tests/corpus/docs or ../shared/corpus/diverse (gitlab/...: ../shared/corpus/gitlab-job-families)
     layout: str
     roles: tuple[str, ...]
     promotions: frozenset[tuple[str, str]] = frozenset()
