@@ -26,10 +26,10 @@ from loaders.layouts import framework, matrix
 from loaders.layouts.fill import fill_role
 from loaders.layouts.ladder import ladder_name, level_title, link_ladder
 from loaders.layouts.roles import Found, TrackRole, clean_title, find_roles, grouped_table, track_table
-from loaders.role_titles import level_name
+from loaders.role_titles import level_name, looks_like_role
 from loaders.text import classify_heading
 
-__all__ = ["LAYOUTS", "describes_one_role", "detect", "hints", "interpret"]
+__all__ = ["LAYOUTS", "describes_one_role", "detect", "hints", "interpret", "page_title"]
 
 _DESCRIPTION = re.compile(
     r"\s*[-–—:]?\s*\b(?:(?:project\s+)?role|job|position)\s+(?:descripti\w*|profile|blueprint)$", re.I
@@ -116,6 +116,36 @@ def _text(value: object) -> str | None:
     return str(value).strip() if isinstance(value, str | int) and str(value).strip() else None
 
 
+_SITE_SUFFIX = re.compile(r"\s+[|–—]\s+.*$|\s+-\s+(?:join|careers?|jobs?)\b.*$", re.I)
+_ORG_PREFIX = re.compile(r"^[^:]{1,30}:\s+(?=\S)")
+_PAY_GRADE = re.compile(r"\s+(?P<grade>[A-Z]{1,3}-?\d{1,2})$")
+
+
+def page_title(title: str) -> tuple[str, str | None]:
+    """A page title as a role title and the pay grade it ends with, if any.
+
+    Drops a site suffix (``| Join TTS``) and an organisation prefix (``18F:``) when what remains reads
+    as a role.
+
+    Examples
+    --------
+    >>> page_title("18F: Engineering Director GS15 | Join the Technology Transformation Services")
+    ('Engineering Director', 'GS15')
+    >>> page_title("Tech Lead (TL)")
+    ('Tech Lead (TL)', None)
+    """
+    text = _SITE_SUFFIX.sub("", " ".join(title.split()))
+    grade = _PAY_GRADE.search(text)
+    if grade and looks_like_role(text[: grade.start()]):
+        text = text[: grade.start()]
+    else:
+        grade = None
+    unprefixed = _ORG_PREFIX.sub("", text)
+    if unprefixed != text and looks_like_role(unprefixed):
+        text = unprefixed
+    return text, grade.group("grade") if grade else None
+
+
 def describes_one_role(title: str) -> bool:
     """Whether a page title says it describes one role (``Tech Lead project role description``)."""
     return bool(_DESCRIPTION.search(title))
@@ -127,10 +157,10 @@ def _single_role(outline: DocumentOutline, title: str | None) -> list[ParsedRole
     if not title:
         return []
     line = next((b.at.line for _, b in outline.headings() if b.text == title), 1)
-    role = ParsedRole(
-        title=_DESCRIPTION.sub("", clean_title(title)).strip(" -–—:") or title, source=outline.source, line=line
-    )
     start = next((i + 1 for i, b in outline.headings() if b.text == title), 0)
+    shown, level = page_title(title)
+    shown = _DESCRIPTION.sub("", clean_title(shown)).strip(" -–—:") or title
+    role = ParsedRole(title=shown, source=outline.source, line=line, level=level)
     fill_role(role, outline.blocks[start:], role.title)
     return [role]
 

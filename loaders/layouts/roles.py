@@ -123,6 +123,8 @@ def find_roles(outline: DocumentOutline, *, force: bool = False) -> Found | None
     best_parent: int | None = None
     for (parent, _level), members in groups.items():
         candidates = [i for i in members if is_role(i)]
+        if sum(1 for i in candidates if i in series) >= 2:
+            candidates = [i for i in candidates if i in series]  # a numbered series is the ladder
         if len(candidates) < 2 or len(candidates) <= len(best):
             continue
         parent_block = outline.blocks[parent] if parent is not None else None
