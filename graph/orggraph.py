@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from graph.model import KPI, JobFamily, RelType, Role, Skill, Snapshot
+from graph.model import KPI, JobFamily, RelType, Role, Skill, Snapshot, Source
 from graph.nx import to_networkx
 
 if TYPE_CHECKING:
@@ -83,6 +83,14 @@ class OrgGraph:
     def families_by_id(self) -> dict[str, JobFamily]:
         return {family.id: family for family in self.snapshot.families}
 
+    @cached_property
+    def sources_by_id(self) -> dict[str, Source]:
+        return {source.id: source for source in self.snapshot.sources}
+
+    @cached_property
+    def sources_by_path(self) -> dict[str, Source]:
+        return {source.path: source for source in self.snapshot.sources}
+
     # ------------------------------------------------------------------ edges
 
     def edge(self, start: str, end: str, rel_type: RelType) -> dict[str, Any] | None:
@@ -127,6 +135,13 @@ class OrgGraph:
         from graph.queries.similarity import idf_weights
 
         return idf_weights(self.role_skills.values())
+
+    @cached_property
+    def skill_vectors(self):
+        """The roles' IDF-weighted skill vectors and their inverted index (for similar roles)."""
+        from graph.queries.similarity import SkillVectors
+
+        return SkillVectors(self.role_skills, self.skill_idf)
 
     # ------------------------------------------------------------------ names
 

@@ -45,8 +45,7 @@ def _skill_groups(og: OrgGraph, role_id: str) -> list[SkillGroup]:
 
 
 def _sources(og: OrgGraph, role: Role) -> list[Source]:
-    by_id = {source.id: source for source in og.snapshot.sources}
-    by_path = {source.path: source for source in og.snapshot.sources}
+    by_id, by_path = og.sources_by_id, og.sources_by_path
     found = {end: by_id[end] for end, _ in og.out_edges(role.id, RelType.DEFINED_IN) if end in by_id}
     for path in role.sources:
         if path in by_path:

@@ -5,6 +5,7 @@ that contribute most to its score.
 
 from __future__ import annotations
 
+import heapq
 from typing import TYPE_CHECKING
 
 from graph.queries.checks import check_int
@@ -55,18 +56,19 @@ def similar_roles(og: OrgGraph, role: str, limit: int = 10) -> SimilarRoles:
     check_int("limit", limit, 1, MAX_LIMIT)
     found = resolve_role(og, role)
     mine = og.role_skills[found.id]
+    scored = []
+    for other_id in _top_candidates(og, found.id, limit):
+        score, parts = idf_cosine(mine, og.role_skills[other_id], og.skill_idf)
+        if score > 0:
+            scored.append((-score, og.roles_by_id[other_id].title.lower(), other_id, parts))
     results = []
-    for other_id, theirs in og.role_skills.items():
-        if other_id == found.id:
-            continue
-        score, parts = idf_cosine(mine, theirs, og.skill_idf)
-        if score <= 0:
-            continue
+    for negative_score, _, other_id, parts in heapq.nsmallest(limit, scored, key=lambda s: s[:2]):
+        theirs = og.role_skills[other_id]
         top = sorted(parts.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_CONTRIBUTORS]
         results.append(
             SimilarRole(
                 role=RoleSummary.of(og.roles_by_id[other_id]),
-                score=score,
+                score=-negative_score,
                 shared_count=len(mine.keys() & theirs.keys()),
                 top_shared=[
                     Contribution(
@@ -79,5 +81,14 @@ def similar_roles(og: OrgGraph, role: str, limit: int = 10) -> SimilarRoles:
                 ],
             )
         )
-    results.sort(key=lambda r: (-r.score, r.role.title.lower()))
-    return SimilarRoles(role=RoleSummary.of(found), results=results[:limit])
+    return SimilarRoles(role=RoleSummary.of(found), results=results)
+
+
+# Rounding in ``idf_cosine`` (six places per shared skill) moves a score by far less than this.
+_ROUNDING_SLACK = 1e-4
+
+
+def _top_candidates(og: OrgGraph, role_id: str, limit: int) -> list[str]:
+    """The roles that can be among the ``limit`` most similar: every role whose unrounded score from the
+    precomputed vectors comes within rounding of the ``limit``-th best (ties and all), scored exactly after."""
+    return og.skill_vectors.nearest(role_id, limit, _ROUNDING_SLACK)

@@ -10,7 +10,9 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 
-__all__ = ["Profile", "idf_cosine", "idf_weights", "weighted_jaccard"]
+import numpy as np
+
+__all__ = ["Profile", "SkillVectors", "idf_cosine", "idf_weights", "weighted_jaccard"]
 
 Profile = Mapping[str, float]
 
@@ -70,3 +72,68 @@ def idf_cosine(a: Profile, b: Profile, idf: Mapping[str, float]) -> tuple[float,
         if part > 0:
             parts[key] = round(part, 6)
     return round(sum(parts.values()), 6), parts
+
+
+class SkillVectors:
+    """IDF-weighted profiles of every role, normalised once, with an inverted index skill → roles.
+
+    ``scores(role)`` gives the unrounded :func:`idf_cosine` of ``role`` with every role sharing a
+    weighted skill with it: one vectorised sum over the posting lists of the role's own skills.
+
+    Examples
+    --------
+    >>> vectors = SkillVectors({"a": {"x": 1, "y": 1}, "b": {"x": 1, "z": 1}, "c": {"q": 1}},
+    ...                        {"x": 1.0, "y": 1.0, "z": 1.0, "q": 1.0})
+    >>> {k: round(v, 6) for k, v in vectors.scores("a").items()}
+    {'a': 1.0, 'b': 0.5}
+    """
+
+    def __init__(self, profiles: Mapping[str, Profile], idf: Mapping[str, float]) -> None:
+        self._roles = list(profiles)
+        position = self._position = {role: i for i, role in enumerate(self._roles)}
+        postings: dict[str, tuple[list[int], list[float]]] = {}
+        self._unit: dict[str, dict[str, float]] = {}
+        for role, profile in profiles.items():
+            weighted = {k: w * idf.get(k, 0.0) for k, w in profile.items()}
+            norm = math.sqrt(sum(v * v for v in weighted.values()))
+            if norm == 0:
+                continue
+            unit = {k: v / norm for k, v in weighted.items() if v}
+            self._unit[role] = unit
+            for key, value in unit.items():
+                rows, values = postings.setdefault(key, ([], []))
+                rows.append(position[role])
+                values.append(value)
+        self._postings = {
+            key: (np.asarray(rows, dtype=np.int64), np.asarray(values, dtype=np.float64))
+            for key, (rows, values) in postings.items()
+        }
+
+    def _totals(self, role: str) -> np.ndarray:
+        totals = np.zeros(len(self._roles))
+        for key, value in self._unit.get(role, {}).items():
+            rows, values = self._postings[key]
+            totals[rows] += value * values  # a role appears once per posting list
+        return totals
+
+    def scores(self, role: str) -> dict[str, float]:
+        """Cosine of ``role`` with every role that shares a weighted skill with it."""
+        totals = self._totals(role)
+        return {self._roles[i]: float(totals[i]) for i in np.flatnonzero(totals)}
+
+    def nearest(self, role: str, k: int, slack: float) -> list[str]:
+        """The other roles with a positive cosine within ``slack`` of the ``k``-th best (ties included).
+
+        >>> vectors = SkillVectors({"a": {"x": 1}, "b": {"x": 1}, "c": {"x": 1, "y": 1}}, {"x": 1.0, "y": 1.0})
+        >>> vectors.nearest("a", 1, 0.0), sorted(vectors.nearest("a", 2, 0.0))
+        (['b'], ['b', 'c'])
+        """
+        totals = self._totals(role)
+        own = self._position.get(role)
+        if own is not None:
+            totals[own] = 0.0
+        hit = np.flatnonzero(totals > 0)
+        if len(hit) > k:
+            kth = -np.partition(-totals[hit], k - 1)[k - 1]
+            hit = hit[totals[hit] >= kth - slack]
+        return [self._roles[i] for i in hit]

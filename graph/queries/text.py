@@ -119,7 +119,9 @@ class NameIndex:
             return []
         best: dict[str, NameMatch] = {}
         for scorer in (fuzz.token_sort_ratio, fuzz.token_set_ratio):
-            for _, score, position in process.extract(query, self._keys, scorer=scorer, limit=None):
+            # A scaled score never exceeds the raw one, so entries below min_score can be cut in rapidfuzz.
+            found = process.extract(query, self._keys, scorer=scorer, limit=None, score_cutoff=min_score or None)
+            for _, score, position in found:
                 entry = self._entries[position]
                 scaled = round(score * _factor(scorer, query, entry.key), 2)
                 current = best.get(entry.id)
@@ -135,7 +137,8 @@ class NameIndex:
             return NameMatch(exact[0], self.display[exact[0]], 100.0)
         if exact:
             return None
-        ranked = self.fuzzy(text, limit=2)
+        # Only candidates within the margin of an acceptable score can change the answer.
+        ranked = self.fuzzy(text, limit=2, min_score=ACCEPT_SCORE - ACCEPT_MARGIN)
         if not ranked or ranked[0].score < ACCEPT_SCORE:
             return None
         if len(ranked) > 1 and ranked[0].score - ranked[1].score < ACCEPT_MARGIN:
