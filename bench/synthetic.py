@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-__all__ = ["LibraryRole", "write_library", "library_roles", "main"]
+__all__ = ["LibraryRole", "cli", "library_roles", "write_library"]
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 TAXONOMY = REPO_ROOT / "seeds" / "taxonomy"
@@ -247,7 +247,7 @@ def write_library(folder: Path, roles: int = 1000, seed: int = 7) -> list[Path]:
     return sorted(written)
 
 
-def main(argv: list[str] | None = None) -> None:
+def cli(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path)
     parser.add_argument("--roles", type=int, default=1000)
@@ -258,4 +258,4 @@ def main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    cli()

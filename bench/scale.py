@@ -1,0 +1,402 @@
+"""The scale table of issue 11: every step at 1k and 10k synthetic roles, each beside its baseline in the same run.
+
+Run ``python -m bench.scale`` (``make bench``). ``BENCH_SIZES`` (default ``1000,10000``) picks the library
+sizes, ``BENCH_RUNS`` (default 5) the runs a median is taken of; a 10k load is timed ``BENCH_BIG_RUNS``
+times (default 1) to keep ``make bench`` to minutes. Baselines: a bare markdown-it-py parse of the same
+bytes (load), plain ``networkx.shortest_simple_paths`` on the same move graph and FalkorDB's own
+``shortestPath`` (career paths), a brute-force IDF cosine over every role (similar roles) and one bare
+rapidfuzz ``extractOne`` (typo). Prints one table and the load average it ran under; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import resource
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from itertools import islice
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+import httpx
+import networkx as nx
+from markdown_it import MarkdownIt
+from rapidfuzz import fuzz, process
+from rich.console import Console
+from rich.table import Table
+
+from bench.synthetic import write_library
+from graph import queries as q
+from graph.errors import OrgKGError
+from graph.orggraph import OrgGraph
+from graph.pipeline import build_snapshot
+from graph.queries.similarity import idf_cosine
+from graph.snapshot import read_snapshot, save_snapshot
+from loaders import load_paths
+from loaders.taxonomy import load_taxonomy
+
+__all__ = ["main"]
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+PAIRS = 200
+CLIENTS = 64
+
+
+def _sizes() -> list[int]:
+    return [int(s) for s in os.environ.get("BENCH_SIZES", "1000,10000").split(",") if s.strip()]
+
+
+def _median(call: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def _latencies(calls: list[Callable[[], object]]) -> list[float]:
+    """Milliseconds of each call, in order (one untimed warm-up call first)."""
+    if calls:
+        calls[0]()
+    out = []
+    for call in calls:
+        started = time.perf_counter()
+        call()
+        out.append((time.perf_counter() - started) * 1000)
+    return out
+
+
+def _pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def _quiet(call: Callable[[], object]) -> Callable[[], object]:
+    def run() -> object:
+        try:
+            return call()
+        except OrgKGError as err:  # an ambiguous typo is an answer too, and is timed
+            return err
+
+    return run
+
+
+class Row:
+    def __init__(self, step: str, unit: str) -> None:
+        self.step, self.unit, self.cells = step, unit, {}
+
+    def put(self, size: int, value: float | None, baseline: float | None = None, base_name: str = "",
+            ratio: bool = False) -> None:
+        self.cells[size] = (value, baseline, base_name, ratio)
+
+
+def _fmt(value: float | None) -> str:
+    if value is None:
+        return "—"
+    if value >= 100:
+        return f"{value:,.0f}"
+    return f"{value:.2f}" if value >= 1 else f"{value:.3f}"
+
+
+# --------------------------------------------------------------------------- measurements
+
+
+def measure_load(folder: Path, runs: int, data_dir: Path) -> dict:
+    taxonomy = load_taxonomy(REPO_ROOT / "seeds" / "taxonomy")
+    documents = sorted(p for p in folder.rglob("*") if p.is_file())
+    texts = [p.read_text(encoding="utf-8") for p in documents]
+    snapshot = None
+
+    def load() -> None:
+        nonlocal snapshot
+        snapshot = build_snapshot(load_paths([folder], root=folder.parent), taxonomy)
+        save_snapshot(snapshot, data_dir / "snapshot.json")
+
+    load_s = _median(load, runs)
+    md = MarkdownIt()
+    bare_s = _median(lambda: [md.parse(text) for text in texts], max(3, runs))
+    return {
+        "documents": len(documents),
+        "bytes": sum(len(t.encode()) for t in texts),
+        "load_s": load_s,
+        "bare_s": bare_s,
+        "snapshot": snapshot,
+    }
+
+
+def measure_queries(og: OrgGraph, runs: int) -> dict:
+    rng = random.Random(11)
+    ids = sorted(og.roles_by_id)
+    moves = og.career_moves
+    random_pairs = [tuple(rng.sample(ids, 2)) for _ in range(PAIRS)]
+    reachable = []
+    while len(reachable) < PAIRS:
+        start = rng.choice(ids)
+        ahead = sorted(nx.descendants(moves, start))
+        if ahead:
+            reachable.append((start, rng.choice(ahead)))
+
+    def plain(a: str, b: str) -> Callable[[], object]:
+        def run() -> object:
+            try:
+                return list(islice(nx.shortest_simple_paths(moves, a, b, weight="cost"), 3))
+            except nx.NetworkXNoPath:
+                return []
+
+        return run
+
+    out = {}
+    for name, pairs in (("random", random_pairs), ("reachable", reachable)):
+        out[f"paths_{name}"] = _latencies([lambda a=a, b=b: q.career_paths(og, a, b, k=3) for a, b in pairs])
+        out[f"plain_{name}"] = _latencies([plain(a, b) for a, b in pairs])
+    out["pairs"] = (random_pairs, reachable)
+    sample = [rng.choice(ids) for _ in range(PAIRS)]
+    out["similar"] = _latencies([lambda r=r: q.similar_roles(og, r) for r in sample])
+    out["card"] = _latencies([lambda r=r: q.role_card(og, r) for r in sample])
+
+    def brute(role_id: str) -> list:
+        mine = og.role_skills[role_id]
+        scored = [(idf_cosine(mine, theirs, og.skill_idf)[0], other) for other, theirs in og.role_skills.items()]
+        return sorted(scored, reverse=True)[:10]
+
+    out["similar_brute"] = _latencies([lambda r=r: brute(r) for r in sample[:20]])
+    typos = []
+    for role_id in sample:
+        title = og.roles_by_id[role_id].title
+        cut = rng.randrange(1, len(title) - 1)
+        typos.append(title[:cut] + title[cut + 1 :])
+    out["typo"] = _latencies([_quiet(lambda t=t: q.resolve_role(og, t)) for t in typos])
+    keys = list(og.role_names._keys)
+    out["typo_bare"] = _latencies(
+        [lambda t=t: process.extractOne(t.lower(), keys, scorer=fuzz.token_sort_ratio) for t in typos]
+    )
+    return out
+
+
+# --------------------------------------------------------------------------- the server
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+_SERVER = (
+    "import sys, uvicorn; from pathlib import Path; from api.app import create_app; from api.settings import Settings;"
+    "uvicorn.run(create_app(Settings(data_dir=Path(sys.argv[1]))), host='127.0.0.1', port=int(sys.argv[2]),"
+    " log_level='warning', access_log=False)"
+)
+
+
+def _rss_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _wait_ready(base: str, deadline: float, built_at: str | None = None) -> float:
+    started = time.perf_counter()
+    while time.perf_counter() - started < deadline:
+        try:
+            answer = httpx.get(base + "/readyz", timeout=5)
+            if answer.status_code == 200 and (built_at is None or answer.json().get("built_at") != built_at):
+                return time.perf_counter() - started
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.02)
+    return float("nan")
+
+
+async def _hammer(port: int, paths: list[str], clients: int) -> tuple[float, list[float], int]:
+    """A bounded keep-alive HTTP/1.1 client: ``clients`` connections share ``paths``; (req/s, ms, errors)."""
+    queue = list(reversed(paths))
+    latencies: list[float] = []
+    errors = 0
+
+    async def client() -> None:
+        nonlocal errors
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        try:
+            while queue:
+                path = queue.pop()
+                started = time.perf_counter()
+                writer.write(f"GET {path} HTTP/1.1\r\nHost: bench\r\n\r\n".encode())
+                await writer.drain()
+                head = await reader.readuntil(b"\r\n\r\n")
+                length = 0
+                for line in head.split(b"\r\n"):
+                    if line.lower().startswith(b"content-length:"):
+                        length = int(line.split(b":")[1])
+                await reader.readexactly(length)
+                latencies.append((time.perf_counter() - started) * 1000)
+                if not head.startswith(b"HTTP/1.1 200"):
+                    errors += 1
+        finally:
+            writer.close()
+
+    started = time.perf_counter()
+    await asyncio.gather(*(client() for _ in range(clients)))
+    return len(paths) / (time.perf_counter() - started), latencies, errors
+
+
+def measure_server(data_dir: Path, og: OrgGraph, pairs: list[tuple[str, str]]) -> dict:
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    started = time.perf_counter()
+    server = subprocess.Popen([sys.executable, "-c", _SERVER, str(data_dir), str(port)], cwd=REPO_ROOT)
+    try:
+        ready_s = _wait_ready(base, 300) + 0 * started
+        rng = random.Random(5)
+        ids = sorted(og.roles_by_id)
+        roles = [f"/roles/{quote(rng.choice(ids), safe='')}" for _ in range(3000)]
+        paths = [f"/paths?{urlencode({'from': a, 'to': b})}" for a, b in pairs] * 3
+        asyncio.run(_hammer(port, roles[:200], 8))  # warm
+        roles_rate, roles_ms, roles_err = asyncio.run(_hammer(port, roles, CLIENTS))
+        paths_rate, paths_ms, paths_err = asyncio.run(_hammer(port, paths, CLIENTS))
+        family = max(og.family_roles.values(), key=len)[:50]
+        overlap = "/overlap?" + urlencode([("roles", r) for r in family])
+        overlap_ms = _latencies([lambda: httpx.get(base + overlap, timeout=60) for _ in range(5)])
+        rss = _rss_mib(server.pid)
+        built_at = httpx.get(base + "/readyz", timeout=10).json()["built_at"]
+        snapshot = read_snapshot(data_dir / "snapshot.json")
+        save_snapshot(snapshot.model_copy(update={"built_at": snapshot.built_at.replace(microsecond=1)}),
+                      data_dir / "snapshot.json")
+        swap_s = _wait_ready(base, 300, built_at=built_at)
+    finally:
+        server.terminate()
+        server.wait(30)
+    return {
+        "ready_s": ready_s, "rss": rss, "swap_s": swap_s,
+        "roles_rate": roles_rate, "roles_p99": _pct(roles_ms, 99), "roles_err": roles_err,
+        "paths_rate": paths_rate, "paths_p99": _pct(paths_ms, 99), "paths_err": paths_err,
+        "overlap_ms": statistics.median(overlap_ms), "overlap_n": len(family),
+    }
+
+
+def measure_sync(snapshot, pairs: list[tuple[str, str]]) -> dict:
+    from graph.stores.falkordb_store import FalkorDBStore
+    from graph.stores.writer import sync_snapshot
+
+    with tempfile.TemporaryDirectory(prefix="orgkg-bench-") as folder, FalkorDBStore(
+        data_dir=Path(folder) / "falkordb", graph_name="bench"
+    ) as store:
+        started = time.perf_counter()
+        result = sync_snapshot(store, snapshot)
+        first_s = time.perf_counter() - started
+        started = time.perf_counter()
+        sync_snapshot(store, snapshot)
+        again_s = time.perf_counter() - started
+        query = (
+            "MATCH (a:Role {id: $a}), (b:Role {id: $b}) "
+            "RETURN length(shortestPath((a)-[:PROMOTES_TO|CAN_MOVE_TO|SPECIALIZES*..8]->(b)))"
+        )
+        falkor_ms = _latencies([lambda a=a, b=b: store.fetch_all(query, {"a": a, "b": b}) for a, b in pairs])
+        store.delete_graph()
+    total = result.total()
+    elements = total.created + total.updated + total.unchanged
+    return {"first_s": first_s, "again_s": again_s, "elements": elements, "falkor_ms": falkor_ms}
+
+
+# --------------------------------------------------------------------------- the table
+
+
+def main(argv: list[str] | None = None) -> None:
+    sizes = _sizes()
+    runs = int(os.environ.get("BENCH_RUNS", "5"))
+    big_runs = int(os.environ.get("BENCH_BIG_RUNS", "1"))
+    console = Console(width=200)
+    rows: dict[str, Row] = {}
+
+    def row(step: str, unit: str) -> Row:
+        return rows.setdefault(step, Row(step, unit))
+
+    loads: dict[int, float] = {}
+    load_avg = [os.getloadavg()]
+    for size in sizes:
+        with tempfile.TemporaryDirectory(prefix="orgkg-bench-") as tmp:
+            folder = Path(tmp) / f"lib{size}"
+            data_dir = Path(tmp) / "data"
+            write_library(folder, roles=size)
+            console.print(f"[dim]{size:,} roles: loading …[/dim]")
+            loaded = measure_load(folder, runs if size <= 2000 else big_runs, data_dir)
+            loads[size] = loaded["load_s"]
+            snapshot = loaded["snapshot"]
+            row("documents / MB", "").put(size, loaded["documents"], loaded["bytes"] / 2**20, "MB")
+            row("orgkg load (s)", "s").put(size, loaded["load_s"], loaded["bare_s"], "markdown-it parse", ratio=True)
+            path = data_dir / "snapshot.json"
+            read_s = _median(lambda p=path: read_snapshot(p), min(runs, 3))
+            row("snapshot MB / read (s)", "s").put(size, read_s, path.stat().st_size / 2**20, "MB on disk")
+            build_s = _median(lambda s=snapshot: OrgGraph.from_snapshot(s), min(runs, 3))
+            og = OrgGraph.from_snapshot(snapshot)
+            started = time.perf_counter()
+            for index in ("career_moves", "skill_vectors", "role_names", "managers", "role_kpis"):
+                getattr(og, index)
+            indices_s = time.perf_counter() - started
+            row("OrgGraph build / indices (s)", "s").put(size, build_s, indices_s, "indices")
+            console.print(f"[dim]{size:,} roles: queries …[/dim]")
+            m = measure_queries(og, runs)
+            for name in ("random", "reachable"):
+                ours, plain = m[f"paths_{name}"], m[f"plain_{name}"]
+                label = f"career_paths k=3, {PAIRS} {name} pairs"
+                row(f"{label}: p50 ms", "ms").put(size, _pct(ours, 50), _pct(plain, 50), "networkx p50", ratio=True)
+                row(f"{label}: p99 ms", "ms").put(size, _pct(ours, 99), _pct(plain, 99), "networkx p99", ratio=True)
+                row(f"{label}: max ms", "ms").put(size, max(ours), max(plain), "networkx max", ratio=True)
+            row("similar roles p50 ms", "ms").put(size, _pct(m["similar"], 50), _pct(m["similar_brute"], 50),
+                                                  "brute-force cosine", ratio=True)
+            row("role card p50 ms", "ms").put(size, _pct(m["card"], 50))
+            row("typo resolved p50 ms", "ms").put(size, _pct(m["typo"], 50), _pct(m["typo_bare"], 50),
+                                                  "rapidfuzz extractOne", ratio=True)
+            console.print(f"[dim]{size:,} roles: server …[/dim]")
+            s = measure_server(data_dir, og, m["pairs"][1])
+            row("server start → /readyz (s)", "s").put(size, s["ready_s"])
+            row("swap after reload (s)", "s").put(size, s["swap_s"])
+            row("server RSS MiB", "MiB").put(size, s["rss"])
+            row(f"GET /roles/{{id}} req/s ({CLIENTS} clients) / p99 ms", "").put(
+                size, s["roles_rate"], s["roles_p99"], "p99 ms")
+            row(f"GET /paths req/s ({CLIENTS} clients) / p99 ms", "").put(size, s["paths_rate"], s["paths_p99"],
+                                                                          "p99 ms")
+            row("overlap of a family's roles, API ms (n roles)", "ms").put(size, s["overlap_ms"], s["overlap_n"],
+                                                                          "roles")
+            console.print(f"[dim]{size:,} roles: sync …[/dim]")
+            y = measure_sync(snapshot, m["pairs"][1])
+            row("orgkg sync first: elements/s (elements)", "").put(size, y["elements"] / y["first_s"], y["elements"],
+                                                                   "elements")
+            row("orgkg sync unchanged (s)", "s").put(size, y["again_s"])
+            ours = m["paths_reachable"]
+            row("FalkorDB shortestPath p50 ms (same reachable pairs)", "ms").put(
+                size, _pct(ours, 50), _pct(y["falkor_ms"], 50), "FalkorDB p50", ratio=True)
+            load_avg.append(os.getloadavg())
+    if len(sizes) > 1:
+        small, large = sizes[0], sizes[-1]
+        row(f"load growth {large // small}x roles", "").put(large, loads[large] / loads[small])
+
+    table = Table(title="orgkg at scale (medians; ratio = orgkg / baseline)", title_justify="left")
+    table.add_column("step")
+    for size in sizes:
+        for column in (f"{size:,}", "baseline", "ratio"):
+            table.add_column(column, justify="right")
+    for r in rows.values():
+        cells = [r.step]
+        for size in sizes:
+            value, baseline, base_name, comparable = r.cells.get(size, (None, None, "", False))
+            ratio = f"{value / baseline:.1f}x" if comparable and value is not None and baseline else ""
+            cells += [_fmt(value), f"{_fmt(baseline)} {base_name}" if baseline is not None else "", ratio]
+        table.add_row(*cells)
+    console.print(table)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    averages = "; ".join(" ".join(f"{v:.1f}" for v in avg) for avg in load_avg)
+    console.print(f"load average (1, 5, 15 min) at the start and after each size: {averages}; peak RSS {peak:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()
