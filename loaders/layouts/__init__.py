@@ -98,6 +98,7 @@ def interpret(outline: DocumentOutline, layout: str | None = None) -> ParseOutco
         outcome.roles = matrix.matrix_roles(outline, family)
     elif layout == "ladder" and (track_table(outline) or grouped_table(outline)):
         outcome.roles = _track_roles(outline, track_table(outline) or grouped_table(outline))
+        matrix.attach(outcome.roles, outline)
     elif layout in ("ladder", "multi-role"):
         found = find_roles(outline) or (find_roles(outline, force=True) if hint.get("layout") == layout else None)
         outcome.roles = _section_roles(outline, found, layout == "ladder", family) if found else []

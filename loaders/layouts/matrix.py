@@ -20,9 +20,10 @@ from loaders.layouts.roles import clean_title
 from loaders.role_titles import is_generic_level, looks_like_role
 from loaders.text import classify_heading
 
-__all__ = ["Matrix", "find_matrices", "matrix_roles"]
+__all__ = ["Matrix", "attach", "find_matrices", "matrix_roles"]
 
 _FIGURE = re.compile(r"^[\d.,%$€£ +\-–/]*$")  # numbers, ranges, money: a table of figures, not of competencies
+_NAME_HEADER = re.compile(r"^\s*(?:(?:job\s+)?titles?|roles?|names?|positions?)\s*$", re.I)
 _NOT_COMPETENCY = re.compile(r"\b(?:sum|total|score|points)\b", re.I)
 
 
@@ -64,7 +65,11 @@ def _read(table: Table) -> Matrix | None:
         }
         return Matrix(levels, [clean_title(row[name].text) for row in competencies], cells)
     level_rows = [row for row in rows if row and _is_level(row[0].text)]
-    others = [c for c in header[1:] if clean_title(c.text) and not _is_level(c.text) and _competency(c.text)]
+    others = [
+        c
+        for c in header[1:]
+        if clean_title(c.text) and not _is_level(c.text) and _competency(c.text) and not _NAME_HEADER.match(c.text)
+    ]
     body = [c.text for row in level_rows for c in row[1:] if c.text.strip()]
     worded = sum(1 for text in body if not _FIGURE.match(text.strip()))
     if len(level_rows) >= 2 and len(level_rows) == len(firsts) and len(others) >= 2 and worded * 2 > len(body):
@@ -169,3 +174,24 @@ def matrix_roles(outline: DocumentOutline, family: str | None) -> list[ParsedRol
     for track in tracks.values():
         link_ladder(track, [""] * len(track), outline.source, outline.source.rsplit("/", 1)[-1])
     return list(roles.values())
+
+
+def attach(roles: list[ParsedRole], outline: DocumentOutline) -> None:
+    """Add the competencies of the outline's matrices to the roles their levels name (by title or level).
+
+    A ladder stated in one table (``IC2 | Engineer 1``) and detailed in matrices (one per competency
+    area, levels as columns or rows) becomes one set of roles with the matrices' skills.
+    """
+    by_name: dict[str, ParsedRole] = {}
+    for role in roles:
+        by_name.setdefault(role.title.lower(), role)
+        if role.level:
+            by_name.setdefault(role.level.lower(), role)
+    for matrix in find_matrices(outline):
+        for level, _line in matrix.levels:
+            role = by_name.get(level.lower())
+            if role is None:
+                continue
+            for competency, cell in matrix.cells[level].items():
+                evidence = f"{competency}: {cell.text}" if cell.text.strip() else competency
+                role.skills.append(mention(competency, SectionKind.SKILLS, outline.source, cell.at.line, evidence))

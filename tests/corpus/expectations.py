@@ -61,6 +61,7 @@ _ARTSY_M = (
     "Director of Engineering",
     "Senior Director of Engineering",
 )
+_ARTSY_M_SKILLS = ("People & Business Leadership", "Impact", "Influence", "Discretion")
 _NOVODA = tuple(f"Lead Product Engineer Level {n}" for n in range(1, 4))
 _ANDROID = tuple(f"Android Level {n}" for n in range(1, 6))
 _APHL = tuple(f"Bioinformatics {level}" for level in ("Beginner", "Competent", "Proficient", "Expert"))
@@ -243,6 +244,12 @@ DOCUMENTS: list[Expected] = [
         roles=(*_ARTSY_IC, *_ARTSY_M),
         promotions=_chain(*_ARTSY_IC) | _chain(*_ARTSY_M),
         levels={"Engineer 1": "IC2", "Principal Engineer": "IC8", "Engineering Manager 1": "M2"},
+        skills={
+            "Engineer 1": ("Technical understanding", "Code quality", "Team impact", "Communication", "Initiative"),
+            "Staff Engineer": ("Technical decision-making", "Cross-functional collaboration", "Oversight"),
+            "Engineering Manager 1": _ARTSY_M_SKILLS,
+            "Senior Director of Engineering": _ARTSY_M_SKILLS,
+        },
     ),
     # ----------------------------------------------------------------- structured frameworks (front matter)
     Expected(
