@@ -188,7 +188,7 @@ def _ladder(title: str | None, source: str, data: Any) -> str:
     if len(categories) == 1:
         return categories.pop()
     name = clean_title(_TITLE_NOISE.sub("", title or "")) if title else ""
-    return name or stem_name(source)
+    return name or stem_name(source) or source.rsplit("/", 1)[-1]
 
 
 def _categories(data: Any) -> Iterator[str]:

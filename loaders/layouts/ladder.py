@@ -21,6 +21,7 @@ from pathlib import PurePosixPath
 
 from graph.model import Evidence, ParsedRole, RoleRef, SectionKind
 from loaders.document import DocumentOutline
+from loaders.layouts.roles import clean_title
 from loaders.role_titles import LEVEL_WORDS, looks_like_role
 from loaders.text import classify_heading
 
@@ -71,7 +72,7 @@ def ladder_name(outline: DocumentOutline, levels: list[str], hint: str | None = 
         stripped = " ".join(_LADDER_WORDS.sub(" ", title).split())
         if stripped:
             return stripped
-    return stem_name(outline.source)
+    return stem_name(outline.source) or clean_title(title) or PurePosixPath(outline.source).stem
 
 
 def stem_name(source: str) -> str:
@@ -88,7 +89,7 @@ def stem_name(source: str) -> str:
     words = re.sub(r"[-_.]+", " ", stem)
     words = re.sub(r"\bv\d+\b", " ", _LADDER_WORDS.sub(" ", words), flags=re.I)
     name = " ".join(words.split())
-    return (name[:1].upper() + name[1:]) if name else stem
+    return name[:1].upper() + name[1:]
 
 
 def _noun_after_levels(outline: DocumentOutline, levels: list[str]) -> str | None:
@@ -108,8 +109,12 @@ def _heading_listing(outline: DocumentOutline, levels: list[str]) -> str | None:
     """A heading whose list names the levels (``### Developers`` over ``- Level0``, ``- Level1`` ...)."""
     wanted = {re.sub(r"\W", "", level).lower() for level in levels}
     for index, block in outline.headings():
-        items = [re.sub(r"\W", "", b.text).lower() for b in outline.section(index) if b.kind == "item"]
-        if len(wanted & set(items)) >= 2 and not re.search(r"\blevels?\b", block.text, re.I):
+        section = outline.section(index)
+        if any(b.kind == "item" and b.level > 1 for b in section):
+            continue  # levels with their behaviours nested: a competency, not a list of the ladder's levels
+        items = [re.sub(r"\W", "", b.text).lower() for b in section if b.kind == "item"]
+        generic = re.search(r"\blevels?\b", block.text, re.I) or classify_heading(block.text) is not SectionKind.OTHER
+        if len(wanted & set(items)) >= 2 and not generic:
             return _plural_to_singular(" ".join(block.text.split()))
     return None
 

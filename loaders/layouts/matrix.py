@@ -124,6 +124,39 @@ def _tagged(table: Table) -> list[Matrix]:
     return found
 
 
+def _list_matrix(outline: DocumentOutline) -> Matrix | None:
+    """Competencies as headings, each listing the same levels as items with the level's behaviours nested.
+
+    ``## Delivery`` / ``- **Beginner**`` / ``  - You ship small patches`` ... repeated per competency.
+    """
+    found: dict[str, dict[str, Cell]] = {}
+    order: list[tuple[str, int]] = []
+    for index, heading in outline.headings():
+        blocks = outline.section(index)
+        own = blocks[: next((i for i, b in enumerate(blocks) if b.kind == "heading"), len(blocks))]
+        levels: dict[str, Cell] = {}
+        for position, block in enumerate(own):
+            if block.kind != "item" or block.level != 1 or not is_generic_level(clean_title(block.text)):
+                continue
+            nested = []
+            for other in own[position + 1 :]:
+                if other.kind == "item" and other.level <= 1:
+                    break
+                nested.append(other.text)
+            levels[clean_title(block.text)] = Cell(" ".join(" ".join(nested).split()), block.at)
+        if len(levels) >= 2:
+            competency = clean_title(heading.text)
+            for level, cell in levels.items():
+                if level not in found:
+                    found[level] = {}
+                    order.append((level, cell.at.line))
+                found[level][competency] = cell
+    if len(found) < 2 or sum(1 for cells in found.values() if len(cells) >= 2) < 2:
+        return None
+    competencies = list(dict.fromkeys(c for cells in found.values() for c in cells))
+    return Matrix(order, competencies, found)
+
+
 def find_matrices(outline: DocumentOutline) -> list[Matrix]:
     """Every table of the outline that reads as a competency matrix.
 
@@ -144,6 +177,9 @@ def find_matrices(outline: DocumentOutline) -> list[Matrix]:
         if matrix is not None and matrix.competencies:
             found.append(matrix)
         found.extend(m for m in tagged if len(m.levels) >= 2)
+    listed = _list_matrix(outline)
+    if listed is not None:
+        found.append(listed)
     return found
 
 

@@ -41,6 +41,9 @@ _PM = (
 )
 _PM_PRINCIPLES = ("Ownership", "High-Impact", "Earn Trust", "Customer Obsession", "Self-Awareness")
 _MEWS = ("Delivery", "Domain Expertise", "Problem Solving", "Communication", "Leadership")
+_MEWS_LEVELS = tuple(
+    f"Competencies {level}" for level in ("Beginner", "Intermediate", "Advanced", "Expert", "Leading Expert")
+)
 _MLS_SHARED = ("Smart", "Team player")
 _DEV = tuple(f"Developer Level {n}" for n in range(5))
 _SOCIALBAKERS = ("delivery", "domain expertise", "problem solving", "communication", "leadership")
@@ -379,5 +382,13 @@ DOCUMENTS: list[Expected] = [
                 "Experience working with time-series databases",
             )
         },
+    ),
+    Expected(
+        "ladder/marian-kamenistak__mews-career-framework__competencies.md",
+        layout="matrix",
+        roles=_MEWS_LEVELS,
+        promotions=_chain(*_MEWS_LEVELS),
+        levels={"Competencies Beginner": "Beginner", "Competencies Leading Expert": "Leading Expert"},
+        skills={title: _MEWS for title in _MEWS_LEVELS},
     ),
 ]
