@@ -365,7 +365,9 @@ NARROW_VIEWS = [
     ("#/gap?from=role:sre-manager&to=role:head-of-sre", "gap"),
     ("#/overlap?roles=" + ",".join(FIVE_ROLES), "overlap"),
     ("#/graph/role:sre-manager", "graph"),
-    ("#/cypher", "cypher"),
+    ("#/cypher?q=" + quote("MATCH p = (:Role {id: 'role:sre-manager'})-[:PROMOTES_TO*1..2]->(:Role) RETURN p"), "cypher"),
+    ("#/skill/skill:observability", "skill"),
+    ("#/family/family:engineering-management-infrastructure", "family"),
 ]
 
 
