@@ -1,7 +1,7 @@
 // Skill, KPI and job-family pages: the thing, and the roles that hold it.
 
 import { get, seg } from "./api.js";
-import { card, empty, h } from "./dom.js";
+import { card, dataLinks, empty, h } from "./dom.js";
 import { evidenceBlock, evidenceOf, methodBadge } from "./evidence.js";
 import { entityLink, routeHref } from "./router.js";
 import { hideTip, showTipFor } from "./tooltip.js";
@@ -72,6 +72,7 @@ function entityPage(kind, path, eyebrow) {
         roleIds.length > 1
           ? h("div", { class: "actions" }, h("a", { class: "btn", href: routeHref("overlap", null, kind === "family" ? { family: thing.id || id } : { roles: roleIds.slice(0, 60) }) }, "Compare these roles’ skills"), kind !== "family" ? h("a", { class: "btn", href: routeHref("graph", thing.id || id) }, "Show in graph") : null)
           : null,
+        dataLinks(`/${path}/${seg(thing.id || id)}`, {}, { csv: false }),
       ),
       card(kind === "family" ? "Roles in this family" : kind === "kpi" ? "Roles measured by it" : "Roles that need it", rolesTable(roles, { weight: kind !== "family" }), { count: roles.length }),
     );

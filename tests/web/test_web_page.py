@@ -358,6 +358,7 @@ def test_skip_link_moves_focus_to_the_content(page, open_view):
     assert page.evaluate("document.activeElement.id") == "main"
 
 
+PATH_QUERY = "MATCH p = (:Role {id: 'role:sre-manager'})-[:PROMOTES_TO*1..2]->(:Role) RETURN p"
 NARROW_VIEWS = [
     ("#/", "home"),
     ("#/role/role:sre-manager", "role"),
@@ -365,7 +366,7 @@ NARROW_VIEWS = [
     ("#/gap?from=role:sre-manager&to=role:head-of-sre", "gap"),
     ("#/overlap?roles=" + ",".join(FIVE_ROLES), "overlap"),
     ("#/graph/role:sre-manager", "graph"),
-    ("#/cypher?q=" + quote("MATCH p = (:Role {id: 'role:sre-manager'})-[:PROMOTES_TO*1..2]->(:Role) RETURN p"), "cypher"),
+    ("#/cypher?q=" + quote(PATH_QUERY), "cypher"),
     ("#/skill/skill:observability", "skill"),
     ("#/family/family:engineering-management-infrastructure", "family"),
 ]
