@@ -2,7 +2,9 @@
 
 Formats (see ``FORMATS``): ``catalog`` (plain-text role-blueprint catalog), ``blueprint``
 (role-blueprint Markdown), ``job-family`` (GitLab-handbook job-family pages) and ``yaml``
-(hand-curated role files).
+(hand-curated role files) read text into roles; the readers of ``loaders.readers`` (HTML, DOCX,
+ODT, PDF, RST, AsciiDoc, LaTeX, plain text, CSV, XLSX, JSON, YAML data, TOML, JavaScript data)
+read bytes into a ``DocumentOutline`` that ``loaders.layouts`` interprets.
 """
 
 from loaders.load import load_file, load_paths

@@ -1,4 +1,10 @@
-"""What every format module provides: a name, the extensions it reads and a parse function."""
+"""What every format module provides: a loader (text → roles) or a reader (bytes → outline).
+
+A ``Loader`` reads decoded text straight into roles (the blueprint catalog, Markdown blueprints,
+job-family pages, YAML role files). A ``Reader`` turns a file's bytes into a
+:class:`loaders.document.DocumentOutline`, which the layout interpreters (``loaders.layouts``) turn
+into roles; binary formats (DOCX, PDF, XLSX ...) can only be readers.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from graph.model import LoadProblem, ParsedRole
+from loaders.document import DocumentOutline
 
-__all__ = ["Loader", "ParseOutcome"]
+__all__ = ["Loader", "ParseOutcome", "Reader"]
 
 
 @dataclass
@@ -30,3 +37,19 @@ class Loader:
     description: str
     # ``parse_hinted(text, source, hint)`` for loaders that honour a sidecar hint (``loaders.hints``)
     parse_hinted: Callable[[str, str, dict], ParseOutcome] | None = None
+
+
+@dataclass(frozen=True)
+class Reader:
+    """A format read into an outline: ``read(data, source)`` takes the file's bytes.
+
+    ``read`` raises :class:`graph.errors.DocumentError` (with the line, or the page/sheet/row in its
+    message) for a file it cannot read. ``library`` names what does the reading, for the README and
+    ``orgkg load --help``.
+    """
+
+    name: str
+    extensions: tuple[str, ...]
+    read: Callable[[bytes, str], DocumentOutline]
+    description: str
+    library: str = ""

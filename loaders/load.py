@@ -5,15 +5,18 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from graph.errors import DocumentError
 from graph.ids import make_id
 from graph.model import LoadProblem, LoadResult, ParsedDocument, Source
+from loaders.base import Loader, ParseOutcome
 from loaders.hints import is_sidecar, read_sidecar
-from loaders.reading import DEFAULT_MAX_BYTES, read_document
+from loaders.layouts import LAYOUTS, interpret
+from loaders.reading import DEFAULT_MAX_BYTES, decode, read_bytes
 from loaders.registry import FORMATS, detect_format
 
-__all__ = ["SKIPPED_FOLDERS", "SKIPPED_NAMES", "load_file", "load_paths"]
+__all__ = ["SKIPPED_FOLDERS", "SKIPPED_NAMES", "load_file", "load_paths", "parse_bytes"]
 
 SKIPPED_NAMES = {"README.md", "SOURCE.md"}
 SKIPPED_FOLDERS = {"taxonomy"}
@@ -110,23 +113,65 @@ def _load(
     """One file as a document, or None and the reason it could not be read."""
     shown = _shown(path, base)
     try:
-        raw = read_document(path, shown, max_bytes)
+        data = read_bytes(path, shown, max_bytes)
         hint = read_sidecar(path, shown)
-        hinted = hint.get("layout") if hint.get("layout") in FORMATS else None
-        name = format or hinted or detect_format(path, raw.text)
+        name = format or _format_of(path, data, hint)
+        outcome = parse_bytes(data, shown, name, hint)
     except DocumentError as err:
         return None, [LoadProblem(path=shown, line=err.line, message=err.reason)]
-    loader = FORMATS[name]
-    if hint and loader.parse_hinted is not None:
-        outcome = loader.parse_hinted(raw.text, shown, hint)
-    else:
-        outcome = loader.parse(raw.text, shown)
     shown_format = name if not outcome.layout or outcome.layout == name else f"{name}:{outcome.layout}"
-    source = Source(id=_source_id(shown), path=shown, format=shown_format, sha256=hashlib.sha256(raw.data).hexdigest())
+    source = Source(id=_source_id(shown), path=shown, format=shown_format, sha256=hashlib.sha256(data).hexdigest())
     document = ParsedDocument(source=source, roles=outcome.roles, family=outcome.family, problems=outcome.problems)
     if not document.roles and not any(p.severity == "error" for p in document.problems):
         document.problems.append(LoadProblem(path=shown, message=f"no roles found ({name} format)", severity="warning"))
     return document, []
+
+
+def parse_bytes(data: bytes, source: str, format: str, hint: dict[str, Any] | None = None) -> ParseOutcome:
+    """The roles of one file's bytes read as ``format`` (a key of ``FORMATS``); pure, so it can run anywhere.
+
+    A loader gets the decoded text; a reader the bytes, and its outline goes to ``loaders.layouts``
+    with the sidecar ``hint`` (its ``layout``, when it names one, is the layout used).
+
+    Raises
+    ------
+    DocumentError
+        When the file cannot be read at all (empty, binary where text is expected, corrupt ...).
+
+    Examples
+    --------
+    >>> [r.title for r in parse_bytes(b"SRE Manager: Role Blueprint\\nLeads SRE.\\n", "c.txt", "catalog").roles]
+    ['SRE Manager']
+    """
+    reader = FORMATS[format]
+    if isinstance(reader, Loader):
+        text = decode(data, source)
+        if hint and reader.parse_hinted is not None:
+            return reader.parse_hinted(text, source, hint)
+        return reader.parse(text, source)
+    if not data.strip():
+        raise DocumentError(source, "empty file", line=1)
+    outline = reader.read(data, source)
+    if hint:
+        outline.meta["orgkg"] = {**(outline.meta.get("orgkg") or {}), **hint}
+    layout = hint.get("layout") if hint and hint.get("layout") in LAYOUTS else None
+    return interpret(outline, layout)
+
+
+def _format_of(path: Path, data: bytes, hint: dict[str, Any]) -> str:
+    """The format of a file: detected, or the sidecar's ``layout`` for a text document (and for one
+    no format reads); a reader's format stays, its outline gets the hint."""
+    hinted = hint.get("layout")
+    hinted = hinted if isinstance(hinted, str) and hinted in FORMATS else None
+    try:
+        detected = detect_format(path, data)
+    except DocumentError:
+        if hinted is None:
+            raise
+        return hinted
+    if hinted is not None and isinstance(FORMATS[detected], Loader):
+        return hinted
+    return detected
 
 
 def _collect(paths: Sequence[Path | str], base: Path, format: str | None, problems: list[LoadProblem]) -> list[Path]:

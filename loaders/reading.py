@@ -11,7 +11,7 @@ from pathlib import Path
 
 from graph.errors import DocumentError
 
-__all__ = ["DEFAULT_MAX_BYTES", "RawDocument", "read_document"]
+__all__ = ["DEFAULT_MAX_BYTES", "RawDocument", "decode", "read_bytes", "read_document"]
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
@@ -49,6 +49,12 @@ def read_document(path: Path, shown_as: str, max_bytes: int = DEFAULT_MAX_BYTES)
     ...
     graph.errors.DocumentError: a.txt:1: not valid UTF-8: byte 0xff at offset 2
     """
+    data = read_bytes(path, shown_as, max_bytes)
+    return RawDocument(data=data, text=decode(data, shown_as))
+
+
+def read_bytes(path: Path, shown_as: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of ``path``, refusing a file over ``max_bytes`` before reading any of it."""
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -62,7 +68,7 @@ def read_document(path: Path, shown_as: str, max_bytes: int = DEFAULT_MAX_BYTES)
         data = path.read_bytes()
     except OSError as err:
         raise DocumentError(shown_as, f"cannot read: {err.strerror or err}") from None
-    return RawDocument(data=data, text=decode(data, shown_as))
+    return data
 
 
 def decode(data: bytes, shown_as: str) -> str:

@@ -1,39 +1,63 @@
-"""The formats orgkg reads and how a file's format is chosen."""
+"""The formats orgkg reads and how a file's format is chosen: by its content first, then its extension.
+
+Loaders (``catalog``, ``blueprint``, ``job-family``, ``yaml``) read text straight into roles; readers
+(``html``, ``docx``, ``pdf``, ``csv`` ...) read bytes into an outline that ``loaders.layouts``
+interprets. Content wins over the extension where it is unambiguous: a PDF signature, a zip holding a
+Word, OpenDocument or Excel part, an HTML page saved as ``.md``, a ``.txt`` written in Markdown.
+"""
 
 from __future__ import annotations
 
+import json
 import re
+import zipfile
+from io import BytesIO
 from pathlib import Path
 
 from graph.errors import DocumentError
 from loaders import blueprint, catalog, job_family, layout_loaders, yaml_roles
-from loaders.base import Loader
+from loaders.base import Loader, Reader
 from loaders.layouts import describes_one_role, detect, hints
+from loaders.readers import READERS
 from loaders.readers.markdown import read_markdown
 
-__all__ = ["FORMATS", "detect_format"]
+__all__ = ["FORMATS", "detect_format", "known_extensions"]
 
-FORMATS: dict[str, Loader] = {
+FORMATS: dict[str, Loader | Reader] = {
     loader.name: loader
     for loader in (catalog.LOADER, blueprint.LOADER, job_family.LOADER, yaml_roles.LOADER, *layout_loaders.LOADERS)
-}
+} | READERS
 
 _H1 = re.compile(r"^#\s+\S", re.M)
 _JOB_GRADE = re.compile(r"^#{1,6}\s.*\bjob grades?\b|\bgrade\s+\d{1,2}\]", re.I | re.M)
 _FRONT_TITLE = re.compile(r"\A---\s*\n(?:.*\n)*?title\s*:", re.M)
+_HTML_PAGE = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)
+_MARKDOWN = re.compile(r"^(?:#{1,6}[ \t]+\S|\S.*\n(?:=+|-{3,})[ \t]*$)", re.M)
+_ZIP_PARTS = (("word/document.xml", "docx"), ("xl/workbook.xml", "xlsx"))
+_ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+_MARKDOWN_SUFFIXES = (".md", ".markdown")
+_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:", re.M)
+_SUFFIXES = {ext for fmt in FORMATS.values() for ext in fmt.extensions}
 
 
-def detect_format(path: Path | str, text: str) -> str:
-    """The name of the loader for a file, from its extension and, for Markdown, its content.
+def known_extensions() -> list[str]:
+    """Every file extension some format reads, sorted."""
+    return sorted({ext for fmt in FORMATS.values() for ext in fmt.extensions})
+
+
+def detect_format(path: Path | str, content: str | bytes) -> str:
+    """The name of the format of a file, from its content and extension.
 
     Markdown with a job grade sentence, or with front matter and no ``#`` title, is a job-family
     page; Markdown whose outline is a ladder, a matrix, a framework or several roles goes to that
-    layout's reader (``loaders.layouts``); other Markdown is a blueprint.
+    layout's reader (``loaders.layouts``); other Markdown is a blueprint. A ``.txt`` file is the
+    role-blueprint catalog when it has a catalog title line, Markdown when it has Markdown headings,
+    else plain text.
 
     Raises
     ------
     DocumentError
-        When no loader reads files with this extension (``load_paths`` turns it into a problem).
+        When no format reads this file (``load_paths`` turns it into a problem).
 
     Examples
     --------
@@ -45,29 +69,97 @@ def detect_format(path: Path | str, text: str) -> str:
     'job-family'
     >>> detect_format("ladder.md", "# Ladder\\n\\n## Junior Developer\\n\\n## Senior Developer\\n")
     'ladder'
+    >>> detect_format("export.md", "<!DOCTYPE html><html><body><h1>SRE</h1></body></html>")
+    'html'
+    >>> detect_format("ladder.docx", b"%PDF-1.7 ...")
+    'pdf'
     """
     suffix = Path(path).suffix.lower()
+    data = content if isinstance(content, bytes) else content.encode("utf-8", "replace")
+    sniffed = _sniff_binary(data)
+    if sniffed is not None and sniffed in FORMATS:
+        return sniffed
+    text = content if isinstance(content, str) else content.decode("utf-8", "replace")
+    if _HTML_PAGE.match(text) and suffix not in (".xml",) and "html" in FORMATS:
+        return "html"
     if suffix in yaml_roles.LOADER.extensions:
-        return yaml_roles.LOADER.name
-    if suffix in catalog.LOADER.extensions:
+        return yaml_roles.LOADER.name if _is_role_file(text) else "yaml-data"
+    if suffix in (".txt", ".text", "") or suffix not in _SUFFIXES:
+        sniffed_text = _sniff_text(text, path)
+        if sniffed_text is not None:
+            return sniffed_text
+    if suffix in _MARKDOWN_SUFFIXES:
+        return _markdown_kind(text, path)
+    for fmt in FORMATS.values():
+        if suffix in fmt.extensions:
+            return fmt.name
+    raise DocumentError(
+        str(path), f"unknown file type {suffix or '(no extension)'!r}; orgkg reads {', '.join(known_extensions())}"
+    )
+
+
+def _sniff_text(text: str, path: Path | str) -> str | None:
+    """The format of a text file whose extension says little (``.txt``, none, unknown), from its content."""
+    if any(catalog.TITLE_LINE.match(line) for line in text.split("\n")):
         return catalog.LOADER.name
-    if suffix in blueprint.LOADER.extensions:
-        if job_family.GRADE_SENTENCE.search(" ".join(text.split())):
-            return job_family.LOADER.name
-        hinted = _front_matter_layout(text)
-        if hinted in FORMATS:
-            return hinted
-        outline = None if _JOB_GRADE.search(text) else read_markdown(text, str(path))
-        layout = detect(outline) if outline is not None else None
-        if layout is not None and layout != "single-role":
-            return layout
-        if outline is not None and describes_one_role(outline.title or ""):
-            return layout
-        if not _H1.search(text) and _FRONT_TITLE.match(text):
-            return job_family.LOADER.name
-        return blueprint.LOADER.name
-    known = sorted({ext for loader in FORMATS.values() for ext in loader.extensions})
-    raise DocumentError(str(path), f"unknown file type {suffix or '(no extension)'!r}; orgkg reads {', '.join(known)}")
+    start = text.lstrip()[:1]
+    if start in ("{", "["):
+        try:
+            json.loads(text)
+        except ValueError:
+            pass
+        else:
+            return "json"
+    if _MARKDOWN.search(text):
+        return _markdown_kind(text, path)
+    return "text" if text.strip() else None
+
+
+def _is_role_file(text: str) -> bool:
+    """A YAML file written for orgkg (``title:`` or ``roles:``, and more role keys than others), not other YAML data.
+
+    Examples
+    --------
+    >>> _is_role_file("title: SRE Manager\\nskills: [SLOs]\\n"), _is_role_file("title: Ladder\\nlevels: []\\n")
+    (True, False)
+    """
+    keys = set(_TOP_KEY.findall(text))
+    if not keys & {"title", "roles"}:
+        return not keys  # no top-level key at all: the role loader says what is wrong with it
+    return len(keys & (yaml_roles.ROLE_KEYS | yaml_roles.FILE_KEYS)) * 2 > len(keys)
+
+
+def _markdown_kind(text: str, path: Path | str) -> str:
+    if job_family.GRADE_SENTENCE.search(" ".join(text.split())):
+        return job_family.LOADER.name
+    hinted = _front_matter_layout(text)
+    if hinted in FORMATS:
+        return hinted
+    outline = None if _JOB_GRADE.search(text) else read_markdown(text, str(path))
+    layout = detect(outline) if outline is not None else None
+    if layout is not None and layout != "single-role":
+        return layout
+    if outline is not None and describes_one_role(outline.title or ""):
+        return layout
+    if not _H1.search(text) and _FRONT_TITLE.match(text):
+        return job_family.LOADER.name
+    return blueprint.LOADER.name
+
+
+def _sniff_binary(data: bytes) -> str | None:
+    """``pdf``, ``docx``, ``odt`` or ``xlsx`` from the file's signature, else None."""
+    if data.lstrip()[:5] == b"%PDF-":
+        return "pdf"
+    if not data.startswith(b"PK\x03\x04"):
+        return None
+    if data[30:38] == b"mimetype" and _ODT_MIMETYPE in data[:100]:
+        return "odt"
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, EOFError, ValueError, OSError):
+        return None  # a broken zip: the extension decides, and its reader reports what is wrong
+    return next((name for part, name in _ZIP_PARTS if part in names), None)
 
 
 def _front_matter_layout(text: str) -> str | None:

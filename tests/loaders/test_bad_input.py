@@ -65,7 +65,7 @@ def test_document_without_roles_is_a_warning(tmp_path):
     result = load_paths([tmp_path], root=tmp_path)
     assert [d.source.path for d in result.documents] == ["notes.txt"]
     problem = only_problem(result)
-    assert (problem.severity, problem.message) == ("warning", "no roles found (catalog format)")
+    assert (problem.severity, problem.message) == ("warning", "no roles found (text format)")
 
 
 def test_folder_with_one_bad_file_among_good_ones(tmp_path):

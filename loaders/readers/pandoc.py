@@ -1,0 +1,275 @@
+"""Pandoc's JSON AST walked into a document outline: the one reader behind HTML, DOCX, ODT, RST,
+AsciiDoc and LaTeX.
+
+The pandoc binary comes inside the ``pypandoc-binary`` wheel; it runs with ``--sandbox`` (no file or
+network access besides its input) and a time limit. ``Header`` becomes a heading, ``Para``/``Plain`` a
+paragraph (bold only: a pseudo-heading; ``Label: value``: a label), bullet and ordered lists items
+with their depth, ``Table`` a table (spanned cells repeated so columns line up), and ``Div``,
+``BlockQuote``, ``Figure`` and section wrappers are flattened. Code blocks, raw blocks, images and
+footnotes carry no role text and are left out.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from typing import Any
+
+import pypandoc
+
+from graph.errors import DocumentError
+from loaders.document import Block, Cell, DocumentOutline, Location, Table
+from loaders.readers.common import clean, text_block
+
+__all__ = ["PANDOC_TIMEOUT_S", "outline_from_ast", "run_pandoc", "title_as_heading"]
+
+PANDOC_TIMEOUT_S = 60
+
+Node = dict[str, Any]
+Locate = Callable[[str], Location]
+
+_ADMONITIONS = {"note", "warning", "tip", "important", "caution", "danger", "attention", "hint", "error", "admonition"}
+_INLINE_WRAPPERS = {"Emph", "Underline", "Strong", "Strikeout", "Superscript", "Subscript", "SmallCaps"}
+
+
+def run_pandoc(data: bytes, reader: str, source: str) -> dict[str, Any]:
+    """Pandoc's JSON AST of ``data`` read as ``reader`` (``html``, ``docx``, ``rst`` ...).
+
+    Raises
+    ------
+    DocumentError
+        When pandoc cannot read the input (its message, with the line when it gives one), or runs
+        over ``PANDOC_TIMEOUT_S``.
+    """
+    command = [pypandoc.get_pandoc_path(), "--sandbox", "-f", reader, "-t", "json"]
+    try:
+        done = subprocess.run(command, input=data, capture_output=True, timeout=PANDOC_TIMEOUT_S, check=False)
+    except subprocess.TimeoutExpired as err:
+        raise DocumentError(source, f"pandoc took over {PANDOC_TIMEOUT_S} s reading it as {reader}") from err
+    if done.returncode != 0:
+        message = clean(done.stderr.decode("utf-8", "replace")) or f"exit status {done.returncode}"
+        raise DocumentError(source, f"pandoc cannot read it as {reader}: {message}")
+    try:
+        return json.loads(done.stdout)
+    except ValueError as err:  # pandoc always writes JSON; this would be a pandoc bug
+        raise DocumentError(source, f"pandoc gave no JSON for it: {err}") from err
+
+
+def inline_text(inlines: list[Node]) -> str:
+    """The plain text of pandoc inlines.
+
+    Examples
+    --------
+    >>> inline_text([{"t": "Strong", "c": [{"t": "Str", "c": "Reports"}, {"t": "Space"}, {"t": "Str", "c": "to:"}]},
+    ...              {"t": "Space"}, {"t": "Link", "c": [["", [], []], [{"t": "Str", "c": "CTO"}], ["#", ""]]}])
+    'Reports to: CTO'
+    """
+    return clean("".join(_inline_parts(inlines)))
+
+
+def _inline_parts(inlines: list[Node]) -> Iterator[str]:
+    for node in inlines:
+        kind, content = node["t"], node.get("c")
+        if kind == "Str":
+            yield content
+        elif kind in ("Space", "SoftBreak", "LineBreak"):
+            yield " "
+        elif kind in _INLINE_WRAPPERS:
+            yield from _inline_parts(content)
+        elif kind in ("Span", "Link"):
+            yield from _inline_parts(content[1])
+        elif kind == "Quoted":
+            yield "“" if content[0]["t"] == "DoubleQuote" else "‘"
+            yield from _inline_parts(content[1])
+            yield "”" if content[0]["t"] == "DoubleQuote" else "’"
+        elif kind == "Cite":
+            yield from _inline_parts(content[1])
+        elif kind in ("Code", "Math"):
+            yield content[1]
+        # Image, Note, RawInline: no text of the document's own
+
+
+def _bold_only(inlines: list[Node]) -> bool:
+    """A paragraph that is one Strong run (maybe followed by a colon): ``**Nice-to-haves**``."""
+    kept = [n for n in inlines if n["t"] not in ("Space", "SoftBreak", "LineBreak")]
+    if kept and kept[-1]["t"] == "Str" and kept[-1]["c"] == ":":
+        kept = kept[:-1]
+    return len(kept) == 1 and kept[0]["t"] == "Strong" and bool(inline_text(kept[0]["c"]))
+
+
+class _Walker:
+    def __init__(self, locate: Locate, locate_cells: bool) -> None:
+        self.locate = locate
+        self.locate_cells = locate_cells
+        self.blocks: list[Block] = []
+
+    def walk(self, blocks: list[Node], depth: int = 0) -> None:
+        for node in blocks:
+            kind, content = node["t"], node.get("c")
+            if kind == "Header":
+                text = inline_text(content[2])
+                if text:
+                    self.blocks.append(Block(kind="heading", text=text, at=self.locate(text), level=min(content[0], 6)))
+            elif kind in ("Para", "Plain"):
+                self.paragraph(content, depth)
+            elif kind == "LineBlock":
+                for line in content:
+                    self.paragraph(line, depth)
+            elif kind in ("BulletList", "OrderedList"):
+                for item in content if kind == "BulletList" else content[1]:
+                    self.item(item, depth + 1)
+            elif kind == "DefinitionList":
+                for term, definitions in content:
+                    self.paragraph([{"t": "Strong", "c": term}], depth)
+                    for definition in definitions:
+                        self.walk(definition, depth)
+            elif kind == "Table":
+                self.table(content)
+            elif kind == "Figure":
+                self.walk(content[2], depth)
+            elif kind == "Div":
+                self.walk(_without_admonition_title(content), depth)
+            elif kind == "BlockQuote":
+                self.walk(content, depth)
+            # CodeBlock, RawBlock, HorizontalRule, Null: no role text
+
+    def paragraph(self, inlines: list[Node], depth: int) -> None:
+        text = inline_text(inlines)
+        if text:
+            at = self.locate(text)
+            self.blocks.append(text_block(text, at, item_depth=depth, bold_only=depth == 0 and _bold_only(inlines)))
+
+    def item(self, blocks: list[Node], depth: int) -> None:
+        """A list item: its first paragraph is the item; what follows (nested lists ...) is walked below it."""
+        if blocks and blocks[0]["t"] in ("Para", "Plain"):
+            self.paragraph(blocks[0]["c"], depth)
+            blocks = blocks[1:]
+        self.walk(blocks, depth)
+
+    def table(self, content: list[Any]) -> None:
+        _attr, caption, _colspecs, head, bodies, foot = content
+        caption_text = " ".join(self._cell_text(b) for b in caption[1])
+        head_rows = head[1]
+        body_rows = [row for body in bodies for row in (*body[2], *body[3])] + foot[1]
+        at = self.locate(caption_text or self._first_text(head_rows + body_rows))
+        grid = _grid(head_rows + body_rows)
+        cells = [
+            tuple(Cell(text=text, at=self._cell_at(text, at, r, c)) for c, text in enumerate(row))
+            for r, row in enumerate((tuple(self._cell_text(b) for b in row) for row in grid), start=1)
+        ]
+        header, rows = (cells[0], cells[1:]) if head_rows and cells else ((), cells)
+        table = Table(header=tuple(header), rows=tuple(tuple(row) for row in rows))
+        self.blocks.append(Block(kind="table", text=caption_text, at=at, table=table))
+
+    def _cell_at(self, text: str, table_at: Location, row: int, column: int) -> Location:
+        where = self.locate(text) if text and self.locate_cells else table_at
+        return Location(line=where.line, page=where.page, paragraph=where.paragraph, row=row, column=column + 1)
+
+    def _cell_text(self, blocks: list[Node]) -> str:
+        parts = []
+        for node in blocks:
+            if node["t"] in ("Para", "Plain"):
+                parts.append(inline_text(node["c"]))
+            elif node["t"] in ("BulletList", "OrderedList"):
+                items = node["c"] if node["t"] == "BulletList" else node["c"][1]
+                parts.extend(self._cell_text(item) for item in items)
+            elif node["t"] == "Div":
+                parts.append(self._cell_text(node["c"][1]))
+        return clean(" ".join(p for p in parts if p))
+
+    def _first_text(self, rows: list[Node]) -> str:
+        for row in rows:
+            for cell in row[1]:
+                text = self._cell_text(cell[4])
+                if text:
+                    return text
+        return ""
+
+
+def _without_admonition_title(div: list[Any]) -> list[Node]:
+    """A Div's blocks, less the generated "Warning"/"Note" title of an admonition."""
+    (_id, classes, _attrs), blocks = div
+    if _ADMONITIONS & set(classes) and blocks and blocks[0]["t"] == "Div" and "title" in blocks[0]["c"][0][1]:
+        return blocks[1:]
+    return blocks
+
+
+def _grid(rows: list[Any]) -> list[list[list[Node]]]:
+    """Rows of cell contents with row and column spans filled in, so every column lines up."""
+    grid: list[list[list[Node]]] = []
+    pending: dict[int, tuple[int, list[Node]]] = {}  # column -> (rows left, content) of a rowspan
+    for row in rows:
+        out: list[list[Node]] = []
+        cells = iter(row[1])
+        column = 0
+        while True:
+            if column in pending:
+                left, content = pending[column]
+                out.append(content)
+                pending[column] = (left - 1, content)
+                if left - 1 == 0:
+                    del pending[column]
+                column += 1
+                continue
+            cell = next(cells, None)
+            if cell is None:
+                if any(c >= column for c in pending):
+                    column += 1  # a later column is still covered by a rowspan
+                    out.append([])
+                    continue
+                break
+            _attr, _align, rowspan, colspan, content = cell
+            for _ in range(max(colspan, 1)):
+                if rowspan > 1:
+                    pending[column] = (rowspan - 1, content)
+                out.append(content)
+                column += 1
+        grid.append(out)
+    return grid
+
+
+def outline_from_ast(
+    ast: dict[str, Any], source: str, format: str, locate: Locate, *, locate_cells: bool = True
+) -> DocumentOutline:
+    """The outline of a pandoc AST; ``locate(text)`` gives each block's location in order (and each
+    table cell's, unless ``locate_cells`` is false: then cells take their table's)."""
+    walker = _Walker(locate, locate_cells)
+    walker.walk(ast.get("blocks", []))
+    meta = ast.get("meta", {})
+    title = _meta_text(meta.get("title")) or None
+    outline = DocumentOutline(source=source, format=format, blocks=walker.blocks, title=title)
+    outline.meta["pandoc"] = _meta(meta)
+    return outline
+
+
+def _meta(meta: dict[str, Any]) -> dict[str, Any]:
+    return {key: _meta_text(value) for key, value in meta.items()}
+
+
+def _meta_text(value: Node | None) -> str:
+    if not value:
+        return ""
+    kind, content = value["t"], value.get("c")
+    if kind in ("MetaInlines",):
+        return inline_text(content)
+    if kind == "MetaString":
+        return str(content)
+    if kind == "MetaBlocks":
+        return " ".join(inline_text(b["c"]) for b in content if b["t"] in ("Para", "Plain"))
+    if kind == "MetaList":
+        return ", ".join(_meta_text(v) for v in content)
+    if kind == "MetaBool":
+        return str(content).lower()
+    return ""
+
+
+def title_as_heading(outline: DocumentOutline, at: Location) -> None:
+    """The document title pandoc keeps apart (AsciiDoc ``= Title``, Word's Title style) as the level-1
+    heading at ``at``, and the sections below it one level down, as in Markdown."""
+    title = outline.title or ""
+    outline.blocks = [
+        Block(kind="heading", text=title, at=at, level=1),
+        *(replace(b, level=min(b.level + 1, 6)) if b.kind == "heading" and b.level < 7 else b for b in outline.blocks),
+    ]

@@ -1,0 +1,142 @@
+"""Spreadsheets: CSV/TSV (the standard ``csv`` module) and XLSX (openpyxl, read-only), each sheet one
+table.
+
+The first non-empty row is the header; empty rows and trailing empty columns are dropped. Every cell
+is at its row and column (CSV: also its file line; XLSX: its sheet). A workbook of several sheets
+gives a heading per sheet, then the sheet's table.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import zipfile
+from collections.abc import Iterable
+
+import openpyxl
+
+from graph.errors import DocumentError
+from loaders.base import Reader
+from loaders.document import Block, Cell, DocumentOutline, Location, Table
+from loaders.reading import decode
+
+__all__ = ["CSV", "XLSX", "read_csv", "read_xlsx"]
+
+_DELIMITERS = ",;\t|"
+_SNIFF_CHARS = 64 * 1024
+
+
+def read_csv(data: bytes, source: str) -> DocumentOutline:
+    """A CSV or TSV file as one table; the delimiter is sniffed, quoted line breaks kept in their cell.
+
+    Examples
+    --------
+    >>> doc = read_csv(b'\\xef\\xbb\\xbfLevel;Skills\\nL1;"Go,\\nSQL"\\nL2;Design\\n', "m.csv")
+    >>> table = doc.blocks[0].table
+    >>> table.header_texts
+    ['Level', 'Skills']
+    >>> [[(c.text, str(c.at)) for c in row] for row in table.rows]  # doctest: +NORMALIZE_WHITESPACE
+    [[('L1', 'line 2, row 2, column 1'), ('Go, SQL', 'line 2, row 2, column 2')],
+     [('L2', 'line 4, row 3, column 1'), ('Design', 'line 4, row 3, column 2')]]
+    """
+    text = decode(data, source)
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:_SNIFF_CHARS], delimiters=_DELIMITERS)
+    except csv.Error:
+        dialect = csv.excel_tab if source.lower().endswith(".tsv") else csv.excel
+    reader = csv.reader(io.StringIO(text, newline=""), dialect, strict=True)
+    rows: list[tuple[int, list[str]]] = []
+    line = 1
+    try:
+        for values in reader:
+            rows.append((line, values))
+            line = reader.line_num + 1
+    except csv.Error as err:
+        raise DocumentError(source, f"malformed CSV: {err}", line=line) from err
+    table = _table(rows, lambda line_no, r, c: Location(line=line_no, row=r, column=c))
+    outline = DocumentOutline(source=source, format="csv")
+    if table is not None:
+        outline.blocks.append(Block(kind="table", text="", at=Location(line=table.header[0].at.line), table=table))
+    return outline
+
+
+def read_xlsx(data: bytes, source: str) -> DocumentOutline:
+    """An Excel workbook: a table per sheet (with a heading per sheet when there are several).
+
+    Raises
+    ------
+    DocumentError
+        For a file openpyxl cannot open (not a zip, a part missing or corrupt), naming the sheet when
+        reading one fails.
+    """
+    outline = DocumentOutline(source=source, format="xlsx")
+    sheet = ""
+    # openpyxl and the zip and XML parsers beneath it raise many kinds of exceptions on a damaged
+    # workbook (BadZipFile, KeyError for a missing part, ValueError, XML errors); to a user they all
+    # mean that this workbook cannot be read.
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        sheets: list[tuple[str, list[tuple[object, ...]]]] = []
+        try:
+            for worksheet in workbook.worksheets:
+                sheet = worksheet.title
+                sheets.append((sheet, list(worksheet.iter_rows(values_only=True))))
+        finally:
+            workbook.close()
+    except zipfile.BadZipFile as err:
+        raise DocumentError(source, f"not a readable XLSX file (broken zip: {err})") from err
+    except Exception as err:
+        where = f"sheet {sheet}: " if sheet else ""
+        raise DocumentError(source, f"not a readable XLSX file: {where}{type(err).__name__}: {err}") from err
+    for title, values in sheets:
+        numbered = [(n, [_cell_text(v) for v in row]) for n, row in enumerate(values, start=1)]
+        table = _table(numbered, lambda _line, r, c, title=title: Location(sheet=title, row=r, column=c))
+        if table is None:
+            continue
+        if len(sheets) > 1:
+            outline.blocks.append(Block(kind="heading", text=title, at=Location(sheet=title), level=1))
+        outline.blocks.append(
+            Block(kind="table", text=title, at=Location(sheet=title, row=table.header[0].at.row), table=table)
+        )
+    return outline
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime.datetime) and value.time() == datetime.time():
+        return value.date().isoformat()
+    return " ".join(str(value).split())
+
+
+def _table(rows: Iterable[tuple[int, list[str]]], at) -> Table | None:
+    """The table of ``(line, values)`` rows: header first, empty rows and trailing empty columns dropped."""
+    kept = [(line, number, [" ".join(v.split()) for v in values]) for number, (line, values) in enumerate(rows, 1)]
+    kept = [(line, number, values) for line, number, values in kept if any(values)]
+    if not kept:
+        return None
+    width = max(max((i + 1 for i, v in enumerate(values) if v), default=0) for _, _, values in kept)
+    cells = [
+        tuple(Cell(text, at(line, number, column)) for column, text in enumerate(values[:width], start=1))
+        for line, number, values in kept
+    ]
+    return Table(header=cells[0], rows=tuple(cells[1:]))
+
+
+CSV = Reader(
+    name="csv",
+    extensions=(".csv", ".tsv"),
+    read=read_csv,
+    description="CSV/TSV tables (competency matrices, role lists); the delimiter is sniffed.",
+    library="Python csv module",
+)
+XLSX = Reader(
+    name="xlsx",
+    extensions=(".xlsx", ".xlsm"),
+    read=read_xlsx,
+    description="Excel workbooks: every sheet a table.",
+    library="openpyxl (read-only)",
+)
