@@ -58,7 +58,8 @@ def test_a_label_the_graph_lacks_is_named_with_the_nearest_one(page, open_view):
     _open(page, open_view)
     _type_fresh(page, "MATCH (r:Rol)-[:PROMOTES_TOO]->(b:Role) RETURN b.titel")
     warnings = page.locator("#cypher-warnings")
-    warnings.locator("li").first.wait_for()
+    # the check runs a moment after the last key: wait for the finished query's warnings
+    page.wait_for_function("document.querySelectorAll('#cypher-warnings li').length === 3")
     text = warnings.inner_text()
     assert "no label Rol; did you mean Role?" in text
     assert "no relationship type PROMOTES_TOO; did you mean PROMOTES_TO?" in text
