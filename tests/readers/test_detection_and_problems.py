@@ -128,3 +128,14 @@ def test_each_document_records_the_format_that_read_it(made, tmp_path):
         "ladder.xlsx": "xlsx",
     }
     assert not [p for p in result.all_problems if p.severity == "error"]
+
+
+def test_a_sidecar_hint_reaches_the_layouts_of_a_read_format(made, tmp_path):
+    shutil.copy(made / "ladder.csv", tmp_path / "ladder.csv")
+    plain = load_paths([tmp_path], root=tmp_path)
+    (tmp_path / "ladder.csv.orgkg.yaml").write_text("layout: matrix\nfamily: Developer\n")
+    hinted = load_paths([tmp_path], root=tmp_path)
+    [before], [after] = plain.documents, hinted.documents
+    assert before.source.format == after.source.format == "csv:matrix"
+    assert [r.title for r in before.roles][:2] == ["ladder Level 0", "ladder Level 1"]  # named after the file
+    assert [r.title for r in after.roles] == [f"Developer Level {n}" for n in range(5)]  # the hint's family
