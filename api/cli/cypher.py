@@ -11,21 +11,16 @@ import csv
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
-from api.cli.app import JsonOption, app, console, current_graph, err_console, settings
-from api.settings import Settings
-from graph.errors import InvalidParameter
-from graph.model import NodeLabel, RelType
-from graph.stores import Store, SyncResult, open_store, sync_snapshot
-from graph.stores.analyst import run_analyst_query
-from graph.stores.base import CypherResult
-from graph.stores.catalog import list_queries, run_catalog_query
-from graph.stores.writer import is_synced
+from api.cli.app import JsonOption, app, console, current_snapshot, err_console, settings
+
+if TYPE_CHECKING:
+    from api.settings import Settings
+    from graph.stores import Store, SyncResult
+    from graph.stores.base import CypherResult
 
 __all__ = ["parse_param"]
 
@@ -53,6 +48,8 @@ def parse_param(text: str) -> tuple[str, Any]:
     >>> parse_param("min_shared=3"), parse_param("role=SRE Manager"), parse_param('ids=["a","b"]')
     (('min_shared', 3), ('role', 'SRE Manager'), ('ids', ['a', 'b']))
     """
+    from graph.errors import InvalidParameter
+
     name, sep, value = text.partition("=")
     if not sep or not name.strip():
         raise InvalidParameter(text, "write parameters as name=value")
@@ -81,7 +78,10 @@ def _settings(neo4j: bool, uri: str | None, user: str | None, password: str | No
 
 def _open_current(config: Settings) -> Store:
     """Open the store; bring an embedded/external FalkorDB up to date with the saved snapshot."""
-    snapshot = current_graph().snapshot
+    from graph.stores import open_store, sync_snapshot
+    from graph.stores.writer import is_synced
+
+    snapshot = current_snapshot()
     store = open_store(config)
     try:
         if store.engine == "falkordb" and not is_synced(store, snapshot):
@@ -108,6 +108,8 @@ def _print_result(result: CypherResult, as_json: bool, as_csv: bool) -> None:
         writer.writerow(result.columns)
         writer.writerows([_cell(value) for value in row] for row in result.rows)
     else:
+        from rich.table import Table
+
         table = Table(*result.columns, show_lines=False)
         for row in result.rows:
             table.add_row(*(_cell(value) for value in row))
@@ -128,9 +130,16 @@ def sync(
     neo4j_database: Neo4jDatabase = None,
     json_out: JsonOption = False,
 ) -> None:
-    """Write the saved snapshot to the embedded FalkorDB (or Neo4j): exactly that graph, nothing stale."""
+    """Write the snapshot to the embedded FalkorDB (or Neo4j).
+
+    Exactly that graph: what an earlier load left and this one lacks is removed.
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from graph.stores import open_store, sync_snapshot
+
     config = _settings(neo4j, neo4j_uri, neo4j_user, neo4j_password, neo4j_database)
-    snapshot = current_graph().snapshot
+    snapshot = current_snapshot()
     with open_store(config) as store:
         total = len(snapshot.nodes()) + len(snapshot.relationships)
         with Progress(
@@ -138,7 +147,7 @@ def sync(
             BarColumn(),
             MofNCompleteColumn(),
             TimeElapsedColumn(),
-            console=err_console,
+            console=err_console.rich,
             transient=True,
             disable=json_out,
         ) as bar:
@@ -156,6 +165,10 @@ def sync(
 
 
 def _print_sync(result: SyncResult, where: str) -> None:
+    from rich.table import Table
+
+    from graph.model import NodeLabel, RelType
+
     table = Table("element", "created", "updated", "unchanged", "deleted")
     groups = [(label.value, result.nodes.get(label.value)) for label in NodeLabel]
     groups += [(rel.value, result.relationships.get(rel.value)) for rel in RelType]
@@ -188,7 +201,9 @@ def cypher(
     neo4j_password: Neo4jPassword = None,
     neo4j_database: Neo4jDatabase = None,
 ) -> None:
-    """Run one read-only Cypher query on the graph (writes and admin commands are refused)."""
+    """Run one read-only Cypher query (writes are refused)."""
+    from graph.stores.analyst import run_analyst_query
+
     if (query is None) == (file is None):
         err_console.print("[red]error:[/red] give a query or --file, not both")
         raise typer.Exit(2)
@@ -214,6 +229,8 @@ def query(
     neo4j: Neo4jOption = False,
 ) -> None:
     """Run a named catalog query with --param name=value."""
+    from graph.stores.catalog import run_catalog_query
+
     config = _settings(neo4j, None, None, None, None)
     from graph.stores.catalog import bind_params, get_query
 
@@ -228,10 +245,14 @@ def query(
 @app.command("queries")
 def queries_list(json_out: JsonOption = False) -> None:
     """List the named catalog queries with their parameters."""
+    from graph.stores.catalog import list_queries
+
     catalog = list_queries(settings().queries_dir)
     if json_out:
         sys.stdout.write(json.dumps([q.model_dump(exclude={"cypher"}) for q in catalog], indent=2) + "\n")
         return
+    from rich.table import Table
+
     table = Table("name", "parameters", "description")
     for item in catalog:
         params = ", ".join(

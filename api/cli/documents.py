@@ -7,18 +7,14 @@ import sys
 import time
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.progress import Progress
-from rich.table import Table
 
-from api.build import build_from_documents
-from api.cli.app import JsonOption, app, console, current_graph, err_console, settings
-from graph.export import to_json, write_csv, write_graphml
-from graph.model import Snapshot
-from graph.queries import role_card
-from graph.validate import validate_snapshot
+from api.cli.app import JsonOption, app, console, current_graph, current_snapshot, err_console, settings
+
+if TYPE_CHECKING:
+    from graph.model import Snapshot
 
 
 class ExportFormat(StrEnum):
@@ -34,11 +30,15 @@ def load(
         str | None, typer.Option("--format", help="Force a loader: catalog, blueprint, job-family or yaml.")
     ] = None,
 ) -> None:
-    """Parse role documents into the snapshot the server and the other commands read."""
+    """Parse role documents into the snapshot the other commands read."""
+    from rich.progress import Progress
+
+    from api.build import build_from_documents
+
     current = settings()
     inputs = paths or current.seeds
     started = time.perf_counter()
-    with Progress(console=err_console, transient=True) as progress:
+    with Progress(console=err_console.rich, transient=True) as progress:
         task = progress.add_task("loading", total=None)
         snapshot = build_from_documents(
             inputs,
@@ -55,6 +55,8 @@ def load(
 
 
 def _print_counts(snapshot: Snapshot) -> None:
+    from rich.table import Table
+
     table = Table("node label / relationship type", "count", title="snapshot")
     for name, count in snapshot.counts().items():
         table.add_row(name, str(count))
@@ -63,8 +65,8 @@ def _print_counts(snapshot: Snapshot) -> None:
 
 @app.command()
 def stats(as_json: JsonOption = False) -> None:
-    """Counts per node label and relationship type of the saved snapshot."""
-    snapshot = current_graph().snapshot
+    """Counts per node label and relationship type."""
+    snapshot = current_snapshot()
     if as_json:
         print(json.dumps({"built_at": snapshot.built_at.isoformat(), "counts": snapshot.counts()}, indent=2))
         return
@@ -75,7 +77,9 @@ def stats(as_json: JsonOption = False) -> None:
 @app.command()
 def roles(as_json: JsonOption = False) -> None:
     """Every role with its level, grade and family."""
-    snapshot = current_graph().snapshot
+    from rich.table import Table
+
+    snapshot = current_snapshot()
     if as_json:
         print(json.dumps([r.model_dump(mode="json", exclude={"sections"}) for r in snapshot.roles], indent=2))
         return
@@ -88,50 +92,21 @@ def roles(as_json: JsonOption = False) -> None:
 @app.command()
 def role(
     title: Annotated[str, typer.Argument(help="Title, alias or id of the role (typos are forgiven).")],
+    full: Annotated[
+        bool, typer.Option("--full", help="Every skill and KPI with its evidence (file:line and sentence).")
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
-    """A role card: fields, skills by category with evidence, KPIs, lines, next roles and sources."""
-    card = role_card(current_graph(), title)
+    """A role card: level, top skills and KPIs, lines and next roles."""
+    from api.cli.show import print_card
+    from graph.queries import role_card
+    from graph.queries.corrections import with_corrections
+
+    card = with_corrections(role_card, current_graph(), title)
     if as_json:
         print(card.model_dump_json(indent=2))
         return
-    found = card.role
-    console.print(f"[bold]{found.title}[/bold]  ({found.id})")
-    fields = [
-        ("aliases", ", ".join(found.aliases)),
-        ("level", found.level),
-        ("grade", found.grade),
-        ("family", found.family),
-        ("function", found.function),
-    ]
-    for label, value in fields:
-        if value:
-            console.print(f"  {label}: {value}", highlight=False)
-    if found.summary:
-        console.print(f"\n{found.summary}\n", highlight=False)
-    table = Table("category", "skill", "weight", "method", "evidence", title="skills")
-    for group in card.skills:
-        for skill in group.skills:
-            table.add_row(group.category or "", skill.name, f"{skill.weight:.2f}", *_evidence(skill.evidence))
-    for kpi in card.kpis:
-        table.add_row("KPI", kpi.name, "", *_evidence(kpi.evidence))
-    console.print(table)
-    lines = [
-        ("reports to", " → ".join(r.title for r in card.reports_to)),
-        ("direct reports", ", ".join(r.title for r in card.direct_reports)),
-        ("next roles", ", ".join(f"{m.end.title} ({m.kind})" for m in card.next_roles)),
-        ("sources", ", ".join(s.path for s in card.sources)),
-    ]
-    for label, value in lines:
-        if value:
-            console.print(f"{label}: {value}", highlight=False)
-
-
-def _evidence(evidence) -> tuple[str, str]:
-    if evidence is None:
-        return "", ""
-    where = f"{evidence.source}:{evidence.line}" if evidence.line else (evidence.source or "")
-    return evidence.method, f"{where} {(evidence.sentence or '')[:80]}"
+    print_card(card, full=full)
 
 
 @app.command()
@@ -139,8 +114,10 @@ def export(
     format: Annotated[ExportFormat, typer.Option("--format", help="json, graphml or csv.")] = ExportFormat.json,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="File (json, graphml) or folder (csv).")] = None,
 ) -> None:
-    """Export the graph: JSON, GraphML (Gephi, Cytoscape) or neo4j-admin import CSV."""
-    snapshot = current_graph().snapshot
+    """Export the graph: JSON, GraphML or neo4j-admin CSV."""
+    from graph.export import to_json, write_csv, write_graphml
+
+    snapshot = current_snapshot()
     if format == ExportFormat.json:
         text = json.dumps(to_json(snapshot), indent=2)
         if out:
@@ -158,8 +135,13 @@ def export(
 
 @app.command()
 def validate(as_json: JsonOption = False) -> None:
-    """Dangling references, cycles, duplicate ids, roles without skills, merge candidates; errors exit 1."""
-    findings = validate_snapshot(current_graph().snapshot)
+    """Check references, cycles, duplicates; errors exit 1.
+
+    Dangling references, reporting cycles, duplicate ids, roles without skills and merge candidates.
+    """
+    from graph.validate import validate_snapshot
+
+    findings = validate_snapshot(current_snapshot())
     errors = [f for f in findings if f.severity == "error"]
     if as_json:
         print(json.dumps([f.model_dump() for f in findings], indent=2))

@@ -6,7 +6,6 @@ from typing import Annotated
 
 import typer
 
-from api.build import build_from_documents, snapshot_is_stale
 from api.cli.app import app, console, settings
 
 
@@ -18,7 +17,12 @@ def serve(
         bool, typer.Option("--rebuild", help="Build the snapshot from the seeds even if it is up to date.")
     ] = False,
 ) -> None:
-    """Serve the API and the web page; builds the snapshot from the seeds first when it is missing or stale."""
+    """Serve the API and the web page on 127.0.0.1.
+
+    Builds the snapshot from the seeds first when it is missing or stale.
+    """
+    from api.build import build_from_documents, snapshot_is_stale  # the build and the server load only here
+
     current = settings()
     if reload_docs or snapshot_is_stale(current.seeds, current):
         snapshot = build_from_documents(current.seeds, current)

@@ -185,13 +185,13 @@ def _cost_terms(kind: MoveKind, overlap: float) -> list[CostTerm]:
 def _explain(kind: MoveKind, cost: float, overlap: float, method: str, confidence: float) -> str:
     if kind == "lateral":
         words = (
-            f"lateral move: {LATERAL_BASE_COST:g} plus 1 - {overlap:.2f} for the skills the two roles do not "
-            f"share = {cost:.2f}"
+            f"cost {cost:.2f}: a lateral move costs {LATERAL_BASE_COST:g} plus 1 - {overlap:.2f} for the skills "
+            "the two roles do not share"
         )
     else:
-        words = f"{_KIND_WORDS[kind]}: {cost:g} (every {_KIND_WORDS[kind]} costs {cost:g})"
+        words = f"cost {cost:g}: a {_KIND_WORDS[kind]} costs {cost:g}"
     if method == "inferred":
-        words += f"; inferred by a rule, confidence {confidence:.2f}"
+        words += f"; the move is inferred by a rule (confidence {confidence:.2f}), not stated in a document"
     return words
 
 

@@ -73,7 +73,7 @@ def test_paths_csv_has_one_row_per_step_with_how_it_is_known(api):
         "Software Engineer",
         "Engineering Manager",
     )
-    assert first["method"] == "stated" and first["cost_explained"].startswith("promotion")
+    assert first["method"] == "stated" and first["cost_explained"] == "cost 1: a promotion costs 1"
     assert first["skills_to_gain"] == "People Leadership; Hiring"
     assert first["source"] == "sample/roles.md" and first["line"] == "48"
 
