@@ -50,9 +50,10 @@ class _LazyConsole:
         return getattr(self.rich, name)
 
 
-# Words wrap at the terminal's width (COLUMNS); a word never breaks unless it is longer than a line.
-console: Any = _LazyConsole()
-err_console: Any = _LazyConsole(stderr=True)
+# Log-like lines (findings, counts, errors) are printed whole, for grep; answers meant for reading wrap
+# whole words at the terminal's width (``api.cli.show.line``, tables).
+console: Any = _LazyConsole(soft_wrap=True)
+err_console: Any = _LazyConsole(stderr=True, soft_wrap=True)
 
 _state: dict[str, Any] = {}
 

@@ -30,7 +30,7 @@ SHORT_GAINS = 6
 def line(text: str | Text, indent: int = 0, style: str | None = None) -> None:
     """One paragraph, wrapped at word boundaries, every line indented by ``indent``."""
     body = text if isinstance(text, Text) else Text(text, style=style or "")
-    console.print(Padding(body, (0, 0, 0, indent), expand=False), highlight=False)
+    console.print(Padding(body, (0, 0, 0, indent), expand=False), highlight=False, soft_wrap=False)
 
 
 def where(evidence: EvidenceRef | None) -> str:

@@ -31,10 +31,11 @@ def orgkg(data_dir, monkeypatch):
     return run
 
 
-def test_path_prints_each_path_as_a_table(orgkg):
+def test_path_prints_each_path_with_its_cost_explained(orgkg):
     result = orgkg("path", "Software Engineer", "VP of Engineering", "--k", "2")
     assert result.exit_code == 0, result.output
-    assert "Path 1: from Software Engineer, 4 moves, cost 4" in result.output
+    assert "Path 1: Software Engineer → VP of Engineering, 4 moves" in result.output
+    assert "cost 4 = promotion 1 + promotion 1 + promotion 1 + promotion 1" in result.output
     assert "Path 2" in result.output and "Senior Engineering Manager" in result.output
 
 
@@ -56,7 +57,7 @@ def test_next_shared_similar_gap_and_chain_print_tables(orgkg):
     assert "Skills all 3 hold" in shared.output and "Observability" in shared.output
     assert "Roles similar to SRE Manager" in orgkg("similar", "sre-manager", "--limit", "3").output
     gap = orgkg("gap", "EM", "SRE Manager")
-    assert "missing" in gap.output and "SLOs" in gap.output
+    assert "Missing skills (2)" in gap.output and "SLOs (1)" in gap.output
     chain = orgkg("chain", "Senior Engineering Manager")
     assert "reports to" in chain.output and "Software Engineer" in chain.output
 
