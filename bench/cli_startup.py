@@ -4,11 +4,17 @@ Run ``python -m bench.cli_startup``. Loads the seeds once into a temporary data 
 command ``RUNS`` times in a fresh process and prints the median and the fastest wall-clock time, and
 which heavy modules each command imported (``-X importtime``). The issue's targets: ``--help`` under
 0.3 s, ``roles`` under 0.8 s. Asserts nothing.
+
+``python -m bench.cli_startup --before DIR`` also times the code of another checkout (e.g. a
+``git worktree`` of an older commit, run through ``PYTHONPATH``), alternating runs of the two so that
+both see the same machine load.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -29,12 +35,29 @@ COMMANDS = [
 ]
 
 
-def _run(data_dir: Path, args: list[str], *, importtime: bool = False) -> subprocess.CompletedProcess:
+def _run(
+    data_dir: Path, args: list[str], *, importtime: bool = False, code: Path | None = None
+) -> subprocess.CompletedProcess:
+    """``orgkg --data-dir data_dir *args`` in a fresh process; ``code``: another checkout's code."""
     env = {**os.environ, "COLUMNS": "80"}
-    command = [str(ORGKG), "--data-dir", str(data_dir), *args]
-    if importtime:
-        command = [sys.executable, "-X", "importtime", "-c", "from api.cli import main; main()", *command[1:]]
-    return subprocess.run(command, capture_output=True, text=True, env=env, cwd=REPO_ROOT, check=False)
+    if code is not None:
+        env["PYTHONPATH"] = str(code)
+    start = ["-X", "importtime"] if importtime else []
+    command = [sys.executable, *start, "-c", "from api.cli import main; main()", "--data-dir", str(data_dir), *args]
+    return subprocess.run(command, capture_output=True, text=True, env=env, cwd=code or REPO_ROOT, check=False)
+
+
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _time(data_dir: Path, args: list[str], code: Path | None = None) -> tuple[float, float]:
+    """Wall-clock and CPU seconds (user + system) of one run; CPU time barely depends on the load of a
+    shared machine, wall-clock time does."""
+    started, cpu = time.perf_counter(), _cpu()
+    _run(data_dir, args, code=code)
+    return time.perf_counter() - started, _cpu() - cpu
 
 
 def _heavy_imports(data_dir: Path, args: list[str]) -> list[str]:
@@ -49,20 +72,30 @@ def _heavy_imports(data_dir: Path, args: list[str]) -> list[str]:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.cli_startup")
+    parser.add_argument("--before", type=Path, help="another checkout to time against, runs alternating")
+    before = parser.parse_args().before
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = Path(tmp)
         loaded = _run(data_dir, ["load", "seeds"])
         if loaded.returncode != 0:
             raise SystemExit(loaded.stderr)
-        print(f"{'command':<28} {'median s':>9} {'min s':>7}  heavy modules imported")
+        print(f"load average {os.getloadavg()[0]:.1f}; {RUNS} runs each; medians in seconds, wall-clock / CPU")
+        columns = f"{'before':>13}  " if before else ""
+        print(f"{'command':<28} {columns}{'now':>13}  heavy modules imported")
         for label, args in COMMANDS:
-            times = []
+            now, then = [], []
             for _ in range(RUNS):
-                started = time.perf_counter()
-                _run(data_dir, args)
-                times.append(time.perf_counter() - started)
+                if before:
+                    then.append(_time(data_dir, args, before))
+                now.append(_time(data_dir, args))
+            old = f"{_medians(then):>13}  " if before else ""
             heavy = ", ".join(_heavy_imports(data_dir, args)) or "-"
-            print(f"{label:<28} {statistics.median(times):>9.3f} {min(times):>7.3f}  {heavy}", flush=True)
+            print(f"{label:<28} {old}{_medians(now):>13}  {heavy}", flush=True)
+
+
+def _medians(times: list[tuple[float, float]]) -> str:
+    return f"{statistics.median(t[0] for t in times):.3f} / {statistics.median(t[1] for t in times):.3f}"
 
 
 if __name__ == "__main__":
