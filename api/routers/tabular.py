@@ -171,15 +171,21 @@ def shared_table(shared: SharedCompetencies) -> Table:
 
 
 def gap_table(gap: SkillGap) -> Table:
-    header = ["kind", "status", "id", "name", "category", "from_weight", "to_weight"]
+    """missing (with ``taught_by``: the roles on the way that ask for it), shared (had) and surplus items."""
+    header = ["kind", "status", "id", "name", "category", "from_weight", "to_weight", "taught_by"]
     rows = []
     for kind in ("skill", "kpi"):
-        rows += [[kind, "missing", i.id, i.name, i.category, "", i.weight] for i in getattr(gap, f"missing_{kind}s")]
         rows += [
-            [kind, "shared", i.id, i.name, i.category, i.from_weight, i.to_weight]
+            [kind, "missing", i.id, i.name, i.category, "", i.weight, "; ".join(r.title for r in i.taught_by)]
+            for i in getattr(gap, f"missing_{kind}s")
+        ]
+        rows += [
+            [kind, "shared", i.id, i.name, i.category, i.from_weight, i.to_weight, ""]
             for i in getattr(gap, f"shared_{kind}s")
         ]
-        rows += [[kind, "surplus", i.id, i.name, i.category, i.weight, ""] for i in getattr(gap, f"surplus_{kind}s")]
+        rows += [
+            [kind, "surplus", i.id, i.name, i.category, i.weight, "", ""] for i in getattr(gap, f"surplus_{kind}s")
+        ]
     return header, rows
 
 

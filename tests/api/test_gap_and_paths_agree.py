@@ -94,6 +94,9 @@ def test_gap_names_the_roles_on_the_way_that_teach_each_missing_skill(api):
     assert taught["Strategy"] == ["Senior Engineering Manager"]
     assert taught["Hiring"] == ["Engineering Manager", "Senior Engineering Manager"]
     assert taught["Budgeting"] == []  # only the Director asks for it
+    rows = api.get("/gap", params={"from": "Software Engineer", "to": "Director of Engineering", "format": "csv"})
+    strategy = next(line for line in rows.text.splitlines() if ",missing,skill:strategy," in line)
+    assert strategy.endswith(",Senior Engineering Manager")
 
 
 def test_gap_without_a_route_says_why(api):
