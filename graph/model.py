@@ -130,6 +130,7 @@ class ParsedRole(_Model):
     level: str | None = None
     grade: int | None = None
     family: str | None = None
+    track: Track | None = Field(default=None, description="The ladder track the document states (ic or management).")
     specialty: str | None = None
     specializes: RoleRef | None = Field(default=None, description="Base role of a specialty.")
     sections: list[Section] = Field(default_factory=list)

@@ -49,7 +49,7 @@ class RoleGroup:
             summary=self.first("summary") or "",
             level=self.first("level") or level.level,
             level_rank=level.rank,
-            track=level.track,
+            track=self.first("track") or level.track,
             grade=grade,
             family=family,
             specialty=self.first("specialty"),

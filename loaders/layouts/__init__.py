@@ -24,7 +24,7 @@ from loaders.base import ParseOutcome
 from loaders.document import DocumentOutline
 from loaders.layouts import framework, matrix
 from loaders.layouts.fill import fill_role
-from loaders.layouts.ladder import ladder_name, level_title, link_ladder
+from loaders.layouts.ladder import ladder_name, level_title, link_ladder, track_of
 from loaders.layouts.roles import Found, TrackRole, clean_title, find_roles, grouped_table, track_table
 from loaders.role_titles import level_name, looks_like_role
 from loaders.text import classify_heading
@@ -220,10 +220,11 @@ def _track_roles(outline: DocumentOutline, tracks: list[list[TrackRole]]) -> lis
     for track in tracks:
         ladder = []
         for spot in track:
-            role = roles.setdefault(
-                spot.title.lower(),
-                ParsedRole(title=spot.title, source=outline.source, line=spot.line, level=spot.level),
-            )
+            if spot.title.lower() not in roles:
+                track = track_of(spot.track) if spot.track else None
+                new = ParsedRole(title=spot.title, source=outline.source, line=spot.line, level=spot.level, track=track)
+                roles[spot.title.lower()] = new
+            role = roles[spot.title.lower()]
             ladder.append(role)
         link_ladder(ladder, [""] * len(ladder), outline.source, PurePosixPath(outline.source).name)
     for role in roles.values():

@@ -25,7 +25,26 @@ from loaders.layouts.roles import clean_title
 from loaders.role_titles import LEVEL_WORDS, looks_like_role
 from loaders.text import classify_heading
 
-__all__ = ["ladder_name", "level_title", "link_ladder", "stem_name"]
+__all__ = ["ladder_name", "level_title", "link_ladder", "stem_name", "track_of"]
+
+_MANAGEMENT = re.compile(r"\bmanag(?:er|ers|ement|ing)\b|\bpeople\s+lead", re.I)
+_IC = re.compile(r"\bindividual\s+contributors?\b|\bIC\b|\btechnical\b|\bcoding\b|\bengineering\s+track\b", re.I)
+
+
+def track_of(text: str) -> str | None:
+    """``management`` or ``ic`` when ``text`` names a track ("Individual Contributor", "for management").
+
+    Examples
+    --------
+    >>> track_of("Individual Contributor"), track_of("Tech Lead for management and leadership paths"), track_of("x")
+    ('ic', 'management', None)
+    """
+    if _MANAGEMENT.search(text):
+        return "management"
+    if _IC.search(text):
+        return "ic"
+    return None
+
 
 _ENDS = re.compile(r"\b(?:emeritus|former|retired|alumni|alumnus)\b", re.I)
 _FORK_WORDS = re.compile(r"\b(?:directions?|paths?|tracks?|branch(?:es)?|splits?|forks?|progression)\b", re.I)
@@ -164,12 +183,26 @@ def link_ladder(roles: list[ParsedRole], texts: list[str], source: str, doc_name
             for j in named[1:]:
                 if j - 1 != i and j - 1 in edges:
                     edges[j - 1] = [(k, s) for k, s in edges[j - 1] if k != j]
+            _branch_tracks(chain, named, sentence)
             break
     for i, targets in edges.items():
         for j, sentence in targets:
             evidence = sentence or f"Level order in {doc_name}: {order}"
             at = Evidence(source=source, line=chain[i].line, evidence=evidence, method="stated")
             chain[i].promotes_to.append(RoleRef(title=chain[j].title, at=at))
+
+
+def _branch_tracks(chain: list[ParsedRole], named: list[int], sentence: str) -> None:
+    """Each branch of a fork takes the track its part of the sentence names, down to the next branch."""
+    lowered = sentence.lower()
+    starts = [lowered.index(chain[j].title.lower()) for j in named]
+    for n, j in enumerate(named):
+        after = starts[n] + len(chain[j].title)
+        part = sentence[after : starts[n + 1] if n + 1 < len(named) else len(sentence)]
+        track = track_of(part)
+        end = named[n + 1] if n + 1 < len(named) else len(chain)
+        for role in chain[j:end] if track else []:
+            role.track = role.track or track
 
 
 def _later_named(chain: list[ParsedRole], i: int, text: str) -> list[int]:

@@ -209,6 +209,7 @@ class TrackRole:
     title: str
     level: str | None
     line: int
+    track: str | None = None  # the column header or track name, as written
 
 
 def _titled(text: str) -> bool:
@@ -258,7 +259,8 @@ def track_table(outline: DocumentOutline) -> list[list[TrackRole]]:
                     level = next(
                         (clean_title(row[lc].text) for lc in levels if lc < len(row) and row[lc].text.strip()), None
                     )
-                    track.append(TrackRole(clean_title(row[column].text), level, row[column].at.line))
+                    header = table.header[column].text if column < len(table.header) else None
+                    track.append(TrackRole(clean_title(row[column].text), level, row[column].at.line, header))
             tracks.append(track)
         return tracks
     return []

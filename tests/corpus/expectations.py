@@ -22,6 +22,7 @@ class Expected:
     levels: dict[str, str] = field(default_factory=dict)
     skills: dict[str, tuple[str, ...]] = field(default_factory=dict)
     absent: dict[str, tuple[str, ...]] = field(default_factory=dict)  # skills the role must not have
+    tracks: dict[str, str] = field(default_factory=dict)  # track the document puts a role on (ic/management)
 
 
 def _chain(*titles: str) -> frozenset[tuple[str, str]]:
@@ -168,6 +169,7 @@ DOCUMENTS: list[Expected] = [
                 ("Tech Lead", "CTO"),
             }
         ),
+        tracks={"Senior Full Stack Developer": "ic", "Tech Lead": "management", "CTO": "management"},
     ),
     Expected(
         "ladder/MLSDev__development-standards__requirements.md",
@@ -252,6 +254,12 @@ DOCUMENTS: list[Expected] = [
             "Staff Engineer": ("Technical decision-making", "Cross-functional collaboration", "Oversight"),
             "Engineering Manager 1": _ARTSY_M_SKILLS,
             "Senior Director of Engineering": _ARTSY_M_SKILLS,
+        },
+        tracks={
+            "Engineer 1": "ic",
+            "Principal Engineer": "ic",
+            "Engineering Manager 1": "management",
+            "Senior Director of Engineering": "management",
         },
     ),
     # ----------------------------------------------------------------- structured frameworks (front matter)

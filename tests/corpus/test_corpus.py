@@ -40,6 +40,8 @@ def test_corpus_ladder_order_is_stated_as_promotions(expected: Expected):
     assert all(p.at.method == "stated" for r in document.roles for p in r.promotes_to)
     levels = {r.title: r.level for r in document.roles if r.title in expected.levels}
     assert levels == expected.levels
+    tracks = {r.title: r.track for r in document.roles if r.title in expected.tracks}
+    assert tracks == expected.tracks
 
 
 @pytest.mark.parametrize("expected", DOCUMENTS, ids=lambda e: e.path.rsplit("/", 1)[-1][:60])
