@@ -21,12 +21,14 @@ from loaders.layouts.fill import mention
 from loaders.layouts.ladder import level_title, link_ladder, stem_name
 from loaders.layouts.roles import clean_title
 from loaders.role_titles import is_generic_level
+from loaders.text import classify_heading
 
 __all__ = ["Framework", "find_framework", "framework_roles"]
 
 _LEVEL_KEYS = ("level", "grade", "milestone", "rank", "tier", "stage", "band", "seniority")
 _THEME_KEYS = ("theme", "competency", "category", "area", "topic", "skill", "dimension", "pillar", "track")
 _NAME_KEYS = ("title", "displayName", "name", "label")
+_LISTED_SKILLS = {SectionKind.SKILLS, SectionKind.REQUIREMENTS, SectionKind.NICE_TO_HAVE}
 _LEVEL_LISTS = re.compile(r"^(?:milestones?|levels?|grades?|stages?|steps?|ranks?|tiers?)$", re.I)
 _TITLE_LISTS = re.compile(r"(?:job)?_?(?:titles?|roles?|levels?|positions?|ladder)$", re.I)
 _TITLE_NOISE = re.compile(r"\b(?:progression|career|competenc(?:y|ies))?\s*(?:framework|ladder|matrix|levels?)\b", re.I)
@@ -76,7 +78,7 @@ def _records(data: Any, holder: str | None) -> Iterator[tuple[str, str | None, l
             positional = isinstance(value, list) and len(value) >= 2 and _LEVEL_LISTS.match(str(key))
             if positional and not any(isinstance(v, dict) and _key(v, _LEVEL_KEYS) is not None for v in value):
                 for position, entry in enumerate(value, start=1):
-                    yield f"Level {position}", name, list(_strings(entry))
+                    yield from _listed_level(entry, position, name)
             else:
                 yield from _records(value, name)
     elif isinstance(data, list):
@@ -91,6 +93,38 @@ def _records(data: Any, holder: str | None) -> Iterator[tuple[str, str | None, l
             return
         for item in data:
             yield from _records(item, holder)
+
+
+def _listed_level(entry: Any, position: int, holder: str | None) -> Iterator[tuple[str, str | None, list[str]]]:
+    """One entry of a ``levels:``/``milestones:`` list: a level name, a named level with its lists, or criteria.
+
+    ``- Junior`` names a level; ``- {name: L1, skills: [Go, SQL]}`` is level L1 requiring Go and SQL
+    (a skills/requirements key lists skills by name; another key is a theme with its criteria);
+    ``- {summary: ..., signals: [...]}`` is level ``position`` of the holder's theme.
+    """
+    if isinstance(entry, str) and len(entry.split()) <= 6:
+        yield " ".join(entry.split()), None, []
+        return
+    named = _key(entry, _NAME_KEYS) if isinstance(entry, dict) else None
+    if not isinstance(named, str | int) or isinstance(named, bool):
+        yield f"Level {position}", holder, list(_strings(entry))
+        return
+    level = _level_text(named) or f"Level {position}"
+    yielded = False
+    for key, value in entry.items():
+        if str(key) in _NAME_KEYS or not isinstance(value, list | str):
+            continue
+        criteria = list(_strings(value))
+        if not criteria:
+            continue
+        if isinstance(value, list) and classify_heading(str(key)) in _LISTED_SKILLS:
+            for criterion in criteria:
+                yield level, criterion, [criterion]
+        else:
+            yield level, str(key).replace("_", " ").capitalize(), criteria
+        yielded = True
+    if not yielded:
+        yield level, None, []
 
 
 def _aligned(data: Any) -> Framework | None:
@@ -137,6 +171,11 @@ def find_framework(outline: DocumentOutline) -> Framework | None:
     >>> tracks = {"PCB": {"displayName": "PCB Design", "milestones": [{"summary": "Routes"}, {"summary": "Reviews"}]}}
     >>> find_framework(DocumentOutline(source="t.js", format="js", meta={"data": tracks})).themes["Level 2"]
     [('PCB Design', ['Reviews'])]
+    >>> levels = {"levels": [{"name": "L1", "skills": ["Go", "SQL"]}, {"name": "L2", "scope": "Team"}]}
+    >>> find_framework(DocumentOutline(source="l.json", format="json", meta={"data": levels})).themes
+    {'L1': [('Go', ['Go']), ('SQL', ['SQL'])], 'L2': [('Scope', ['Team'])]}
+    >>> find_framework(DocumentOutline(source="l.md", format="markdown", meta={"levels": ["Junior", "Senior"]})).levels
+    ['Junior', 'Senior']
     >>> skills = {"Design": ["", "Leading"], "Agile": ["Developing", "Leading"]}
     >>> data = {"jobTitles": ["Engineer 1", "Architect"], "skills": skills}
     >>> find_framework(DocumentOutline(source="j.js", format="js", meta={"data": data})).themes["Engineer 1"]
@@ -151,7 +190,8 @@ def find_framework(outline: DocumentOutline) -> Framework | None:
         if level not in found.themes:
             found.levels.append(level)
             found.themes[level] = []
-        found.themes[level].append((theme or level, criteria))
+        if theme or criteria:
+            found.themes[level].append((theme or level, criteria))
     if len(found.levels) < 2:
         return None
     numbers = [re.fullmatch(r"Level (\d+(?:\.\d+)?)", lv) for lv in found.levels]

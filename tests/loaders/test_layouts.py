@@ -129,3 +129,25 @@ def test_broken_sidecar_is_reported_with_the_document_and_the_rest_still_loads(t
     assert [(p.path, "unreadable hint file a.md.orgkg.yaml" in p.message) for p in result.all_problems] == [
         ("a.md", True)
     ]
+
+
+def test_data_listing_named_levels_gives_each_level_its_skills_in_order():
+    from loaders.load import parse_bytes
+
+    data = b'{"levels": [{"name": "L1", "skills": ["Go"]}, {"name": "L2", "skills": ["Go", "Kubernetes"]}]}'
+    outcome = parse_bytes(data, "backend-ladder.json", "json")
+    assert outcome.layout == "framework"
+    assert [
+        (r.title, r.level, [m.name for m in r.skills], [p.title for p in r.promotes_to]) for r in outcome.roles
+    ] == [
+        ("Backend L1", "L1", ["Go"], ["Backend L2"]),
+        ("Backend L2", "L2", ["Go", "Kubernetes"], []),
+    ]
+
+
+def test_front_matter_listing_levels_is_a_ladder_of_those_levels():
+    outcome = _roles("---\ntitle: Design levels\nlevels:\n  - Junior\n  - Senior\n---\nShared text.\n", "d.md")
+    assert [(r.title, [p.title for p in r.promotes_to]) for r in outcome.roles] == [
+        ("Design Junior", ["Design Senior"]),
+        ("Design Senior", []),
+    ]
