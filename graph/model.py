@@ -150,6 +150,7 @@ class LoadProblem(_Model):
     line: int | None = None
     message: str
     severity: Severity = "error"
+    cause: str | None = None  # what kind of problem it is, for ``orgkg validate`` to group by
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path

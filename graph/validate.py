@@ -9,7 +9,20 @@ from pydantic import BaseModel
 
 from graph.model import RelType, Snapshot
 
-__all__ = ["Finding", "validate_snapshot"]
+__all__ = ["CAUSES", "Finding", "group_by_cause", "validate_snapshot"]
+
+#: Causes ``orgkg validate`` groups its findings by, in the order it prints them, with a heading each.
+CAUSES: dict[str, str] = {
+    "cycle": "Cycles in reporting lines or career steps",
+    "duplicate-id": "Duplicate ids",
+    "unresolved-reference": "References that name no loaded role (with the nearest loaded title)",
+    "no-skills": "Roles with no skills",
+    "role-like-heading": "Headings that look like roles but are not read as roles",
+    "decorated-title": "Decorated titles (read without their decoration)",
+    "grade-not-understood": "Grade sentences not understood",
+    "not-in-taxonomy": "Skills and KPIs outside the taxonomy",
+    "document": "Other document problems",
+}
 
 
 class Finding(BaseModel):
@@ -37,7 +50,7 @@ def validate_snapshot(snapshot: Snapshot) -> list[Finding]:
     ['cycle']
     """
     findings = [
-        Finding(severity=p.severity, kind="document", message=p.message, path=p.path, line=p.line)
+        Finding(severity=p.severity, kind=p.cause or "document", message=p.message, path=p.path, line=p.line)
         for p in snapshot.problems
     ]
     findings += _duplicate_ids(snapshot) + _cycles(snapshot) + _roles_without_skills(snapshot)
@@ -97,3 +110,20 @@ def _outside_taxonomy(snapshot: Snapshot) -> list[Finding]:
         for kpi in snapshot.kpis
         if not kpi.in_taxonomy
     ]
+
+
+def group_by_cause(findings: list[Finding]) -> dict[str, list[Finding]]:
+    """Findings by cause, in the order of :data:`CAUSES` (unknown causes last), errors first in each.
+
+    Examples
+    --------
+    >>> found = [Finding(severity="warning", kind="no-skills", message="a"),
+    ...          Finding(severity="error", kind="unresolved-reference", message="b")]
+    >>> list(group_by_cause(found))
+    ['unresolved-reference', 'no-skills']
+    """
+    order = {cause: rank for rank, cause in enumerate(CAUSES)}
+    groups: dict[str, list[Finding]] = {}
+    for finding in sorted(findings, key=lambda f: (order.get(f.kind, len(order)), f.severity != "error")):
+        groups.setdefault(finding.kind, []).append(finding)
+    return groups

@@ -11,15 +11,23 @@ import re
 
 from graph.model import Evidence, LoadProblem, Mention, ParsedRole, SectionKind
 from loaders.base import Loader, ParseOutcome
-from loaders.content import add_spans, finish_summary, role_ref
+from loaders.content import add_spans, clean_role_title, finish_summary, role_ref
 from loaders.frontmatter import FrontMatter, split_front_matter
-from loaders.labels import CAREER_LABELS, career_field, list_label, role_field
+from loaders.labels import (
+    CAREER_LABELS,
+    LABEL_LINE,
+    career_field,
+    list_label,
+    reports_to_in_prose,
+    role_field,
+    titles_in_prose,
+)
 from loaders.markdown import Block, Heading, Outline, parse_outline
 from loaders.text import classify_heading, clean_line, split_titles
 
 __all__ = ["CAREER_LABELS", "LOADER", "parse_blueprint"]
 
-_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z &/-]{1,30}?)\s*:\s*(?P<value>.*)$")
+_LABEL = LABEL_LINE
 
 
 def parse_blueprint(text: str, source: str) -> ParseOutcome:
@@ -45,6 +53,7 @@ def parse_blueprint(text: str, source: str) -> ParseOutcome:
         _apply_front_matter(outcome.roles[0], front, outcome)
     for role in outcome.roles:
         role.family = role.family or outcome.family
+        clean_role_title(role, outcome.problems)
     return outcome
 
 
@@ -59,21 +68,39 @@ def _role(outline: Outline, title: str, line: int, first: int, end: int, source:
 
 
 def _read_labels(role: ParsedRole, outline: Outline, first: int, end: int) -> None:
-    """Career, level and inline-list labels, in paragraphs, list items and headings."""
+    """Career, level and inline-list labels, in paragraphs, list items and headings.
+
+    A career heading (``### Next roles``) takes the items and the prose that follow it up to the next
+    heading; a label with no value (``Reports to:``) the items right after it. In a career section
+    ("Career path", "Where this role sits") prose also states lines: "reports to the Head of ML".
+    """
     pending: str | None = None  # a label with no value takes the list items that follow it
+    heading_field: str | None = None  # the career field a heading names, for its whole section
+    in_career = False
     headings = {h.line: h for h in outline.headings if first <= h.line < end}
     events: list[tuple[int, Block | Heading]] = [(b.line, b) for b in outline.blocks_in(first, end)]
     events += [(line, h) for line, h in headings.items()]
     for _, event in sorted(events, key=lambda pair: pair[0]):
         if isinstance(event, Heading):
-            pending = career_field(event.text)
+            pending = heading_field = career_field(event.text)
+            in_career = heading_field is not None or classify_heading(event.text) is SectionKind.CAREER
             continue
-        if event.kind == "item" and pending and not _LABEL.match(event.sentence):
-            _add_refs(role, pending, event.sentence, event.line, event.sentence)
+        if event.kind == "item" and (pending or heading_field) and not _LABEL.match(event.sentence):
+            _add_refs(role, pending or heading_field or "", event.sentence, event.line, event.sentence)
             continue
         pending = None
+        labelled = False
         for offset, raw_line in enumerate(event.raw.split("\n")):
-            pending = _read_label_line(role, clean_line(raw_line), event.line + offset, event.kind) or pending
+            text = clean_line(raw_line)
+            labelled = labelled or bool(_LABEL.match(text))
+            pending = _read_label_line(role, text, event.line + offset, event.kind) or pending
+        if not labelled and event.kind == "paragraph" and heading_field:
+            for title in titles_in_prose(event.sentence):
+                _add_refs(role, heading_field, title, event.line, event.sentence)
+        elif not labelled and in_career:
+            for title, offset in reports_to_in_prose(event.text):
+                line = event.line + event.text.count("\n", 0, offset)
+                _add_refs(role, "reports_to", title, line, event.sentence)
 
 
 def _read_label_line(role: ParsedRole, text: str, line: int, block_kind: str) -> str | None:

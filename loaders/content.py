@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from graph.model import Evidence, ParsedRole, RoleRef, SectionKind
+from graph.model import Evidence, LoadProblem, ParsedRole, RoleRef, SectionKind
+from loaders.labels import blank_career_labels
 from loaders.markdown import Outline, Span
-from loaders.text import collapse
+from loaders.text import clean_title, collapse
 
-__all__ = ["add_spans", "finish_summary", "role_ref"]
+__all__ = ["add_spans", "clean_role_title", "finish_summary", "role_ref"]
 
 
 def add_spans(role: ParsedRole, outline: Outline, spans: list[Span]) -> None:
@@ -15,6 +16,7 @@ def add_spans(role: ParsedRole, outline: Outline, spans: list[Span]) -> None:
         section = outline.section(span)
         if section is None:
             continue
+        section.text = blank_career_labels(section.text)
         role.sections.append(section)
         skills, kpis = outline.mentions(span, role.source)
         role.skills.extend(skills)
@@ -27,4 +29,19 @@ def finish_summary(role: ParsedRole) -> None:
 
 
 def role_ref(title: str, source: str, line: int, sentence: str) -> RoleRef:
-    return RoleRef(title=title, at=Evidence(source=source, line=line, evidence=sentence, method="stated"))
+    """A reference to a role by title (cleaned of decoration), with the sentence that makes it."""
+    at = Evidence(source=source, line=line, evidence=sentence, method="stated")
+    return RoleRef(title=clean_title(title), at=at)
+
+
+def clean_role_title(role: ParsedRole, problems: list[LoadProblem]) -> None:
+    """The role's title without decoration; a decorated title is reported (``orgkg validate``)."""
+    cleaned = clean_title(role.title)
+    if cleaned != collapse(role.title):
+        message = f"title {role.title!r} read as {cleaned!r} (decoration dropped)"
+        problems.append(
+            LoadProblem(path=role.source, line=role.line, message=message, severity="warning", cause="decorated-title")
+        )
+        if role.specialty and f"({role.specialty})" in role.title and f"({role.specialty})" not in cleaned:
+            role.specialty = None  # the parenthesis was the title's own acronym, not a specialty
+    role.title = cleaned

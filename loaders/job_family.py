@@ -19,19 +19,30 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from graph.model import Evidence, FamilyRef, ParsedRole, RoleRef, SectionKind
+from graph.model import Evidence, FamilyRef, LoadProblem, ParsedRole, RoleRef, SectionKind
 from loaders.base import Loader, ParseOutcome
-from loaders.content import add_spans, finish_summary, role_ref
+from loaders.content import add_spans, clean_role_title, finish_summary, role_ref
 from loaders.frontmatter import split_front_matter
+from loaders.labels import career_labels, reports_to_in_prose
 from loaders.markdown import Heading, Outline, Span, parse_outline
 from loaders.role_titles import NOT_A_TITLE as _NOT_A_TITLE
 from loaders.role_titles import ROLE_NOUN as _ROLE_NOUN
-from loaders.text import classify_heading
+from loaders.text import classify_heading, clean_title, protect_abbreviations, split_titles
 
 __all__ = ["GRADE_SENTENCE", "LOADER", "parse_job_family"]
 
-GRADE_SENTENCE = re.compile(r"\bis\s+an?\s+grade\s+(\d{1,2})\b", re.I)
-_GRADE_SUBJECT = re.compile(r"^(?:the\s+)?(?P<title>.+?)\s+(?:role\s+)?is\s+an?\s+grade\s+\d", re.I)
+# The grade grammar, on the raw text (links kept) or the cleaned one: "is a [grade 8](...)", "is a grade 8",
+# "is a job grade [level 5](...)", "is a job [grade 11](...)", and a bare linked number "is a [10](...)".
+# A bare unlinked number ("is a 10-person team") is no grade.
+GRADE_SENTENCE = re.compile(
+    r"\bis\s+an?\s+(?:job\s+)?(?:\[\s*(?:job\s+)?(?:grade\s+)?(?:level\s+)?(?P<linked>\d{1,2})\s*\]"
+    r"|grade\s+\[?\s*(?:level\s+)?(?P<plain>\d{1,2})\b)",
+    re.I,
+)
+_GRADE_SUBJECT = re.compile(
+    r"^(?:the\s+)?(?P<title>.+?)\s+(?:role\s+)?is\s+an?\s+(?:job\s+)?(?:grade\s+)?(?:level\s+)?\d", re.I
+)
+_GRADE_WORDING = re.compile(r"\bis\s+an?\s+(?:job\s+)?(?:grade\b|\[)", re.I)
 _INHERITS = re.compile(
     r"\bsame\b[^.]{0,80}?\b(?:requirements|responsibilities|performance\s+indicators)\b[^.]{0,80}?"
     r"\b(?:defined|outlined|described|listed)\s+above\b",
@@ -42,12 +53,6 @@ _PARENTHESISED = re.compile(r"^(?P<base>.+?)\s*\((?P<specialty>[^()]+)\)\s*$")
 _SPECIALTY_CONTAINER = re.compile(r"^(?:specialt(?:y|ies)|speciali[sz]ations?)$", re.I)
 _LEVEL_WORDS = {"intern", "junior", "associate", "intermediate", "senior", "staff", "principal", "distinguished"}
 _FAMILY_SUFFIX = re.compile(r"\s+(?:job\s+family|roles?)$", re.I)
-_REPORTS_TO = re.compile(
-    r"\breports?\s+(?:in)?to\s+(?:and\s+collaborates?\s+directly\s+with\s+)?(?:the\s+|an?\s+)?(?P<title>[^.;:\n]+)",
-    re.I,
-)
-_TITLE_TAIL = re.compile(r"\s+(?:of\s+their|and\s+acts|and\s+above|who|which|in\s+order|to\s+)\b.*$", re.I)
-_PRONOUN = re.compile(r"^(?:you|them|me|us|him|her|it)\b", re.I)
 _NEXT_ROLE = re.compile(r"\bnext\s+step\b[^.]*?\bmove\s+to\s+(?:a|an|the)\s+(?P<title>[^.\n]+?)\s+role\b", re.I | re.S)
 _MOVE = re.compile(r"\b(?:move|moving|pursue|transition)\b", re.I)
 _CAREER_KINDS = {
@@ -125,12 +130,14 @@ def parse_job_family(text: str, source: str) -> ParseOutcome:
     for anchor in anchors:
         _collect_own(anchor, outline, heading_ranges)
     family_spans = _family_spans(outline, heading_ranges, family)
+    outcome.problems += _unread_grades(outline, source) + _role_like_headings(outline, anchors, source)
     for anchor in anchors:
         _inherit(anchor)
         if anchor.heading is not None:
             add_spans(anchor.role, outline, family_spans)
             _read_career(anchor.role, outline, family_spans)
         _deduplicate(anchor.role)
+        clean_role_title(anchor.role, outcome.problems)
         anchor.role.family = family
         finish_summary(anchor.role)
         outcome.roles.append(anchor.role)
@@ -140,11 +147,24 @@ def parse_job_family(text: str, source: str) -> ParseOutcome:
 # --------------------------------------------------------------------------- finding the roles
 
 
+def grade_of(raw: str) -> int | None:
+    """The job grade a sentence states, in any of the grade wordings (see :data:`GRADE_SENTENCE`).
+
+    Examples
+    --------
+    >>> [grade_of(s) for s in ("is a [grade 8](/g)", "is a job grade [level 5](/g)", "The X is a [10](/g).",
+    ...                        "is a job [grade 11](/g)", "is a 10-person team")]
+    [8, 5, 10, 11, None]
+    """
+    match = GRADE_SENTENCE.search(" ".join(raw.split()))
+    return int(match.group("linked") or match.group("plain")) if match else None
+
+
 def _graded_anchors(outline: Outline, family: str | None, source: str) -> list[_Anchor]:
     found: dict[int | None, _Anchor] = {}
     for block in outline.blocks:
-        grade = GRADE_SENTENCE.search(block.sentence)
-        if not grade:
+        grade = grade_of(block.raw)
+        if grade is None:
             continue
         owner = outline.heading_at(block.line)
         holder = outline.parent(owner) if owner and classify_heading(owner.text) is SectionKind.GRADE else owner
@@ -153,7 +173,7 @@ def _graded_anchors(outline: Outline, family: str | None, source: str) -> list[_
             continue
         subject = _grade_subject(block.sentence)
         role = _new_role(holder, subject, family, source)
-        role.grade = int(grade.group(1))
+        role.grade = grade
         if subject and subject.lower() != role.title.lower():
             role.aliases.append(subject)
         start, end = (holder.line + 1, holder.end) if holder else (1, outline.last_line + 1)
@@ -165,8 +185,8 @@ def _grade_subject(sentence: str) -> str | None:
     match = _GRADE_SUBJECT.search(sentence)
     if not match:
         return None
-    subject = " ".join(match.group("title").split())
-    return None if subject.lower() in {"role", "this role", "position"} else subject
+    subject = clean_title(" ".join(match.group("title").split()))
+    return None if subject.lower() in {"role", "this role", "position", "this position"} else subject
 
 
 def _new_role(heading: Heading | None, subject: str | None, family: str | None, source: str) -> ParsedRole:
@@ -266,6 +286,39 @@ def _level_anchors(outline: Outline, anchors: list[_Anchor], source: str) -> lis
     return found
 
 
+def _unread_grades(outline: Outline, source: str) -> list[LoadProblem]:
+    """Sentences that speak of a job grade in a wording the grade grammar does not read."""
+    problems = []
+    for block in outline.blocks:
+        owner = outline.heading_at(block.line)
+        in_grade_section = owner is not None and classify_heading(owner.text) is SectionKind.GRADE
+        states = _GRADE_WORDING.search(block.raw) or (in_grade_section and re.search(r"\d", block.sentence))
+        if states and grade_of(block.raw) is None:
+            message = f"grade sentence not understood: {block.sentence[:120]!r}"
+            cause = "grade-not-understood"
+            problems.append(LoadProblem(path=source, line=block.line, message=message, severity="warning", cause=cause))
+    return problems
+
+
+def _role_like_headings(outline: Outline, anchors: list[_Anchor], source: str) -> list[LoadProblem]:
+    """Headings worded like a role title that did not become a role (no grade, no specialty of one)."""
+    taken = {a.heading.index for a in anchors if a.heading}
+    titles = {name.lower() for a in anchors for name in [a.role.title, *a.role.aliases]}
+    problems = []
+    for heading in outline.headings:
+        if not _is_candidate(heading, taken) or not _ROLE_NOUN.search(heading.text) or _contains_role(heading, anchors):
+            continue
+        if heading.text.lower() in titles:
+            continue
+        if len(heading.text.split()) > 8 or heading.text.lower().endswith(" at gitlab"):
+            continue
+        message = f"heading {heading.text!r} looks like a role title but states no grade; it is not read as a role"
+        problems.append(
+            LoadProblem(path=source, line=heading.line, message=message, severity="warning", cause="role-like-heading")
+        )
+    return problems
+
+
 # --------------------------------------------------------------------------- filling the roles
 
 
@@ -361,7 +414,9 @@ def _line_of(outline: Outline, heading: Heading, sentence: str | None) -> int:
 def _read_career(role: ParsedRole, outline: Outline, spans: list[Span]) -> None:
     for span in spans:
         for block in outline.blocks_in(span.start, span.end):
-            _read_reports_to(role, block.text, block.line)
+            labelled = _read_career_labels(role, block.text, block.line)
+            if not labelled:
+                _read_reports_to(role, block.text, block.line)
             _read_next_role(role, block.text, block.line)
             if _MOVE.search(block.text):
                 for label, target, line in block.links():
@@ -370,21 +425,25 @@ def _read_career(role: ParsedRole, outline: Outline, spans: list[Span]) -> None:
                         role.lateral_families.append(FamilyRef(name=label, at=at))
 
 
+def _read_career_labels(role: ParsedRole, text: str, first_line: int) -> bool:
+    """``Reports to: X``, ``**Manages:** A, B``, ``Next step: Y`` lines of a block; whether it had any."""
+    found = False
+    for offset, (ref_field, value) in career_labels(text):
+        found = True
+        for title in split_titles(value):
+            getattr(role, ref_field).append(_ref(role, title, first_line + offset, text))
+    return found
+
+
 def _read_reports_to(role: ParsedRole, text: str, first_line: int) -> None:
-    for match in _REPORTS_TO.finditer(text):
-        titles = _TITLE_TAIL.sub("", " ".join(match.group("title").split())).strip(" ,")
-        if titles.lower().startswith("and "):
-            continue  # "reports to and acts as ..." names no one
-        line = first_line + text.count("\n", 0, match.start())
-        for title in re.split(r"\s+or\s+", titles):
-            if title and not _PRONOUN.match(title):
-                role.reports_to.append(_ref(role, title, line, text))
+    for title, offset in reports_to_in_prose(text):
+        role.reports_to.append(_ref(role, title, first_line + text.count("\n", 0, offset), text))
 
 
 def _read_next_role(role: ParsedRole, text: str, first_line: int) -> None:
-    for match in _NEXT_ROLE.finditer(text):
+    for match in _NEXT_ROLE.finditer(protect_abbreviations(text)):
         line = first_line + text.count("\n", 0, match.start())
-        role.promotes_to.append(_ref(role, " ".join(match.group("title").split()), line, text))
+        role.promotes_to.append(_ref(role, clean_title(match.group("title")), line, text))
 
 
 def _ref(role: ParsedRole, title: str, line: int, text: str) -> RoleRef:

@@ -15,13 +15,20 @@ from __future__ import annotations
 
 import re
 
+from loaders.text import clean_title, protect_abbreviations, split_titles
+
 __all__ = [
     "CAREER_CONTAINERS",
     "CAREER_LABELS",
+    "LABEL_LINE",
     "LIST_LABELS",
     "ROLE_LABELS",
+    "blank_career_labels",
     "career_field",
+    "career_labels",
     "label_key",
+    "reports_to_in_prose",
+    "titles_in_prose",
     "list_label",
     "role_field",
 ]
@@ -77,6 +84,9 @@ CAREER_CONTAINERS = re.compile(
     r"^(?:where (?:this|the) role sits|career (?:path|ladder|progression)s?|reporting(?: lines?)?"
     r"|position in the (?:team|organi[sz]ation)|relationships)$"
 )
+
+#: A label line: up to four words (letters, spaces, ``&``, ``/``, ``-``) before a colon, then the value.
+LABEL_LINE = re.compile(r"^(?P<label>[A-Za-z][A-Za-z &/-]{1,30}?)\s*:\s*(?P<value>.*)$")
 
 _MARKUP = re.compile(r"[*_`]+")
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
@@ -135,3 +145,99 @@ def list_label(label: str) -> bool:
     (True, False)
     """
     return label_key(label) in LIST_LABELS
+
+
+def career_labels(text: str) -> list[tuple[int, tuple[str, str]]]:
+    """``(line offset, (field, value))`` of every career label line with a value in a cleaned text.
+
+    Examples
+    --------
+    >>> career_labels("Leads ML.\\nManages: MLOps Engineers\\nNext step: Head of Data.")
+    [(1, ('direct_reports', 'MLOps Engineers')), (2, ('promotes_to', 'Head of Data.'))]
+    """
+    found = []
+    for offset, line in enumerate(text.split("\n")):
+        match = LABEL_LINE.match(_BULLET.sub("", _MARKUP.sub("", line)).strip())
+        if match and match.group("value").strip() and (field := career_field(match.group("label"))):
+            found.append((offset, (field, match.group("value").strip())))
+    return found
+
+
+def blank_career_labels(text: str) -> str:
+    """``text`` with every career label line (``Reports to: MLOps Manager``) emptied, line breaks kept.
+
+    A career label names roles, not skills: its line is never scanned for skills or KPIs.
+
+    Examples
+    --------
+    >>> blank_career_labels("Own the SLOs.\\nReports to: MLOps Manager\\nLateral moves: ML Platform")
+    'Own the SLOs.\\n\\n'
+    """
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        match = LABEL_LINE.match(_BULLET.sub("", _MARKUP.sub("", line)).strip())
+        if match and career_field(match.group("label")):
+            lines[index] = ""
+    return "\n".join(lines)
+
+
+_REPORTS_TO = re.compile(
+    r"\breports?\s+(?:in)?to\s*:?\s+(?:and\s+collaborates?\s+directly\s+with\s+)?(?:the\s+|an?\s+)?(?P<title>[^.;:\n]+)",
+    re.I,
+)
+_TITLE_TAIL = re.compile(
+    r"\s+(?:of\s+their|and\s+acts|and\s+above|who|which|in\s+order|to\s+|for\s+|on\s+|within\s+|as\s+|at\s+|with\s+)\b.*$",
+    re.I,
+)
+_PRONOUN = re.compile(r"^(?:you|them|me|us|him|her|it|their|whoever)\b", re.I)
+
+
+def reports_to_in_prose(text: str) -> list[tuple[str, int]]:
+    """``(title, offset)`` of every manager a sentence names: "reports to the X", "Reports to: X or Y".
+
+    Examples
+    --------
+    >>> reports_to_in_prose("The SRE reports to the Sr. Director, Infrastructure or the VP of Engineering.")
+    [('Sr Director, Infrastructure', 8), ('VP of Engineering', 8)]
+    >>> reports_to_in_prose("Whoever reports to you")
+    []
+    """
+    found = []
+    for match in _REPORTS_TO.finditer(protect_abbreviations(text)):
+        titles = _TITLE_TAIL.sub("", " ".join(match.group("title").split())).strip(" ,")
+        if titles.lower().startswith("and "):
+            continue  # "reports to and acts as ..." names no one
+        for title in re.split(r"\s+or\s+(?:the\s+|an?\s+)?", titles):
+            if title and not _PRONOUN.match(title):
+                found.append((clean_title(title), match.start()))
+    return found
+
+
+_TITLE_RUN = re.compile(r"[A-Z][\w&'/+-]*(?:(?:\s+(?:of|and|&)\s+|,\s*|\s+)[A-Z][\w&'/+-]*)*")
+_RUN_STOP_WORDS = re.compile(
+    r"^(?:(?:The|A|An|This|That|These|Our|Your|You|We|It|In|For|As|After|Once|From|Either|Or|And|Then|Next|Most"
+    r"|Typical|Typically|Natural|Usually|Often|Possible)\s+)+"
+)
+_POSITION_NOUN = re.compile(
+    r"\b(?:managers?|directors?|heads?|leads?|engineers?|architects?|analysts?|scientists?|specialists?|officers?"
+    r"|president|vp|svp|evp|cto|cio|ciso|cpo|ceo|coo|cfo|fellow|researchers?|designers?|consultants?|partners?)\b",
+    re.I,
+)
+
+
+def titles_in_prose(text: str) -> list[str]:
+    """Role titles named in a sentence: runs of capitalised words that end in a position noun.
+
+    Examples
+    --------
+    >>> titles_in_prose("Typically Head of Data Engineering, or a Principal MLOps Engineer for IC growth.")
+    ['Head of Data Engineering', 'Principal MLOps Engineer']
+    """
+    titles = []
+    for match in _TITLE_RUN.finditer(protect_abbreviations(text)):
+        for part in split_titles(match.group(0)):
+            part = _RUN_STOP_WORDS.sub("", part).strip(" ,")
+            if part and _POSITION_NOUN.search(part):
+                titles.append(clean_title(part))
+    return list(dict.fromkeys(titles))
+

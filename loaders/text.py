@@ -13,9 +13,11 @@ from graph.model import SectionKind
 __all__ = [
     "classify_heading",
     "clean_line",
+    "clean_title",
     "clean_text",
     "collapse",
     "line_at",
+    "protect_abbreviations",
     "split_titles",
     "trim_blank_lines",
 ]
@@ -136,9 +138,18 @@ _KIND_PATTERNS: list[tuple[SectionKind, re.Pattern[str]]] = [
         re.compile(
             r"\bkpis?\b|\bmetrics\b|\bperformance indicators?\b|\bsuccess measures?\b|\bkey results\b"
             r"|\bhow success is measured\b|\bmeasures of success\b|\bhow you(?:'ll| will) be measured\b"
+            r"|\bmeasur(?:e|ing) success\b|\bsuccess (?:looks like|criteria|indicators)\b|^(?:key |expected )?outcomes$"
         ),
     ),
-    (SectionKind.CAREER, re.compile(r"\bcareer (?:path|ladder)s?\b|\bprogression\b|\bhow you(?:'ll| will) grow\b")),
+    (
+        SectionKind.CAREER,
+        re.compile(
+            r"\bcareer (?:path|ladder)s?\b|\bprogression\b|\bhow you(?:'ll| will) grow\b"
+            r"|\bwhere (?:this|the) role sits\b"
+            r"|\breporting (?:lines?|structure|relationships)\b|^(?:next|possible next) (?:roles?|steps?)$"
+            r"|^lateral (?:moves?|roles?)$|^(?:reports to|direct reports|manages|promotion paths?)$"
+        ),
+    ),
     (SectionKind.GRADE, re.compile(r"\bjob grades?\b")),
     (
         SectionKind.RESPONSIBILITIES,
@@ -185,16 +196,98 @@ def classify_heading(heading: str) -> SectionKind:
     return SectionKind.OTHER
 
 
-_TITLE_SEPARATORS = re.compile(r"\s*(?:[,;/]|\bor\b|\band\b|&)\s*")
+_TITLE_SEPARATORS_KEPT = re.compile(r"(\s*[,;/]\s*|\s+(?:or|and|&)\s+)")
+
+# Title grammar. Abbreviations end in a period that ends no sentence ("Sr. Director"); a title may
+# carry a decoration naming the document ("MLOps Engineer — Role Blueprint", "CTO Role Description")
+# or the employer ("Backend Engineer role at GitLab"), and an acronym of its own words
+# ("Vice President (VP), Security").
+_ABBREVIATION = re.compile(r"\b(Sr|Snr|Jr|Mgr|Dir|Assoc|Asst|Exec|Eng|Engr|Mgmt|Ops|Dept|Sen)\.(?=\s*\w)")
+_DOCUMENT_DECORATION = re.compile(
+    r"(?:\s*[\u2014\u2013|:(]\s*|\s+-\s+|\s+)(?:the\s+)?(?:role|job|position)\s+"
+    r"(?:blueprint|descr[a-z]*|profile|spec[a-z]*|card|overview|definition|summary|outline)s?\b.*$"
+    r"|\s*[\u2014\u2013|:]\s*(?:blueprint|job description|overview)\s*$",
+    re.I,
+)
+_EMPLOYER_TAIL = re.compile(
+    r"\s+(?:role|position|job|opening)(?:\s+(?:at|with|in)\s+[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*)?\s*$"
+)
+_PAREN_ACRONYM = re.compile(r"\s*\(([A-Za-z&]{2,6})\)")
+_TITLE_WORD = re.compile(r"[A-Za-z][\w&'-]*")
+
+
+def protect_abbreviations(text: str) -> str:
+    """``text`` with the period of title abbreviations dropped, so "Sr. Director" is not cut at it.
+
+    Examples
+    --------
+    >>> protect_abbreviations("Reports to the Sr. Director, Engineering. Then more.")
+    'Reports to the Sr Director, Engineering. Then more.'
+    """
+    return _ABBREVIATION.sub(r"\1", text)
+
+
+def _drop_own_acronym(title: str) -> str:
+    """ "Vice President (VP), Security" → "Vice President, Security"; a specialty "(Delivery)" stays."""
+
+    def replace(match: re.Match[str]) -> str:
+        acronym = match.group(1).replace("&", "").lower()
+        words = [w.lower() for w in _TITLE_WORD.findall(title[: match.start()])]
+        initials = "".join(w[0] for w in words[-len(acronym) :]) if len(words) >= len(acronym) else ""
+        return "" if acronym == initials else match.group(0)
+
+    return _PAREN_ACRONYM.sub(replace, title)
+
+
+def clean_title(title: str) -> str:
+    """A role title without the decoration documents add to it.
+
+    Examples
+    --------
+    >>> clean_title("MLOps Engineer — Role Blueprint"), clean_title("CTO Role Description")
+    ('MLOps Engineer', 'CTO')
+    >>> clean_title("Vice President (VP), Security"), clean_title("Manager, Infrastructure (Delivery)")
+    ('Vice President, Security', 'Manager, Infrastructure (Delivery)')
+    >>> clean_title("the Backend Engineer role at GitLab"), clean_title("Sr. Director, Engineering")
+    ('Backend Engineer', 'Sr. Director, Engineering')
+    """
+    text = collapse(title)
+    text = _DOCUMENT_DECORATION.sub("", text)
+    text = _EMPLOYER_TAIL.sub("", text)
+    text = _drop_own_acronym(text)
+    text = re.sub(r"^(?:the|a|an)\s+", "", text.strip(" .,:;-\u2014\u2013"), flags=re.I)
+    return re.sub(r"\s+,", ",", text).strip(" .,:;-\u2014\u2013") or collapse(title)
+
+
+_POSITION_ONLY = re.compile(
+    r"^(?:(?:senior|sr|junior|jr|associate|staff|principal|group|global|executive|deputy|interim)\s+)*"
+    r"(?:managers?|directors?|vice\s+presidents?|vps?|svps?|heads?|leads?|engineers?|officers?)$",
+    re.I,
+)
 
 
 def split_titles(value: str) -> list[str]:
     """Split a list of role titles written on one line (commas, semicolons, slashes, ``or``, ``and``).
 
+    A comma after a bare position ("Manager, Infrastructure", "Senior Managers, Solutions Architects")
+    belongs to the title.
+
     Examples
     --------
     >>> split_titles("Platform Engineering Manager or Observability Engineering Manager; SRE Director.")
     ['Platform Engineering Manager', 'Observability Engineering Manager', 'SRE Director']
+    >>> split_titles("Manager, Infrastructure or Sr. Director, Engineering")
+    ['Manager, Infrastructure', 'Sr Director, Engineering']
     """
-    parts = _TITLE_SEPARATORS.split(clean_line(value))
-    return [part.strip(" .") for part in parts if part.strip(" .")]
+    pieces = _TITLE_SEPARATORS_KEPT.split(protect_abbreviations(clean_line(value)))
+    titles: list[str] = []
+    joining = False
+    for index in range(0, len(pieces), 2):
+        part = pieces[index].strip()
+        if joining and titles:
+            titles[-1] = f"{titles[-1]}, {part}"
+        elif part.strip(" ."):
+            titles.append(part)
+        separator = pieces[index + 1] if index + 1 < len(pieces) else ""
+        joining = separator.strip() == "," and bool(_POSITION_ONLY.match(part.strip(" .")))
+    return [clean_title(title) for title in titles if title.strip(" .")]

@@ -139,16 +139,18 @@ def validate(as_json: JsonOption = False) -> None:
 
     Dangling references, reporting cycles, duplicate ids, roles without skills and merge candidates.
     """
-    from graph.validate import validate_snapshot
+    from graph.validate import CAUSES, group_by_cause, validate_snapshot
 
     findings = validate_snapshot(current_snapshot())
     errors = [f for f in findings if f.severity == "error"]
     if as_json:
         print(json.dumps([f.model_dump() for f in findings], indent=2))
     else:
-        for finding in findings:
-            style = "red" if finding.severity == "error" else "yellow"
-            console.print(str(finding), style=style, highlight=False)
+        for cause, group in group_by_cause(findings).items():
+            console.print(f"{CAUSES.get(cause, cause)} ({len(group)})", style="bold", highlight=False, markup=False)
+            for finding in group:
+                style = "red" if finding.severity == "error" else "yellow"
+                console.print(f"  {finding}", style=style, highlight=False, markup=False)
         console.print(f"{len(errors)} errors, {len(findings) - len(errors)} warnings")
     if errors:
         sys.exit(1)

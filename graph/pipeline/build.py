@@ -24,6 +24,7 @@ from graph.pipeline.functions import FunctionTree
 from graph.pipeline.inherit import inherited_facts
 from graph.pipeline.lines import METHOD_PRIORITY, LineBuilder
 from graph.pipeline.merge import RoleGroup, TitleIndex, merge_roles, near_duplicate_findings
+from graph.pipeline.titles import nearest_title
 
 __all__ = ["build_snapshot"]
 
@@ -209,15 +210,19 @@ _STRUCTURED_FORMATS = {"blueprint", "yaml"}
 
 def _dangling(lines: LineBuilder, formats: dict[str, str]) -> list[LoadProblem]:
     problems = []
+    titles = [title for group in lines.groups for title in group.titles()]
     for ref, message in lines.dangling:
         structured = formats.get(ref.at.source) in _STRUCTURED_FORMATS
         hint = "; fix the title or load the document that defines it" if structured else " (outside the library?)"
+        nearest = nearest_title(ref.title, titles)
+        hint += f"; nearest loaded title: {nearest!r}" if nearest else ""
         problems.append(
             LoadProblem(
                 path=ref.at.source,
                 line=ref.at.line,
                 message=message + hint,
                 severity="error" if structured else "warning",
+                cause="unresolved-reference",
             )
         )
     return problems

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from graph.pipeline.titles import title_key
+from graph.pipeline.titles import IC_MARKER, title_key
 
 __all__ = ["LevelInfo", "classify_level", "IC_LEVELS", "MANAGEMENT_LEVELS"]
 
@@ -80,19 +80,27 @@ def classify_level(title: str, grade: int | None = None) -> LevelInfo:
     LevelInfo(level='Intermediate', track='ic', rank=60)
     >>> classify_level("Distinguished Engineer, Infrastructure")
     LevelInfo(level='Distinguished', track='ic', rank=100)
+    >>> classify_level("Senior Product Manager"), classify_level("Senior Manager, Product Management")
+    (LevelInfo(level='Senior', track='ic', rank=70), LevelInfo(level='Senior Manager', track='management', rank=90))
     """
     words = set(title_key(title).level)
+    if IC_MARKER in words:  # "Principal Product Manager": the profession is the title, not people management
+        return _ic_level(words, grade)
     for pattern, level in _MANAGEMENT_PATTERNS:
         if pattern <= words:
             return LevelInfo(level, "management", MANAGEMENT_LEVELS[level])
     if words & _IC_NOUNS or words & {w.lower() for w in IC_LEVELS}:
-        for level, rank in sorted(IC_LEVELS.items(), key=lambda item: -item[1]):
-            if level.lower() in words:
-                return LevelInfo(level, "ic", rank)
-        return _ic_from_grade(grade)
+        return _ic_level(words, grade)
     if grade is not None:
         return LevelInfo(None, None, grade * 10)
     return LevelInfo(None, None, None)
+
+
+def _ic_level(words: set[str], grade: int | None) -> LevelInfo:
+    for level, rank in sorted(IC_LEVELS.items(), key=lambda item: -item[1]):
+        if level.lower() in words:
+            return LevelInfo(level, "ic", rank)
+    return _ic_from_grade(grade)
 
 
 def _ic_from_grade(grade: int | None) -> LevelInfo:

@@ -12,10 +12,13 @@ reported but never merged.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["TitleKey", "title_key", "near_duplicates", "split_specialty", "words_of"]
+from rapidfuzz import fuzz, process
+
+__all__ = ["TitleKey", "title_key", "near_duplicates", "nearest_title", "split_specialty", "words_of"]
 
 ACRONYMS = {
     "sre": "site reliability engineering",
@@ -85,6 +88,47 @@ GENERIC_FUNCTION_WORDS = {
     "organization",
 }
 FILLER = {"of", "the", "for", "and", "a", "an", "in"}
+# Plural position nouns, as references write them ("Managers, Solutions Architects").
+PLURAL_NOUNS = {
+    "managers": "manager",
+    "directors": "director",
+    "heads": "head",
+    "presidents": "president",
+    "officers": "officer",
+    "engineers": "engineer",
+    "fellows": "fellow",
+    "interns": "intern",
+    "analysts": "analyst",
+    "specialists": "specialist",
+    "architects": "architect",
+    "leads": "lead",
+    "researchers": "researcher",
+    "scientists": "scientist",
+}
+# Professions whose title ends in "Manager" without managing people: "Senior Product Manager" is an
+# individual contributor, "Manager, Product" or "Senior Manager, Product Management" a people manager.
+# The words right before "manager" name the profession.
+IC_MANAGER_PROFESSIONS = {
+    ("product",),
+    ("program",),
+    ("project",),
+    ("account",),
+    ("partner",),
+    ("community",),
+    ("release",),
+    ("content",),
+    ("campaign",),
+    ("brand",),
+    ("category",),
+    ("channel",),
+    ("territory",),
+    ("alliance",),
+    ("alliances",),
+    ("customer", "success"),
+    ("fp", "and", "a"),
+}
+#: The marker a title key's level gets for such a profession title.
+IC_MARKER = "individual contributor"
 
 _PAREN = re.compile(r"\(([^()]*)\)")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -122,8 +166,13 @@ def words_of(text: str) -> list[str]:
     words = _NON_WORD.sub(" ", text.lower().replace("&", " and ")).split()
     expanded: list[str] = []
     for word in words:
-        expanded.extend(ACRONYMS.get(word, word).split())
+        expanded.extend(ACRONYMS.get(word, PLURAL_NOUNS.get(word, word)).split())
     return expanded
+
+
+def _is_profession_manager(words: list[str], index: int) -> bool:
+    """Whether ``words[index]`` ("manager") ends a profession title such as "Product Manager"."""
+    return any(tuple(words[max(0, index - len(p)) : index]) == p for p in IC_MANAGER_PROFESSIONS)
 
 
 @lru_cache(maxsize=65536)  # called for every title and reference of every role; keys are immutable
@@ -144,6 +193,10 @@ def title_key(title: str) -> TitleKey:
     False
     >>> str(title_key("Manager, Infrastructure (Delivery)"))
     'manager | infrastructure (delivery)'
+    >>> title_key("Managers, Solutions Architects") == title_key("Manager, Solutions Architect")
+    True
+    >>> title_key("FP&A Manager") == title_key("Manager, FP&A"), str(title_key("Senior Product Manager"))
+    (False, 'individual contributor senior | manager product')
     """
     base, specialty = split_specialty(title)
     words = words_of(base)
@@ -152,6 +205,11 @@ def title_key(title: str) -> TitleKey:
     index = 0
     while index < len(words):
         pair = " ".join(words[index : index + 2])
+        if words[index] == "manager" and _is_profession_manager(words, index):
+            level.append(IC_MARKER)
+            function.append("manager")
+            index += 1
+            continue
         if pair in POSITION_NOUNS:
             level.append(pair)
             index += 2
@@ -186,3 +244,19 @@ def near_duplicates(a: TitleKey, b: TitleKey) -> bool:
         return False
     small, large = sorted((set(a.function), set(b.function)), key=len)
     return bool(small) and small < large and (large - small) <= GENERIC_FUNCTION_WORDS
+
+
+def nearest_title(title: str, titles: Iterable[str], cutoff: float = 60.0) -> str | None:
+    """The loaded title closest to an unresolved reference (for ``orgkg validate``), if any is close.
+
+    Examples
+    --------
+    >>> nearest_title("Sr Manager, Solutions Architecture", ["Senior Manager, Solutions Architects", "CEO"])
+    'Senior Manager, Solutions Architects'
+    >>> nearest_title("Chief Executive Officer", ["Backend Engineer"]) is None
+    True
+    """
+    choices = {" ".join(words_of(t)): t for t in titles}
+    query = " ".join(words_of(title))
+    best = process.extractOne(query, list(choices), scorer=fuzz.token_sort_ratio, score_cutoff=cutoff)
+    return choices[best[0]] if best else None

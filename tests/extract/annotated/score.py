@@ -103,7 +103,8 @@ def score_sample(corpus: Path, sample: Path = SAMPLE) -> tuple[Score, Score, lis
 
 
 def main() -> None:
-    corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[3].parent / "shared" / "corpus"
+    default = Path(__file__).resolve().parents[3].parent / "shared" / "corpus"
+    corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else default
     skills, kpis, notes = score_sample(corpus)
     for note in notes:
         print("note:", note)

@@ -1,0 +1,166 @@
+"""The label, title and grade grammar on documents in layouts the other tests do not use.
+
+Fixtures: ``fixtures/issue10`` — blueprints with decorated titles, career labels in list items, bold
+labels, a career heading followed by prose; a job-family page with every grade wording; a page of
+profession titles ending in "Manager". Expectations written by hand from reading the files.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders import load_file, load_paths
+from loaders.labels import career_field, titles_in_prose
+from loaders.text import clean_title, split_titles
+
+
+@pytest.fixture(scope="module")
+def issue10(fixtures):
+    return fixtures / "issue10"
+
+
+def _role(result, title):
+    found = [r for r in result.roles if r.title == title]
+    assert found, f"no role {title!r} in {[r.title for r in result.roles]}"
+    return found[0]
+
+
+def _titles(refs):
+    return [ref.title for ref in refs]
+
+
+def test_a_decorated_blueprint_title_is_read_without_its_decoration_and_reported(issue10):
+    result = load_file(issue10 / "mlops-engineer.md", root=issue10)
+    assert [r.title for r in result.roles] == ["MLOps Engineer"]
+    decorated = [p for p in result.problems if p.cause == "decorated-title"]
+    assert [(p.line, p.severity) for p in decorated] == [(1, "warning")]
+    assert "MLOps Engineer — Role Blueprint" in decorated[0].message
+
+
+def test_career_labels_in_list_items_and_a_career_heading_followed_by_prose(issue10):
+    role = load_file(issue10 / "mlops-engineer.md", root=issue10).roles[0]
+    assert _titles(role.reports_to) == ["MLOps Manager"]
+    assert _titles(role.lateral) == ["ML Platform Engineer", "Data Engineer"]
+    assert _titles(role.promotes_to) == ["Senior MLOps Engineer", "Head of Data Engineering"]
+    assert [ref.at.line for ref in role.reports_to] == [35]
+
+
+def test_bold_manages_and_next_step_labels(issue10):
+    role = load_file(issue10 / "mlops-manager.md", root=issue10).roles[0]
+    assert role.title == "MLOps Manager"
+    assert _titles(role.direct_reports) == ["MLOps Engineers", "Senior MLOps Engineers"]
+    assert _titles(role.promotes_to) == ["Head of Data Engineering"]
+
+
+def test_a_career_label_line_is_not_part_of_any_scanned_section(issue10):
+    role = load_file(issue10 / "mlops-engineer.md", root=issue10).roles[0]
+    text = "\n".join(section.text for section in role.sections)
+    assert "MLOps Manager" not in text and "ML Platform Engineer" not in text
+    assert "Kubeflow" in text  # the rest of the document is there
+
+
+def test_where_this_role_sits_and_next_roles_are_career_sections(issue10):
+    role = load_file(issue10 / "mlops-engineer.md", root=issue10).roles[0]
+    kinds = {section.name: section.kind.value for section in role.sections}
+    assert kinds.get("How we measure success") == "kpis"
+    assert "Next roles" not in kinds or kinds["Next roles"] == "career"
+    assert kinds.get("Where this role sits", "career") == "career"
+
+
+def test_every_grade_wording_of_the_security_page(issue10):
+    result = load_file(issue10 / "security-job-family.md", root=issue10)
+    grades = {r.title: r.grade for r in result.roles}
+    assert grades["Associate Security Engineer"] == 5  # "is a job grade [level 5](...)"
+    assert grades["Security Engineer"] == 6  # "is a [grade 6](...)"
+    assert grades["Manager, Security Engineering"] == 8  # "is a [8](...)"
+    assert grades["Sr. Director, Security Engineering"] == 10  # "is a [10](...)"
+    assert grades["Vice President, Security"] == 11  # "is a job [grade 11](...)"
+
+
+def test_a_grade_sentence_the_grammar_cannot_read_is_reported(issue10):
+    result = load_file(issue10 / "security-job-family.md", root=issue10)
+    unread = [p for p in result.problems if p.cause == "grade-not-understood"]
+    assert [p.line for p in unread] == [57]
+    assert "grade of about eight" in unread[0].message
+
+
+def test_references_keep_abbreviated_titles_whole_and_drop_the_employer(issue10):
+    result = load_file(issue10 / "security-job-family.md", root=issue10)
+    associate = _role(result, "Associate Security Engineer")
+    director = _role(result, "Sr. Director, Security Engineering")
+    assert _titles(associate.reports_to) == ["Sr Director, Security Engineering"]
+    assert _titles(director.reports_to) == ["Vice President, Security"]
+
+
+def test_the_vice_president_title_loses_its_own_acronym_and_is_reported(issue10):
+    result = load_file(issue10 / "security-job-family.md", root=issue10)
+    decorated = [p.message for p in result.problems if p.cause == "decorated-title"]
+    assert any("Vice President (VP), Security" in message for message in decorated)
+
+
+@pytest.mark.parametrize(
+    ("label", "field"),
+    [
+        ("Next step", "promotes_to"),
+        ("**Next steps:**", "promotes_to"),
+        ("Manages", "direct_reports"),
+        ("* Reports to", "reports_to"),
+        ("Reporting line", "reports_to"),
+        ("Lateral Moves", "lateral"),
+        ("Next Roles", "promotes_to"),
+        ("Skills", None),
+        ("Team", None),
+    ],
+)
+def test_career_label_wordings(label, field):
+    assert career_field(label) == field
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("MLOps Engineer — Role Blueprint", "MLOps Engineer"),
+        ("Data Engineer - Role Description", "Data Engineer"),
+        ("CTO Role Descriptiom", "CTO"),
+        ("Vice President (VP), Security", "Vice President, Security"),
+        ("Chief Information Security Officer (CISO)", "Chief Information Security Officer"),
+        ("Manager, Infrastructure (Delivery)", "Manager, Infrastructure (Delivery)"),
+        ("Backend Engineer role at GitLab", "Backend Engineer"),
+        ("Senior Backend Engineer position at Acme Corp", "Senior Backend Engineer"),
+        ("Sr. Director, Engineering", "Sr. Director, Engineering"),
+        ("Head of Role Design", "Head of Role Design"),
+    ],
+)
+def test_title_cleaner(raw, clean):
+    assert clean_title(raw) == clean
+
+
+def test_title_lists_keep_comma_form_titles_and_abbreviations():
+    assert split_titles("Sr. Director, Engineering or Managers, Solutions Architects; FP&A Manager") == [
+        "Sr Director, Engineering",
+        "Managers, Solutions Architects",
+        "FP&A Manager",
+    ]
+
+
+def test_titles_in_prose_name_positions_only():
+    sentence = "Most grow into a Senior MLOps Engineer, or move on to Head of Data Engineering after a few years."
+    assert titles_in_prose(sentence) == ["Senior MLOps Engineer", "Head of Data Engineering"]
+    assert titles_in_prose("After a year on Kubernetes and Terraform you choose.") == []
+
+
+def test_profession_manager_titles_stay_separate_roles(issue10):
+    result = load_file(issue10 / "product-and-finance.md", root=issue10)
+    assert {r.title: r.grade for r in result.roles} == {
+        "Product Manager": 7,
+        "Senior Product Manager": 8,
+        "Principal Product Manager": 9,
+        "Senior Manager, Product Management": 9,
+        "FP&A Manager": 7,
+        "Manager, FP&A": 8,
+    }
+
+
+def test_the_whole_fixture_folder_loads_without_errors(issue10):
+    result = load_paths([issue10], root=issue10)
+    assert [p for p in result.all_problems if p.severity == "error"] == []
