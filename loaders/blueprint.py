@@ -11,7 +11,7 @@ import re
 
 from graph.model import Evidence, LoadProblem, Mention, ParsedRole, SectionKind
 from loaders.base import Loader, ParseOutcome
-from loaders.content import add_spans, clean_role_title, finish_summary, role_ref
+from loaders.content import add_spans, finish_summary, role_ref
 from loaders.frontmatter import FrontMatter, split_front_matter
 from loaders.labels import (
     CAREER_LABELS,
@@ -53,7 +53,6 @@ def parse_blueprint(text: str, source: str) -> ParseOutcome:
         _apply_front_matter(outcome.roles[0], front, outcome)
     for role in outcome.roles:
         role.family = role.family or outcome.family
-        clean_role_title(role, outcome.problems)
     return outcome
 
 

@@ -35,7 +35,10 @@ def role_ref(title: str, source: str, line: int, sentence: str) -> RoleRef:
 
 
 def clean_role_title(role: ParsedRole, problems: list[LoadProblem]) -> None:
-    """The role's title without decoration; a decorated title is reported (``orgkg validate``)."""
+    """The role's title (and the titles it references) without decoration; a decorated title is reported."""
+    for refs in (role.reports_to, role.direct_reports, role.promotes_to, role.lateral):
+        for ref in refs:
+            ref.title = clean_title(ref.title)
     cleaned = clean_title(role.title)
     if cleaned != collapse(role.title):
         message = f"title {role.title!r} read as {cleaned!r} (decoration dropped)"

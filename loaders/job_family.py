@@ -21,7 +21,7 @@ from typing import Literal
 
 from graph.model import Evidence, FamilyRef, LoadProblem, ParsedRole, RoleRef, SectionKind
 from loaders.base import Loader, ParseOutcome
-from loaders.content import add_spans, clean_role_title, finish_summary, role_ref
+from loaders.content import add_spans, finish_summary, role_ref
 from loaders.frontmatter import split_front_matter
 from loaders.labels import career_labels, reports_to_in_prose
 from loaders.markdown import Heading, Outline, Span, parse_outline
@@ -137,7 +137,6 @@ def parse_job_family(text: str, source: str) -> ParseOutcome:
             add_spans(anchor.role, outline, family_spans)
             _read_career(anchor.role, outline, family_spans)
         _deduplicate(anchor.role)
-        clean_role_title(anchor.role, outcome.problems)
         anchor.role.family = family
         finish_summary(anchor.role)
         outcome.roles.append(anchor.role)

@@ -11,6 +11,7 @@ from graph.errors import DocumentError
 from graph.ids import make_id
 from graph.model import LoadProblem, LoadResult, ParsedDocument, Source
 from loaders.base import Loader, ParseOutcome
+from loaders.content import clean_role_title
 from loaders.hints import is_sidecar, read_sidecar
 from loaders.layouts import LAYOUTS, interpret
 from loaders.reading import DEFAULT_MAX_BYTES, decode, read_bytes
@@ -143,6 +144,13 @@ def parse_bytes(data: bytes, source: str, format: str, hint: dict[str, Any] | No
     >>> [r.title for r in parse_bytes(b"SRE Manager: Role Blueprint\\nLeads SRE.\\n", "c.txt", "catalog").roles]
     ['SRE Manager']
     """
+    outcome = _parse(data, source, format, hint)
+    for role in outcome.roles:  # one title grammar for every format and layout
+        clean_role_title(role, outcome.problems)
+    return outcome
+
+
+def _parse(data: bytes, source: str, format: str, hint: dict[str, Any] | None) -> ParseOutcome:
     reader = FORMATS[format]
     if isinstance(reader, Loader):
         text = decode(data, source)

@@ -15,7 +15,7 @@ from markdown_it import MarkdownIt
 from graph.model import Evidence, Mention, Section, SectionKind
 from loaders.text import classify_heading, clean_line, clean_text, collapse, trim_blank_lines
 
-__all__ = ["PSEUDO_LEVEL", "Block", "Heading", "Outline", "Span", "parse_outline"]
+__all__ = ["PSEUDO_LEVEL", "Block", "Heading", "Outline", "Span", "is_name_list", "parse_outline"]
 
 PSEUDO_LEVEL = 7  # a bold-only line like ``**Nice-to-haves**`` acts as a heading below every real one
 
@@ -43,12 +43,13 @@ class Heading:
 class Block:
     """A paragraph, or the first paragraph of a list item, with its raw and cleaned text."""
 
-    kind: Literal["paragraph", "item"]
+    kind: Literal["paragraph", "item", "row"]
     line: int
     end: int
     raw: str
     text: str
     has_sublist: bool = False  # an item with nested items
+    cells: tuple[str, ...] = ()  # a table body row: its cells; ``text`` is the cell that names the row
 
     @property
     def sentence(self) -> str:
@@ -130,10 +131,15 @@ class Outline:
         skills: list[Mention] = []
         kpis: list[Mention] = []
         for block in self.blocks_in(span.start, span.end):
+            target = kpis if span.kind is SectionKind.KPIS else skills
+            states = span.kind in MENTION_KINDS or span.kind is SectionKind.KPIS
             if block.kind == "item" and block.sentence and not block.is_label:
-                target = kpis if span.kind is SectionKind.KPIS else skills
-                if span.kind in MENTION_KINDS or span.kind is SectionKind.KPIS:
+                if states:
                     target.append(_mention(block.sentence, span.kind, source, block.line, block.sentence))
+            elif block.kind == "row" and block.sentence and states:
+                target.append(_mention(block.sentence, span.kind, source, block.line, " | ".join(block.cells)))
+            elif block.kind == "paragraph" and span.kind in MENTION_KINDS and is_name_list(block.sentence):
+                skills.append(_mention(block.sentence, span.kind, source, block.line, block.sentence))
             elif block.kind == "paragraph" and span.kind is SectionKind.KPIS:
                 kpis.extend(
                     _mention(label, span.kind, source, line, block.sentence)
@@ -167,6 +173,28 @@ def _skipped(line: int, skip: list[tuple[int, int]]) -> bool:
     return any(start <= line < stop for start, stop in skip)
 
 
+_LIST_PARTS = re.compile(r"\s*[,;]\s*")
+_STARTS_WITH_LABEL = re.compile(r"^[^:,;]{1,40}:")
+
+
+def is_name_list(sentence: str) -> bool:
+    """A paragraph that is only a list of names: "MLflow, Kubeflow, Docker, Kubernetes, Python"."""
+    if _STARTS_WITH_LABEL.match(sentence):
+        return False  # "Skills: A, B, C" is a label line; the layout's label grammar reads it
+    parts = [p for p in _LIST_PARTS.split(sentence.strip(" .…")) if p]
+    return len(parts) >= 3 and all(len(part.split()) <= 4 for part in parts)
+
+
+# The header of a table's first column when that column numbers or ranks the rows: the name is next to it.
+_RANK_HEADERS = {"#", "no", "no.", "level", "grade", "rank", "priority", "step", "phase", "tier"}
+
+
+def _row_name(header: list[str], cells: list[str]) -> str:
+    if len(cells) > 1 and header and header[0].strip().lower() in _RANK_HEADERS:
+        return cells[1]
+    return cells[0] if cells else ""
+
+
 _GENERIC_LABELS = {"here", "this page", "page", "link", "handbook", "see here", "read more"}
 
 
@@ -193,11 +221,25 @@ def parse_outline(text: str) -> Outline:
     if lines and lines[-1] == "":
         lines.pop()
     outline = Outline(lines=lines)
-    tokens = MarkdownIt("commonmark").parse(text)
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
     open_items: list[int | None] = []  # per open list item: the block of its first paragraph, once seen
     raw_headings: list[tuple[int, str, int]] = []
+    header: list[str] = []
+    in_body = False
     for position, token in enumerate(tokens):
-        if token.type == "list_item_open":
+        if token.type in ("thead_open", "tbody_open"):
+            in_body = token.type == "tbody_open"
+            header = [] if not in_body else header
+        elif token.type == "tr_open" and token.map:
+            cells = _row_cells(tokens, position)
+            if not in_body:
+                header = cells
+            elif any(cells):
+                start, stop = token.map
+                raw = "\n".join(lines[start:stop])
+                name = _row_name(header, cells)
+                outline.blocks.append(Block("row", start + 1, stop + 1, raw, name, cells=tuple(cells)))
+        elif token.type == "list_item_open":
             open_items.append(None)
         elif token.type == "list_item_close":
             open_items.pop()
@@ -220,6 +262,20 @@ def parse_outline(text: str) -> Outline:
             outline.blocks.append(Block(kind, start + 1, stop + 1, raw, clean_text(raw)))
     outline.headings = _link_headings(raw_headings, len(lines) + 1)
     return outline
+
+
+def _row_cells(tokens: list, position: int) -> list[str]:
+    """The cleaned cell texts of the table row that opens at ``tokens[position]``."""
+    cells = []
+    for token in tokens[position + 1 :]:
+        if token.type == "tr_close":
+            break
+        if token.type == "inline":
+            cells.append(_LEADING_SYMBOLS.sub("", clean_line(token.content)).strip())
+    return cells
+
+
+_LEADING_SYMBOLS = re.compile(r"^[^\w(\[]+")
 
 
 def _link_headings(raw: list[tuple[int, str, int]], eof: int) -> list[Heading]:

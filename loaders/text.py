@@ -204,7 +204,7 @@ _TITLE_SEPARATORS_KEPT = re.compile(r"(\s*[,;/]\s*|\s+(?:or|and|&)\s+)")
 # ("Vice President (VP), Security").
 _ABBREVIATION = re.compile(r"\b(Sr|Snr|Jr|Mgr|Dir|Assoc|Asst|Exec|Eng|Engr|Mgmt|Ops|Dept|Sen)\.(?=\s*\w)")
 _DOCUMENT_DECORATION = re.compile(
-    r"(?:\s*[\u2014\u2013|:(]\s*|\s+-\s+|\s+)(?:the\s+)?(?:role|job|position)\s+"
+    r"(?:\s*[\u2014\u2013|:(]\s*|\s+-\s+|\s+)(?:the\s+)?(?:project\s+)?(?:role|job|position)\s+"
     r"(?:blueprint|descr[a-z]*|profile|spec[a-z]*|card|overview|definition|summary|outline)s?\b.*$"
     r"|\s*[\u2014\u2013|:]\s*(?:blueprint|job description|overview)\s*$",
     re.I,

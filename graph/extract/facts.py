@@ -38,12 +38,14 @@ __all__ = [
     "MAX_KPI_ITEM_WORDS",
     "MAX_SKILL_ITEM_WORDS",
     "SECTION_BASE_WEIGHT",
+    "STATED_SKILL_SECTIONS",
     "UNSCANNED_FOR_SKILLS",
     "UNSCANNED_SECTIONS",
     "Fact",
     "RoleFacts",
     "extract_all",
     "extract_role_facts",
+    "names_a_role",
 ]
 
 import re
@@ -53,6 +55,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict, Field
 
 from graph.extract.boilerplate import outside_boilerplate
+from graph.extract.items import item_candidates, skill_name
 from graph.extract.matcher import Kind, Matcher
 from graph.extract.sentences import sentence_around
 from graph.model import Evidence, Mention, ParsedRole, Section, SectionKind
@@ -73,6 +76,8 @@ SECTION_BASE_WEIGHT: dict[SectionKind, float] = {
 OTHER_SECTION_WEIGHT = 0.5
 UNSCANNED_SECTIONS = frozenset({SectionKind.CAREER, SectionKind.PROCESS})
 UNSCANNED_FOR_SKILLS = UNSCANNED_SECTIONS | {SectionKind.KPIS}
+#: Sections whose stated items are skills even when the taxonomy does not know them.
+STATED_SKILL_SECTIONS = frozenset({SectionKind.SKILLS, SectionKind.REQUIREMENTS, SectionKind.NICE_TO_HAVE})
 
 # Rank of a section as evidence (lower is better).
 _SECTION_RANK: dict[SectionKind, int] = {
@@ -84,13 +89,6 @@ _SECTION_RANK: dict[SectionKind, int] = {
     SectionKind.NICE_TO_HAVE: 3,
 }
 _OTHER_RANK = 4
-
-_LEAD_IN = re.compile(
-    r"^(?:(?:strong|solid|excellent|deep|good|proven|working|hands-on|basic)\s+)?"
-    r"(?:experience (?:with|in|of)|knowledge of|familiarity with|proficiency (?:in|with)|understanding of"
-    r"|ability to|expertise in)\s+",
-    re.IGNORECASE,
-)
 
 
 class _Model(BaseModel):
@@ -129,13 +127,14 @@ class _Observation:
 
 
 def _item_name(text: str) -> str:
-    """The name an unmatched item becomes: lead-in words dropped, ordinary words lower-cased.
+    """The name an unmatched item becomes: lead-in words dropped, a sentence-case first word lower-cased.
 
-    >>> _item_name("Experience with Zendesk Administration.")
-    'zendesk administration'
+    >>> _item_name("Experience with Zendesk Administration."), _item_name("Data contracts"), _item_name("MLflow")
+    ('Zendesk Administration', 'data contracts', 'MLflow')
     """
-    item = _LEAD_IN.sub("", " ".join(text.split()).strip(" -*•:;,.")).strip(" -*•:;,.")
-    words = [w if any(c.isupper() for c in w[1:]) else w.lower() for w in item.split()]
+    words = skill_name(text).split()
+    if len(words) > 1 and words[0][1:].islower() and all(w.islower() for w in words[1:] if w.isalpha()):
+        words[0] = words[0].lower()
     return " ".join(words)
 
 
@@ -144,23 +143,76 @@ def _stated(mention: Mention, kind: Kind, matcher: Matcher, index: int) -> list[
     occurrence = (mention.at.line, -1) if mention.at.line else (0, index)
     found = matcher.find(mention.name, kind)
     matches = outside_boilerplate(mention.name, found)
-    if matches or found:  # a mention naming only the company's values names nothing of the role
-        return [
-            _Observation(m.canonical, True, mention.section, evidence, mention.importance, occurrence) for m in matches
-        ]
-    words = len(mention.name.split())
-    is_item = (kind == "skill" and mention.section == SectionKind.SKILLS and words <= MAX_SKILL_ITEM_WORDS) or (
-        kind == "kpi" and words <= MAX_KPI_ITEM_WORDS
+    if found and not matches:
+        return []  # a mention naming only the company's values names nothing of the role
+    observations = [
+        _Observation(m.canonical, True, mention.section, evidence, mention.importance, occurrence) for m in matches
+    ]
+    if kind == "skill" and mention.section in STATED_SKILL_SECTIONS:
+        short = MAX_SKILL_ITEM_WORDS if mention.section is SectionKind.SKILLS else 0
+        surfaces = [m.surface.lower() for m in found]
+        for candidate in item_candidates(mention.name, short_item_words=short):
+            lowered = candidate.name.lower()
+            if matcher.find(candidate.name, kind) or any(lowered in s or s in lowered for s in surfaces):
+                continue  # the taxonomy names it (found above): "Developer" of "Developer experience"
+            name = _item_name(candidate.name)
+            if name:
+                observations.append(
+                    _Observation(name, False, mention.section, evidence, mention.importance, occurrence)
+                )
+    elif kind == "kpi" and not matches and len(mention.name.split()) <= MAX_KPI_ITEM_WORDS:
+        name = _item_name(mention.name)
+        if name:
+            observations.append(_Observation(name, False, mention.section, evidence, mention.importance, occurrence))
+    return observations
+
+
+# A skill's words inside a role title name the role, not a skill it needs: "reports to the MLOps Manager",
+# "partner with Product Managers", "the Head of Data Engineering".
+_TITLE_AFTER = re.compile(
+    r"^\s+(?:(?:senior|staff|principal|lead)\s+)?(?:managers?|engineers?|directors?|leads?|architects?|analysts?"
+    r"|specialists?|scientists?|officers?|developers?|designers?|consultants?)\b",
+    re.IGNORECASE,
+)
+_TITLE_BEFORE = re.compile(r"\b(?:head|vp|vice\s+president|director|chief)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_CONTEXT = 32
+
+
+def names_a_role(text: str, start: int, end: int) -> bool:
+    """Whether the match ``text[start:end]`` is part of a role title rather than a skill.
+
+    Examples
+    --------
+    >>> text = "Reports to the MLOps Manager and owns MLOps tooling."
+    >>> names_a_role(text, 15, 20), names_a_role(text, 37, 42)
+    (True, False)
+    >>> names_a_role("Works with the Head of Data Engineering", 27, 43)
+    True
+    """
+    return bool(
+        _TITLE_AFTER.match(text, end, end + _CONTEXT) or _TITLE_BEFORE.search(text[max(0, start - _CONTEXT) : start])
     )
-    name = _item_name(mention.name)
-    if not is_item or not name:
+
+
+def _own_title_spans(text: str, title: str) -> list[tuple[int, int]]:
+    """Where the role's own title is written: its words name what the role does ("Head of MLOps")."""
+    if not title:
         return []
-    return [_Observation(name, False, mention.section, evidence, mention.importance, occurrence)]
+    lowered, needle = text.lower(), title.lower()
+    spans, at = [], lowered.find(needle)
+    while at >= 0:
+        spans.append((at, at + len(needle)))
+        at = lowered.find(needle, at + 1)
+    return spans
 
 
-def _extracted(section: Section, kind: Kind, matcher: Matcher, source: str) -> list[_Observation]:
+def _extracted(section: Section, kind: Kind, matcher: Matcher, source: str, title: str = "") -> list[_Observation]:
     observations = []
+    own = _own_title_spans(section.text, title) if kind == "skill" else []
     for match in outside_boilerplate(section.text, matcher.find(section.text, kind)):
+        in_own_title = any(start <= match.start and match.end <= end for start, end in own)
+        if kind == "skill" and not in_own_title and names_a_role(section.text, match.start, match.end):
+            continue
         line = section.line + section.text.count("\n", 0, match.start)
         evidence = Evidence(
             source=source,
@@ -206,7 +258,7 @@ def _facts_of_kind(role: ParsedRole, matcher: Matcher, kind: Kind, mentions: lis
     observations = [o for i, m in enumerate(mentions) for o in _stated(m, kind, matcher, i)]
     unscanned = UNSCANNED_FOR_SKILLS if kind == "skill" else UNSCANNED_SECTIONS
     scanned = [section for section in role.sections if section.kind not in unscanned]
-    observations += [o for section in scanned for o in _extracted(section, kind, matcher, role.source)]
+    observations += [o for section in scanned for o in _extracted(section, kind, matcher, role.source, role.title)]
     return _merge(observations, matcher, kind)
 
 

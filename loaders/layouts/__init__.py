@@ -160,7 +160,9 @@ def _single_role(outline: DocumentOutline, title: str | None) -> list[ParsedRole
     line = next((b.at.line for _, b in outline.headings() if b.text == title), 1)
     start = next((i + 1 for i, b in outline.headings() if b.text == title), 0)
     shown, level = page_title(title)
-    shown = _DESCRIPTION.sub("", clean_title(shown)).strip(" -–—:") or title
+    # The loader's title grammar (loaders.text.clean_title, in loaders.load) drops "— Role Blueprint" and
+    # reports it as a decorated title.
+    shown = clean_title(shown).strip(" -–—:") or title
     role = ParsedRole(title=shown, source=outline.source, line=line, level=level)
     fill_role(role, outline.blocks[start:], role.title)
     return [role]

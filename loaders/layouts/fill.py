@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from graph.model import Evidence, Mention, ParsedRole, Section, SectionKind
 from loaders.content import finish_summary, role_ref
 from loaders.document import Block, Table
-from loaders.labels import career_field, role_field
-from loaders.markdown import MENTION_KINDS
+from loaders.labels import career_field, reports_to_in_prose, role_field, titles_in_prose
+from loaders.markdown import MENTION_KINDS, is_name_list
 from loaders.text import classify_heading, collapse, split_titles
 
 __all__ = ["fill_role", "mention", "table_mentions"]
@@ -52,15 +52,24 @@ def fill_role(role: ParsedRole, blocks: Iterable[Block], name: str, kind: Sectio
             current = (block.text, own, [])
             sections.append(current)
             continue
+        if block.kind == "label" and career_field(block.label or ""):
+            _label(role, block)  # a career label names roles: its line is no section text to scan
+            continue
         current[2].append(block)
+        target = role.kpis if current[1] is SectionKind.KPIS else role.skills
+        states = current[1] in MENTION_KINDS or current[1] is SectionKind.KPIS
         if block.kind == "label":
             _label(role, block)
         elif block.kind == "item" and not _introduces_list(blocks, index):
-            target = role.kpis if current[1] is SectionKind.KPIS else role.skills
-            if current[1] in MENTION_KINDS or current[1] is SectionKind.KPIS:
+            if states:
                 target.append(mention(block.text, current[1], role.source, block.at.line, block.text))
         elif block.kind == "table" and block.table is not None:
-            role.skills.extend(table_mentions(block.table, role.source))
+            if states:  # a table of a skills or KPI section: its rows name them
+                target.extend(table_mentions(block.table, role.source, current[1]))
+            else:
+                role.skills.extend(table_mentions(block.table, role.source))
+        elif block.kind == "paragraph":
+            _paragraph(role, block, current[0], current[1])
     for section_name, section_kind, members in sections:
         section = _section(section_name, section_kind, members)
         if section is not None:
@@ -68,16 +77,38 @@ def fill_role(role: ParsedRole, blocks: Iterable[Block], name: str, kind: Sectio
     finish_summary(role)
 
 
-def table_mentions(table: Table, source: str) -> list[Mention]:
-    """Competencies a table inside a role's section states: its first column when the header names them."""
-    if not table.header or not any(word in table.header[0].text.lower() for word in _COMPETENCY_HEADER):
+def table_mentions(table: Table, source: str, kind: SectionKind | None = None) -> list[Mention]:
+    """Competencies a table inside a role's section states: its first column when the header names them.
+
+    In a section of ``kind`` skills, requirements or KPIs, every table's first column names them
+    (``| Cost per TB processed | down 15% |`` under "How we measure success").
+    """
+    named = table.header and any(word in table.header[0].text.lower() for word in _COMPETENCY_HEADER)
+    if kind is None and not named:
         return []
     found = []
     for row in table.rows:
         if row and row[0].text.strip():
             evidence = " | ".join(collapse(cell.text) for cell in row if cell.text.strip())
-            found.append(mention(row[0].text.split("\n")[0], SectionKind.SKILLS, source, row[0].at.line, evidence))
+            name = row[0].text.split("\n")[0]
+            found.append(mention(name, kind or SectionKind.SKILLS, source, row[0].at.line, evidence))
     return found
+
+
+def _paragraph(role: ParsedRole, block: Block, heading: str, kind: SectionKind) -> None:
+    """Prose the label grammar reads: titles under a career heading, "reports to" in a career section,
+    a bare list of names in a skills section ("MLflow, Kubeflow, Docker")."""
+    field = career_field(heading)
+    if field:
+        for title in titles_in_prose(block.text):
+            role_refs = getattr(role, field)
+            if title.lower() not in {ref.title.lower() for ref in role_refs}:
+                role_refs.append(role_ref(title, role.source, block.at.line, collapse(block.text)))
+    elif kind is SectionKind.CAREER:
+        for title, _offset in reports_to_in_prose(block.text):
+            role.reports_to.append(role_ref(title, role.source, block.at.line, collapse(block.text)))
+    elif kind in MENTION_KINDS and is_name_list(collapse(block.text)):
+        role.skills.append(mention(block.text, kind, role.source, block.at.line, block.text))
 
 
 def _introduces_list(blocks: list[Block], index: int) -> bool:

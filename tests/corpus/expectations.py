@@ -143,9 +143,9 @@ DOCUMENTS: list[Expected] = [
     Expected(
         "jd/CivicActions__guidebook__README.md",
         layout="single-role",
-        roles=("Tech Lead (TL)",),
+        roles=("Tech Lead",),
         skills={
-            "Tech Lead (TL)": ("Coaching and mentoring engineers", "Complex problem solving", "Release management")
+            "Tech Lead": ("Coaching and mentoring engineers", "Complex problem solving", "Release management")
         },
     ),
     # ----------------------------------------------------------------- career ladders
