@@ -170,7 +170,7 @@ def _stated(mention: Mention, kind: Kind, matcher: Matcher, index: int) -> list[
 # A skill's words inside a role title name the role, not a skill it needs: "reports to the MLOps Manager",
 # "partner with Product Managers", "the Head of Data Engineering".
 _TITLE_AFTER = re.compile(
-    r"^\s+(?:(?:senior|staff|principal|lead)\s+)?(?:managers?|engineers?|directors?|leads?|architects?|analysts?"
+    r"\s+(?:(?:senior|staff|principal|lead)\s+)?(?:managers?|engineers?|directors?|leads?|architects?|analysts?"
     r"|specialists?|scientists?|officers?|developers?|designers?|consultants?)\b",
     re.IGNORECASE,
 )
@@ -184,9 +184,9 @@ def names_a_role(text: str, start: int, end: int) -> bool:
     Examples
     --------
     >>> text = "Reports to the MLOps Manager and owns MLOps tooling."
-    >>> names_a_role(text, 15, 20), names_a_role(text, 37, 42)
+    >>> names_a_role(text, 15, 20), names_a_role(text, 38, 43)
     (True, False)
-    >>> names_a_role("Works with the Head of Data Engineering", 27, 43)
+    >>> names_a_role("Works with the Head of Data Engineering", 23, 39)
     True
     """
     return bool(
