@@ -103,7 +103,7 @@ def _reads_like_a_name(name: str, max_words: int) -> bool:
     words = name.split()
     return (
         0 < len(words) <= max_words
-        and not _NOT_A_NAME_START.match(name)
+        and (not _NOT_A_NAME_START.match(name) or (len(words) > 1 and all(w[:1].isupper() for w in words)))
         and not _GENERIC_TAIL.search(name)
         and not _NOT_A_SKILL.search(name)
         and any(c.isalpha() for c in name)

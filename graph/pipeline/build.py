@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from graph.extract import Fact, Matcher, extract_role_facts
+from graph.extract.fold import NameFolder
 from graph.ids import make_id, slugify
 from graph.model import (
     KPI,
@@ -99,6 +100,12 @@ class _NodeSet:
         self.categories: dict[str, SkillCategory] = {}
         self.families: dict[str, JobFamily] = {}
         self.category_edges: list[Relationship] = []
+        self.folders = {"skill": NameFolder(), "kpi": NameFolder()}
+
+    def folded(self, facts: list[Fact], kind: str) -> list[Fact]:
+        """Facts with the names no taxonomy entry claims folded with their near twins across documents."""
+        folder = self.folders[kind]
+        return [f if f.in_taxonomy else f.model_copy(update={"name": folder.fold(f.name)}) for f in facts]
 
     def family(self, name: str) -> JobFamily:
         family_id = make_id("JobFamily", name)
@@ -170,8 +177,8 @@ def _fact_edges(group: RoleGroup, matcher: Matcher, nodes: _NodeSet) -> list[Rel
     kpis: dict[str, Fact] = {}
     for part in group.parts:
         facts = extract_role_facts(part, matcher)
-        _merge_facts(skills, facts.skills)
-        _merge_facts(kpis, facts.kpis)
+        _merge_facts(skills, nodes.folded(facts.skills, "skill"))
+        _merge_facts(kpis, nodes.folded(facts.kpis, "kpi"))
     edges = [_fact_edge(RelType.REQUIRES_SKILL, group.id, nodes.skill(f).id, f) for f in skills.values()]
     edges += [_fact_edge(RelType.MEASURED_BY, group.id, nodes.kpi(f).id, f) for f in kpis.values()]
     return edges

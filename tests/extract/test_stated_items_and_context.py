@@ -100,3 +100,11 @@ def test_one_kpi_node_for_the_same_indicator_in_two_documents(snapshot):
 def test_skills_are_not_read_from_kpi_tables(snapshot):
     skills = _facts(snapshot, "MLOps Engineer")
     assert "model deployment lead time" not in {name.lower() for name in skills}
+
+
+def test_near_twins_outside_the_taxonomy_fold_across_documents(snapshot):
+    twins = [s for s in snapshot.skills if s.name.lower().startswith("great expecta")]
+    assert [(s.name, s.in_taxonomy) for s in twins] == [("Great Expectations", False)]
+    ids = {r.start for r in snapshot.relationships if r.type == RelType.REQUIRES_SKILL and r.end == twins[0].id}
+    titles = {r.title for r in snapshot.roles if r.id in ids}
+    assert {"Head of Data Engineering", "Senior MLOps Engineer"} <= titles

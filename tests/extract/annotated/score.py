@@ -70,9 +70,10 @@ def score_sample(corpus: Path, sample: Path = SAMPLE) -> tuple[Score, Score, lis
     documents = sorted({role["document"] for role in roles})
     taxonomy = load_taxonomy(DEFAULT_TAXONOMY_DIR)
     matcher = Matcher.from_taxonomy(taxonomy)
-    snapshot = build_snapshot(load_paths([corpus / d for d in documents], root=corpus), taxonomy)
+    snapshots = {d: build_snapshot(load_paths([corpus / d], root=corpus), taxonomy) for d in documents}
     skills, kpis, notes = Score("skill"), Score("kpi"), []
     for annotated in roles:
+        snapshot = snapshots[annotated["document"]]
         in_document = [r for r in snapshot.roles if annotated["document"] in r.sources]
         wanted = title_key(annotated["title"])
         role = next((r for r in in_document if wanted in {title_key(t) for t in [r.title, *r.aliases]}), None)
