@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from graph.model import Evidence, FamilyRef, LoadProblem, ParsedRole, RoleRef, SectionKind
@@ -146,6 +147,7 @@ def parse_job_family(text: str, source: str) -> ParseOutcome:
 # --------------------------------------------------------------------------- finding the roles
 
 
+@lru_cache(maxsize=1 << 14)
 def grade_of(raw: str) -> int | None:
     """The job grade a sentence states, in any of the grade wordings (see :data:`GRADE_SENTENCE`).
 

@@ -49,6 +49,7 @@ __all__ = [
 ]
 
 import re
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -141,30 +142,46 @@ def _item_name(text: str) -> str:
 def _stated(mention: Mention, kind: Kind, matcher: Matcher, index: int) -> list[_Observation]:
     evidence = mention.at.model_copy(update={"method": "stated"})
     occurrence = (mention.at.line, -1) if mention.at.line else (0, index)
-    found = matcher.find(mention.name, kind)
-    matches = outside_boilerplate(mention.name, found)
-    if found and not matches:
-        return []  # a mention naming only the company's values names nothing of the role
-    observations = [
-        _Observation(m.canonical, True, mention.section, evidence, mention.importance, occurrence) for m in matches
+    return [
+        _Observation(name, in_taxonomy, mention.section, evidence, mention.importance, occurrence)
+        for name, in_taxonomy in _stated_names(mention.name, mention.section, kind, matcher)
     ]
-    if kind == "skill" and mention.section in STATED_SKILL_SECTIONS:
-        short = MAX_SKILL_ITEM_WORDS if mention.section is SectionKind.SKILLS else 0
+
+
+# Family-wide requirement items repeat in every role of a page: their names are worked out once per matcher.
+_STATED_CACHE: weakref.WeakKeyDictionary[Matcher, dict] = weakref.WeakKeyDictionary()
+
+
+def _stated_names(text: str, section: SectionKind, kind: Kind, matcher: Matcher) -> tuple[tuple[str, bool], ...]:
+    """``(name, in_taxonomy)`` of what one stated item names."""
+    cache = _STATED_CACHE.setdefault(matcher, {})
+    key = (text, section, kind)
+    if key not in cache:
+        cache[key] = _work_out_stated_names(text, section, kind, matcher)
+    return cache[key]
+
+
+def _work_out_stated_names(text: str, section: SectionKind, kind: Kind, matcher: Matcher) -> tuple:
+    found = matcher.find(text, kind)
+    matches = outside_boilerplate(text, found)
+    if found and not matches:
+        return ()  # a mention naming only the company's values names nothing of the role
+    names = [(m.canonical, True) for m in matches]
+    if kind == "skill" and section in STATED_SKILL_SECTIONS:
+        short = MAX_SKILL_ITEM_WORDS if section is SectionKind.SKILLS else 0
         surfaces = [m.surface.lower() for m in found]
-        for candidate in item_candidates(mention.name, short_item_words=short):
+        for candidate in item_candidates(text, short_item_words=short):
             lowered = candidate.name.lower()
-            if matcher.find(candidate.name, kind) or any(lowered in s or s in lowered for s in surfaces):
+            if any(lowered in s or s in lowered for s in surfaces) or matcher.find(candidate.name, kind):
                 continue  # the taxonomy names it (found above): "Developer" of "Developer experience"
             name = _item_name(candidate.name)
             if name:
-                observations.append(
-                    _Observation(name, False, mention.section, evidence, mention.importance, occurrence)
-                )
-    elif kind == "kpi" and not matches and len(mention.name.split()) <= MAX_KPI_ITEM_WORDS:
-        name = _item_name(mention.name)
+                names.append((name, False))
+    elif kind == "kpi" and not matches and len(text.split()) <= MAX_KPI_ITEM_WORDS:
+        name = _item_name(text)
         if name:
-            observations.append(_Observation(name, False, mention.section, evidence, mention.importance, occurrence))
-    return observations
+            names.append((name, False))
+    return tuple(names)
 
 
 # A skill's words inside a role title name the role, not a skill it needs: "reports to the MLOps Manager",

@@ -20,6 +20,7 @@ start, a mixed-case or digit word: "Terraform" after a lead-in, "GitHub Actions"
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 __all__ = ["MAX_NAME_WORDS", "Candidate", "item_candidates", "skill_name"]
@@ -137,7 +138,8 @@ def _parenthesised(inner: str) -> list[str]:
     return [piece for part in parts for piece in _OR.split(part) if piece]
 
 
-def item_candidates(text: str, *, short_item_words: int = 0) -> list[Candidate]:
+@lru_cache(maxsize=1 << 14)
+def item_candidates(text: str, *, short_item_words: int = 0) -> tuple[Candidate, ...]:
     """Skill name candidates of one stated item, in text order.
 
     Parameters
@@ -184,8 +186,8 @@ def item_candidates(text: str, *, short_item_words: int = 0) -> list[Candidate]:
     ordered = outer_found + found if not text.startswith("(") else found + outer_found
     max_words = max(MAX_NAME_WORDS, short_item_words)
     lenient = short_item_words > 0  # a skills list names skills; elsewhere only proper names are sure
-    return [
+    return tuple(
         c
         for c in ordered
         if _reads_like_a_name(c.name, max_words) and (lenient or c.name == whole_name or _is_proper_part(c.name))
-    ]
+    )
