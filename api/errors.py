@@ -25,7 +25,7 @@ from graph.errors import (
     NotFound,
     OrgKGError,
     SnapshotError,
-    StoreUnavailable,
+    StoreError,
 )
 
 __all__ = ["error_body", "install_error_handlers", "install_openapi"]
@@ -36,13 +36,15 @@ def _status(err: OrgKGError) -> int:
         return 404
     if isinstance(err, CypherError | InputError):
         return 400
-    if isinstance(err, SnapshotError | StoreUnavailable):
+    if isinstance(err, SnapshotError | StoreError):  # engine faults included: never a 500
         return 503
     return 500
 
 
 async def _orgkg_error(_: Request, err: OrgKGError) -> JSONResponse:
-    return JSONResponse(error_body(err), status_code=_status(err))
+    status = _status(err)
+    headers = {"Retry-After": str(getattr(err, "retry_after", 5))} if status == 503 else None
+    return JSONResponse(error_body(err), status_code=status, headers=headers)
 
 
 def _message(item: dict) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -12,6 +13,15 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 __all__ = ["Settings", "get_settings", "REPO_ROOT"]
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+def _default_engine_memory_mb() -> int:
+    """A quarter of the machine's memory, at most 4 GiB: the embedded engine's address-space cap."""
+    try:
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // (1024 * 1024)
+    except (ValueError, OSError):
+        total = 8192
+    return max(1536, min(4096, total // 4))
 
 
 class Settings(BaseSettings):
@@ -34,6 +44,19 @@ class Settings(BaseSettings):
 
     cypher_time_limit_ms: int = Field(default=5000, ge=1, le=600_000)
     cypher_max_rows: int = Field(default=1000, ge=1, le=1_000_000)
+    # Bounds on what an analyst may send (the guard checks them before the engine sees the query).
+    cypher_max_query_bytes: int = Field(default=16_384, ge=64, le=1_000_000)
+    cypher_max_nesting: int = Field(default=8, ge=2, le=40)
+    cypher_max_param_bytes: int = Field(default=65_536, ge=64, le=10_000_000)
+    cypher_max_param_depth: int = Field(default=8, ge=1, le=40)
+    cypher_max_range: int = Field(default=10_000_000, ge=1)
+    # Analyst queries running at once; more are answered 503 with Retry-After.
+    cypher_max_in_flight: int = Field(default=4, ge=1, le=256)
+    # The embedded engine's own caps: memory (address space and query memory) and queued queries.
+    falkordb_memory_mb: int = Field(default_factory=lambda: _default_engine_memory_mb(), ge=256)
+    falkordb_query_memory_mb: int = Field(default=512, ge=16)
+    falkordb_max_queued: int = Field(default=64, ge=1)
+    falkordb_write_timeout_s: float = Field(default=300.0, gt=0)
     sync_batch_size: int = Field(default=5000, ge=1, le=1_000_000)
     max_file_bytes: int = Field(default=10 * 1024 * 1024, ge=1)
 

@@ -2,22 +2,32 @@
 
 ``install_store(app)`` is all ``create_app`` calls: it adds the ``/cypher`` and ``/queries`` routers,
 keeps a :class:`StoreHolder` in ``app.state.stores`` and closes it when the app shuts down.
+:func:`run_analyst` is how both routers run a query: at most ``cypher_max_in_flight`` at once (more
+are a 503 with ``Retry-After`` at once, so they hold no worker thread), within the guard's bounds.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Mapping
 from datetime import datetime
+from typing import Any
 
+import anyio
+import anyio.to_thread
 from fastapi import FastAPI, Request
 
 from api.settings import Settings
+from graph.errors import StoreBusy, StoreError, StoreUnavailable
 from graph.model import Snapshot
-from graph.stores import Store, SyncResult, open_store, sync_snapshot
+from graph.stores import CypherResult, Store, SyncResult, open_store, run_analyst_query, sync_snapshot
+from graph.stores.guard import QueryBounds
 from graph.stores.writer import is_synced
 
-__all__ = ["StoreHolder", "install_store", "store_for"]
+__all__ = ["CypherGate", "StoreHolder", "install_store", "query_bounds", "run_analyst", "store_for"]
+
+_SYNC_RETRY_S = 5  # after a failed sync, answer 503 for this long before trying again
 
 
 class StoreHolder:
@@ -33,22 +43,43 @@ class StoreHolder:
         self._store: Store | None = None
         self._synced: datetime | None = None
         self._lock = threading.Lock()
+        self._restarts = 0
+        self._failed: tuple[float, str] | None = None
         self.last_sync: SyncResult | None = None
 
     def get(self, snapshot: Snapshot) -> Store:
-        """The open store, holding ``snapshot`` (opened and synced under a lock when needed)."""
+        """The open store, holding ``snapshot`` (opened and synced under a lock when needed).
+
+        After the engine was restarted (a killed overrunning query) the store is checked again, since
+        the last second of a sync may not have reached its disk. A failed sync (a full disk ...) is a
+        :class:`StoreUnavailable` for a few seconds, then tried again.
+        """
         store = self._store
-        if store is not None and (self._synced == snapshot.built_at or store.engine != "falkordb"):
+        if store is not None and (store.engine != "falkordb" or (
+            self._synced == snapshot.built_at and self._restarts == _restarts(store)
+        )):
             return store
         with self._lock:
+            if self._failed is not None and time.monotonic() - self._failed[0] < _SYNC_RETRY_S:
+                raise StoreUnavailable(self._failed[1])
             first = self._store is None
             if self._store is None:
                 self._store = self._opener(self.settings)
-            if self._store.engine == "falkordb" and self._synced != snapshot.built_at:
-                if not (first and is_synced(self._store, snapshot)):  # a persisted store may hold it already
-                    self.last_sync = sync_snapshot(self._store, snapshot, batch_size=self.settings.sync_batch_size)
+            store = self._store
+            restarted = self._restarts != _restarts(store)
+            if store.engine == "falkordb" and (self._synced != snapshot.built_at or restarted):
+                self._restarts = _restarts(store)
+                try:
+                    if not ((first or restarted) and is_synced(store, snapshot)):  # a persisted store may hold it
+                        self.last_sync = sync_snapshot(store, snapshot, batch_size=self.settings.sync_batch_size)
+                except StoreError as err:
+                    self._synced = None
+                    message = f"cannot write the graph into the Cypher store: {err}"
+                    self._failed = (time.monotonic(), message)
+                    raise StoreUnavailable(message) from err
+                self._failed = None
                 self._synced = snapshot.built_at
-            return self._store
+            return store
 
     def close(self) -> None:
         with self._lock:
@@ -56,6 +87,72 @@ class StoreHolder:
                 self._store.close()
             self._store = None
             self._synced = None
+
+
+def _restarts(store: Store) -> int:
+    return int(getattr(store, "restarts", 0))
+
+
+class CypherGate:
+    """At most ``limit`` analyst queries at once; one more is refused at once with :class:`StoreBusy`.
+
+    The queries run on threads of their own (``limiter``), not on the pool the REST routes share, so
+    however many analysts wait on the engine, ``/roles`` finds a free thread.
+    """
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._slots = threading.BoundedSemaphore(limit)
+        self._limiter: anyio.CapacityLimiter | None = None
+
+    @property
+    def limiter(self) -> anyio.CapacityLimiter:
+        if self._limiter is None:  # created on first use, inside the server's event loop
+            self._limiter = anyio.CapacityLimiter(self.limit)
+        return self._limiter
+
+    def __enter__(self) -> CypherGate:
+        if not self._slots.acquire(blocking=False):
+            raise StoreBusy(
+                f"{self.limit} analyst queries are running already (cypher_max_in_flight); try again shortly",
+                retry_after=1,
+            )
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._slots.release()
+
+
+def query_bounds(settings: Settings) -> QueryBounds:
+    """The guard's bounds from the settings (``cypher_max_query_bytes``, ``cypher_max_nesting`` ...)."""
+    return QueryBounds(
+        max_bytes=settings.cypher_max_query_bytes,
+        max_nesting=settings.cypher_max_nesting,
+        max_range=settings.cypher_max_range,
+    )
+
+
+async def run_analyst(
+    request: Request,
+    query: str,
+    params: Mapping[str, Any] | None,
+    *,
+    time_limit_ms: int | None = None,
+    max_rows: int | None = None,
+) -> CypherResult:
+    """Run an analyst's (or a catalog) query for ``request``: guard first, then a slot, then the store."""
+    from graph.stores.guard import check_read_only
+
+    bounds = query_bounds(request.app.state.settings)
+    check_read_only(query, bounds)  # refused queries cost no slot (bounded work: at most max_bytes)
+    gate: CypherGate = request.app.state.cypher_gate
+
+    def run() -> CypherResult:
+        store = store_for(request)
+        return run_analyst_query(store, query, params, time_limit_ms=time_limit_ms, max_rows=max_rows, bounds=bounds)
+
+    with gate:
+        return await anyio.to_thread.run_sync(run, limiter=gate.limiter)
 
 
 def store_for(request: Request) -> Store:
@@ -69,6 +166,7 @@ def install_store(app: FastAPI) -> None:
     from api.routers import catalog, cypher
 
     app.state.stores = StoreHolder(app.state.settings)
+    app.state.cypher_gate = CypherGate(app.state.settings.cypher_max_in_flight)
     app.include_router(cypher.router)
     app.include_router(catalog.router)
     app.router.on_shutdown.append(app.state.stores.close)

@@ -18,6 +18,7 @@ __all__ = [
     "QueryTimeout",
     "RoleNotFound",
     "SnapshotError",
+    "StoreBusy",
     "StoreError",
     "StoreUnavailable",
     "UnknownQuery",
@@ -78,11 +79,21 @@ class SnapshotError(OrgKGError):
 
 
 class StoreError(OrgKGError):
-    """A Cypher store failed."""
+    """A Cypher store failed; ``retry_after`` is how many seconds a client should wait before trying again."""
+
+    retry_after: int = 2
 
 
 class StoreUnavailable(StoreError):
     """The store cannot be reached or started."""
+
+
+class StoreBusy(StoreUnavailable):
+    """As many analyst queries as allowed are running already; try again in ``retry_after`` seconds."""
+
+    def __init__(self, message: str, retry_after: int = 1) -> None:
+        self.retry_after = retry_after
+        super().__init__(message)
 
 
 class CypherError(InputError):

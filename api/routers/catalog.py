@@ -9,10 +9,9 @@ from pydantic import BaseModel, Field
 
 from api.models import CATALOG_ERRORS
 from api.routers.tabular import CSV, FormatQuery, cypher_table, respond
-from api.store_state import store_for
+from api.store_state import run_analyst
 from graph.stores.base import CypherResult
 from graph.stores.catalog import CatalogQuery, QueryParam, bind_params, get_query, list_queries
-from graph.stores.guard import check_read_only
 
 __all__ = ["CatalogRun", "QuerySummary", "router"]
 
@@ -45,11 +44,9 @@ def catalog_get(name: str, request: Request) -> CatalogQuery:
 
 
 @router.post("/queries/{name}", response_model=CypherResult, responses={**CATALOG_ERRORS, **CSV})
-def catalog_run(name: str, body: CatalogRun, request: Request, format: FormatQuery = None):
+async def catalog_run(name: str, body: CatalogRun, request: Request, format: FormatQuery = None):
     """Run a named query; missing or unknown parameters are 400 naming the parameter."""
     query = get_query(name, request.app.state.settings.queries_dir)
     bound = bind_params(query, body.params)
-    runnable = check_read_only(query.cypher)
-    store = store_for(request)
-    result = store.run_read(runnable, bound, time_limit_ms=body.time_limit_ms, max_rows=body.max_rows)
+    result = await run_analyst(request, query.cypher, bound, time_limit_ms=body.time_limit_ms, max_rows=body.max_rows)
     return respond(request, format, result, cypher_table, name)

@@ -9,9 +9,8 @@ from pydantic import BaseModel, Field
 
 from api.models import CYPHER_ERRORS
 from api.routers.tabular import CSV, FormatQuery, cypher_table, respond
-from api.store_state import store_for
+from api.store_state import run_analyst
 from graph.stores.base import CypherResult
-from graph.stores.guard import check_read_only
 
 __all__ = ["CypherRequest", "router"]
 
@@ -28,14 +27,16 @@ class CypherRequest(BaseModel):
 
 
 @router.post("/cypher", response_model=CypherResult, responses=CSV)
-def run_cypher(body: CypherRequest, request: Request, format: FormatQuery = None):
+async def run_cypher(body: CypherRequest, request: Request, format: FormatQuery = None):
     """Run one read-only query.
 
     The read-only check refuses writes, admin commands and non-allow-listed procedures (400, naming
-    the clause); the engine then runs it in its own read-only mode, stopped at the time limit (400)
-    and cut at the row limit (``truncated``). Syntax errors are 400 with ``line`` and ``column``.
+    the clause), and so do the bounds on size, nesting and parameters (400, naming the limit); the
+    engine then runs it in its own read-only mode, stopped at the time limit (400) and cut at the row
+    limit (``truncated``). Syntax errors are 400 with ``line`` and ``column``. When as many queries
+    as allowed run already, or the engine is down or restarting: 503 with ``Retry-After``.
     """
-    runnable = check_read_only(body.query)
-    store = store_for(request)
-    result = store.run_read(runnable, body.params, time_limit_ms=body.time_limit_ms, max_rows=body.max_rows)
+    result = await run_analyst(
+        request, body.query, body.params, time_limit_ms=body.time_limit_ms, max_rows=body.max_rows
+    )
     return respond(request, format, result, cypher_table, "cypher")

@@ -111,24 +111,38 @@ def relationship_dict(rel_type: str, start: Any, end: Any, properties: Mapping[s
     return {"type": rel_type, "start": start, "end": end, "properties": _visible(properties)}
 
 
-def _check_value(name: str, value: Any) -> None:
-    if value is None or isinstance(value, bool | int | str):
-        return
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            raise InvalidParameter(name, "numbers must be finite")
-        return
-    if isinstance(value, list | tuple):
-        for item in value:
-            _check_value(name, item)
-        return
-    if isinstance(value, Mapping):
-        for key, item in value.items():
-            if not isinstance(key, str) or not _PARAM_NAME.match(key):
-                raise InvalidParameter(name, f"map key {key!r} must be a plain identifier")
-            _check_value(name, item)
-        return
-    raise InvalidParameter(name, f"unsupported value type {type(value).__name__}; use JSON values")
+def _check_value(name: str, value: Any, max_depth: int) -> int:
+    """Check one parameter's value without recursion; returns its size in bytes (about its JSON length)."""
+    size = 0
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if item is None or isinstance(item, bool | int):
+            size += 8
+        elif isinstance(item, str):
+            size += len(item) + 2
+        elif isinstance(item, float):
+            if not math.isfinite(item):
+                raise InvalidParameter(name, "numbers must be finite")
+            size += 8
+        elif isinstance(item, list | tuple | Mapping):
+            if depth >= max_depth:
+                raise InvalidParameter(
+                    name, f"lists and maps are nested deeper than {max_depth} levels (cypher_max_param_depth)"
+                )
+            size += 2
+            if isinstance(item, Mapping):
+                for key, child in item.items():
+                    if not isinstance(key, str) or not _PARAM_NAME.match(key):
+                        raise InvalidParameter(name, f"map key {key!r} must be a plain identifier")
+                    size += len(key) + 1
+                    stack.append((child, depth + 1))
+            else:
+                stack.extend((child, depth + 1) for child in item)
+        else:
+            raise InvalidParameter(name, f"unsupported value type {type(item).__name__}; use JSON values")
+        size += 1
+    return size
 
 
 def clamp_limits(
@@ -148,8 +162,13 @@ def clamp_limits(
     return max(1, min(time_limit, default_time_limit_ms)), max(1, min(rows, default_max_rows))
 
 
-def check_params(params: Mapping[str, Any] | None) -> dict[str, Any]:
-    """Validate query parameters: identifier names, JSON values; returns a plain dict.
+def check_params(
+    params: Mapping[str, Any] | None, *, max_bytes: int = 65_536, max_depth: int = 8
+) -> dict[str, Any]:
+    """Validate query parameters: identifier names, JSON values, bounded size and nesting; a plain dict.
+
+    ``max_bytes`` bounds all values together (about their JSON length), ``max_depth`` the nesting of
+    lists and maps (the engine's parser pays for nesting as it does in the query).
 
     Examples
     --------
@@ -159,12 +178,21 @@ def check_params(params: Mapping[str, Any] | None) -> dict[str, Any]:
     Traceback (most recent call last):
     ...
     graph.errors.InvalidParameter: bad name: parameter names are letters, digits and _ (not starting with a digit)
+    >>> check_params({"xs": [[[1]]]}, max_depth=2)
+    Traceback (most recent call last):
+    ...
+    graph.errors.InvalidParameter: xs: lists and maps are nested deeper than 2 levels (cypher_max_param_depth)
     """
     checked: dict[str, Any] = {}
+    total = 0
     for name, value in (params or {}).items():
         if not isinstance(name, str) or not _PARAM_NAME.match(name):
             raise InvalidParameter(str(name), "parameter names are letters, digits and _ (not starting with a digit)")
-        _check_value(name, value)
+        total += len(name) + _check_value(name, value, max_depth)
+        if total > max_bytes:
+            raise InvalidParameter(
+                name, f"the parameters exceed {max_bytes} bytes (cypher_max_param_bytes); send less or narrow the query"
+            )
         checked[name] = value
     return checked
 

@@ -23,6 +23,12 @@ class StoreSettings(Protocol):
     neo4j_database: str
     cypher_time_limit_ms: int
     cypher_max_rows: int
+    cypher_max_param_bytes: int
+    cypher_max_param_depth: int
+    falkordb_memory_mb: int
+    falkordb_query_memory_mb: int
+    falkordb_max_queued: int
+    falkordb_write_timeout_s: float
 
     @property
     def falkordb_dir(self) -> Path: ...
@@ -51,6 +57,8 @@ def open_store(settings: StoreSettings, *, engine: str | None = None) -> Store:
             database=settings.neo4j_database,
             time_limit_ms=settings.cypher_time_limit_ms,
             max_rows=settings.cypher_max_rows,
+            max_param_bytes=settings.cypher_max_param_bytes,
+            max_param_depth=settings.cypher_max_param_depth,
         )
     if engine != "falkordb":
         raise StoreUnavailable(f"unknown store {engine!r}: use falkordb or neo4j")
@@ -62,4 +70,10 @@ def open_store(settings: StoreSettings, *, engine: str | None = None) -> Store:
         graph_name=settings.graph_name,
         time_limit_ms=settings.cypher_time_limit_ms,
         max_rows=settings.cypher_max_rows,
+        memory_limit_mb=settings.falkordb_memory_mb,
+        query_memory_mb=settings.falkordb_query_memory_mb,
+        max_queued=settings.falkordb_max_queued,
+        write_timeout_s=settings.falkordb_write_timeout_s,
+        max_param_bytes=settings.cypher_max_param_bytes,
+        max_param_depth=settings.cypher_max_param_depth,
     )

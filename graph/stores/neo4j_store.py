@@ -21,7 +21,7 @@ from graph.errors import QueryFailed, QueryRefused, QueryTimeout, StoreError, St
 from graph.model import NodeLabel
 from graph.stores.base import CypherResult, Store, check_params, json_safe, node_dict, relationship_dict
 
-__all__ = ["Neo4jStore", "neo4j_error"]
+__all__ = ["STATEMENTS", "Neo4jStore", "neo4j_error"]
 
 _POSITION = re.compile(r"line (\d+), column (\d+)")
 _CONSTRAINTS = {
@@ -37,6 +37,9 @@ _UNREACHABLE = (
     ValueError,
 )
 _RESOLVE_IDS = "UNWIND $ids AS i MATCH (n) WHERE elementId(n) = i RETURN i, n.id"
+_DELETE_BATCH = "MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*)"
+# Every statement this module sends by itself (tests/stores/test_neo4j_frontend.py lints them).
+STATEMENTS = (*_CONSTRAINTS.values(), _RESOLVE_IDS, _DELETE_BATCH)
 
 
 def neo4j_error(err: neo4j_errors.Neo4jError, time_limit_ms: int) -> Exception:
@@ -87,14 +90,22 @@ class Neo4jStore(Store):
         database: str = "neo4j",
         time_limit_ms: int = 5000,
         max_rows: int = 1000,
+        max_param_bytes: int = 65_536,
+        max_param_depth: int = 8,
     ) -> None:
         self.uri = uri
+        self.max_param_bytes = max_param_bytes
+        self.max_param_depth = max_param_depth
         self.database = database
         self.default_time_limit_ms = time_limit_ms
         self.default_max_rows = max_rows
         auth = (user, password) if password is not None else None
         try:
-            self._driver = neo4j.GraphDatabase.driver(uri, auth=auth)
+            # Bounded waits on every call: connecting, getting a pooled connection, retrying a transaction.
+            self._driver = neo4j.GraphDatabase.driver(
+                uri, auth=auth, connection_timeout=5.0, connection_acquisition_timeout=10.0,
+                max_transaction_retry_time=max(1.0, time_limit_ms / 1000),
+            )
             self._driver.verify_connectivity()
         except _UNREACHABLE as err:
             raise StoreUnavailable(f"cannot reach Neo4j at {uri} as {user!r}: {err}") from err
@@ -112,7 +123,7 @@ class Neo4jStore(Store):
         time_limit_ms: int | None = None,
         max_rows: int | None = None,
     ) -> CypherResult:
-        checked = check_params(params)
+        checked = check_params(params, max_bytes=self.max_param_bytes, max_depth=self.max_param_depth)
         limit_ms, row_cap = self.limits(time_limit_ms, max_rows)
         statement = neo4j.Query(query, timeout=limit_ms / 1000)  # type: ignore[arg-type]
 
@@ -221,7 +232,7 @@ class Neo4jStore(Store):
     def delete_graph(self) -> None:
         """Remove every node and relationship of the database, in batches."""
         while True:
-            deleted = self.execute_write("MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*)").rows[0][0]
+            deleted = self.execute_write(_DELETE_BATCH).rows[0][0]
             if not deleted:
                 return
 

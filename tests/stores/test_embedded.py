@@ -42,7 +42,7 @@ def test_store_starts_answers_and_leaves_no_process_after_close(tmp_path):
     store = FalkorDBStore(data_dir=tmp_path / "falkordb")
     pid = store.server.pid
     assert alive(pid)
-    assert oct(store.server.socket_path.stat().st_mode & 0o777) == "0o700"
+    assert oct(store.server.socket_path.stat().st_mode & 0o777) == "0o600"
 
     store.execute_write("CREATE (:Role {id: 'role:a'})")
     store.close()
