@@ -9,7 +9,6 @@ are a 503 with ``Retry-After`` at once, so they hold no worker thread), within t
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
@@ -27,8 +26,6 @@ from graph.stores.writer import is_synced
 
 __all__ = ["CypherGate", "StoreHolder", "install_store", "query_bounds", "run_analyst", "store_for"]
 
-_SYNC_RETRY_S = 5  # after a failed sync, answer 503 for this long before trying again
-
 
 class StoreHolder:
     """One store for the app, synced whenever the snapshot's ``built_at`` changes.
@@ -44,7 +41,6 @@ class StoreHolder:
         self._synced: datetime | None = None
         self._lock = threading.Lock()
         self._restarts = 0
-        self._failed: tuple[float, str] | None = None
         self.last_sync: SyncResult | None = None
 
     def get(self, snapshot: Snapshot) -> Store:
@@ -52,7 +48,7 @@ class StoreHolder:
 
         After the engine was restarted (a killed overrunning query) the store is checked again, since
         the last second of a sync may not have reached its disk. A failed sync (a full disk ...) is a
-        :class:`StoreUnavailable` for a few seconds, then tried again.
+        :class:`StoreUnavailable` that says why; the next request tries again.
         """
         store = self._store
         if store is not None and (store.engine != "falkordb" or (
@@ -60,8 +56,6 @@ class StoreHolder:
         )):
             return store
         with self._lock:
-            if self._failed is not None and time.monotonic() - self._failed[0] < _SYNC_RETRY_S:
-                raise StoreUnavailable(self._failed[1])
             first = self._store is None
             if self._store is None:
                 self._store = self._opener(self.settings)
@@ -72,12 +66,9 @@ class StoreHolder:
                 try:
                     if not ((first or restarted) and is_synced(store, snapshot)):  # a persisted store may hold it
                         self.last_sync = sync_snapshot(store, snapshot, batch_size=self.settings.sync_batch_size)
-                except StoreError as err:
+                except StoreError as err:  # tried again by the next request
                     self._synced = None
-                    message = f"cannot write the graph into the Cypher store: {err}"
-                    self._failed = (time.monotonic(), message)
-                    raise StoreUnavailable(message) from err
-                self._failed = None
+                    raise StoreUnavailable(f"cannot write the graph into the Cypher store: {err}") from err
                 self._synced = snapshot.built_at
             return store
 

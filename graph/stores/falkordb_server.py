@@ -400,12 +400,13 @@ class EmbeddedFalkorDB:
             process, pid = self._process, self.pid
             if pid is None or not _pid_alive(pid) or not _is_our_server(pid, self.socket_path):
                 return
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)  # first: the caller waits on it
+            self.kills += 1
             with contextlib.suppress(OSError), open(
                 os.open(self.log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600), "a"
             ) as log:
                 log.write(f"orgkg {time.strftime('%d %b %Y %H:%M:%S')}: killed pid {pid}: {reason}\n")
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)
             if process is not None and process.pid == pid:
                 with contextlib.suppress(subprocess.TimeoutExpired):
                     process.wait(timeout=5)
@@ -413,7 +414,6 @@ class EmbeddedFalkorDB:
             while _pid_alive(pid) and _is_our_server(pid, self.socket_path) and time.monotonic() < deadline:
                 time.sleep(0.01)
             self._process = None
-            self.kills += 1
 
     def _kill(self) -> None:
         process = self._process

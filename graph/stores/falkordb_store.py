@@ -111,8 +111,8 @@ class FalkorDBStore(Store):
     reads), each with a socket timeout: analyst reads ``time_limit_ms`` + 10 %, the rest
     ``write_timeout_s``. On the embedded server an analyst query still running after its
     ``time_limit_ms`` is stopped by killing the server (FalkorDB checks its own
-    timeout only between operations, not while parsing or planning; the watchdog waits 2 %, at most
-    100 ms, past the limit); its caller gets
+    timeout only between operations, not while parsing or planning; the 10 % are left for the kill to
+    reach the caller on a busy machine); its caller gets
     :class:`QueryTimeout` at once and a new server is started. Any call that finds the embedded server
     gone starts it again and retries once; what still fails is :class:`StoreUnavailable`.
 
@@ -263,8 +263,8 @@ class FalkorDBStore(Store):
         on a killed server (not its own fault) is retried once on the new server within its own time.
         """
         started = time.monotonic()
-        # The engine's own timeout first; the kill a little after, so that the answer stays within + 10 %.
-        call = _Call(started + (limit_ms + max(20, min(limit_ms * 0.02, 100))) / 1000)
+        # The engine gets the same limit; whichever comes first, the answer stays within the limit + 10 %.
+        call = _Call(started + limit_ms / 1000)
         timer = None
         if self.server is not None:
             timer = threading.Timer(call.deadline - started, self._overrun, (call, limit_ms))

@@ -137,7 +137,8 @@ def test_killing_the_engine_during_queries_gives_no_500_and_it_answers_again_wit
                         if answer.status_code >= 500:
                             bodies[answer.status_code] = answer.text[:300]
 
-    threads = [threading.Thread(target=client_loop, args=(i,), daemon=True) for i in range(6)]
+    # Three clients and the probe: within cypher_max_in_flight, so every 503 is the engine's.
+    threads = [threading.Thread(target=client_loop, args=(i,), daemon=True) for i in range(3)]
     for thread in threads:
         thread.start()
     recoveries = []
@@ -159,7 +160,7 @@ def test_killing_the_engine_during_queries_gives_no_500_and_it_answers_again_wit
     assert set(statuses) <= {200, 503}, (statuses, dict(bodies))
     assert max(recoveries) <= RESTART_S
     if 503 in bodies:
-        assert "FalkorDB" in bodies[503] or "engine" in bodies[503]
+        assert "FalkorDB" in bodies[503], bodies[503]
 
 
 @pytest.mark.parametrize("path", ["/roles", "/healthz"])
