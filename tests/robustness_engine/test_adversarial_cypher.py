@@ -166,3 +166,32 @@ def test_killing_the_engine_during_queries_gives_no_500_and_it_answers_again_wit
 @pytest.mark.parametrize("path", ["/roles", "/healthz"])
 def test_the_live_server_answers_rest_routes(live_server, path):
     assert httpx.get(live_server.url + path, timeout=10).status_code == 200
+
+
+def test_80_deeply_nested_queries_at_once_are_all_refused_in_bounds_while_healthz_answers(live_server):
+    """The issue's attack: 80 clients send a 26-level query at once (it used to hold every worker)."""
+    query = "RETURN " + "(" * 26 + "1" + ")" * 26
+    answers: list[tuple[int, float]] = []
+    lock = threading.Lock()
+    go = threading.Event()
+
+    def attacker() -> None:
+        with httpx.Client(base_url=live_server.url, timeout=60) as client:
+            go.wait()
+            started = time.monotonic()
+            status = client.post("/cypher", json={"query": query}).status_code
+            with lock:
+                answers.append((status, time.monotonic() - started))
+
+    threads = [threading.Thread(target=attacker, daemon=True) for _ in range(80)]
+    for thread in threads:
+        thread.start()
+    go.set()
+    with httpx.Client(base_url=live_server.url, timeout=30) as client:
+        health = [client.get(path).status_code for path in ("/healthz", "/roles", "/healthz")]
+    for thread in threads:
+        thread.join(timeout=60)
+    assert health == [200, 200, 200]
+    assert len(answers) == 80
+    assert {status for status, _ in answers} == {400}
+    assert max(seconds for _, seconds in answers) <= BOUND_S
