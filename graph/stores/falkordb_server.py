@@ -30,6 +30,7 @@ import fcntl
 import hashlib
 import os
 import resource
+import shutil
 import signal
 import subprocess
 import sys
@@ -316,7 +317,16 @@ class EmbeddedFalkorDB:
             _rotate(self.log_path)
         except OSError as err:
             raise StoreUnavailable(f"cannot rotate the embedded FalkorDB's log {self.log_path}: {err}") from err
-        setup = _child_setup(self.memory_limit_bytes)
+        # Without a preexec_fn Python spawns the server with vfork, not a fork of this whole process
+        # (which holds the interpreter lock while it copies): setpriv, sh and nice do the child's setup.
+        setpriv = shutil.which("setpriv")
+        setup: Callable[[], None] | None = None
+        if setpriv is not None:
+            ulimit = f'ulimit -v {self.memory_limit_bytes // 1024}; ' if self.memory_limit_bytes else ""
+            script = f'umask 077; {ulimit}exec nice -n {_NICE} "$@"'
+            command = [setpriv, "--pdeathsig", "TERM", "--", "/bin/sh", "-c", script, "sh", *command]
+        else:
+            setup = _child_setup(self.memory_limit_bytes)
 
         def run() -> None:
             # The kernel signals the server when *this thread* ends (PR_SET_PDEATHSIG), so the thread
@@ -329,7 +339,7 @@ class EmbeddedFalkorDB:
                         stdout=log,
                         stderr=subprocess.STDOUT,
                         cwd=self.directory,
-                        preexec_fn=setup,  # umask, setrlimit, nice, prctl: no locks
+                        preexec_fn=setup,  # None with setpriv; else umask, setrlimit, nice, prctl: no locks
                         start_new_session=True,
                     )
             except OSError as err:
