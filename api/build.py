@@ -39,7 +39,14 @@ def build_from_documents(
 ) -> Snapshot:
     """Load ``paths``, build the snapshot and (by default) save it where the server reads it."""
     root = load_root(paths)
-    result = load_paths(list(paths), format=format, root=root, progress=progress, max_bytes=settings.max_file_bytes)
+    result = load_paths(
+        list(paths),
+        format=format,
+        root=root,
+        progress=progress,
+        max_bytes=settings.max_file_bytes,
+        cache_dir=settings.data_dir / "parse-cache",
+    )
     taxonomy = load_taxonomy(settings.taxonomy_dir)
     inputs = [Path(os.path.relpath(p.resolve(), root)).as_posix() for p in paths]
     snapshot = build_snapshot(result, taxonomy, inputs=inputs)

@@ -11,6 +11,7 @@ from graph.errors import DocumentError
 from graph.ids import make_id
 from graph.model import LoadProblem, LoadResult, ParsedDocument, Source
 from loaders.base import Loader, ParseOutcome
+from loaders.cache import cached_load
 from loaders.content import clean_role_title
 from loaders.hints import is_sidecar, read_sidecar
 from loaders.layouts import LAYOUTS, interpret
@@ -32,6 +33,7 @@ def load_paths(
     root: Path | None = None,
     progress: Progress | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    cache_dir: Path | None = None,
 ) -> LoadResult:
     """Parse every role document under ``paths`` (files or folders); problems never stop the load.
 
@@ -46,6 +48,7 @@ def load_paths(
     root : ``Source.path`` is relative to it (default: the current folder, else the path as given).
     progress : called with ``(done, total)`` after each file.
     max_bytes : larger files are refused without being read.
+    cache_dir : keep parsed documents there by content hash and reuse them (``loaders.cache``).
 
     Examples
     --------
@@ -64,7 +67,10 @@ def load_paths(
     base = Path(root) if root is not None else Path.cwd()
     files = _collect(paths, base, format, result.problems)
     for done, path in enumerate(files, start=1):
-        document, problems = _load(path, base, format, max_bytes)
+        if cache_dir is None:
+            document, problems = _load(path, base, format, max_bytes)
+        else:
+            document, problems = cached_load(_load, path, base, format, max_bytes, cache_dir, _shown(path, base))
         result.problems.extend(problems)
         if document is not None:
             result.documents.append(document)
