@@ -340,7 +340,7 @@ def main(argv: list[str] | None = None) -> None:
             og = OrgGraph.from_snapshot(snapshot)
             started = time.perf_counter()
             for index in ("career_moves", "skill_vectors", "role_names", "managers", "role_kpis"):
-                getattr(og, index)
+                getattr(og, index, None)  # the indices an older OrgGraph lacks are simply not built
             indices_s = time.perf_counter() - started
             row("OrgGraph build / indices (s)", "s").put(size, build_s, indices_s, "indices")
             console.print(f"[dim]{size:,} roles: queries …[/dim]")

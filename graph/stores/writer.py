@@ -27,7 +27,6 @@ changed in between) the whole batch is upserted and the counts stay exact.
 from __future__ import annotations
 
 import hashlib
-import json
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
@@ -37,7 +36,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from graph.errors import CypherError
-from graph.model import NodeLabel, RelType, Snapshot
+from graph.model import NodeLabel, Relationship, RelType, Snapshot
 from graph.properties import node_properties, relationship_properties, store_value
 from graph.stores.base import Store
 
@@ -171,26 +170,49 @@ class SyncResult(BaseModel):
         return self.total().changes > 0
 
 
-def _digest(props: dict[str, Any]) -> str:
-    return hashlib.sha1(json.dumps(props, sort_keys=True, default=str).encode()).hexdigest()[:20]
+def _digest(*parts: str) -> str:
+    digest = hashlib.sha1()
+    for part in parts:
+        digest.update(part.encode())
+        digest.update(b"\x00")
+    return digest.hexdigest()[:20]
+
+
+_NODE_JSON_EXCLUDE = {"sections"}
+_REL_JSON_EXCLUDE = {"type", "start", "end"}
 
 
 @dataclass
 class SyncPlan:
-    """The rows to write, grouped by statement key, and the sync id they carry."""
+    """The elements to write, grouped by statement key, each with its hash, and the sync id they carry.
+
+    Elements are hashed once, from their JSON (in Rust), when the plan is made; the rows with all their
+    properties are built batch by batch (:meth:`node_rows`, :meth:`relationship_rows`) and only for the
+    elements a batch sends, so the whole plan's properties are never in memory at once.
+    """
 
     sync_id: str
-    nodes: dict[NodeLabel, list[dict[str, Any]]]
-    relationships: dict[RelationshipKey, list[dict[str, Any]]]
+    nodes: dict[NodeLabel, list[tuple[Any, str]]]
+    relationships: dict[RelationshipKey, list[tuple[Relationship, str]]]
     skipped_relationships: int = 0
 
     @property
     def size(self) -> int:
         return sum(map(len, self.nodes.values())) + sum(map(len, self.relationships.values()))
 
+    def node_row(self, item: tuple[Any, str]) -> dict[str, Any]:
+        node, digest = item
+        props = {**node_properties(node), "sync_id": self.sync_id, "sync_hash": digest}
+        return {"id": node.id, "hash": digest, "props": props}
+
+    def relationship_row(self, item: tuple[Relationship, str]) -> dict[str, Any]:
+        rel, digest = item
+        props = {**relationship_properties(rel), "sync_id": self.sync_id, "sync_hash": digest}
+        return {"start": rel.start, "end": rel.end, "hash": digest, "props": props}
+
 
 def plan_sync(snapshot: Snapshot) -> SyncPlan:
-    """Group the snapshot's elements into rows for the batched statements.
+    """Group the snapshot's elements for the batched statements and hash each one once.
 
     Examples
     --------
@@ -203,30 +225,24 @@ def plan_sync(snapshot: Snapshot) -> SyncPlan:
     (3, 1, [(<RelType.REQUIRES_SKILL: 'REQUIRES_SKILL'>, <NodeLabel.ROLE: 'Role'>, <NodeLabel.SKILL: 'Skill'>)])
     """
     labels: dict[str, NodeLabel] = {}
-    nodes: dict[NodeLabel, list[dict[str, Any]]] = defaultdict(list)
+    nodes: dict[NodeLabel, list[tuple[Any, str]]] = defaultdict(list)
     content = hashlib.sha1()
     for label, node in snapshot.nodes():
-        props = node_properties(node)
-        digest = _digest({"label": label.value, **props})
+        digest = _digest(label.value, node.model_dump_json(exclude=_NODE_JSON_EXCLUDE))
         content.update(digest.encode())
-        labels[props["id"]] = label
-        nodes[label].append({"id": props["id"], "hash": digest, "props": props})
-    relationships: dict[RelationshipKey, list[dict[str, Any]]] = defaultdict(list)
+        labels[node.id] = label
+        nodes[label].append((node, digest))
+    relationships: dict[RelationshipKey, list[tuple[Relationship, str]]] = defaultdict(list)
     skipped = 0
     for rel in snapshot.relationships:
         start, end = labels.get(rel.start), labels.get(rel.end)
         if start is None or end is None:
             skipped += 1
             continue
-        props = relationship_properties(rel)
-        digest = _digest({"key": list(rel.key), **props})
+        digest = _digest(*rel.key, rel.model_dump_json(exclude=_REL_JSON_EXCLUDE))
         content.update(digest.encode())
-        row = {"start": rel.start, "end": rel.end, "hash": digest, "props": props}
-        relationships[(rel.type, start, end)].append(row)
+        relationships[(rel.type, start, end)].append((rel, digest))
     sync_id = f"{snapshot.built_at.isoformat()}#{content.hexdigest()[:12]}"
-    for group in (*nodes.values(), *relationships.values()):
-        for row in group:
-            row["props"] = {**row["props"], "sync_id": sync_id, "sync_hash": row["hash"]}
     return SyncPlan(sync_id, dict(nodes), dict(relationships), skipped)
 
 
@@ -309,35 +325,48 @@ class _Group:
     def read_ids(self, rows: Sequence[dict[str, Any]]) -> list[str]:
         return list(dict.fromkeys(row[self.fields[0]] for row in rows))
 
+    def light(self, item: tuple[Any, str]) -> dict[str, Any]:
+        """The row of the stamp: the element's key fields and hash, no properties."""
+        element, digest = item
+        return {**{field: getattr(element, field) for field in self.fields}, "hash": digest}
+
 
 def _write_batch(
-    store: Store, group: _Group, rows: Sequence[dict[str, Any]], sync_id: str, result: SyncResult
+    store: Store,
+    group: _Group,
+    items: Sequence[tuple[Any, str]],
+    sync_id: str,
+    result: SyncResult,
+    row_of: Callable[[tuple[Any, str]], dict[str, Any]],
 ) -> ElementCounts:
     """Stamp the unchanged elements of one batch; send only the others with their properties.
 
     1. The stamp sends ids and hashes; it sets ``sync_id`` where the stored hash is the snapshot's
-       and answers how many it stamped. All of them: done (an unchanged re-sync stops here).
+       and answers how many it stamped. All of them: done (an unchanged re-sync stops here, and
+       builds no property rows at all).
     2. Otherwise one read of the batch's stored hashes tells the new or changed rows, upserted
        with their properties. When the read disagrees with the stamp (the store changed in
        between), the whole batch is upserted: the upsert compares the hashes itself.
     """
-    light = [{field: row[field] for field in (*group.fields, "hash")} for row in rows]
+    light = [group.light(item) for item in items]
     answer = store.execute_write(group.stamp, {"rows": light, "sync_id": sync_id})
     stamped = int(answer.rows[0][0] or 0) if answer.rows else 0
     result.statements += 1
-    result.stamped_rows += len(rows)
-    if stamped == len(rows):
+    result.stamped_rows += len(items)
+    if stamped == len(items):
         return ElementCounts(unchanged=stamped)
-    stored, reads = _stored(store, group.read, group.read_ids(rows), len(rows))
+    stored, reads = _stored(store, group.read, group.read_ids(light), len(items))
     result.statements += reads
-    changed, same = _split(rows, stored, group.key)
+    changed, same = _split(light, stored, group.key)
     counts = ElementCounts(unchanged=stamped)
     if len(same) != stamped:
-        changed, counts = list(rows), ElementCounts()
+        changed, counts = light, ElementCounts()
     if changed:
-        counts = counts.add(_upsert(store, group.upsert, changed, sync_id))
+        wanted = {id(row) for row in changed}
+        rows = [row_of(item) for item, row in zip(items, light, strict=True) if id(row) in wanted]
+        counts = counts.add(_upsert(store, group.upsert, rows, sync_id))
         result.statements += 1
-        result.property_rows += len(changed)
+        result.property_rows += len(rows)
     return counts
 
 
@@ -392,33 +421,35 @@ def sync_snapshot(
 
     store.ensure_schema(list(NodeLabel))
 
-    def write(group: _Group, rows: Sequence[dict[str, Any]], any_stored: str, phase: str) -> ElementCounts:
+    def write(group: _Group, items: Sequence[tuple[Any, str]], any_stored: str, phase: str, row_of) -> ElementCounts:
         """All batches of one label or type; an engine holding none of it gets the upsert only."""
         nonlocal done
         counts = ElementCounts()
-        if not rows:
+        if not items:
             return counts
         answer = store.fetch_all(any_stored)
         result.statements += 1
         fresh = not answer or not answer[0][0]
-        for batch in _batches(rows, batch_size):
+        for batch in _batches(items, batch_size):
             if fresh:
-                counts = counts.add(_upsert(store, group.upsert, batch, plan.sync_id))
+                rows = [row_of(item) for item in batch]
+                counts = counts.add(_upsert(store, group.upsert, rows, plan.sync_id))
                 result.statements += 1
                 result.property_rows += len(batch)
             else:
-                counts = counts.add(_write_batch(store, group, batch, plan.sync_id, result))
+                counts = counts.add(_write_batch(store, group, batch, plan.sync_id, result, row_of))
             done += len(batch)
             report(phase)
         return counts
 
     for label in NodeLabel:
         group = _Group(NODE_UPSERT[label], NODE_STAMP[label], NODE_STORED[label], ("id",))
-        result.nodes[label.value] = write(group, plan.nodes.get(label, []), NODE_ANY[label], "nodes")
+        items = plan.nodes.get(label, [])
+        result.nodes[label.value] = write(group, items, NODE_ANY[label], "nodes", plan.node_row)
     rel_counts: dict[str, ElementCounts] = {rel_type.value: ElementCounts() for rel_type in RelType}
-    for key, rows in plan.relationships.items():
+    for key, items in plan.relationships.items():
         group = _Group(RELATIONSHIP_UPSERT[key], RELATIONSHIP_STAMP[key], RELATIONSHIP_STORED[key], ("start", "end"))
-        counts = write(group, rows, RELATIONSHIP_ANY[key], "relationships")
+        counts = write(group, items, RELATIONSHIP_ANY[key], "relationships", plan.relationship_row)
         rel_counts[key[0].value] = rel_counts[key[0].value].add(counts)
     for rel_type in RelType:
         deleted, statements = _prune(store, RELATIONSHIP_PRUNE[rel_type], plan.sync_id, batch_size)
