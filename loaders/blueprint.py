@@ -42,7 +42,7 @@ def parse_blueprint(text: str, source: str) -> ParseOutcome:
     """
     front = split_front_matter(text, source)
     outline = parse_outline(front.body)
-    outcome = ParseOutcome(family=front.text("family"), problems=list(front.problems))
+    outcome = ParseOutcome(family=front.text("family"))
     titles = [h for h in outline.headings if h.level == 1]
     if titles:
         for heading in titles:
@@ -53,6 +53,7 @@ def parse_blueprint(text: str, source: str) -> ParseOutcome:
         _apply_front_matter(outcome.roles[0], front, outcome)
     for role in outcome.roles:
         role.family = role.family or outcome.family
+    outcome.problems[:0] = front.problems  # the front matter's, including those found while applying it
     return outcome
 
 
@@ -149,8 +150,7 @@ def _apply_front_matter(role: ParsedRole, front: FrontMatter, outcome: ParseOutc
     role.title = front.text("title") or role.title
     role.level = front.text("level") or role.level
     role.family = front.text("family") or role.family
-    aliases = front.meta.get("aliases") or []
-    role.aliases = [str(a).strip() for a in ([aliases] if isinstance(aliases, str) else aliases) if str(a).strip()]
+    role.aliases = front.texts("aliases")
     grade = front.meta.get("grade")
     if isinstance(grade, int) and not isinstance(grade, bool):
         role.grade = grade

@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from graph.model import LoadProblem
+from loaders.safe_yaml import safe_load
 
 __all__ = ["FrontMatter", "split_front_matter"]
 
@@ -26,11 +27,39 @@ class FrontMatter:
 
     meta: dict[str, Any] = field(default_factory=dict)
     body: str = ""
+    path: str = ""
     problems: list[LoadProblem] = field(default_factory=list)
 
     def text(self, key: str) -> str | None:
+        """The value of ``key`` as one stripped text, or None; a list or mapping is reported, not printed."""
         value = self.meta.get(key)
+        if isinstance(value, list | dict):
+            self._wrong_type(key, "a text", value)
+            return None
         return str(value).strip() if value is not None and str(value).strip() else None
+
+    def texts(self, key: str) -> list[str]:
+        """The value of ``key`` as a list of texts: a text alone, or a list of texts (others are reported).
+
+        Examples
+        --------
+        >>> fm = split_front_matter("---\\naliases: 5\\n---\\n", "a.md")
+        >>> fm.texts("aliases"), str(fm.problems[0])
+        ([], "a.md:1: error: front matter 'aliases' must be a text or a list of texts, not int")
+        """
+        value = self.meta.get(key)
+        if value is None:
+            return []
+        items = value if isinstance(value, list) else [value]
+        if isinstance(value, dict | bool | int | float) or not all(isinstance(i, str | int | float) for i in items):
+            self._wrong_type(key, "a text or a list of texts", value)
+            return []
+        return [text for item in items if (text := str(item).strip())]
+
+    def _wrong_type(self, key: str, expected: str, value: object) -> None:
+        message = f"front matter {key!r} must be {expected}, not {type(value).__name__}"
+        if not any(p.message == message for p in self.problems):
+            self.problems.append(LoadProblem(path=self.path, line=1, message=message))
 
 
 def _unterminated_end(lines: list[str]) -> int:
@@ -57,9 +86,9 @@ def split_front_matter(text: str, path: str) -> FrontMatter:
     """
     lines = text.split("\n")
     if not lines or lines[0].strip() != _FENCE:
-        return FrontMatter(body=text)
+        return FrontMatter(body=text, path=path)
     end = next((i for i, line in enumerate(lines[1:], start=1) if line.strip() in _CLOSERS), None)
-    result = FrontMatter()
+    result = FrontMatter(path=path)
     if end is None:
         end = _unterminated_end(lines)
         result.problems.append(
@@ -75,7 +104,7 @@ def split_front_matter(text: str, path: str) -> FrontMatter:
 
 def _parse_meta(source: str, path: str, problems: list[LoadProblem]) -> dict[str, Any]:
     try:
-        meta = yaml.safe_load(source)
+        meta = safe_load(source)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from graph.errors import DocumentError
+from loaders.safe_yaml import safe_load
 
 __all__ = ["SIDECAR_SUFFIX", "is_sidecar", "read_sidecar"]
 
@@ -46,7 +47,7 @@ def read_sidecar(path: Path, shown: str) -> dict[str, Any]:
     if not sidecar.is_file():
         return {}
     try:
-        data = yaml.safe_load(sidecar.read_text(encoding="utf-8"))
+        data = safe_load(sidecar.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark else None

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -12,10 +14,11 @@ from graph.ids import make_id
 from graph.model import LoadProblem, LoadResult, ParsedDocument, Source
 from loaders.base import Loader, ParseOutcome
 from loaders.cache import cached_load
+from loaders.contain import drop_unnamed, parse_contained
 from loaders.content import clean_role_title
 from loaders.hints import is_sidecar, read_sidecar
 from loaders.layouts import LAYOUTS, interpret
-from loaders.reading import DEFAULT_MAX_BYTES, decode, read_bytes
+from loaders.reading import DEFAULT_MAX_BYTES, decode, file_kind, read_bytes
 from loaders.registry import FORMATS, detect_format
 
 __all__ = ["SKIPPED_FOLDERS", "SKIPPED_NAMES", "load_file", "load_paths", "parse_bytes"]
@@ -103,6 +106,15 @@ def _shown(path: Path, base: Path) -> str:
     """The path as evidence shows it: relative to the root when inside it, posix style."""
     try:
         return path.resolve().relative_to(base.resolve()).as_posix()
+    except (ValueError, OSError, RuntimeError):  # outside the root, or a link loop that cannot be resolved
+        return _relative(path, base)
+
+
+def _relative(path: Path, base: Path) -> str:
+    """The path relative to ``base`` without resolving links (it may be a loop)."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        return absolute.relative_to(os.path.abspath(base)).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -123,9 +135,12 @@ def _load(
         data = read_bytes(path, shown, max_bytes)
         hint = read_sidecar(path, shown)
         name = format or _format_of(path, data, hint)
-        outcome = parse_bytes(data, shown, name, hint)
+        outcome = parse_contained(lambda _, source: parse_bytes(data, source, name, hint), "", shown)
+        outcome = drop_unnamed(outcome, shown)
     except DocumentError as err:
         return None, [LoadProblem(path=shown, line=err.line, message=err.reason)]
+    except Exception as err:  # outside the parser (format detection, hints): still this file's problem only
+        return None, [LoadProblem(path=shown, message=f"cannot be read ({type(err).__name__}: {str(err)[:200]})")]
     shown_format = name if not outcome.layout or outcome.layout == name else f"{name}:{outcome.layout}"
     source = Source(id=_source_id(shown), path=shown, format=shown_format, sha256=hashlib.sha256(data).hexdigest())
     document = ParsedDocument(source=source, roles=outcome.roles, family=outcome.family, problems=outcome.problems)
@@ -190,28 +205,52 @@ def _format_of(path: Path, data: bytes, hint: dict[str, Any]) -> str:
 
 def _collect(paths: Sequence[Path | str], base: Path, format: str | None, problems: list[LoadProblem]) -> list[Path]:
     files: list[Path] = []
+    seen: set[tuple[int, int]] = set()  # folders already walked, by (device, inode): no loop, no folder twice
     for given in paths:
         path = Path(given)
-        if path.is_dir():
-            files.extend(_walk(path, base, format, problems))
+        if _is_dir(path):
+            files.extend(_walk(path, base, format, problems, seen))
         elif path.exists() and format is None and not _has_known_suffix(path):
             try:
                 detect_format(path, "")
             except DocumentError as err:
                 problems.append(LoadProblem(path=_shown(path, base), message=err.reason))
         else:
-            files.append(path)  # a missing file becomes a problem when it is read
+            files.append(path)  # a missing file (or a FIFO, a device...) becomes a problem when it is read
     return files
 
 
-def _walk(folder: Path, base: Path, format: str | None, problems: list[LoadProblem]) -> list[Path]:
+def _walk(
+    folder: Path, base: Path, format: str | None, problems: list[LoadProblem], seen: set[tuple[int, int]]
+) -> list[Path]:
+    """The role documents under ``folder``: regular files (or links to them) only, each folder once."""
+    try:
+        info = folder.stat()
+        if (info.st_dev, info.st_ino) in seen:
+            skipped = "skipped: a folder already read (a link back to a folder above it?)"
+            problems.append(LoadProblem(path=_relative(folder, base), message=skipped, severity="warning"))
+            return []
+        seen.add((info.st_dev, info.st_ino))
+        entries = sorted(folder.iterdir(), key=lambda p: p.name)
+    except OSError as err:
+        problems.append(LoadProblem(path=_shown(folder, base), message=f"cannot read folder: {err.strerror or err}"))
+        return []
     found: list[Path] = []
-    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+    for entry in entries:
         if entry.name.startswith(".") or entry.name in SKIPPED_NAMES or is_sidecar(entry):
             continue
-        if entry.is_dir():
+        try:
+            mode = entry.stat().st_mode
+        except (OSError, RuntimeError) as err:  # a dangling link, a link loop
+            reason = getattr(err, "strerror", None) or str(err)
+            problems.append(LoadProblem(path=_relative(entry, base), message=f"skipped: {reason}", severity="warning"))
+            continue
+        if stat.S_ISDIR(mode):
             if entry.name not in SKIPPED_FOLDERS:
-                found.extend(_walk(entry, base, format, problems))
+                found.extend(_walk(entry, base, format, problems, seen))
+        elif not stat.S_ISREG(mode):
+            skipped = f"skipped: {file_kind(mode)}, not a regular file"
+            problems.append(LoadProblem(path=_relative(entry, base), message=skipped, severity="warning"))
         elif format is not None or _has_known_suffix(entry):
             found.append(entry)
         else:
@@ -221,6 +260,13 @@ def _walk(folder: Path, base: Path, format: str | None, problems: list[LoadProbl
                 skipped = LoadProblem(path=_shown(entry, base), message=f"skipped: {err.reason}", severity="warning")
                 problems.append(skipped)
     return found
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except (OSError, RuntimeError):
+        return False
 
 
 def _has_known_suffix(path: Path) -> bool:

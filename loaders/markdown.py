@@ -20,8 +20,8 @@ __all__ = ["PSEUDO_LEVEL", "Block", "Heading", "Outline", "Span", "is_name_list"
 PSEUDO_LEVEL = 7  # a bold-only line like ``**Nice-to-haves**`` acts as a heading below every real one
 
 _BOLD_ONLY = re.compile(r"^\s*(\*\*|__)([^*_\n]{1,80}?)\1\s*:?\s*$")
-_HEADING_ANCHOR = re.compile(r"\s*\{#[^}]*\}\s*$")
-_LINK = re.compile(r"\[([^\]\n]+)\]\(((?:[^()\n]|\([^()\n]*\))*)\)")
+_HEADING_ANCHOR = re.compile(r"\{#[^{}]*\}\s*$")  # no leading \s*: spaces before it are stripped after
+_LINK = re.compile(r"\[([^\[\]\n]+)\]\(((?:[^()\n]|\([^()\n]*\))*)\)")  # linear: a label cannot span a "["
 
 _LIST_OPENERS = {"bullet_list_open", "ordered_list_open"}
 
@@ -247,7 +247,8 @@ def parse_outline(text: str) -> Outline:
             outline.blocks[open_items[-1]] = replace(outline.blocks[open_items[-1]], has_sublist=True)
         elif token.type == "heading_open" and token.map:
             content = tokens[position + 1].content
-            raw_headings.append((int(token.tag[1:]), _HEADING_ANCHOR.sub("", clean_line(content)), token.map[0] + 1))
+            heading = _HEADING_ANCHOR.sub("", clean_line(content)).rstrip()
+            raw_headings.append((int(token.tag[1:]), heading, token.map[0] + 1))
         elif token.type == "paragraph_open" and token.map:
             start, stop = token.map
             raw = "\n".join(lines[start:stop])

@@ -30,6 +30,7 @@ from graph.errors import DocumentError
 from graph.extract.matcher import alias_conflicts
 from graph.extract.normalize import normalize_term
 from graph.model import FunctionEntry, KPIEntry, Taxonomy, TaxonomyEntry
+from loaders.safe_yaml import BoundedLoader
 
 DEFAULT_TAXONOMY_DIR = Path(__file__).resolve().parents[1] / "seeds" / "taxonomy"
 BASE_FILES = ("skills.yaml", "kpis.yaml", "functions.yaml")
@@ -37,7 +38,7 @@ _LINE = "__line__"
 _SECTIONS = ("categories", "skills", "kpis", "functions")
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(BoundedLoader):
     """A safe YAML loader that records the 1-based line of every mapping under ``__line__``."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:

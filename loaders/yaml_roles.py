@@ -14,6 +14,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from graph.model import Evidence, LoadProblem, Mention, ParsedRole, Section, SectionKind
 from loaders.base import Loader, ParseOutcome
 from loaders.content import role_ref
+from loaders.safe_yaml import BoundedLoader
 from loaders.text import collapse
 
 __all__ = ["IMPORTANCE_WORDS", "LOADER", "ROLE_KEYS", "parse_yaml_roles"]
@@ -62,7 +63,7 @@ class _Reader:
         self.source = source
         self.lines = text.split("\n")
         self.outcome = ParseOutcome()
-        self.loader = yaml.SafeLoader(text)
+        self.loader = BoundedLoader(text)
 
     # ------------------------------------------------------------------ structure
 

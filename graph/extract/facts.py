@@ -226,18 +226,29 @@ def _own_title_spans(text: str, title: str) -> list[tuple[int, int]]:
 def _extracted(section: Section, kind: Kind, matcher: Matcher, source: str, title: str = "") -> list[_Observation]:
     observations = []
     own = _own_title_spans(section.text, title) if kind == "skill" else []
+    first: dict[str, Evidence] = {}  # the first naming of each fact in the section: the best evidence it has here
+    seen: set[tuple[str, int]] = set()
+    line, counted = section.line, 0  # lines are counted on from the previous match, not from the top each time
     for match in outside_boilerplate(section.text, matcher.find(section.text, kind)):
         in_own_title = any(start <= match.start and match.end <= end for start, end in own)
         if kind == "skill" and not in_own_title and names_a_role(section.text, match.start, match.end):
             continue
-        line = section.line + section.text.count("\n", 0, match.start)
-        evidence = Evidence(
-            source=source,
-            line=max(line, 0),
-            evidence=sentence_around(section.text, match.start, match.end),
-            method="extracted",
-            confidence=EXTRACTED_CONFIDENCE,
-        )
+        if match.start < counted:
+            line, counted = section.line, 0
+        line += section.text.count("\n", counted, match.start)
+        counted = match.start
+        if (match.canonical, line) in seen:
+            continue  # the same fact again on the same line adds no mention and no better evidence
+        seen.add((match.canonical, line))
+        evidence = first.get(match.canonical)
+        if evidence is None:  # later namings count as mentions; their sentence is never chosen over this one
+            evidence = first[match.canonical] = Evidence(
+                source=source,
+                line=max(line, 0),
+                evidence=sentence_around(section.text, match.start, match.end),
+                method="extracted",
+                confidence=EXTRACTED_CONFIDENCE,
+            )
         observations.append(_Observation(match.canonical, True, section.kind, evidence, None, (line, -1)))
     return observations
 

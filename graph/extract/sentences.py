@@ -13,6 +13,7 @@ from __future__ import annotations
 __all__ = ["MAX_EVIDENCE_CHARS", "sentence_around"]
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 MAX_EVIDENCE_CHARS = 300
@@ -24,6 +25,7 @@ _BOUNDARY = re.compile(
     r"|(?<=[.!?])[ \t\n]+(?=[\"“‘(\[*A-Z0-9])"  # end of a sentence
 )
 _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "approx.")
+_LOOK_BACK = max(map(len, _ABBREVIATIONS)) + 1
 _LEAD = re.compile(r"^(?:[-*+•]\s+|\d+[.)]\s+|#+\s*)+")
 
 
@@ -32,11 +34,17 @@ def _boundaries(text: str) -> tuple[tuple[int, int], ...]:
     """The (start, end) spans that separate the sentences of ``text`` (cached: a section has many matches)."""
     spans = []
     for found in _BOUNDARY.finditer(text):
-        before = text[: found.start()].rsplit(None, 1)[-1:] or [""]
+        # Only the word before the boundary matters: look back a few characters, not at the whole text.
+        before = text[max(0, found.start() - _LOOK_BACK) : found.start()].rsplit(None, 1)[-1:] or [""]
         if before[0].lower().endswith(_ABBREVIATIONS):
             continue
         spans.append((found.start(), found.end()))
     return tuple(spans)
+
+
+@lru_cache(maxsize=64)
+def _ends(spans: tuple[tuple[int, int], ...]) -> tuple[int, ...]:
+    return tuple(bound_end for _, bound_end in spans)
 
 
 def sentence_around(text: str, start: int, end: int, limit: int = MAX_EVIDENCE_CHARS) -> str:
@@ -62,13 +70,12 @@ def sentence_around(text: str, start: int, end: int, limit: int = MAX_EVIDENCE_C
     >>> sentence_around(text, text.index("error"), text.index("error") + 13)
     'Own SLOs and error budgets.'
     """
-    first, last = 0, len(text)
-    for bound_start, bound_end in _boundaries(text):
-        if bound_end <= start:
-            first = bound_end
-        elif bound_start >= end:
-            last = bound_start
-            break
+    spans = _boundaries(text)
+    ends = _ends(spans)
+    before = bisect_right(ends, start)  # boundaries ending at or before the match (they do not overlap)
+    first = ends[before - 1] if before else 0
+    after = bisect_left(spans, (end, -1))  # the first boundary starting at or after the match's end
+    last = spans[after][0] if after < len(spans) else len(text)
     if last - first > limit:
         first, last = _window(text, first, last, start, end, limit)
     sentence = " ".join(text[first:last].split())

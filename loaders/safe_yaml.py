@@ -1,0 +1,94 @@
+"""YAML with bounds: a document cannot nest without end or expand its aliases into gigabytes.
+
+PyYAML's ``SafeLoader`` constructs no arbitrary objects, but it still composes a document nested a
+thousand levels deep by recursion (``RecursionError``) and it shares aliased nodes, so a few hundred
+bytes of "billion laughs" are a tree of 10⁹ nodes for whoever walks, prints or hashes the value. The
+loader here counts, while composing, how deep the document nests, how many aliases it uses and how many
+nodes it would have with every alias expanded, and stops with a :class:`yaml.MarkedYAMLError` (so the
+caller reports it with the file line like any other YAML error) when one goes over its bound.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from yaml.composer import ComposerError
+from yaml.nodes import MappingNode, Node, SequenceNode
+
+__all__ = ["MAX_ALIASES", "MAX_DEPTH", "MAX_NODES", "BoundedLoader", "safe_load"]
+
+MAX_DEPTH = 64
+MAX_ALIASES = 100
+MAX_NODES = 100_000
+
+
+class BoundedLoader(yaml.SafeLoader):
+    """``yaml.SafeLoader`` that refuses documents deeper, more aliased or bigger (expanded) than the bounds.
+
+    Examples
+    --------
+    >>> loader = BoundedLoader("a: &x [1, 2]\\nb: *x\\n")
+    >>> loader.get_single_data()
+    {'a': [1, 2], 'b': [1, 2]}
+    >>> try:
+    ...     BoundedLoader("[" * 100 + "]" * 100).get_single_data()
+    ... except yaml.MarkedYAMLError as err:
+    ...     print(err.problem, "at line", err.problem_mark.line + 1)
+    nested more than 64 levels deep at line 1
+    """
+
+    def __init__(self, stream: Any) -> None:
+        super().__init__(stream)
+        self._depth = 0
+        self._aliases = 0
+        self._sizes: dict[int, int] = {}
+
+    def compose_document(self) -> Node | None:
+        self._aliases = 0
+        self._sizes = {}
+        return super().compose_document()
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        if self.check_event(yaml.AliasEvent):
+            self._aliases += 1
+            if self._aliases > MAX_ALIASES:
+                self._refuse(f"uses more than {MAX_ALIASES} aliases (*name)")
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                self._refuse(f"nested more than {MAX_DEPTH} levels deep")
+            node = super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+        if node is not None and id(node) not in self._sizes:
+            self._sizes[id(node)] = size = 1 + sum(self._sizes.get(id(child), 1) for child in _children(node))
+            if size > MAX_NODES:
+                self._refuse(f"expands to more than {MAX_NODES:,} values (aliases of aliases?)")
+        return node
+
+    def _refuse(self, problem: str) -> None:
+        raise ComposerError("while composing a YAML document", None, problem, self.peek_event().start_mark)
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, SequenceNode):
+        return node.value
+    if isinstance(node, MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+def safe_load(text: str) -> Any:
+    """``yaml.safe_load`` within the bounds: one document, or ``None`` for an empty one.
+
+    Examples
+    --------
+    >>> safe_load("a: &x [1]\\nb: [*x, *x]")
+    {'a': [1], 'b': [[1], [1]]}
+    """
+    loader = BoundedLoader(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
