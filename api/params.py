@@ -8,10 +8,10 @@ function runs.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import Path, Query
-from pydantic import StringConstraints
+from pydantic import AfterValidator, Field, StrictInt, StringConstraints
 
 from graph.queries.listings import MAX_OFFSET, MAX_PAGE, TRACKS
 from graph.queries.lookup import MAX_SEARCH_LIMIT
@@ -22,6 +22,9 @@ from graph.queries.similar import MAX_LIMIT as MAX_SIMILAR
 from graph.queries.text import MAX_NAME_LENGTH
 
 __all__ = [
+    "CypherParams",
+    "MaxRowsField",
+    "TimeLimitField",
     "DepthQuery",
     "FilterQuery",
     "FromRoleQuery",
@@ -73,3 +76,36 @@ MaxDepthQuery = Annotated[int, Query(ge=1, le=MAX_REPORT_DEPTH, description="Lev
 DepthQuery = Annotated[int, Query(ge=1, le=MAX_HOPS, description="Hops around the role.")]
 KQuery = Annotated[int, Query(ge=1, le=MAX_K, description="How many paths, cheapest first.")]
 MaxStepsQuery = Annotated[int, Query(ge=1, le=MAX_STEPS, description="The longest path to consider, in moves.")]
+
+# JSON bodies (POST /cypher, POST /queries/{name}): strict integers, so ``true`` is no 1 and ``2.0`` no 2,
+# bounded like the settings they may only lower.
+TimeLimitField = Annotated[StrictInt, Field(ge=1, le=600_000)] | None
+MaxRowsField = Annotated[StrictInt, Field(ge=1, le=1_000_000)] | None
+
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+
+
+def _integers_in_range(params: dict[str, Any]) -> dict[str, Any]:
+    """Refuse integers the engines cannot store (they would silently become ±2⁶³); walked without recursion.
+
+    Examples
+    --------
+    >>> _integers_in_range({"n": [1, {"m": 2**63}]})
+    Traceback (most recent call last):
+    ...
+    ValueError: parameter 'n' holds 9223372036854775808, outside the 64-bit integer range of the engines
+    """
+    for name, value in params.items():
+        stack = [value]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, int) and not isinstance(item, bool) and not INT64_MIN <= item <= INT64_MAX:
+                raise ValueError(f"parameter {name!r} holds {item}, outside the 64-bit integer range of the engines")
+            if isinstance(item, dict):
+                stack.extend(item.values())
+            elif isinstance(item, list):
+                stack.extend(item)
+    return params
+
+
+CypherParams = Annotated[dict[str, Any], AfterValidator(_integers_in_range)]

@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 __all__ = ["Settings", "get_settings", "REPO_ROOT"]
@@ -59,6 +59,25 @@ class Settings(BaseSettings):
     falkordb_write_timeout_s: float = Field(default=300.0, gt=0)
     sync_batch_size: int = Field(default=5000, ge=1, le=1_000_000)
     max_file_bytes: int = Field(default=10 * 1024 * 1024, ge=1)
+
+    # Exposure (api/security.py, api/cli/serve.py).
+    api_token: SecretStr | None = Field(
+        default=None, description="When set, every route needs it (Bearer header, or ?token= once for the page)."
+    )
+    allowed_hosts: str = Field(
+        default="",
+        description="Comma-separated Host names served besides 127.0.0.1, localhost, [::1] and the bound host; "
+        "'*' accepts any (behind a proxy that checks it).",
+    )
+    max_body_bytes: int = Field(default=1024 * 1024, ge=1024, le=1024**3)
+    http_keepalive_s: float = Field(default=5.0, gt=0, le=600, description="An idle connection is closed after it.")
+    http_header_timeout_s: float = Field(
+        default=10.0, gt=0, le=600, description="A connection whose request head has not arrived by then is closed."
+    )
+
+    @property
+    def allowed_host_names(self) -> list[str]:
+        return [name.strip() for name in self.allowed_hosts.split(",") if name.strip()]
 
     @property
     def snapshot_path(self) -> Path:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["ID_PREFIXES", "make_id", "slugify"]
+__all__ = ["ID_PREFIXES", "make_id", "slugify", "spell_symbols"]
 
 ID_PREFIXES = {
     "Role": "role",
@@ -22,6 +22,24 @@ ID_PREFIXES = {
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
+# Names whose symbols are the name: without them "C++ Engineer" and "C# Developer" would be "C Engineer"
+# and "C Developer". Spelled as the words these languages go by in URLs and package names.
+SYMBOL_WORDS = {"c++": "cpp", "c#": "csharp", "f#": "fsharp", ".net": "dotnet"}
+_SYMBOL = re.compile(r"(?<![\w.+#])(c\+\+|c#|f#|\.net)(?![\w+#])", re.IGNORECASE)
+
+
+def spell_symbols(text: str) -> str:
+    """``text`` with ``C++``, ``C#``, ``F#`` and ``.NET`` spelled as words, so they survive punctuation removal.
+
+    Examples
+    --------
+    >>> spell_symbols("Senior C++ Engineer, C#/.NET and F#")
+    'Senior cpp Engineer, csharp/dotnet and fsharp'
+    >>> spell_symbols("ASP.NET, C, Objective-C")
+    'ASP.NET, C, Objective-C'
+    """
+    return _SYMBOL.sub(lambda m: SYMBOL_WORDS[m.group(1).lower()], text)
+
 
 def slugify(text: str) -> str:
     """Lower-case ASCII words joined by hyphens.
@@ -32,8 +50,10 @@ def slugify(text: str) -> str:
     'manager-infrastructure-delivery'
     >>> slugify("Crème brûlée & CI/CD")
     'creme-brulee-ci-cd'
+    >>> slugify("C++ Engineer"), slugify("C# Developer"), slugify("C Engineer")
+    ('cpp-engineer', 'csharp-developer', 'c-engineer')
     """
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_text = unicodedata.normalize("NFKD", spell_symbols(text)).encode("ascii", "ignore").decode()
     return _NON_WORD.sub("-", ascii_text.lower()).strip("-")
 
 

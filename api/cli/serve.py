@@ -30,9 +30,15 @@ def serve(
     import uvicorn  # the server stack loads only for this command
 
     from api.app import create_app
+    from api.server import server_config
 
-    app = create_app(current)
+    app = create_app(current, bound_host=host)
     store = app.state.stores.get(app.state.graphs.current().snapshot)  # Cypher is ready before the first request
     console.print(f"Cypher store: {store.describe()}")
-    console.print(f"orgkg serving on http://{host}:{port}/  (API docs at /docs)")
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    shown = f"[{host}]" if ":" in host else host
+    if current.api_token is not None:
+        console.print("a token is required (ORGKG_API_TOKEN): open the page once with ?token=<token>")
+    if host in ("0.0.0.0", "::") and not current.allowed_host_names:
+        console.print("listening on every address: set ORGKG_ALLOWED_HOSTS to the names clients use")
+    console.print(f"orgkg serving on http://{shown}:{port}/  (API docs at /docs)")
+    uvicorn.Server(server_config(app, host, port, current, log_level="info")).run()

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
 from api.models import CATALOG_ERRORS
+from api.params import CypherParams, MaxRowsField, TimeLimitField
 from api.routers.tabular import CSV, FormatQuery, cypher_table, respond
 from api.store_state import run_analyst
 from graph.stores.base import CypherResult
@@ -25,9 +24,9 @@ class QuerySummary(BaseModel):
 
 
 class CatalogRun(BaseModel):
-    params: dict[str, Any] = Field(default_factory=dict, description="The query's parameters by name.")
-    time_limit_ms: int | None = Field(default=None, ge=1)
-    max_rows: int | None = Field(default=None, ge=1)
+    params: CypherParams = Field(default_factory=dict, description="The query's parameters by name.")
+    time_limit_ms: TimeLimitField = Field(default=None)
+    max_rows: MaxRowsField = Field(default=None)
 
 
 @router.get("/queries", response_model=list[QuerySummary])

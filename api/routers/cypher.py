@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
 from api.models import CYPHER_ERRORS
+from api.params import CypherParams, MaxRowsField, TimeLimitField
 from api.routers.tabular import CSV, FormatQuery, cypher_table, respond
 from api.store_state import run_analyst
 from graph.stores.base import CypherResult
@@ -21,9 +20,9 @@ class CypherRequest(BaseModel):
     query: str = Field(
         min_length=1, description="One read-only Cypher statement.", examples=["MATCH (r:Role) RETURN r.title"]
     )
-    params: dict[str, Any] = Field(default_factory=dict, description="Values for the query's $parameters.")
-    time_limit_ms: int | None = Field(default=None, ge=1, description="Lower than the server's limit, never higher.")
-    max_rows: int | None = Field(default=None, ge=1, description="Lower than the server's limit, never higher.")
+    params: CypherParams = Field(default_factory=dict, description="Values for the query's $parameters.")
+    time_limit_ms: TimeLimitField = Field(default=None, description="Lower than the server's limit, never higher.")
+    max_rows: MaxRowsField = Field(default=None, description="Lower than the server's limit, never higher.")
 
 
 @router.post("/cypher", response_model=CypherResult, responses=CSV)

@@ -18,6 +18,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from graph.ids import spell_symbols
+
 __all__ = ["TitleKey", "title_key", "near_duplicates", "nearest_title", "split_specialty", "words_of"]
 
 ACRONYMS = {
@@ -163,7 +165,7 @@ class TitleKey:
 
 def words_of(text: str) -> list[str]:
     """Lower-case words of ``text`` with acronyms expanded (``SRE`` → ``site reliability engineering``)."""
-    words = _NON_WORD.sub(" ", text.lower().replace("&", " and ")).split()
+    words = _NON_WORD.sub(" ", spell_symbols(text).lower().replace("&", " and ")).split()
     expanded: list[str] = []
     for word in words:
         expanded.extend(ACRONYMS.get(word, PLURAL_NOUNS.get(word, word)).split())

@@ -21,7 +21,7 @@ class Api:
 
     async def _request(self, method: str, url: str, **kwargs) -> httpx.Response:
         transport = httpx.ASGITransport(app=self.app, raise_app_exceptions=False)
-        async with httpx.AsyncClient(transport=transport, base_url="http://orgkg.test") as client:
+        async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as client:
             return await client.request(method, url, **kwargs)
 
     def get(self, url: str, **kwargs) -> httpx.Response:

@@ -27,6 +27,7 @@ class Case:
     cls: str
     name: str
     write: Callable[[Path], None]
+    mixed: bool = True  # also part of the class's folder mixed with the seeds (False: alone only, for time)
 
     def make(self, folder: Path) -> Path:
         self.write(folder)
@@ -179,7 +180,7 @@ def _backtracking() -> Iterator[Case]:
         }
         for where, text in documents.items():
             name = f"bt-{key}-{where}"
-            yield Case(cls, name, _text(name, text))
+            yield Case(cls, name, _text(name, text), mixed=where in ("item.md", "family.md"))
 
 
 def _fifo(name: str) -> Callable[[Path], None]:

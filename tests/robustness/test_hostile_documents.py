@@ -23,7 +23,7 @@ from tests.robustness.hostile import CLASSES, SEEDS, Case, cases
 # The bound for one file, load and pipeline together, in CPU seconds of this process: the machine
 # is shared, and wall time under load measures the neighbours; a quadratic pattern blows through either.
 MAX_SECONDS_PER_FILE = 5.0
-HARD_STOP_SECONDS = 120  # wall clock: a hung case fails instead of hanging the suite
+HARD_STOP_SECONDS = 300  # wall clock: a hung case fails instead of hanging the suite
 
 CASES = cases()
 
@@ -105,7 +105,7 @@ def test_hostile_files_mixed_with_the_seeds_lose_no_seed_role(cls, taxonomy, see
     shutil.copytree(SEEDS, folder, ignore=shutil.ignore_patterns("taxonomy"))
     hostile = folder / "hostile"
     hostile.mkdir()
-    for case in (c for c in CASES if c.cls == cls):
+    for case in (c for c in CASES if c.cls == cls and c.mixed):
         case.make(hostile)
     snapshot, _ = _build(folder, taxonomy)
     lost = seed_titles - _titles_and_aliases(snapshot)
