@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import Path, Query
-from pydantic import AfterValidator, Field, StrictInt, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
 
 from graph.queries.listings import MAX_OFFSET, MAX_PAGE, TRACKS
 from graph.queries.lookup import MAX_SEARCH_LIMIT
@@ -77,10 +77,19 @@ DepthQuery = Annotated[int, Query(ge=1, le=MAX_HOPS, description="Hops around th
 KQuery = Annotated[int, Query(ge=1, le=MAX_K, description="How many paths, cheapest first.")]
 MaxStepsQuery = Annotated[int, Query(ge=1, le=MAX_STEPS, description="The longest path to consider, in moves.")]
 
-# JSON bodies (POST /cypher, POST /queries/{name}): strict integers, so ``true`` is no 1 and ``2.0`` no 2,
-# bounded like the settings they may only lower.
-TimeLimitField = Annotated[StrictInt, Field(ge=1, le=600_000)] | None
-MaxRowsField = Annotated[StrictInt, Field(ge=1, le=1_000_000)] | None
+
+
+def _not_a_boolean(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise ValueError("a number is needed here, not true or false")
+    return value
+
+
+# JSON bodies (POST /cypher, POST /queries/{name}): ``true`` is no 1 (``2.0`` is 2, as JSON Schema's
+# "integer" says), bounded like the settings they may only lower.
+NoBool = BeforeValidator(_not_a_boolean)
+TimeLimitField = Annotated[int, NoBool, Field(ge=1, le=600_000)] | None
+MaxRowsField = Annotated[int, NoBool, Field(ge=1, le=1_000_000)] | None
 
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 

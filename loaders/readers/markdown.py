@@ -24,7 +24,7 @@ from loaders.text import clean_line, clean_text, collapse
 __all__ = ["inline_text", "read_markdown"]
 
 _BOLD_ONLY = re.compile(r"^\s*(\*\*|__)([^*_\n]{1,80}?)\1\s*:?\s*$")
-_HEADING_ANCHOR = re.compile(r"\s*\{#[^}]*\}\s*$")
+_HEADING_ANCHOR = re.compile(r"\{#[^{}]*\}\s*$")  # linear: no leading \s* (spaces are stripped after)
 _LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z -]{1,30}?)\s*:\s*(?P<value>.*)$")
 _BR = re.compile(r"<br\s*/?>", re.I)
 _LIST_OPENERS = {"bullet_list_open", "ordered_list_open"}
@@ -57,7 +57,7 @@ def read_markdown(text: str, source: str) -> DocumentOutline:
         elif token.type == "list_item_close":
             open_items.pop()
         elif token.type == "heading_open" and token.map:
-            content = _HEADING_ANCHOR.sub("", " ".join(inline_text(tokens[position + 1]).split()))
+            content = _HEADING_ANCHOR.sub("", " ".join(inline_text(tokens[position + 1]).split())).rstrip()
             if content:
                 at = Location(line=token.map[0] + 1)
                 outline.blocks.append(Block("heading", content, at, level=int(token.tag[1:])))

@@ -34,7 +34,8 @@ class Api:
 def serve_snapshot(data_dir: Path, snapshot) -> Api:
     """The API over ``snapshot``, saved as a snapshot file like `orgkg load` does."""
     save_snapshot(snapshot, Settings(data_dir=data_dir).snapshot_path)
-    return Api(create_app(Settings(data_dir=data_dir)))
+    # schemathesis calls the ASGI app the way Starlette's TestClient does: with Host "testserver"
+    return Api(create_app(Settings(data_dir=data_dir, allowed_hosts="testserver")))
 
 
 @pytest.fixture(scope="session")

@@ -92,6 +92,9 @@ def test_each_hostile_file_alone_is_a_problem_of_that_file_never_a_crash(cls, ta
             continue
         report[cls]["slowest"] = max(report[cls]["slowest"], seconds)
         nameless = _problems_without_their_file(snapshot, folder, case)
+        if seconds > MAX_SECONDS_PER_FILE and case.known_slow and not nameless:
+            print(f"known slow: {case.name}: {seconds:.1f} CPU s ({case.known_slow})")
+            continue
         if seconds > MAX_SECONDS_PER_FILE or nameless:
             report[cls]["failed"] += 1
             failures.append(f"{case.name}: {seconds:.1f} CPU s; problems naming no file: {nameless}")
