@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import Path, Query
-from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
+from pydantic import AfterValidator, StringConstraints
 
 from graph.queries.listings import MAX_OFFSET, MAX_PAGE, TRACKS
 from graph.queries.lookup import MAX_SEARCH_LIMIT
@@ -23,8 +23,9 @@ from graph.queries.text import MAX_NAME_LENGTH
 
 __all__ = [
     "CypherParams",
-    "MaxRowsField",
-    "TimeLimitField",
+    "MAX_ROWS",
+    "MAX_TIME_LIMIT_MS",
+    "not_a_boolean",
     "DepthQuery",
     "FilterQuery",
     "FromRoleQuery",
@@ -79,7 +80,8 @@ MaxStepsQuery = Annotated[int, Query(ge=1, le=MAX_STEPS, description="The longes
 
 
 
-def _not_a_boolean(value: Any) -> Any:
+def not_a_boolean(value: Any) -> Any:
+    """A before-validator: ``true`` is no 1 where a number belongs."""
     if isinstance(value, bool):
         raise ValueError("a number is needed here, not true or false")
     return value
@@ -87,9 +89,8 @@ def _not_a_boolean(value: Any) -> Any:
 
 # JSON bodies (POST /cypher, POST /queries/{name}): ``true`` is no 1 (``2.0`` is 2, as JSON Schema's
 # "integer" says), bounded like the settings they may only lower.
-NoBool = BeforeValidator(_not_a_boolean)
-TimeLimitField = Annotated[int, NoBool, Field(ge=1, le=600_000)] | None
-MaxRowsField = Annotated[int, NoBool, Field(ge=1, le=1_000_000)] | None
+MAX_TIME_LIMIT_MS = 600_000
+MAX_ROWS = 1_000_000
 
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 

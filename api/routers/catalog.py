@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Request
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from api.models import CATALOG_ERRORS
-from api.params import CypherParams, MaxRowsField, TimeLimitField
+from api.params import MAX_ROWS, MAX_TIME_LIMIT_MS, not_a_boolean
 from api.routers.tabular import CSV, FormatQuery, cypher_table, respond
 from api.store_state import run_analyst
 from graph.stores.base import CypherResult
@@ -24,9 +26,11 @@ class QuerySummary(BaseModel):
 
 
 class CatalogRun(BaseModel):
-    params: CypherParams = Field(default_factory=dict, description="The query's parameters by name.")
-    time_limit_ms: TimeLimitField = Field(default=None)
-    max_rows: MaxRowsField = Field(default=None)
+    params: dict[str, Any] = Field(default_factory=dict, description="The query's parameters by name.")
+    time_limit_ms: int | None = Field(default=None, ge=1, le=MAX_TIME_LIMIT_MS)
+    max_rows: int | None = Field(default=None, ge=1, le=MAX_ROWS)
+
+    _numbers_not_booleans = field_validator("time_limit_ms", "max_rows", mode="before")(not_a_boolean)
 
 
 @router.get("/queries", response_model=list[QuerySummary])

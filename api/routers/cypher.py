@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Request
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from api.models import CYPHER_ERRORS
-from api.params import CypherParams, MaxRowsField, TimeLimitField
+from api.params import MAX_ROWS, MAX_TIME_LIMIT_MS, not_a_boolean
 from api.routers.tabular import CSV, FormatQuery, cypher_table, respond
 from api.store_state import run_analyst
 from graph.stores.base import CypherResult
@@ -16,13 +18,18 @@ __all__ = ["CypherRequest", "router"]
 router = APIRouter(tags=["cypher"], responses=CYPHER_ERRORS)
 
 
+_LOWER_ONLY = "Lower than the server's limit, never higher."
+
+
 class CypherRequest(BaseModel):
     query: str = Field(
         min_length=1, description="One read-only Cypher statement.", examples=["MATCH (r:Role) RETURN r.title"]
     )
-    params: CypherParams = Field(default_factory=dict, description="Values for the query's $parameters.")
-    time_limit_ms: TimeLimitField = Field(default=None, description="Lower than the server's limit, never higher.")
-    max_rows: MaxRowsField = Field(default=None, description="Lower than the server's limit, never higher.")
+    params: dict[str, Any] = Field(default_factory=dict, description="Values for the query's $parameters.")
+    time_limit_ms: int | None = Field(default=None, ge=1, le=MAX_TIME_LIMIT_MS, description=_LOWER_ONLY)
+    max_rows: int | None = Field(default=None, ge=1, le=MAX_ROWS, description=_LOWER_ONLY)
+
+    _numbers_not_booleans = field_validator("time_limit_ms", "max_rows", mode="before")(not_a_boolean)
 
 
 @router.post("/cypher", response_model=CypherResult, responses=CSV)
