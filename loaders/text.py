@@ -257,8 +257,16 @@ def clean_title(title: str) -> str:
     text = _DOCUMENT_DECORATION.sub("", text)
     text = _EMPLOYER_TAIL.sub("", text)
     text = _drop_own_acronym(text)
-    text = re.sub(r"^(?:the|a|an)\s+", "", text.strip(" .,:;-\u2014\u2013"), flags=re.I)
-    return re.sub(r"\s+,", ",", text).strip(" .,:;-\u2014\u2013") or collapse(title)
+    text = re.sub(r"^(?:the|a|an)\s+", "", _trim(text), flags=re.I)
+    return _trim(re.sub(r"\s+,", ",", text)) or collapse(title)
+
+
+def _trim(text: str) -> str:
+    """Punctuation off both ends, except the dot of a leading ``.NET`` (the name, not decoration)."""
+    trimmed = text.strip(" .,:;-\u2014\u2013")
+    if text.lstrip(" ,:;-\u2014\u2013").lower().startswith(".net") and trimmed.lower().startswith("net"):
+        return "." + trimmed
+    return trimmed
 
 
 _POSITION_ONLY = re.compile(
