@@ -27,7 +27,15 @@ class ExportFormat(StrEnum):
 def load(
     paths: Annotated[list[Path] | None, typer.Argument(help="Files and folders of role documents.")] = None,
     format: Annotated[
-        str | None, typer.Option("--format", help="Force a loader: catalog, blueprint, job-family or yaml.")
+        str | None,
+        typer.Option(
+            "--format",
+            help=(
+                "Force a reader or layout instead of detecting it per file: a Markdown layout (blueprint,"
+                " job-family, single-role, multi-role, ladder, matrix, framework), catalog, yaml, or a format"
+                " (html, docx, odt, pdf, rst, asciidoc, latex, csv, xlsx, json, yaml-data, toml, js-data, text)."
+            ),
+        ),
     ] = None,
 ) -> None:
     """Parse role documents into the snapshot the other commands read."""

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import networkx as nx
 import pytest
+
+from loaders import FORMATS
 
 ORGKG = Path(sys.executable).with_name("orgkg")
 
@@ -138,3 +141,8 @@ def test_error_messages_are_printed_literally_not_as_markup(loaded):
     result = run(loaded, "role", "[bold]Head of Widgetry[/bold]")
     assert result.returncode == 1
     assert "no role matches '[bold]Head of Widgetry[/bold]'" in result.stderr
+
+
+def test_load_help_names_every_format_it_can_force(tmp_path):
+    shown = " ".join(re.sub(r"-\n\s*", "-", run(tmp_path, "load", "--help").stdout).split())
+    assert [name for name in FORMATS if name not in shown] == []
