@@ -6,6 +6,8 @@ error only needs a place in this tree.
 
 from __future__ import annotations
 
+from graph.model import Location
+
 __all__ = [
     "CypherError",
     "DocumentError",
@@ -36,12 +38,19 @@ class InputError(OrgKGError):
 class DocumentError(InputError):
     """A role document cannot be read or parsed."""
 
-    def __init__(self, path: str, message: str, line: int | None = None) -> None:
+    def __init__(self, path: str, message: str, line: int | None = None, *, at: Location | None = None) -> None:
+        """``line`` for a text format; ``at`` for a place in a binary one (page, sheet, row ...).
+
+        Examples
+        --------
+        >>> str(DocumentError("m.xlsx", "broken cell", at=Location(sheet="Matrix", row=2, column=3)))
+        'm.xlsx (sheet Matrix, row 2, column C): broken cell'
+        """
         self.path = path
-        self.line = line
+        self.at = at or Location(line=line or 0)
+        self.line = line if at is None else (at.line or None)
         self.reason = message
-        where = f"{path}:{line}" if line else path
-        super().__init__(f"{where}: {message}")
+        super().__init__(f"{self.at.cite(path)}: {message}")
 
 
 class InvalidParameter(InputError):

@@ -29,8 +29,10 @@ __all__ = [
     "KPIEntry",
     "LoadProblem",
     "LoadResult",
+    "Location",
     "Mention",
     "Method",
+    "Placed",
     "NodeLabel",
     "ParsedDocument",
     "ParsedRole",
@@ -74,14 +76,120 @@ class SectionKind(StrEnum):
     PROCESS = "process"
 
 
-class Evidence(_Model):
-    """Where a fact comes from: the file, the line, the sentence and how it was obtained."""
+def column_letters(number: int) -> str:
+    """A spreadsheet's name for the 1-based column ``number``: 1 → A, 27 → AA.
+
+    Examples
+    --------
+    >>> column_letters(1), column_letters(3), column_letters(26), column_letters(28)
+    ('A', 'C', 'Z', 'AB')
+    """
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+class Location(BaseModel):
+    """Where something is in a document, as a person can follow it.
+
+    ``line`` (1-based) for text formats, 0 when the format has none; ``page`` and ``paragraph`` for
+    PDF and Word documents; ``sheet``, ``row`` and ``column`` (1-based numbers) for spreadsheets and
+    tables. Any that apply are set. ``str()`` is the place in words; in a spreadsheet the column is
+    named by its letter, as the spreadsheet shows it.
+
+    Examples
+    --------
+    >>> str(Location(line=12)), str(Location(page=3, paragraph=4)), str(Location(sheet="Levels", row=5, column=2))
+    ('line 12', 'page 3, paragraph 4', 'sheet Levels, row 5, column B')
+    >>> str(Location(line=6, row=6, column=3)), str(Location())
+    ('line 6, row 6, column 3', '')
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    line: int = Field(default=0, ge=0)
+    page: int | None = Field(default=None, ge=1)
+    paragraph: int | None = Field(default=None, ge=1)
+    sheet: str | None = None
+    row: int | None = Field(default=None, ge=1)
+    column: int | None = Field(default=None, ge=1)
+
+    def __str__(self) -> str:
+        parts = [f"line {self.line}"] if self.line and self.page is None and self.sheet is None else []
+        if self.sheet is not None:
+            parts.append(f"sheet {self.sheet}")
+        for name in ("page", "paragraph", "row"):
+            if getattr(self, name) is not None:
+                parts.append(f"{name} {getattr(self, name)}")
+        if self.column is not None:
+            parts.append(f"column {column_letters(self.column) if self.sheet is not None else self.column}")
+        return ", ".join(parts)
+
+    def cite(self, path: str) -> str:
+        """``path`` with this place, as messages show it: ``roles.md:4``, ``m.pdf (page 2, paragraph 1)``."""
+        if self.binary:
+            return f"{path} ({self})"
+        return f"{path}:{self.line}" if self.line else path
+
+    @property
+    def binary(self) -> dict[str, int | str]:
+        """The place fields beyond ``line`` that are set (for ``Evidence``, ``LoadProblem`` ...)."""
+        return {name: getattr(self, name) for name in _PLACE_FIELDS if getattr(self, name) is not None}
+
+
+_PLACE_FIELDS = ("page", "paragraph", "sheet", "row", "column")
+
+
+class Placed(_Model):
+    """The place fields a fact or a problem carries beyond its ``line``: page, paragraph, sheet, row, column.
+
+    They are set for binary formats (PDF/DOCX pages and paragraphs, XLSX/CSV sheets, rows, columns)
+    and for table cells; ``place`` says it in words (``"page 3, paragraph 2"``).
+    """
+
+    page: int | None = Field(default=None, ge=1, description="1-based page (PDF) of the fact, if any.")
+    paragraph: int | None = Field(
+        default=None, ge=1, description="1-based paragraph (of the page for PDF, of the document for DOCX)."
+    )
+    sheet: str | None = Field(default=None, description="The spreadsheet's sheet (XLSX), if any.")
+    row: int | None = Field(default=None, ge=1, description="1-based row of a spreadsheet or table, if any.")
+    column: int | None = Field(default=None, ge=1, description="1-based column of a spreadsheet or table, if any.")
+
+    @property
+    def location(self) -> Location:
+        line = getattr(self, "line", 0) or 0
+        return Location(line=line, **{name: getattr(self, name) for name in _PLACE_FIELDS})
+
+    @property
+    def place(self) -> str:
+        """Where it is, in words: ``"line 12"``, ``"page 3, paragraph 2"``, ``"sheet Matrix, row 4, column C"``."""
+        return str(self.location)
+
+
+class Evidence(Placed):
+    """Where a fact comes from: the file, the place in it, the sentence and how it was obtained.
+
+    Examples
+    --------
+    >>> at = Evidence.at("m.xlsx", Location(sheet="Matrix", row=4, column=3), "Go: fluent")
+    >>> at.line, at.sheet, at.row, at.column, at.place
+    (0, 'Matrix', 4, 3, 'sheet Matrix, row 4, column C')
+    """
 
     source: str = Field(description="Path of the source document, relative to the load root.")
     line: int = Field(ge=0, description="1-based line of the sentence; 0 when the fact has no line.")
     evidence: str = Field(description="The sentence (or rule, for inferred facts) behind the fact.")
     method: Method = "stated"
     confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+
+    @classmethod
+    def at(cls, source: str, where: Location | int, evidence: str, **extra) -> Evidence:
+        """Evidence for ``evidence`` at ``where`` (a ``Location``, or a bare line for text formats)."""
+        if isinstance(where, int):
+            return cls(source=source, line=where, evidence=evidence, **extra)
+        return cls(source=source, line=where.line, evidence=evidence, **where.binary, **extra)
 
 
 # --------------------------------------------------------------------------- parsed documents
@@ -113,14 +221,38 @@ class FamilyRef(_Model):
 
 
 class Section(_Model):
+    """A section of a role's document: its heading, kind and text, starting at ``line``.
+
+    For text formats line ``n`` of ``text`` is the file's line ``line + n``. For binary formats
+    (DOCX, PDF, XLSX), whose blocks have no file line, ``places`` holds the place of each line of
+    ``text`` instead.
+
+    Examples
+    --------
+    >>> Section(name="Skills", kind="skills", text="Go\\nSQL", line=4).location_of(1)
+    Location(line=5, page=None, paragraph=None, sheet=None, row=None, column=None)
+    >>> str(Section(name="Skills", kind="skills", text="Go\\nSQL", line=0,
+    ...             places=[Location(page=1, paragraph=3), Location(page=1, paragraph=4)]).location_of(1))
+    'page 1, paragraph 4'
+    """
+
     name: str = Field(description="The heading as written.")
     kind: SectionKind
     text: str
     line: int
+    places: list[Location] = Field(
+        default_factory=list, description="The place of each line of text, for formats without file lines."
+    )
+
+    def location_of(self, offset: int) -> Location:
+        """The place of line ``offset`` (0-based) of the section's text."""
+        if self.places:
+            return self.places[min(max(offset, 0), len(self.places) - 1)]
+        return Location(line=self.line + offset if self.line else 0)
 
 
-class ParsedRole(_Model):
-    """One role as one document describes it."""
+class ParsedRole(Placed):
+    """One role as one document describes it; ``line`` (or page, sheet, row ...) is where it is defined."""
 
     title: str
     source: str
@@ -143,8 +275,18 @@ class ParsedRole(_Model):
     lateral_families: list[FamilyRef] = Field(default_factory=list)
 
 
-class LoadProblem(_Model):
-    """Something wrong with an input file. Errors skip the file (or part of it); warnings do not."""
+class LoadProblem(Placed):
+    """Something wrong with an input file. Errors skip the file (or part of it); warnings do not.
+
+    Its place is ``line`` for text formats and the page, sheet, row ... fields for binary ones.
+
+    Examples
+    --------
+    >>> str(LoadProblem(path="roles.md", line=4, message="bad"))
+    'roles.md:4: error: bad'
+    >>> str(LoadProblem(path="m.xlsx", sheet="Matrix", row=2, column=3, message="bad cell"))
+    'm.xlsx (sheet Matrix, row 2, column C): error: bad cell'
+    """
 
     path: str
     line: int | None = None
@@ -153,8 +295,12 @@ class LoadProblem(_Model):
     cause: str | None = None  # what kind of problem it is, for ``orgkg validate`` to group by
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.severity}: {self.message}"
+        return f"{self.where}: {self.severity}: {self.message}"
+
+    @property
+    def where(self) -> str:
+        """The path with the place: ``roles.md:4`` for a line alone, ``m.pdf (page 2)`` otherwise."""
+        return self.location.cite(self.path)
 
 
 class Source(_Model):
@@ -285,8 +431,8 @@ class KPI(_Model):
     in_taxonomy: bool = True
 
 
-class Relationship(_Model):
-    """A typed edge. Every edge that comes from a document carries its provenance."""
+class Relationship(Placed):
+    """A typed edge. Every edge that comes from a document carries its provenance (file, place, sentence)."""
 
     type: RelType
     start: str

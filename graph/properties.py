@@ -47,5 +47,16 @@ def node_properties(node: BaseModel) -> dict[str, Any]:
 
 
 def relationship_properties(rel: Relationship) -> dict[str, Any]:
-    """The stored properties of a relationship: its provenance, weight and mentions."""
-    return {key: store_value(value) for key, value in rel.model_dump(mode="json", exclude=_REL_EXCLUDE).items()}
+    """The stored properties of a relationship: its provenance (with ``place`` in words), weight and mentions.
+
+    Examples
+    --------
+    >>> from graph.model import RelType
+    >>> props = relationship_properties(Relationship(type=RelType.REQUIRES_SKILL, start="role:a", end="skill:b",
+    ...     source="m.pdf", line=0, page=2, paragraph=5, evidence="Go"))
+    >>> props["page"], props["paragraph"], props["sheet"], props["place"]
+    (2, 5, None, 'page 2, paragraph 5')
+    """
+    props = {key: store_value(value) for key, value in rel.model_dump(mode="json", exclude=_REL_EXCLUDE).items()}
+    props["place"] = rel.place if rel.source else None
+    return props

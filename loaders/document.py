@@ -5,7 +5,8 @@ A reader (Markdown, HTML, DOCX, PDF, RST, CSV, XLSX, JSON/YAML ...) turns a file
 items with their nesting depth, label lines (``Reports to: X``) and tables with a header row and
 cells — plus the document's metadata (front matter, data-file hints). Each block keeps a
 ``Location`` a person can follow: the file line for text formats; page and paragraph (or row and
-column) for binary ones. Layout interpreters (``loaders/layouts``) turn outlines into roles and see
+column) for binary ones. It is ``graph.model.Location``, the place every fact's evidence and every
+load problem carries too. Layout interpreters (``loaders/layouts``) turn outlines into roles and see
 nothing of the original format, so a skill list in a Word document is read exactly like one in
 Markdown.
 """
@@ -16,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from graph.model import LoadProblem
+from graph.model import LoadProblem, Location  # one Location for blocks, facts and problems
 
 __all__ = [
     "Block",
@@ -28,41 +29,6 @@ __all__ = [
 ]
 
 BlockKind = Literal["heading", "paragraph", "item", "label", "table"]
-
-
-@dataclass(frozen=True)
-class Location:
-    """Where a block is: a 1-based ``line`` for text formats; ``page``/``paragraph`` or ``row``/``column``
-    for binary ones (any that apply). ``line`` is 0 when the format has none.
-
-    Examples
-    --------
-    >>> str(Location(line=12)), str(Location(page=3, paragraph=4)), str(Location(sheet="Levels", row=5, column=2))
-    ('line 12', 'page 3, paragraph 4', 'sheet Levels, row 5, column 2')
-    """
-
-    line: int = 0
-    page: int | None = None
-    paragraph: int | None = None
-    sheet: str | None = None
-    row: int | None = None
-    column: int | None = None
-
-    def __str__(self) -> str:
-        parts = []
-        if self.sheet is not None:
-            parts.append(f"sheet {self.sheet}")
-        if self.page is not None:
-            parts.append(f"page {self.page}")
-        if self.paragraph is not None:
-            parts.append(f"paragraph {self.paragraph}")
-        if self.row is not None:
-            parts.append(f"row {self.row}")
-        if self.column is not None:
-            parts.append(f"column {self.column}")
-        if not parts or (self.line and self.page is None and self.sheet is None):
-            parts.insert(0, f"line {self.line}")
-        return ", ".join(parts)
 
 
 @dataclass(frozen=True)

@@ -10,16 +10,31 @@ export const METHOD_TEXT = {
   inferred: "inferred by a rule",
 };
 
-/** The evidence of an item or step, whatever the field names: {source, line, sentence, method, confidence}. */
+const PLACE_FIELDS = ["page", "paragraph", "sheet", "row", "column"];
+
+/** The evidence of an item or step, whatever the field names: {source, line, place, sentence, method, confidence}.
+ * ``place`` is the API's place in words ("page 3, paragraph 2", "sheet Matrix, row 4, column C"); ``binary``
+ * says whether it names more than a line (a page, a sheet, a cell). */
 export function evidenceOf(x) {
   const ev = (x && (x.evidence && typeof x.evidence === "object" ? x.evidence : x)) || {};
   const sentence = ev.sentence || (typeof ev.evidence === "string" ? ev.evidence : null) || (typeof x?.evidence === "string" ? x.evidence : null);
   if (!ev.source && !sentence) return null;
-  return { source: ev.source || null, line: ev.line || null, sentence, method: ev.method || x?.method || "stated", confidence: ev.confidence };
+  const binary = PLACE_FIELDS.some((name) => ev[name] !== null && ev[name] !== undefined);
+  return {
+    source: ev.source || null,
+    line: ev.line || null,
+    place: typeof ev.place === "string" ? ev.place : "",
+    binary,
+    sentence,
+    method: ev.method || x?.method || "stated",
+    confidence: ev.confidence,
+  };
 }
 
+/** Where the evidence is: ``file:line`` for text formats, ``file (page 3, paragraph 2)`` for binary ones. */
 export function whereText(ev) {
   if (!ev || !ev.source) return "no source file";
+  if (ev.binary && ev.place) return `${ev.source} (${ev.place})`;
   return ev.line ? `${ev.source}:${ev.line}` : ev.source;
 }
 
@@ -28,7 +43,7 @@ export function methodBadge(method) {
   return h("span", { class: `method method-${m}`, title: METHOD_TEXT[m] || m }, m);
 }
 
-/** The evidence as a block: the sentence, then file:line and the method in words. */
+/** The evidence as a block: the sentence, then the file and place and the method in words. */
 export function evidenceBlock(ev) {
   if (!ev) return h("p", { class: "evidence-none" }, "No sentence recorded for this fact.");
   return h(

@@ -2,7 +2,7 @@
 
 import { get, seg } from "./api.js";
 import { card, dataLinks, empty, h } from "./dom.js";
-import { evidenceBlock, evidenceOf, methodBadge } from "./evidence.js";
+import { evidenceBlock, evidenceOf, methodBadge, whereText } from "./evidence.js";
 import { entityLink, routeHref } from "./router.js";
 import { hideTip, showTipFor } from "./tooltip.js";
 import { roleOf } from "./view-role.js";
@@ -26,7 +26,7 @@ function rolesTable(rows, { weight }) {
         rows.map((x) => {
           const r = roleOf(x);
           const ev = evidenceOf(x);
-          const evCell = h("td", null, ev ? [methodBadge(ev.method), " ", h("span", { class: "muted" }, ev.source ? `${ev.source}${ev.line ? `:${ev.line}` : ""}` : "")] : h("span", { class: "muted" }, "–"));
+          const evCell = h("td", null, ev ? [methodBadge(ev.method), " ", h("span", { class: "muted" }, ev.source ? whereText(ev) : "")] : h("span", { class: "muted" }, "–"));
           if (ev) {
             evCell.tabIndex = 0;
             const show = () => showTipFor(evidenceBlock(ev), evCell);

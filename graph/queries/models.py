@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.model import Method, Role
+from graph.model import Location, Method, Role
 
 __all__ = ["Answer", "Correction", "EvidenceRef", "Item", "ItemKind", "RoleSummary", "WeightedItem"]
 
@@ -56,10 +56,27 @@ class RoleSummary(_Result):
 
 
 class EvidenceRef(_Result):
-    """Where an edge comes from: file, line, the sentence, and how it was obtained."""
+    """Where an edge comes from: file, place (line; page, paragraph; sheet, row, column), the sentence, and
+    how it was obtained.
+
+    Examples
+    --------
+    >>> ref = EvidenceRef.of_edge({"source": "m.xlsx", "line": 0, "sheet": "Matrix", "row": 4, "column": 3,
+    ...                            "evidence": "Go | fluent"})
+    >>> ref.place, ref.sheet, ref.row, ref.column
+    ('sheet Matrix, row 4, column C', 'Matrix', 4, 3)
+    """
 
     source: str | None = None
     line: int | None = None
+    page: int | None = Field(default=None, description="1-based page of a PDF.")
+    paragraph: int | None = Field(default=None, description="1-based paragraph (of the page for a PDF, of a DOCX).")
+    sheet: str | None = Field(default=None, description="The spreadsheet's sheet (XLSX).")
+    row: int | None = Field(default=None, description="1-based row of a spreadsheet or table.")
+    column: int | None = Field(default=None, description="1-based column of a spreadsheet or table.")
+    place: str = Field(
+        default="", description="The place in words: 'line 12', 'page 3, paragraph 2', 'sheet Matrix, row 4, column C'."
+    )
     sentence: str | None = None
     method: Method = "stated"
     confidence: float = 1.0
@@ -69,9 +86,12 @@ class EvidenceRef(_Result):
         """The evidence of an edge's attributes; ``None`` when the edge has no provenance at all."""
         if not attrs or not (attrs.get("source") or attrs.get("evidence")):
             return None
+        place = {name: attrs.get(name) for name in ("page", "paragraph", "sheet", "row", "column")}
         return cls(
             source=attrs.get("source"),
             line=attrs.get("line"),
+            **place,
+            place=str(Location(line=attrs.get("line") or 0, **place)),
             sentence=attrs.get("evidence"),
             method=attrs.get("method") or "stated",
             confidence=attrs.get("confidence", 1.0),
