@@ -57,8 +57,7 @@ def error_responses(*statuses: int, **descriptions: str) -> dict[int | str, dict
     """``responses`` documenting ``statuses`` with :class:`ErrorBody`; ``descriptions`` (``_400=...``)
     override the default description of a status."""
     return {
-        status: {"model": ErrorBody, "description": descriptions.get(f"_{status}", _WHY[status])}
-        for status in statuses
+        status: {"model": ErrorBody, "description": descriptions.get(f"_{status}", _WHY[status])} for status in statuses
     }
 
 
@@ -72,10 +71,18 @@ PARAM_ERRORS = error_responses(422, 503)
 SNAPSHOT_ERRORS = error_responses(503)
 _STORE_DOWN = "The Cypher store cannot be reached or started, or the graph snapshot is missing."
 CYPHER_ERRORS = error_responses(
-    400, 422, 503, _400="Refused (not read-only), syntax error (line, column), timed out, bad parameter.",
+    400,
+    422,
+    503,
+    _400="Refused (not read-only), syntax error (line, column), timed out, bad parameter.",
     _503=_STORE_DOWN,
 )
 CATALOG_ERRORS = error_responses(
-    400, 404, 422, 503, _400="A parameter of the query is missing, unknown or of the wrong type; or it timed out.",
-    _404="An unknown catalog query; see suggestions.", _503=_STORE_DOWN,
+    400,
+    404,
+    422,
+    503,
+    _400="A parameter of the query is missing, unknown or of the wrong type; or it timed out.",
+    _404="An unknown catalog query; see suggestions.",
+    _503=_STORE_DOWN,
 )

@@ -79,7 +79,6 @@ KQuery = Annotated[int, Query(ge=1, le=MAX_K, description="How many paths, cheap
 MaxStepsQuery = Annotated[int, Query(ge=1, le=MAX_STEPS, description="The longest path to consider, in moves.")]
 
 
-
 def not_a_boolean(value: Any) -> Any:
     """A before-validator: ``true`` is no 1 where a number belongs."""
     if isinstance(value, bool):

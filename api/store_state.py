@@ -51,9 +51,9 @@ class StoreHolder:
         :class:`StoreUnavailable` that says why; the next request tries again.
         """
         store = self._store
-        if store is not None and (store.engine != "falkordb" or (
-            self._synced == snapshot.built_at and self._restarts == _restarts(store)
-        )):
+        if store is not None and (
+            store.engine != "falkordb" or (self._synced == snapshot.built_at and self._restarts == _restarts(store))
+        ):
             return store
         with self._lock:
             first = self._store is None

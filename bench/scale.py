@@ -93,8 +93,9 @@ class Row:
     def __init__(self, step: str, unit: str) -> None:
         self.step, self.unit, self.cells = step, unit, {}
 
-    def put(self, size: int, value: float | None, baseline: float | None = None, base_name: str = "",
-            ratio: bool = False) -> None:
+    def put(
+        self, size: int, value: float | None, baseline: float | None = None, base_name: str = "", ratio: bool = False
+    ) -> None:
         self.cells[size] = (value, baseline, base_name, ratio)
 
 
@@ -279,17 +280,26 @@ def measure_server(data_dir: Path, og: OrgGraph, pairs: list[tuple[str, str]]) -
         rss = _rss_mib(server.pid)
         built_at = httpx.get(base + "/readyz", timeout=10).json()["built_at"]
         snapshot = read_snapshot(data_dir / "snapshot.json")
-        save_snapshot(snapshot.model_copy(update={"built_at": snapshot.built_at.replace(microsecond=1)}),
-                      data_dir / "snapshot.json")
+        save_snapshot(
+            snapshot.model_copy(update={"built_at": snapshot.built_at.replace(microsecond=1)}),
+            data_dir / "snapshot.json",
+        )
         swap_s = _wait_ready(base, 300, built_at=built_at)
     finally:
         server.terminate()
         server.wait(30)
     return {
-        "ready_s": ready_s, "rss": rss, "swap_s": swap_s,
-        "roles_rate": roles_rate, "roles_p99": _pct(roles_ms, 99), "roles_err": roles_err,
-        "paths_rate": paths_rate, "paths_p99": _pct(paths_ms, 99), "paths_err": paths_err,
-        "overlap_ms": statistics.median(overlap_ms), "overlap_n": len(family),
+        "ready_s": ready_s,
+        "rss": rss,
+        "swap_s": swap_s,
+        "roles_rate": roles_rate,
+        "roles_p99": _pct(roles_ms, 99),
+        "roles_err": roles_err,
+        "paths_rate": paths_rate,
+        "paths_p99": _pct(paths_ms, 99),
+        "paths_err": paths_err,
+        "overlap_ms": statistics.median(overlap_ms),
+        "overlap_n": len(family),
     }
 
 
@@ -297,9 +307,10 @@ def measure_sync(snapshot, pairs: list[tuple[str, str]]) -> dict:
     from graph.stores.falkordb_store import FalkorDBStore
     from graph.stores.writer import sync_snapshot
 
-    with tempfile.TemporaryDirectory(prefix="orgkg-bench-") as folder, FalkorDBStore(
-        data_dir=Path(folder) / "falkordb", graph_name="bench"
-    ) as store:
+    with (
+        tempfile.TemporaryDirectory(prefix="orgkg-bench-") as folder,
+        FalkorDBStore(data_dir=Path(folder) / "falkordb", graph_name="bench") as store,
+    ):
         started = time.perf_counter()
         result = sync_snapshot(store, snapshot)
         first_s = time.perf_counter() - started
@@ -343,8 +354,9 @@ def main(argv: list[str] | None = None) -> None:
             snapshot = loaded["snapshot"]
             row("documents / MB", "").put(size, loaded["documents"], loaded["bytes"] / 2**20, "MB")
             row("orgkg load (s)", "s").put(size, loaded["load_s"], loaded["bare_s"], "markdown-it parse", ratio=True)
-            row("orgkg load, CPU s of the process", "s").put(size, loaded["load_cpu"], loaded["bare_cpu"],
-                                                        "markdown-it CPU s", ratio=True)
+            row("orgkg load, CPU s of the process", "s").put(
+                size, loaded["load_cpu"], loaded["bare_cpu"], "markdown-it CPU s", ratio=True
+            )
             path = data_dir / "snapshot.json"
             read_s = _median(lambda p=path: read_snapshot(p), min(runs, 3))
             row("snapshot MB / read (s)", "s").put(size, read_s, path.stat().st_size / 2**20, "MB on disk")
@@ -363,30 +375,37 @@ def main(argv: list[str] | None = None) -> None:
                 row(f"{label}: p50 ms", "ms").put(size, _pct(ours, 50), _pct(plain, 50), "networkx p50", ratio=True)
                 row(f"{label}: p99 ms", "ms").put(size, _pct(ours, 99), _pct(plain, 99), "networkx p99", ratio=True)
                 row(f"{label}: max ms", "ms").put(size, max(ours), max(plain), "networkx max", ratio=True)
-            row("similar roles p50 ms", "ms").put(size, _pct(m["similar"], 50), _pct(m["similar_brute"], 50),
-                                                  "brute-force cosine", ratio=True)
+            row("similar roles p50 ms", "ms").put(
+                size, _pct(m["similar"], 50), _pct(m["similar_brute"], 50), "brute-force cosine", ratio=True
+            )
             row("role card p50 ms", "ms").put(size, _pct(m["card"], 50))
-            row("typo resolved p50 ms", "ms").put(size, _pct(m["typo"], 50), _pct(m["typo_bare"], 50),
-                                                  "rapidfuzz extractOne", ratio=True)
+            row("typo resolved p50 ms", "ms").put(
+                size, _pct(m["typo"], 50), _pct(m["typo_bare"], 50), "rapidfuzz extractOne", ratio=True
+            )
             console.print(f"[dim]{size:,} roles: server …[/dim]")
             s = measure_server(data_dir, og, m["pairs"][1])
             row("server start → /readyz (s)", "s").put(size, s["ready_s"])
             row("swap after reload (s)", "s").put(size, s["swap_s"])
             row("server RSS MiB", "MiB").put(size, s["rss"])
             row(f"GET /roles/{{id}} req/s ({CLIENTS} clients) / p99 ms", "").put(
-                size, s["roles_rate"], s["roles_p99"], "p99 ms")
-            row(f"GET /paths req/s ({CLIENTS} clients) / p99 ms", "").put(size, s["paths_rate"], s["paths_p99"],
-                                                                          "p99 ms")
-            row("overlap of a family's roles, API ms (n roles)", "ms").put(size, s["overlap_ms"], s["overlap_n"],
-                                                                          "roles")
+                size, s["roles_rate"], s["roles_p99"], "p99 ms"
+            )
+            row(f"GET /paths req/s ({CLIENTS} clients) / p99 ms", "").put(
+                size, s["paths_rate"], s["paths_p99"], "p99 ms"
+            )
+            row("overlap of a family's roles, API ms (n roles)", "ms").put(
+                size, s["overlap_ms"], s["overlap_n"], "roles"
+            )
             console.print(f"[dim]{size:,} roles: sync …[/dim]")
             y = measure_sync(snapshot, m["pairs"][1])
-            row("orgkg sync first: elements/s (elements)", "").put(size, y["elements"] / y["first_s"], y["elements"],
-                                                                   "elements")
+            row("orgkg sync first: elements/s (elements)", "").put(
+                size, y["elements"] / y["first_s"], y["elements"], "elements"
+            )
             row("orgkg sync unchanged (s)", "s").put(size, y["again_s"])
             ours = m["paths_reachable"]
             row("FalkorDB shortestPath p50 ms (same reachable pairs)", "ms").put(
-                size, _pct(ours, 50), _pct(y["falkor_ms"], 50), "FalkorDB p50", ratio=True)
+                size, _pct(ours, 50), _pct(y["falkor_ms"], 50), "FalkorDB p50", ratio=True
+            )
             load_avg.append(os.getloadavg())
     if len(sizes) > 1:
         small, large = sizes[0], sizes[-1]

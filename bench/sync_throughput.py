@@ -94,19 +94,34 @@ def synthetic_snapshot(
         family = family_nodes[i % families]
         rung = (i // families) % 5
         role = Role(
-            id=f"role:r{i}", title=f"Role {i}", family=family.name, level=f"L{rung}", level_rank=rung, grade=6 + rung,
-            function=f"Function {i % 17}", sources=[sources[i % 20].path], summary=f"Synthetic role {i}.",
+            id=f"role:r{i}",
+            title=f"Role {i}",
+            family=family.name,
+            level=f"L{rung}",
+            level_rank=rung,
+            grade=6 + rung,
+            function=f"Function {i % 17}",
+            sources=[sources[i % 20].path],
+            summary=f"Synthetic role {i}.",
             track="management" if rung else "ic",
         )
         role_nodes.append(role)
         rels.append(Relationship(type=RelType.IN_FAMILY, start=role.id, end=family.id))
         rels.append(Relationship(type=RelType.DEFINED_IN, start=role.id, end=sources[i % 20].id, source="x", line=1))
         for skill in rng.sample(skill_nodes, skills_per_role):
-            rels.append(Relationship(
-                type=RelType.REQUIRES_SKILL, start=role.id, end=skill.id, source=sources[i % 20].path,
-                line=rng.randint(1, 400), evidence=f"Role {i} needs {skill.name}.", weight=round(rng.random(), 2),
-                mentions=rng.randint(1, 4), method=rng.choice(["stated", "extracted", "inferred"]),
-            ))
+            rels.append(
+                Relationship(
+                    type=RelType.REQUIRES_SKILL,
+                    start=role.id,
+                    end=skill.id,
+                    source=sources[i % 20].path,
+                    line=rng.randint(1, 400),
+                    evidence=f"Role {i} needs {skill.name}.",
+                    weight=round(rng.random(), 2),
+                    mentions=rng.randint(1, 4),
+                    method=rng.choice(["stated", "extracted", "inferred"]),
+                )
+            )
         for kpi in rng.sample(kpi_nodes, 3):
             rels.append(Relationship(type=RelType.MEASURED_BY, start=role.id, end=kpi.id))
         if rung:
@@ -117,8 +132,14 @@ def synthetic_snapshot(
         category = next(c for c in categories if c.name == skill.category)
         rels.append(Relationship(type=RelType.IN_CATEGORY, start=skill.id, end=category.id))
     return Snapshot(
-        built_at=datetime(2025, 1, 1, tzinfo=UTC), roles=role_nodes, families=family_nodes, skills=skill_nodes,
-        categories=categories, kpis=kpi_nodes, sources=sources, relationships=rels,
+        built_at=datetime(2025, 1, 1, tzinfo=UTC),
+        roles=role_nodes,
+        families=family_nodes,
+        skills=skill_nodes,
+        categories=categories,
+        kpis=kpi_nodes,
+        sources=sources,
+        relationships=rels,
     )
 
 
@@ -182,8 +203,15 @@ def main(argv: list[str] | None = None) -> None:
             rows = measure(store, snapshot, args.runs, sample)
             naive_rate = rows[-1][3]
             for i, (writer, elements, seconds, rate, note) in enumerate(rows):
-                table.add_row(name if i == 0 else "", writer, f"{elements:,}", f"{seconds:.3f}", f"{rate:,.0f}",
-                              f"{rate / naive_rate:.1f}x", note)
+                table.add_row(
+                    name if i == 0 else "",
+                    writer,
+                    f"{elements:,}",
+                    f"{seconds:.3f}",
+                    f"{rate:,.0f}",
+                    f"{rate / naive_rate:.1f}x",
+                    note,
+                )
         store.delete_graph()
     Console(width=160).print(table)
 

@@ -30,18 +30,88 @@ TAXONOMY = REPO_ROOT / "seeds" / "taxonomy"
 FAMILIES = 50
 LADDER = 10  # roles per specialty
 AREAS = [
-    "Payments", "Identity", "Search", "Storage", "Messaging", "Billing", "Checkout", "Catalog", "Compute",
-    "Networking", "Analytics", "Ledger", "Onboarding", "Fulfilment", "Pricing", "Growth", "Trust", "Maps",
-    "Media", "Notifications", "Ads", "Partners", "Logistics", "Inventory", "Risk", "Lending", "Insurance",
-    "Marketplace", "Travel", "Health",
+    "Payments",
+    "Identity",
+    "Search",
+    "Storage",
+    "Messaging",
+    "Billing",
+    "Checkout",
+    "Catalog",
+    "Compute",
+    "Networking",
+    "Analytics",
+    "Ledger",
+    "Onboarding",
+    "Fulfilment",
+    "Pricing",
+    "Growth",
+    "Trust",
+    "Maps",
+    "Media",
+    "Notifications",
+    "Ads",
+    "Partners",
+    "Logistics",
+    "Inventory",
+    "Risk",
+    "Lending",
+    "Insurance",
+    "Marketplace",
+    "Travel",
+    "Health",
 ]
 SPECIALTIES = [
-    "Core", "Edge", "Mobile Clients", "Internal Tools", "Data Pipelines", "APIs", "Migrations", "Foundations",
-    "Experiments", "Enterprise", "Self-Serve", "Integrations", "Performance", "Tooling", "Workflows", "Ingestion",
-    "Serving", "Reporting", "Compliance Systems", "Developer Portal", "Scheduling", "Routing", "Caching",
-    "Streaming", "Batch", "Realtime", "Federation", "Accounts", "Sessions", "Queues", "Orchestration", "Control",
-    "Gateways", "Quotas", "Replication", "Backups", "Sharding", "Indexing", "Ranking", "Feeds", "Uploads",
-    "Rendering", "Playback", "Subscriptions", "Invoicing", "Refunds", "Disputes", "Ledgers", "Limits", "Alerts",
+    "Core",
+    "Edge",
+    "Mobile Clients",
+    "Internal Tools",
+    "Data Pipelines",
+    "APIs",
+    "Migrations",
+    "Foundations",
+    "Experiments",
+    "Enterprise",
+    "Self-Serve",
+    "Integrations",
+    "Performance",
+    "Tooling",
+    "Workflows",
+    "Ingestion",
+    "Serving",
+    "Reporting",
+    "Compliance Systems",
+    "Developer Portal",
+    "Scheduling",
+    "Routing",
+    "Caching",
+    "Streaming",
+    "Batch",
+    "Realtime",
+    "Federation",
+    "Accounts",
+    "Sessions",
+    "Queues",
+    "Orchestration",
+    "Control",
+    "Gateways",
+    "Quotas",
+    "Replication",
+    "Backups",
+    "Sharding",
+    "Indexing",
+    "Ranking",
+    "Feeds",
+    "Uploads",
+    "Rendering",
+    "Playback",
+    "Subscriptions",
+    "Invoicing",
+    "Refunds",
+    "Disputes",
+    "Ledgers",
+    "Limits",
+    "Alerts",
 ]
 IC_LEVELS = ["Associate", "", "Senior", "Staff", "Principal"]
 IC_GRADES = [5, 6, 7, 8, 9]
@@ -126,10 +196,19 @@ def library_roles(roles: int = 1000, seed: int = 7) -> list[LibraryRole]:
                 else:
                     title = f"{level}{'' if level.endswith('of') else ' of'} {team} {phrase}"
                 grade = MGMT_GRADES[rung - 5]
-            ladder.append(LibraryRole(
-                title=title, family=family, specialty=specialty, area=area, ic=ic, rung=rung, grade=grade,
-                skills=rng.sample(fam_skills, rng.randint(6, 12)), kpis=rng.sample(fam_kpis, rng.randint(2, 5)),
-            ))
+            ladder.append(
+                LibraryRole(
+                    title=title,
+                    family=family,
+                    specialty=specialty,
+                    area=area,
+                    ic=ic,
+                    rung=rung,
+                    grade=grade,
+                    skills=rng.sample(fam_skills, rng.randint(6, 12)),
+                    kpis=rng.sample(fam_kpis, rng.randint(2, 5)),
+                )
+            )
         for rung, role in enumerate(ladder):
             # Stated lines for about half of the roles; the rest is left to inference.
             if rng.random() < 0.5:
@@ -150,14 +229,30 @@ def _prose(rng: random.Random, role: LibraryRole, sentences: int) -> str:
         template = rng.choice(SENTENCES)
         a, b, c = (rng.choice(role.skills) for _ in range(3))
         kpi, kpi2 = rng.choice(role.kpis), rng.choice(role.kpis)
-        parts.append(template.format(title=role.title, a=a, b=b, c=c, kpi=kpi, kpi2=kpi2, area=role.area,
-                                     specialty=role.specialty))
+        parts.append(
+            template.format(
+                title=role.title, a=a, b=b, c=c, kpi=kpi, kpi2=kpi2, area=role.area, specialty=role.specialty
+            )
+        )
     return " ".join(parts)
 
 
 def _blueprint(rng: random.Random, role: LibraryRole) -> str:
-    lines = ["---", f"title: {role.title}", f"family: {role.family}", "---", "", f"# {role.title}", "",
-             "## Summary", "", _prose(rng, role, 3), "", "## Responsibilities", ""]
+    lines = [
+        "---",
+        f"title: {role.title}",
+        f"family: {role.family}",
+        "---",
+        "",
+        f"# {role.title}",
+        "",
+        "## Summary",
+        "",
+        _prose(rng, role, 3),
+        "",
+        "## Responsibilities",
+        "",
+    ]
     lines += [f"- Drive {skill} for the {role.area} {role.specialty} systems" for skill in role.skills[:4]]
     lines += ["", "## Skills", ""]
     lines += [f"- {skill}" for skill in role.skills]

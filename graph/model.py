@@ -339,6 +339,10 @@ class TaxonomyEntry(_Model):
     name: str
     category: str
     aliases: list[str] = Field(default_factory=list)
+    context: list[str] = Field(
+        default_factory=list,
+        description="Words one of which a sentence must name for a one-word naming of this skill to count.",
+    )
 
 
 class KPIEntry(_Model):

@@ -240,4 +240,3 @@ def titles_in_prose(text: str) -> list[str]:
             if part and _POSITION_NOUN.search(part):
                 titles.append(clean_title(part))
     return list(dict.fromkeys(titles))
-

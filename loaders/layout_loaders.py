@@ -24,9 +24,7 @@ _DESCRIPTIONS = {
 }
 
 
-def parse_markdown_layout(
-    text: str, source: str, layout: str | None = None, hint: dict | None = None
-) -> ParseOutcome:
+def parse_markdown_layout(text: str, source: str, layout: str | None = None, hint: dict | None = None) -> ParseOutcome:
     """Read Markdown ``text`` and interpret it with ``layout`` (detected when None).
 
     Examples

@@ -5,7 +5,8 @@ number of extension files (``*.yaml`` / ``*.yml``, read next in name order). Eac
 keys are among:
 
 * ``categories``: the skill categories allowed (the union over all files);
-* ``skills``: ``{name, category, aliases}`` entries;
+* ``skills``: ``{name, category, aliases, context}`` entries (``context``: words one of which the sentence
+  must name for a one-word naming of the skill to count, see :meth:`graph.extract.Matcher.in_context`);
 * ``kpis``: ``{name, aliases, description}`` entries;
 * ``functions``: ``{name, parent, keywords}`` entries.
 
@@ -55,6 +56,7 @@ class _Item(BaseModel):
 class _SkillItem(_Item):
     category: str | None = None
     aliases: list[str] = []
+    context: list[str] = []
 
 
 class _KPIItem(_Item):
@@ -135,6 +137,8 @@ def _add_entry(collected: _Collected, path: Path, section: str, item: _Item, lin
             known.fields[list_field].append(value)
     if replaced_field in item.model_fields_set:
         known.fields[replaced_field] = getattr(item, replaced_field)
+    if "context" in item.model_fields_set:
+        known.fields["context"] = list(item.context)  # type: ignore[attr-defined]
 
 
 def _collect_file(collected: _Collected, path: Path) -> None:

@@ -160,7 +160,13 @@ _KIND_PATTERNS: list[tuple[SectionKind, re.Pattern[str]]] = [
             r"|\byou(?:'ll| will)$|\bwhat you can expect\b"
         ),
     ),
-    (SectionKind.SKILLS, re.compile(r"\bskills\b|\bcompetencies\b")),
+    (
+        SectionKind.SKILLS,
+        re.compile(
+            r"\bskills?\b|\bskill ?sets?\b|\bcompetenc(?:y|ies)\b|\bexpertise\b|\b(?:abilities|capabilities)\b"
+            r"|\btech(?:nical|nology)? stack\b|^knowledge\b|\b(?:technical|domain|product|core|required) knowledge\b"
+        ),
+    ),
     (
         SectionKind.REQUIREMENTS,
         re.compile(
@@ -189,6 +195,8 @@ def classify_heading(heading: str) -> SectionKind:
     ('requirements', 'responsibilities')
     >>> classify_heading("Projects you could work on").value
     'other'
+    >>> [classify_heading(h).value for h in ("Knowledge & Technical Skill", "Domain Expertise", "Core competency")]
+    ['skills', 'skills', 'skills']
     """
     wording = clean_line(heading).lower().replace("’", "'")
     wording = re.sub(r"[:.!?]+$", "", wording.strip())
@@ -215,6 +223,14 @@ _EMPLOYER_TAIL = re.compile(
     r"\s+(?:role|position|job|opening)(?:\s+(?:at|with|in)\s+[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*)?\s*$"
 )
 _PAREN_ACRONYM = re.compile(r"\s*\(([A-Za-z&]{2,6})\)")
+# A level written in parentheses is the title's level, not a specialty: "FinOps Engineer (Intermediate)",
+# "Backend Engineer (Senior)". The unmarked level (intermediate, mid) is what the bare title already means.
+_PAREN_LEVEL = re.compile(
+    r"\s*\(\s*(?P<level>(?:senior|sr\.?|junior|jr\.?|associate|staff|principal|distinguished|lead|entry[- ]level"
+    r"|intermediate|mid|mid[- ]level|middle)(?:\s+(?:senior|staff|principal|level))?)\s*\)",
+    re.I,
+)
+_UNMARKED_LEVEL = re.compile(r"^(?:intermediate|mid|mid[- ]level|middle)$", re.I)
 _TITLE_WORD = re.compile(r"[A-Za-z][\w&'-]*")
 
 
@@ -227,6 +243,16 @@ def protect_abbreviations(text: str) -> str:
     'Reports to the Sr Director, Engineering. Then more.'
     """
     return _ABBREVIATION.sub(r"\1", text)
+
+
+def _level_out_of_parentheses(title: str) -> str:
+    """The level words of a parenthesis in front of the title; the unmarked level dropped."""
+    found = _PAREN_LEVEL.search(title)
+    if found is None:
+        return title
+    rest = _PAREN_LEVEL.sub("", title, count=1).strip()
+    level = found.group("level").strip()
+    return rest if _UNMARKED_LEVEL.match(level) else f"{level} {rest}"
 
 
 def _drop_own_acronym(title: str) -> str:
@@ -252,11 +278,14 @@ def clean_title(title: str) -> str:
     ('Vice President, Security', 'Manager, Infrastructure (Delivery)')
     >>> clean_title("the Backend Engineer role at GitLab"), clean_title("Sr. Director, Engineering")
     ('Backend Engineer', 'Sr. Director, Engineering')
+    >>> clean_title("FinOps Engineer (Intermediate)"), clean_title("Backend Engineer (Senior)")
+    ('FinOps Engineer', 'Senior Backend Engineer')
     """
     text = collapse(title)
     text = _DOCUMENT_DECORATION.sub("", text)
     text = _EMPLOYER_TAIL.sub("", text)
     text = _drop_own_acronym(text)
+    text = _level_out_of_parentheses(text)
     text = re.sub(r"^(?:the|a|an)\s+", "", _trim(text), flags=re.I)
     return _trim(re.sub(r"\s+,", ",", text)) or collapse(title)
 

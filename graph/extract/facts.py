@@ -14,7 +14,8 @@ Where facts come from
   evidence and the file line of the match. Neither kind counts a word of a list of the company's values
   (:mod:`graph.extract.boilerplate`). Skills are not looked for in :data:`UNSCANNED_FOR_SKILLS`
   either: a KPI section says how the role is measured, and "Hiring Actual vs. Plan" or "Disaster Recovery
-  Time to Recovery" name an indicator, not a skill the role needs.
+  Time to Recovery" name an indicator, not a skill the role needs. A one-word naming of a skill whose
+  taxonomy entry has ``context`` words counts only in such a context (:meth:`Matcher.in_context`).
 
 Merging
 -------
@@ -166,6 +167,8 @@ def _work_out_stated_names(text: str, section: SectionKind, kind: Kind, matcher:
     matches = outside_boilerplate(text, found)
     if found and not matches:
         return ()  # a mention naming only the company's values names nothing of the role
+    if kind == "skill":
+        matches = [m for m in matches if matcher.in_context(text, m, found)]
     names = [(m.canonical, True) for m in matches]
     if kind == "skill" and section in STATED_SKILL_SECTIONS:
         short = MAX_SKILL_ITEM_WORDS if section is SectionKind.SKILLS else 0
@@ -229,9 +232,12 @@ def _extracted(section: Section, kind: Kind, matcher: Matcher, source: str, titl
     first: dict[str, Evidence] = {}  # the first naming of each fact in the section: the best evidence it has here
     seen: set[tuple[str, int]] = set()
     line, counted = section.line, 0  # lines are counted on from the previous match, not from the top each time
-    for match in outside_boilerplate(section.text, matcher.find(section.text, kind)):
+    found = matcher.find(section.text, kind)
+    for match in outside_boilerplate(section.text, found):
         in_own_title = any(start <= match.start and match.end <= end for start, end in own)
         if kind == "skill" and not in_own_title and names_a_role(section.text, match.start, match.end):
+            continue
+        if kind == "skill" and not matcher.in_context(section.text, match, found):
             continue
         if match.start < counted:
             line, counted = section.line, 0

@@ -28,6 +28,9 @@ __all__ = ["MAX_NAME_WORDS", "Candidate", "item_candidates", "skill_name"]
 MAX_NAME_WORDS = 4
 
 _PAREN = re.compile(r"\(([^()]*)\)")
+# "(a) contribute R&D, (b) model engineering principles": enumerators of a sentence, not a list of names.
+_ENUMERATOR = re.compile(r"\(\s*(?:[a-z]|[ivx]{1,4}|\d{1,2})\s*\)")
+_MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 _LIST_INTRO = re.compile(
     r"^(?:e\.?\s?g\.?|i\.?\s?e\.?|such as|including|incl\.?|like|for example|for instance)[\s,:]*", re.I
 )
@@ -162,8 +165,10 @@ def item_candidates(text: str, *, short_item_words: int = 0) -> tuple[Candidate,
     ['Terraform']
     >>> [c.name for c in item_candidates("Able to thrive in a fully remote organization")]
     []
+    >>> [c.name for c in item_candidates(r"Chosen to \\(a\\) contribute R&D in a new area, \\(b\\) model principles")]
+    []
     """
-    text = " ".join(text.split())
+    text = " ".join(_ENUMERATOR.sub(" ", _MARKDOWN_ESCAPE.sub(r"\1", text)).split())
     found: list[Candidate] = []
     whole_name = ""
     for match in _PAREN.finditer(text):

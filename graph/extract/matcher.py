@@ -10,10 +10,19 @@ Rules, in the order they apply:
   (``Swift``, ``Chef``, ``Helm``, ``Rails``, ``REST`` ...) only match when the text writes them in the
   case of the taxonomy (a plural ``s`` is allowed): "Go" the language is capitalised, "go" the verb is not.
   A sentence starting with "Go ..." still matches; that is the accepted cost.
+* **Mixed-case acronyms keep their case.** A one-word alias of at most :data:`MAX_ACRONYM_LETTERS` letters
+  written in mixed case, two or more capitals and a small letter that is not a plural ``s`` (``SAFe``,
+  ``LeSS``, ``IaC``, ``OTel``), does not match a word written all in lower case: its author cased it to
+  tell it from a word ("safe", "less"). All-capital acronyms (``SLOs``) match in any case.
 * **Longest match wins.** Overlapping candidates are resolved longest first (in words), then leftmost;
   shorter overlapping matches are dropped (``end-to-end test strategy`` is one match, not three).
 * **Elliptical coordination.** ``incident and problem management`` also yields ``incident management``
   when ``problem management`` matched and ``incident management`` is a known name (same for ``or``).
+* **Context.** A taxonomy entry may name ``context`` words: a *one-word* naming of it ("network",
+  "regressions", "scalability") counts only when its sentence also names one of them, or another skill of
+  the same category (:meth:`Matcher.in_context`). The bare word names a thing or a quality ("a peer
+  network", "notify of regressions", "growth and scalability objectives"); a longer alias carries its own
+  head ("network engineering") and always counts, and so does an item that is the word alone.
 * **Canonical names.** Every alias resolves to its entry's canonical name. When two entries claim the same
   normalised key the first one wins here; :func:`alias_conflicts` lists such clashes so the taxonomy loader
   can refuse them.
@@ -21,8 +30,18 @@ Rules, in the order they apply:
 
 from __future__ import annotations
 
-__all__ = ["AMBIGUOUS_WORDS", "KINDS", "AliasConflict", "Kind", "Match", "Matcher", "alias_conflicts"]
+__all__ = [
+    "AMBIGUOUS_WORDS",
+    "KINDS",
+    "MAX_ACRONYM_LETTERS",
+    "AliasConflict",
+    "Kind",
+    "Match",
+    "Matcher",
+    "alias_conflicts",
+]
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
@@ -41,6 +60,8 @@ AMBIGUOUS_WORDS = frozenset(
     | {"react", "ray", "flux", "beam", "hive", "lean", "flask", "jest", "prefect", "consul", "packer", "ember", "feast"}
 )
 _CONJUNCTIONS = frozenset({"and", "or"})
+MAX_ACRONYM_LETTERS = 5
+_SENTENCE_END = re.compile(r"[.;!?]\s|\n")
 
 
 class Match(NamedTuple):
@@ -66,6 +87,7 @@ class _Pattern:
     canonical: str
     size: int  # in tokens
     written: tuple[str, ...] | None  # the words as written when the case must match, else None
+    acronym: bool = False  # a short acronym: never matches a word written all in lower case
 
 
 def _is_case_sensitive(alias: str, tokens: tuple[Token, ...]) -> bool:
@@ -74,6 +96,15 @@ def _is_case_sensitive(alias: str, tokens: tuple[Token, ...]) -> bool:
     written = tokens[0].raw
     short_capitalised = len(tokens[0].norm) <= 2 and written != written.lower()
     return short_capitalised or tokens[0].norm in AMBIGUOUS_WORDS
+
+
+def _is_acronym(tokens: tuple[Token, ...]) -> bool:
+    if len(tokens) != 1:
+        return False
+    written = tokens[0].raw
+    small = written[:-1] if written.endswith("s") else written
+    mixed = sum(c.isupper() for c in written) >= 2 and any(c.islower() for c in small)
+    return len(tokens[0].norm) <= MAX_ACRONYM_LETTERS and mixed
 
 
 def _case_matches(raw: str, written: str) -> bool:
@@ -122,7 +153,7 @@ def _build_automaton(entries: Iterable[tuple[str, list[str]]]) -> ahocorasick.Au
                 continue  # empty, or claimed by an earlier entry
             written = tuple(t.raw for t in tokens) if _is_case_sensitive(term, tokens) else None
             variants = patterns.setdefault(key, [])
-            pattern = _Pattern(canonical, len(tokens), written)
+            pattern = _Pattern(canonical, len(tokens), written, written is None and _is_acronym(tokens))
             if pattern not in variants:
                 variants.append(pattern)
     automaton = ahocorasick.Automaton()
@@ -155,10 +186,12 @@ class Matcher:
         automata: dict[Kind, ahocorasick.Automaton],
         categories: dict[str, str],
         function_parents: dict[str, str | None],
+        contexts: dict[str, frozenset[str]] | None = None,
     ) -> None:
         self._automata = automata
         self._categories = categories
         self._function_parents = function_parents
+        self._contexts = contexts or {}
 
     @classmethod
     def from_taxonomy(cls, taxonomy: Taxonomy) -> Matcher:
@@ -166,7 +199,12 @@ class Matcher:
         automata = {kind: _build_automaton(entries) for kind, entries in _entry_terms(taxonomy).items()}
         categories = {entry.name: entry.category for entry in taxonomy.skills}
         parents = {entry.name: entry.parent for entry in taxonomy.functions}
-        return cls(automata, categories, parents)
+        contexts = {
+            entry.name: frozenset(normalize_term(word) for word in entry.context if normalize_term(word))
+            for entry in taxonomy.skills
+            if entry.context
+        }
+        return cls(automata, categories, parents, contexts)
 
     def category(self, skill: str) -> str | None:
         """The category of a canonical skill name, ``None`` when it is not in the taxonomy."""
@@ -184,6 +222,48 @@ class Matcher:
         """The canonical name whose name or alias normalises like ``name``, ignoring case rules."""
         found = self._automata[kind].get(f" {normalize_term(name)} ", None)
         return found[1][0].canonical if found else None
+
+    def in_context(self, text: str, match: Match, found: Iterable[Match] = ()) -> bool:
+        """Whether ``match`` (a skill found in ``text``) counts where it is written.
+
+        Only a one-word naming of an entry with ``context`` words can fail: it counts when its sentence
+        is the word alone, names one of the context words, or names another skill of the same category
+        (``found``: the other matches in ``text``).
+
+        Examples
+        --------
+        >>> from graph.model import TaxonomyEntry
+        >>> tax = Taxonomy(skills=[
+        ...     TaxonomyEntry(name="networking", category="infra", aliases=["network"], context=["protocols"]),
+        ...     TaxonomyEntry(name="DNS", category="infra")])
+        >>> m = Matcher.from_taxonomy(tax)
+        >>> def counted(text):
+        ...     found = m.find(text)
+        ...     return [x.canonical for x in found if m.in_context(text, x, found)]
+        >>> counted("Grow a robust peer network."), counted("Network protocols and network design.")
+        ([], ['networking', 'networking'])
+        >>> counted("Debug the network and DNS."), counted("Network")
+        (['networking', 'DNS'], ['networking'])
+        """
+        words = self._contexts.get(match.canonical)
+        if not words or len(tokenize(match.surface)) > 1:
+            return True
+        start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, match.start)), default=0)
+        stop = _SENTENCE_END.search(text, match.end)
+        end = stop.start() if stop else len(text)
+        sentence = tokenize(text[start:end])
+        if len(sentence) <= 1:
+            return True  # the word is the whole item
+        normalised = " " + " ".join(token.norm for token in sentence) + " "
+        if any(f" {word} " in normalised for word in words):
+            return True
+        category = self._categories.get(match.canonical)
+        return any(
+            other.canonical != match.canonical
+            and start <= other.start < end
+            and self._categories.get(other.canonical) == category
+            for other in found
+        )
 
     def find(self, text: str, kind: Kind = "skill") -> list[Match]:
         """Every entry of ``kind`` named in ``text``, in text order, with offsets into ``text``."""
@@ -212,6 +292,8 @@ class Matcher:
         for end, (key, variants) in automaton.iter(normalised):
             first = token_at[end - len(key)]  # `end` is the index of the space after the key
             for pattern in variants:
+                if pattern.acronym and tokens[first].raw.islower():
+                    continue
                 if pattern.written is None or all(
                     _case_matches(tokens[first + i].raw, word) for i, word in enumerate(pattern.written)
                 ):

@@ -133,6 +133,8 @@ IC_MANAGER_PROFESSIONS = {
 IC_MARKER = "individual contributor"
 
 _PAREN = re.compile(r"\(([^()]*)\)")
+_LEVEL_FILLER = {"level", "mid", "middle", "entry"}
+_UNMARKED_LEVELS = {"intermediate", "mid", "mid-level", "middle"}
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
@@ -145,11 +147,24 @@ def split_specialty(title: str) -> tuple[str, str | None]:
     ('Manager, Infrastructure', 'Delivery')
     >>> split_specialty("Head of SRE")
     ('Head of SRE', None)
+
+    A parenthesis of level words is the title's level, not a specialty (the unmarked level, intermediate,
+    is what the bare title means):
+
+    >>> split_specialty("FinOps Engineer (Intermediate)"), split_specialty("Backend Engineer (Senior)")
+    (('FinOps Engineer', None), ('Senior Backend Engineer', None))
     """
     found = _PAREN.findall(title)
     base = _PAREN.sub(" ", title)
     base = re.sub(r"\s+", " ", base).strip(" ,")
-    return base, (found[-1].strip() or None) if found else None
+    if not found:
+        return base, None
+    specialty = found[-1].strip() or None
+    words = words_of(specialty) if specialty else []
+    if words and all(word in MODIFIERS or word in _LEVEL_FILLER for word in words):
+        marked = [word for word in specialty.split() if word.lower() not in _UNMARKED_LEVELS]
+        return " ".join([*marked, base]), None
+    return base, specialty
 
 
 @dataclass(frozen=True, order=True)

@@ -162,9 +162,7 @@ def clamp_limits(
     return max(1, min(time_limit, default_time_limit_ms)), max(1, min(rows, default_max_rows))
 
 
-def check_params(
-    params: Mapping[str, Any] | None, *, max_bytes: int = 65_536, max_depth: int = 8
-) -> dict[str, Any]:
+def check_params(params: Mapping[str, Any] | None, *, max_bytes: int = 65_536, max_depth: int = 8) -> dict[str, Any]:
     """Validate query parameters: identifier names, JSON values, bounded size and nesting; a plain dict.
 
     ``max_bytes`` bounds all values together (about their JSON length), ``max_depth`` the nesting of

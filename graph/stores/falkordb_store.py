@@ -186,8 +186,11 @@ class FalkorDBStore(Store):
 
     def _new_client(self, socket_timeout: float) -> FalkorDB:
         # No retries inside redis-py: a query the watchdog killed must not run again on the new server.
-        options: dict[str, Any] = {"socket_timeout": socket_timeout, "socket_connect_timeout": 5.0,
-                                   "retry": Retry(NoBackoff(), 0)}
+        options: dict[str, Any] = {
+            "socket_timeout": socket_timeout,
+            "socket_connect_timeout": 5.0,
+            "retry": Retry(NoBackoff(), 0),
+        }
         if self.server is not None:
             db = FalkorDB(unix_socket_path=str(self.server.socket_path), **options)
         else:
@@ -422,8 +425,9 @@ class FalkorDBStore(Store):
     def _existing_schema(self) -> tuple[set[str], set[str]]:
         """Labels with an ``id`` index and labels with a unique ``id`` constraint."""
         try:
-            indexes = self._call(lambda graph: graph.ro_query("CALL db.indexes() YIELD label, properties "
-                                                              "RETURN label, properties")).result_set
+            indexes = self._call(
+                lambda graph: graph.ro_query("CALL db.indexes() YIELD label, properties RETURN label, properties")
+            ).result_set
             constraints = self._call(lambda graph: graph.list_constraints())
         except redis.exceptions.ResponseError:  # the graph does not exist yet
             return set(), set()

@@ -43,10 +43,35 @@ ALLOWED_PROCEDURES = frozenset(
 
 _READ_ONLY = "analyst queries are read-only"
 _WRITE_CLAUSES = {"CREATE", "MERGE", "SET", "DELETE", "REMOVE", "FOREACH", "INSERT"}
-_ADMIN = {"GRANT", "DENY", "REVOKE", "ALTER", "RENAME", "SHOW", "START", "STOP", "TERMINATE", "ENABLE",
-          "DEALLOCATE", "REALLOCATE", "DRYRUN"}
-_ADMIN_OBJECTS = {"USER", "USERS", "ROLE", "ROLES", "DATABASE", "DATABASES", "ALIAS", "COMPOSITE", "SERVER",
-                  "PRIVILEGE", "PRIVILEGES", "OR"}
+_ADMIN = {
+    "GRANT",
+    "DENY",
+    "REVOKE",
+    "ALTER",
+    "RENAME",
+    "SHOW",
+    "START",
+    "STOP",
+    "TERMINATE",
+    "ENABLE",
+    "DEALLOCATE",
+    "REALLOCATE",
+    "DRYRUN",
+}
+_ADMIN_OBJECTS = {
+    "USER",
+    "USERS",
+    "ROLE",
+    "ROLES",
+    "DATABASE",
+    "DATABASES",
+    "ALIAS",
+    "COMPOSITE",
+    "SERVER",
+    "PRIVILEGE",
+    "PRIVILEGES",
+    "OR",
+}
 _SCHEMA_OBJECTS = {"INDEX", "CONSTRAINT", "RANGE", "TEXT", "POINT", "LOOKUP", "FULLTEXT", "VECTOR", "BTREE"}
 _BLOCKED_NAMESPACES = {"apoc", "dbms"}
 
@@ -243,11 +268,16 @@ def _refusal(query: str, token: Token, message: str) -> QueryRefused:
 def _keyword_hint(tokens: list[Token], index: int) -> str:
     """A hint for keywords that look like names (``RETURN x AS set``)."""
     word = tokens[index].text.lower()
-    looks_like_name = _word(tokens, index - 1) == "AS" or index + 1 == len(tokens) or _punct(tokens, index + 1) in (
-        ",",
-        ")",
-        ".",
-        ";",
+    looks_like_name = (
+        _word(tokens, index - 1) == "AS"
+        or index + 1 == len(tokens)
+        or _punct(tokens, index + 1)
+        in (
+            ",",
+            ")",
+            ".",
+            ";",
+        )
     )
     return f"; if {word} is a name here, write it in backquotes: `{word}`" if looks_like_name else ""
 
@@ -402,8 +432,10 @@ def check_bounds(query: str, bounds: QueryBounds, tokens: list[Token] | None = N
     depth, where = nesting_depth(tokens)
     if depth > bounds.max_nesting and where is not None:
         raise _refusal(
-            query, where, f"the query is nested {depth} levels deep; the limit (cypher_max_nesting) is "
-            f"{bounds.max_nesting} (brackets, CASE, unary - and NOT count): split it with WITH"
+            query,
+            where,
+            f"the query is nested {depth} levels deep; the limit (cypher_max_nesting) is "
+            f"{bounds.max_nesting} (brackets, CASE, unary - and NOT count): split it with WITH",
         )
     for values, token in _range_sizes(tokens):
         if values > bounds.max_range:

@@ -103,7 +103,10 @@ class Neo4jStore(Store):
         try:
             # Bounded waits on every call: connecting, getting a pooled connection, retrying a transaction.
             self._driver = neo4j.GraphDatabase.driver(
-                uri, auth=auth, connection_timeout=5.0, connection_acquisition_timeout=10.0,
+                uri,
+                auth=auth,
+                connection_timeout=5.0,
+                connection_acquisition_timeout=10.0,
                 max_transaction_retry_time=max(1.0, time_limit_ms / 1000),
             )
             self._driver.verify_connectivity()

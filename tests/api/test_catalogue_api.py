@@ -1,7 +1,10 @@
 def test_skills_list_and_card(api):
     page = api.get("/skills", params={"limit": 3}).json()
     assert page["total"] == 14 and page["items"][0] == {
-        "id": "skill:people-leadership", "name": "People Leadership", "category": "Leadership", "in_taxonomy": True,
+        "id": "skill:people-leadership",
+        "name": "People Leadership",
+        "category": "Leadership",
+        "in_taxonomy": True,
         "roles": 8,
     }
     assert api.get("/skills", params={"category": "Data"}).json()["total"] == 2
@@ -49,10 +52,27 @@ def test_org_tree_nests_roles_under_managers(api):
 
 def test_openapi_documents_every_route_and_the_csv_alternatives(api):
     spec = api.get("/openapi.json").json()
-    expected = {"/roles", "/roles/{role}", "/roles/{role}/chain", "/roles/{role}/reports", "/roles/{role}/next",
-                "/roles/{role}/similar", "/roles/{role}/neighbourhood", "/skills", "/skills/{skill}", "/kpis",
-                "/kpis/{kpi}", "/families", "/families/{family}", "/search", "/paths", "/shared", "/overlap", "/gap",
-                "/org-tree"}
+    expected = {
+        "/roles",
+        "/roles/{role}",
+        "/roles/{role}/chain",
+        "/roles/{role}/reports",
+        "/roles/{role}/next",
+        "/roles/{role}/similar",
+        "/roles/{role}/neighbourhood",
+        "/skills",
+        "/skills/{skill}",
+        "/kpis",
+        "/kpis/{kpi}",
+        "/families",
+        "/families/{family}",
+        "/search",
+        "/paths",
+        "/shared",
+        "/overlap",
+        "/gap",
+        "/org-tree",
+    }
     assert expected <= set(spec["paths"])
     for route in ("/roles", "/roles/{role}/similar", "/shared", "/overlap", "/gap"):
         assert set(spec["paths"][route]["get"]["responses"]["200"]["content"]) == {"application/json", "text/csv"}

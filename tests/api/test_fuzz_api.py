@@ -7,11 +7,39 @@ import pytest
 from graph.model import Snapshot
 from tests.api.conftest import serve_snapshot
 
-ODD = ["", " ", "%00", "\x00", "-1", "0", "99999999999999999999999", "NaN", "true", "role:", "role:x/../y",
-       "ñ🙂漢字", "Ｍａｎａｇｅｒ", "x" * 5000, "'; MATCH (n) DETACH DELETE n //", "a" * 301, "%", "/", "?&=#"]
+ODD = [
+    "",
+    " ",
+    "%00",
+    "\x00",
+    "-1",
+    "0",
+    "99999999999999999999999",
+    "NaN",
+    "true",
+    "role:",
+    "role:x/../y",
+    "ñ🙂漢字",
+    "Ｍａｎａｇｅｒ",
+    "x" * 5000,
+    "'; MATCH (n) DETACH DELETE n //",
+    "a" * 301,
+    "%",
+    "/",
+    "?&=#",
+]
 
-PATH_ROUTES = ["/roles/{}", "/roles/{}/chain", "/roles/{}/reports", "/roles/{}/next", "/roles/{}/similar",
-               "/roles/{}/neighbourhood", "/skills/{}", "/kpis/{}", "/families/{}"]
+PATH_ROUTES = [
+    "/roles/{}",
+    "/roles/{}/chain",
+    "/roles/{}/reports",
+    "/roles/{}/next",
+    "/roles/{}/similar",
+    "/roles/{}/neighbourhood",
+    "/skills/{}",
+    "/kpis/{}",
+    "/families/{}",
+]
 
 QUERY_ROUTES = {
     "/roles": ["q", "family", "level", "track", "function", "skill", "kpi", "limit", "offset", "format"],

@@ -52,7 +52,12 @@ def test_every_error_answer_is_documented_with_the_error_body():
                     schema_ref = response["content"]["application/json"]["schema"]["$ref"]
                     assert schema_ref == "#/components/schemas/ErrorBody", (method, path, status)
     assert set(spec["components"]["schemas"]["ErrorBody"]["properties"]) == {
-        "detail", "error", "suggestions", "problems", "line", "column"
+        "detail",
+        "error",
+        "suggestions",
+        "problems",
+        "line",
+        "column",
     }
 
 

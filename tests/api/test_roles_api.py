@@ -42,8 +42,14 @@ def test_roles_list_bad_filters_say_what_to_fix(api):
 
 
 @pytest.mark.parametrize(
-    "path", ["role:sre-manager", "sre-manager", "SRE%20Manager", "site%20reliability%20engineering%20manager",
-             "Manager%2C%20SRE"],
+    "path",
+    [
+        "role:sre-manager",
+        "sre-manager",
+        "SRE%20Manager",
+        "site%20reliability%20engineering%20manager",
+        "Manager%2C%20SRE",
+    ],
 )
 def test_role_card_by_id_slug_title_or_alias(api, path):
     card = api.get(f"/roles/{path}")

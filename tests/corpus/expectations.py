@@ -144,9 +144,7 @@ DOCUMENTS: list[Expected] = [
         "jd/CivicActions__guidebook__README.md",
         layout="single-role",
         roles=("Tech Lead",),
-        skills={
-            "Tech Lead": ("Coaching and mentoring engineers", "Complex problem solving", "Release management")
-        },
+        skills={"Tech Lead": ("Coaching and mentoring engineers", "Complex problem solving", "Release management")},
     ),
     # ----------------------------------------------------------------- career ladders
     Expected(

@@ -66,7 +66,7 @@ def test_words_in_the_wrong_context_name_no_skill(snapshot):
 
 
 def test_a_career_label_line_names_no_skill(snapshot):
-    """"Reports to: MLOps Manager" and "Lateral moves: ML Platform Engineer" are no evidence of any skill."""
+    """ "Reports to: MLOps Manager" and "Lateral moves: ML Platform Engineer" are no evidence of any skill."""
     ids = {r.id for r in snapshot.roles if r.title in ("MLOps Engineer", "Senior MLOps Engineer", "MLOps Manager")}
     evidences = [r.evidence for r in snapshot.relationships if r.type == RelType.REQUIRES_SKILL and r.start in ids]
     assert evidences and not [e for e in evidences if "Reports to" in e or "Lateral moves" in e or "Manages" in e]

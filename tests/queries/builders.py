@@ -26,8 +26,12 @@ def make_graph(
         (RelType.SPECIALIZES, specializes),
         (RelType.REPORTS_TO, reports_to),
     ]:
-        rels += [Relationship(type=rel_type, start=f"role:{a}", end=f"role:{b}", source="t.md", line=1,
-                              evidence=f"{a} {rel_type} {b}") for a, b in pairs]
+        rels += [
+            Relationship(
+                type=rel_type, start=f"role:{a}", end=f"role:{b}", source="t.md", line=1, evidence=f"{a} {rel_type} {b}"
+            )
+            for a, b in pairs
+        ]
     skill_ids = sorted({skill for profile in skills.values() for skill in profile})
     snapshot = Snapshot(
         roles=[Role(id=f"role:{slug}", title=slug.upper()) for slug in skills],

@@ -20,8 +20,16 @@ from graph.queries.text import name_key
 
 @pytest.mark.parametrize(
     "text",
-    ["role:sre-manager", "sre-manager", "SRE Manager", "sre manager", "  S.R.E. manager ", "SRE-MANAGER",
-     "Site Reliability Engineering Manager", "site reliability engineering manager!"],
+    [
+        "role:sre-manager",
+        "sre-manager",
+        "SRE Manager",
+        "sre manager",
+        "  S.R.E. manager ",
+        "SRE-MANAGER",
+        "Site Reliability Engineering Manager",
+        "site reliability engineering manager!",
+    ],
 )
 def test_resolve_role_by_id_slug_title_or_alias_ignoring_case_and_punctuation(og, text):
     assert resolve_role(og, text).id == "role:sre-manager"

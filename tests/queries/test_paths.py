@@ -12,7 +12,10 @@ def titles(path):
 def test_promotion_ladder_is_the_cheapest_path_and_costs_rise(og):
     found = career_paths(og, "Software Engineer", "VP of Engineering", k=3)
     assert titles(found.paths[0]) == [
-        "Software Engineer", "Engineering Manager", "Senior Engineering Manager", "Director of Engineering",
+        "Software Engineer",
+        "Engineering Manager",
+        "Senior Engineering Manager",
+        "Director of Engineering",
         "VP of Engineering",
     ]
     assert found.paths[0].cost == 4.0

@@ -19,9 +19,7 @@ def test_reports_direct_and_indirect_with_depth(og):
     assert {r.id for r in found.direct} == {"role:senior-manager", "role:data-manager"}
     depths = {r.role.id: r.depth for r in found.all}
     assert depths["role:sre-manager"] == 2 and depths["role:engineer"] == 3
-    assert reports(og, "Director of Engineering", max_depth=1).all == [
-        r for r in found.all if r.depth == 1
-    ]
+    assert reports(og, "Director of Engineering", max_depth=1).all == [r for r in found.all if r.depth == 1]
 
 
 def test_org_tree_roots_are_roles_without_manager_and_each_role_appears_once(og):

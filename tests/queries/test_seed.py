@@ -45,7 +45,8 @@ def test_reliability_managers_share_what_their_texts_share(seed):
     assert {"observability", "hiring", "kubernetes"} <= at_least_two
     observability = next(s for s in found.skills_some if s.name.lower() == "observability")
     assert {h.role_id for h in observability.holders} == {
-        resolve_role(seed, "SRE Manager").id, resolve_role(seed, "Observability Engineering Manager").id
+        resolve_role(seed, "SRE Manager").id,
+        resolve_role(seed, "Observability Engineering Manager").id,
     }
     for competency in found.skills_all:
         assert len(competency.holders) == 3 and all(h.evidence for h in competency.holders)

@@ -63,6 +63,7 @@ def test_docx_headings_items_and_paragraph_numbers(made):
 def test_odt_reads_like_the_docx(made):
     docx = outline(DOCX, made / "engineering-manager.docx")
     odt = outline(ODT, made / "engineering-manager.odt")
+
     def shape(doc):
         return [(b.kind, b.level, b.text, b.at) for b in doc.blocks]
 

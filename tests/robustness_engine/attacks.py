@@ -11,9 +11,17 @@ from typing import Any
 
 Attack = tuple[str, str, dict[str, Any], str | None]
 
-_UNITS = {"paren": ("(", ")"), "bracket": ("[", "]"), "minus": ("-", ""), "not": ("NOT ", ""),
-          "minus-paren": ("-(", ")"), "not-paren": ("NOT (", ")"), "map": ("{a: ", "}"),
-          "case": ("CASE WHEN true THEN ", " END"), "comprehension": ("[x IN ", " | x]")}
+_UNITS = {
+    "paren": ("(", ")"),
+    "bracket": ("[", "]"),
+    "minus": ("-", ""),
+    "not": ("NOT ", ""),
+    "minus-paren": ("-(", ")"),
+    "not-paren": ("NOT (", ")"),
+    "map": ("{a: ", "}"),
+    "case": ("CASE WHEN true THEN ", " END"),
+    "comprehension": ("[x IN ", " | x]"),
+}
 
 
 def _nested(unit: str, depth: int) -> str:
@@ -35,8 +43,14 @@ def attacks() -> list[Attack]:
         for depth in (9, 12, 22, 26):
             found.append(("nesting", _nested(unit, depth), {}, None))
     found.append(("nesting", "RETURN -count{MATCH (a) WHERE [{a:[-(-(-(-(1))))]}] RETURN a}", {}, None))
-    found.append(("nesting", "MATCH (r:Role) WHERE " + "NOT (" * 13 + "r.level_rank > 1" + ")" * 13
-                  + " RETURN r.title", {}, None))
+    found.append(
+        (
+            "nesting",
+            "MATCH (r:Role) WHERE " + "NOT (" * 13 + "r.level_rank > 1" + ")" * 13 + " RETURN r.title",
+            {},
+            None,
+        )
+    )
     # Within the nesting limit: the worst shapes still parse quickly (or time out in bounds).
     found.append(("nesting-within-limit", _nested("minus-paren", 4), {}, None))
     found.append(("nesting-within-limit", "RETURN -(NOT ({a:((CASE WHEN true THEN 1 END))}))", {}, None))

@@ -49,8 +49,19 @@ def start_server(data_dir: Path, port: int, **env: str) -> LiveServer:
         "ORGKG_CYPHER_MAX_IN_FLIGHT": str(MAX_IN_FLIGHT),
         **env,
     }
-    command = [sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory", "--host", "127.0.0.1",
-               "--port", str(port), "--log-level", "warning"]
+    command = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "api.app:create_app",
+        "--factory",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--log-level",
+        "warning",
+    ]
     process = subprocess.Popen(command, env=environment, cwd=Path(__file__).resolve().parents[2])
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60

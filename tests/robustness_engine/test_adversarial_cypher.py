@@ -117,8 +117,10 @@ def test_roles_stays_fast_while_40_clients_send_hogging_queries(live_server):
                 thread.join(timeout=30)
         p99 = statistics.quantiles(timings, n=100)[98]
         rounds.append((p99, baseline))
-        print(f"/roles and /healthz under 40 attackers: p50 {statistics.median(timings):.1f} ms, p99 {p99:.1f} ms "
-              f"(without them: p99 {baseline:.1f} ms); attack statuses {dict(statuses)}")
+        print(
+            f"/roles and /healthz under 40 attackers: p50 {statistics.median(timings):.1f} ms, p99 {p99:.1f} ms "
+            f"(without them: p99 {baseline:.1f} ms); attack statuses {dict(statuses)}"
+        )
         # What the machine adds by itself (the baseline) is allowed twice on top of the attack's 100 ms.
         if p99 <= P99_MS + 2 * baseline:
             break
@@ -132,8 +134,10 @@ def test_killing_the_engine_during_queries_gives_no_500_and_it_answers_again_wit
     statuses: Counter[int] = Counter()
     bodies: dict[int, str] = defaultdict(str)
     lock = threading.Lock()
-    queries = ["MATCH (r:Role)-[:REQUIRES_SKILL]->(s:Skill) RETURN r.title, count(s) ORDER BY r.title",
-               "MATCH p = (:Role)-[:REPORTS_TO*1..3]->(:Role) RETURN count(p)"]
+    queries = [
+        "MATCH (r:Role)-[:REQUIRES_SKILL]->(s:Skill) RETURN r.title, count(s) ORDER BY r.title",
+        "MATCH p = (:Role)-[:REPORTS_TO*1..3]->(:Role) RETURN count(p)",
+    ]
 
     def client_loop(index: int) -> None:
         with httpx.Client(base_url=live_server.url, timeout=60) as client:

@@ -47,8 +47,12 @@ def _graph_name(request: pytest.FixtureRequest) -> str:
 
 
 def falkordb_graph(url: str, name: str, **limits: int) -> FalkorDBStore:
-    return FalkorDBStore(url=url, graph_name=name, time_limit_ms=limits.get("time_limit_ms", TIME_LIMIT_MS),
-                         max_rows=limits.get("max_rows", MAX_ROWS))
+    return FalkorDBStore(
+        url=url,
+        graph_name=name,
+        time_limit_ms=limits.get("time_limit_ms", TIME_LIMIT_MS),
+        max_rows=limits.get("max_rows", MAX_ROWS),
+    )
 
 
 def neo4j_store() -> Store:

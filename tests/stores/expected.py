@@ -205,8 +205,19 @@ def role_card(ix: Index, role: str) -> list[list[Any]]:
             if ix.labels[rel.end] != NodeLabel.SKILL:
                 continue
             skill = ix.nodes[rel.end]
-            rows.append([ix.title(rid), skill.name, skill.category, rel.weight, rel.method, rel.confidence,
-                         rel.source, rel.line, rel.evidence])
+            rows.append(
+                [
+                    ix.title(rid),
+                    skill.name,
+                    skill.category,
+                    rel.weight,
+                    rel.method,
+                    rel.confidence,
+                    rel.source,
+                    rel.line,
+                    rel.evidence,
+                ]
+            )
     return sorted(rows, key=lambda r: (r[0], -(r[3] or 0), r[1]))
 
 
@@ -228,8 +239,16 @@ def provenance_audit(ix: Index, role: str | None = None) -> list[list[Any]]:
         rels = [rel for rel_type in RelType for rel in ix.out[(rid, rel_type)]]
         if rels:
             methods = [rel.method for rel in rels]
-            rows.append([rid, ix.title(rid), methods.count("stated"), methods.count("extracted"),
-                         methods.count("inferred"), len(rels)])
+            rows.append(
+                [
+                    rid,
+                    ix.title(rid),
+                    methods.count("stated"),
+                    methods.count("extracted"),
+                    methods.count("inferred"),
+                    len(rels),
+                ]
+            )
     return sorted(rows, key=lambda r: (-r[4], r[1]))
 
 

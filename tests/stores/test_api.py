@@ -37,7 +37,10 @@ class Http:
 
 def _settings(data_dir: Path, falkordb_url: str) -> Settings:
     return Settings(
-        data_dir=data_dir, falkordb_url=falkordb_url, graph_name="api", cypher_time_limit_ms=5000,
+        data_dir=data_dir,
+        falkordb_url=falkordb_url,
+        graph_name="api",
+        cypher_time_limit_ms=5000,
         cypher_max_rows=MAX_ROWS,
     )
 
@@ -78,8 +81,12 @@ def test_cypher_returns_relationships_and_paths_as_json(http):
 
     rel, path = http.post("/cypher", {"query": query, "params": {"id": "role:sre-manager"}}).json()["rows"][0]
 
-    assert rel == {"type": "PROMOTES_TO", "start": "role:sre-manager", "end": "role:sre-director",
-                   "properties": {"method": "stated", "confidence": 1.0}}
+    assert rel == {
+        "type": "PROMOTES_TO",
+        "start": "role:sre-manager",
+        "end": "role:sre-director",
+        "properties": {"method": "stated", "confidence": 1.0},
+    }
     assert [n["id"] for n in path["nodes"]] == ["role:sre-manager", "role:sre-director"]
     assert path["relationships"] == [rel]
 
@@ -147,8 +154,12 @@ def test_queries_lists_names_descriptions_and_parameter_examples(http):
     assert len(names) >= 12 and "career-ladder" in names
     ladder = next(q for q in listed if q["name"] == "career-ladder")
     assert ladder["params"] == [
-        {"name": "family", "description": "the job family, by name or id", "required": True,
-         "example": "Engineering Management - Infrastructure"}
+        {
+            "name": "family",
+            "description": "the job family, by name or id",
+            "required": True,
+            "example": "Engineering Management - Infrastructure",
+        }
     ]
 
 
@@ -197,8 +208,10 @@ def test_the_store_follows_a_new_snapshot(tmp_path, falkordb_url, sample_snapsho
         count = "MATCH (r:Role) RETURN count(r)"
         assert http.post("/cypher", {"query": count}).json()["rows"] == [[10]]
         newer = sample_snapshot.model_copy(
-            update={"roles": [*sample_snapshot.roles, Role(id="role:new", title="New Role")],
-                    "built_at": sample_snapshot.built_at.replace(year=2030)}
+            update={
+                "roles": [*sample_snapshot.roles, Role(id="role:new", title="New Role")],
+                "built_at": sample_snapshot.built_at.replace(year=2030),
+            }
         )
         save_snapshot(newer, settings.snapshot_path)
 

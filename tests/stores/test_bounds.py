@@ -14,8 +14,17 @@ BOUNDS = QueryBounds(max_bytes=2000, max_nesting=8, max_range=1000)
 
 @pytest.mark.parametrize(
     ("opening", "closing"),
-    [("(", ")"), ("[", "]"), ("{a: ", "}"), ("-", ""), ("NOT ", ""), ("CASE WHEN true THEN ", " END"),
-     ("-(", ")"), ("NOT (", ")"), ("[x IN ", " | x]")],
+    [
+        ("(", ")"),
+        ("[", "]"),
+        ("{a: ", "}"),
+        ("-", ""),
+        ("NOT ", ""),
+        ("CASE WHEN true THEN ", " END"),
+        ("-(", ")"),
+        ("NOT (", ")"),
+        ("[x IN ", " | x]"),
+    ],
 )
 def test_nesting_past_the_limit_is_refused_naming_the_limit_and_the_depth(opening, closing):
     query = "RETURN " + opening * 22 + "1" + closing * 22
@@ -46,8 +55,11 @@ def test_a_query_over_the_size_limit_is_refused_with_its_size_and_the_limit():
 
 @pytest.mark.parametrize(
     "query",
-    ["UNWIND range(1, 1000000000) AS x RETURN count(x)", "RETURN size(range(-5000, 5000))",
-     "RETURN range(0, 100000, 2)"],
+    [
+        "UNWIND range(1, 1000000000) AS x RETURN count(x)",
+        "RETURN size(range(-5000, 5000))",
+        "RETURN range(0, 100000, 2)",
+    ],
 )
 def test_a_literal_range_over_the_limit_is_refused(query):
     with pytest.raises(QueryRefused, match=r"range\(\) of \d+ values; the limit \(cypher_max_range\) is 1000"):

@@ -23,7 +23,11 @@ def run(data_dir: Path, *args: str, env: dict[str, str] | None = None, stdin: st
     environment.update(env or {})
     return subprocess.run(
         [str(ORGKG), "--data-dir", str(data_dir), *args],
-        capture_output=True, text=True, timeout=120, env=environment, input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=environment,
+        input=stdin,
     )
 
 
@@ -50,8 +54,9 @@ def test_cypher_json_output_parses(cli):
 
 
 def test_cypher_csv_output_parses(cli):
-    result = cli("cypher", "MATCH (r:Role {id: $id}) RETURN r.title, r.aliases", "--param", "id=role:sre-manager",
-                 "--csv")
+    result = cli(
+        "cypher", "MATCH (r:Role {id: $id}) RETURN r.title, r.aliases", "--param", "id=role:sre-manager", "--csv"
+    )
 
     assert result.returncode == 0, result.stderr
     rows = list(csv.reader(io.StringIO(result.stdout)))
@@ -108,8 +113,12 @@ def test_query_runs_a_catalog_query_with_parameters(cli):
 
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["rows"] == [
-        ["role:manager-infrastructure", "Manager, Infrastructure", 4,
-         ["Coaching", "Hiring", "Incident Management", "Observability"]]
+        [
+            "role:manager-infrastructure",
+            "Manager, Infrastructure",
+            4,
+            ["Coaching", "Hiring", "Incident Management", "Observability"],
+        ]
     ]
 
 
@@ -139,8 +148,11 @@ def test_sync_prints_counts_and_is_idempotent(cli, sample_snapshot):
     second = json.loads(cli("sync", "--json").stdout)
 
     size = len(sample_snapshot.nodes()) + len(sample_snapshot.relationships)
-    totals = [sum(c[kind] for group in ("nodes", "relationships") for c in body[group].values())
-              for body in (first, second) for kind in ("created", "updated", "deleted", "unchanged")]
+    totals = [
+        sum(c[kind] for group in ("nodes", "relationships") for c in body[group].values())
+        for body in (first, second)
+        for kind in ("created", "updated", "deleted", "unchanged")
+    ]
     assert totals[4:] == [0, 0, 0, size]
     assert first["batch_size"] == 7
 

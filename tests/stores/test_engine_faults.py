@@ -20,8 +20,9 @@ PARSE_HOG = "RETURN " + "-(" * 12 + "1" + ")" * 12
 
 @pytest.fixture
 def embedded(tmp_path):
-    store = FalkorDBStore(data_dir=tmp_path / "falkordb", graph_name="faults", time_limit_ms=LIMIT_MS,
-                          memory_limit_mb=2048)
+    store = FalkorDBStore(
+        data_dir=tmp_path / "falkordb", graph_name="faults", time_limit_ms=LIMIT_MS, memory_limit_mb=2048
+    )
     store.execute_write("UNWIND range(1, 20) AS i CREATE (:Role {id: 'role:' + toString(i)})")
     yield store
     store.close()
@@ -81,8 +82,11 @@ def test_data_directory_is_700_and_its_files_600_and_the_log_is_rotated_not_trun
         store.run_read("RETURN 1")  # starts a server again: the log rotates once more
     assert oct(directory.stat().st_mode & 0o777) == "0o700"
     modes = {path.name: oct(path.stat().st_mode & 0o777) for path in directory.rglob("*") if not path.is_socket()}
-    assert all(mode == ("0o700" if (directory / name).is_dir() else "0o600") for name, mode in modes.items()
-               if (directory / name).exists()), modes
+    assert all(
+        mode == ("0o700" if (directory / name).is_dir() else "0o600")
+        for name, mode in modes.items()
+        if (directory / name).exists()
+    ), modes
     assert (directory / "redis.log.2").read_text() == "evidence of an earlier crash\n"
     assert "Ready to accept connections" in (directory / "redis.log.1").read_text()
 

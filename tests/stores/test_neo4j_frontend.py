@@ -91,8 +91,15 @@ def _node() -> str:
 
 def _lint(node: str, statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
     env = {**os.environ, "NODE_PATH": str(NODE_MODULES)}
-    done = subprocess.run([node, str(LINT_SCRIPT)], input=json.dumps(statements), capture_output=True, text=True,
-                          env=env, timeout=600, check=False)
+    done = subprocess.run(
+        [node, str(LINT_SCRIPT)],
+        input=json.dumps(statements),
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
@@ -119,8 +126,10 @@ def writer_statements(falkordb_url, seed_snapshot) -> dict[str, dict[str, Any]]:
 
 def _statements(writer_statements) -> list[dict[str, Any]]:
     statements = [{"id": f"writer #{i}", "query": q, "params": p} for i, (q, p) in enumerate(writer_statements.items())]
-    statements += [{"id": f"neo4j store #{i}", "query": q, "params": {"ids": ["4:x:1"]}}
-                   for i, q in enumerate(neo4j_store.STATEMENTS)]
+    statements += [
+        {"id": f"neo4j store #{i}", "query": q, "params": {"ids": ["4:x:1"]}}
+        for i, q in enumerate(neo4j_store.STATEMENTS)
+    ]
     for query in list_queries():
         params = bind_params(query, {p.name: p.example for p in query.params})
         statements.append({"id": f"queries/{query.name}.cypher", "query": query.cypher, "params": params})
@@ -136,10 +145,14 @@ def test_every_statement_sent_to_neo4j_passes_neo4js_parser_and_semantic_analysi
     by_id = {s["id"]: s for s in statements}
     errors = [
         f"{item['id']}: {d['message']} (line {d['line']}, column {d['column']})\n    {by_id[item['id']]['query']!r}"
-        for item in report for d in item["diagnostics"] if d["severity"] == "error"
+        for item in report
+        for d in item["diagnostics"]
+        if d["severity"] == "error"
     ]
-    kinds = {kind: sum(s["id"].startswith(kind) for s in statements) for kind in
-             ("writer", "neo4j store", "queries/", "guard example")}
+    kinds = {
+        kind: sum(s["id"].startswith(kind) for s in statements)
+        for kind in ("writer", "neo4j store", "queries/", "guard example")
+    }
     print(f"Neo4j front end: {len(statements)} statements {kinds}, {len(errors)} errors")
     assert kinds["writer"] >= 10 and kinds["queries/"] == len(list_queries())
     assert not errors, "\n".join(errors)

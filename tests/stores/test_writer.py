@@ -43,9 +43,7 @@ def test_sync_writes_exactly_the_snapshot_nodes_relationships_and_properties(sto
     assert {key: visible(props) for key, props in nodes.items()} == want_nodes
     assert {key: visible(props) for key, props in rels.items()} == want_rels
     counts = sample_snapshot.counts()
-    assert {label: c.created for label, c in result.nodes.items()} == {
-        label: counts[label] for label in result.nodes
-    }
+    assert {label: c.created for label, c in result.nodes.items()} == {label: counts[label] for label in result.nodes}
     assert {rtype: c.created for rtype, c in result.relationships.items()} == {
         rtype: counts[rtype] for rtype in result.relationships
     }
@@ -127,10 +125,16 @@ def test_resync_after_an_edit_changes_exactly_the_affected_elements(store, sampl
 
     node_diff = _diff(old_nodes, new_nodes, lambda key: key[0])
     rel_diff = _diff(old_rels, new_rels, lambda key: key[1])
-    got_nodes = {label: Counter({k: v for k, v in c.model_dump().items() if k != "unchanged" and v})
-                 for label, c in result.nodes.items() if c.changes}
-    got_rels = {rtype: Counter({k: v for k, v in c.model_dump().items() if k != "unchanged" and v})
-                for rtype, c in result.relationships.items() if c.changes}
+    got_nodes = {
+        label: Counter({k: v for k, v in c.model_dump().items() if k != "unchanged" and v})
+        for label, c in result.nodes.items()
+        if c.changes
+    }
+    got_rels = {
+        rtype: Counter({k: v for k, v in c.model_dump().items() if k != "unchanged" and v})
+        for rtype, c in result.relationships.items()
+        if c.changes
+    }
     assert got_nodes == node_diff == {"Role": Counter(created=1, deleted=1, updated=1)}
     assert got_rels == rel_diff
     assert rel_diff["REQUIRES_SKILL"]["deleted"] == 4  # three moved to the new id + the removed one

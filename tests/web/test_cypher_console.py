@@ -124,6 +124,4 @@ def test_a_path_is_drawn_as_a_path_and_its_nodes_open_or_expand(page, api, open_
     assert page.get_attribute("#cypher-node-open", "href") == f"#/role/{end}"
     before = int(page.get_attribute("#cypher-view-graph .graph-svg", "data-nodes"))
     page.click("#cypher-node-expand")
-    page.wait_for_function(
-        f"+document.querySelector('#cypher-view-graph .graph-svg').dataset.nodes > {before}"
-    )
+    page.wait_for_function(f"+document.querySelector('#cypher-view-graph .graph-svg').dataset.nodes > {before}")

@@ -79,7 +79,7 @@ def test_colour_scale_runs_from_the_lowest_to_the_highest_pair_of_the_set(page, 
 
     def fill(i, j):
         return page.evaluate(
-            f"getComputedStyle(document.querySelector('.heatmap .hm-cell[data-i=\"{i}\"][data-j=\"{j}\"]')).fill"
+            f'getComputedStyle(document.querySelector(\'.heatmap .hm-cell[data-i="{i}"][data-j="{j}"]\')).fill'
         )
 
     # the set's weakest pair gets the lightest colour of the legend's scale, its best pair the darkest
