@@ -23,6 +23,7 @@ from loaders.labels import (
     titles_in_prose,
 )
 from loaders.markdown import Block, Heading, Outline, parse_outline
+from loaders.role_titles import role_like_headings
 from loaders.text import classify_heading, clean_line, split_titles
 
 __all__ = ["CAREER_LABELS", "LOADER", "parse_blueprint"]
@@ -53,6 +54,8 @@ def parse_blueprint(text: str, source: str) -> ParseOutcome:
         _apply_front_matter(outcome.roles[0], front, outcome)
     for role in outcome.roles:
         role.family = role.family or outcome.family
+    headings = ((h.text, h.line) for h in outline.headings if h.level > 1)
+    outcome.problems += role_like_headings(headings, outcome.roles, source)
     outcome.problems[:0] = front.problems  # the front matter's, including those found while applying it
     return outcome
 

@@ -9,9 +9,10 @@ nouns: developer, leader, member, CTO ...) and ``level_name`` (generic level nam
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-from graph.model import SectionKind
-from loaders.text import classify_heading
+from graph.model import LoadProblem, ParsedRole, SectionKind
+from loaders.text import classify_heading, clean_title
 
 __all__ = [
     "LEVEL_WORDS",
@@ -22,6 +23,7 @@ __all__ = [
     "is_generic_level",
     "level_name",
     "looks_like_role",
+    "role_like_headings",
 ]
 
 NOT_A_TITLE = re.compile(r"\b(?:what|how|why|you|your|we|our|like|roles)\b|[?'’]", re.I)
@@ -116,3 +118,33 @@ def looks_like_role(text: str) -> bool:
     if classify_heading(words) is not SectionKind.OTHER:
         return False
     return bool(ROLE_NOUN.search(words) or _MORE_ROLE_NOUNS.search(words) or level_name(words))
+
+
+def role_like_headings(headings: Iterable[tuple[str, int]], roles: list[ParsedRole], source: str) -> list[LoadProblem]:
+    """Headings ``(text, line)`` worded like a role title that no role of ``roles`` was read from.
+
+    A heading that names a role's title (or alias), or a generic level ("Senior", "L3"), is not reported;
+    every layout reports the others so ``orgkg validate`` lists them under one cause.
+
+    Examples
+    --------
+    >>> roles = [ParsedRole(title="Engineering Manager", source="em.md", line=1)]
+    >>> headings = [("Engineering Manager — Role Description", 1), ("Responsibilities", 3),
+    ...             ("Senior", 5), ("Technical Program Manager", 9)]
+    >>> [(p.line, p.cause) for p in role_like_headings(headings, roles, "em.md")]
+    [(9, 'role-like-heading')]
+    """
+    titles = {clean_title(name).lower() for role in roles for name in [role.title, *role.aliases]}
+    problems = []
+    for text, line in headings:
+        words = " ".join(text.split())
+        if not looks_like_role(words) or is_generic_level(words) or len(words.split()) > 8:
+            continue
+        cleaned = clean_title(words).lower()
+        if cleaned in titles or any(title in cleaned or cleaned in title for title in titles if title):
+            continue
+        message = f"heading {words!r} looks like a role title but is not read as a role"
+        problems.append(
+            LoadProblem(path=source, line=line, message=message, severity="warning", cause="role-like-heading")
+        )
+    return problems

@@ -164,7 +164,8 @@ _KIND_PATTERNS: list[tuple[SectionKind, re.Pattern[str]]] = [
         SectionKind.SKILLS,
         re.compile(
             r"\bskills?\b|\bskill ?sets?\b|\bcompetenc(?:y|ies)\b|\bexpertise\b|\b(?:abilities|capabilities)\b"
-            r"|\btech(?:nical|nology)? stack\b|^knowledge\b|\b(?:technical|domain|product|core|required) knowledge\b"
+            r"|\btech(?:nical|nology)? stack\b|^knowledge$|^knowledge (?:and|&) "
+            r"|\b(?:technical|domain|product|core|required) knowledge\b"
         ),
     ),
     (

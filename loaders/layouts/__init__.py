@@ -26,7 +26,7 @@ from loaders.layouts import framework, matrix
 from loaders.layouts.fill import fill_role
 from loaders.layouts.ladder import ladder_name, level_title, link_ladder, track_of
 from loaders.layouts.roles import Found, TrackRole, clean_title, find_roles, grouped_table, track_table
-from loaders.role_titles import level_name, looks_like_role
+from loaders.role_titles import level_name, looks_like_role, role_like_headings
 from loaders.text import classify_heading
 
 __all__ = ["LAYOUTS", "describes_one_role", "detect", "hints", "interpret", "page_title"]
@@ -103,13 +103,15 @@ def interpret(outline: DocumentOutline, layout: str | None = None) -> ParseOutco
         found = find_roles(outline) or (find_roles(outline, force=True) if hint.get("layout") == layout else None)
         outcome.roles = _section_roles(outline, found, layout == "ladder", family) if found else []
     if not outcome.roles:
-        outcome.roles = _single_role(outline, _text(hint.get("title")))
+        outcome.roles = _single_role(outline, _text(hint.get("title")), outcome.problems)
         if outcome.roles and layout != "single-role":
             message = f"no {layout} layout found; read as one role"
             outcome.problems.append(LoadProblem(path=outline.source, message=message, severity="warning"))
         outcome.layout = "single-role"
     for role in outcome.roles:
         role.family = role.family or family
+    headings = ((block.text, block.at.line) for _, block in outline.headings())
+    outcome.problems += role_like_headings(headings, outcome.roles, outline.source)
     return outcome
 
 
@@ -152,7 +154,7 @@ def describes_one_role(title: str) -> bool:
     return bool(_DESCRIPTION.search(title))
 
 
-def _single_role(outline: DocumentOutline, title: str | None) -> list[ParsedRole]:
+def _single_role(outline: DocumentOutline, title: str | None, problems: list[LoadProblem]) -> list[ParsedRole]:
     h1 = next((b.text for _, b in outline.headings() if b.level == 1), None)
     title = title or h1 or outline.title or next((b.text for _, b in outline.headings()), None)
     if not title:
@@ -160,9 +162,12 @@ def _single_role(outline: DocumentOutline, title: str | None) -> list[ParsedRole
     line = next((b.at.line for _, b in outline.headings() if b.text == title), 1)
     start = next((i + 1 for i, b in outline.headings() if b.text == title), 0)
     shown, level = page_title(title)
-    # The loader's title grammar (loaders.text.clean_title, in loaders.load) drops "— Role Blueprint" and
-    # reports it as a decorated title.
     shown = clean_title(shown).strip(" -–—:") or title
+    if shown != " ".join(title.split()):  # reported like the loader's title grammar reports what it drops
+        message = f"title {title!r} read as {shown!r} (decoration dropped)"
+        problems.append(
+            LoadProblem(path=outline.source, line=line, message=message, severity="warning", cause="decorated-title")
+        )
     role = ParsedRole(title=shown, source=outline.source, line=line, level=level)
     fill_role(role, outline.blocks[start:], role.title)
     return [role]
