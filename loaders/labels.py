@@ -190,6 +190,15 @@ _TITLE_TAIL = re.compile(
     re.I,
 )
 _PRONOUN = re.compile(r"^(?:you|them|me|us|him|her|it|their|whoever)\b", re.I)
+# "reports to and acts as the individual contributor equivalent of a Senior Director or Director, X role"
+_REPORTS_TO_EQUIVALENT = re.compile(
+    r"\breports?\s+to\s+and\s+(?:acts|serves)\s+as\s+[^.;\n]{0,80}?\b(?:equivalent|counterpart|peer|partner)\s+(?:of|to)"
+    r"\s+(?:the\s+|an?\s+)?(?P<title>[^.;:\n]+)",
+    re.I,
+)
+_LINK = re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)")
+# "Director-level managers", "a senior leader": a kind of manager, not a title.
+_NOT_A_MANAGER_TITLE = re.compile(r"\b\w+-level\b|^(?:senior\s+)?(?:leaders?|leadership|management|managers)$", re.I)
 
 
 def reports_to_in_prose(text: str) -> list[tuple[str, int]]:
@@ -201,16 +210,23 @@ def reports_to_in_prose(text: str) -> list[tuple[str, int]]:
     [('Sr Director, Infrastructure', 8), ('VP of Engineering', 8)]
     >>> reports_to_in_prose("Whoever reports to you")
     []
+    >>> reports_to_in_prose("This role reports to [Director, Engineering](/x) of their sub-department.")
+    [('Director, Engineering', 10)]
+    >>> reports_to_in_prose("It reports to and acts as the IC equivalent of a Director or Director, Security role.")
+    [('Director', 3), ('Director, Security', 3)]
+    >>> reports_to_in_prose("This role reports to Director-level managers.")
+    []
     """
     found = []
-    for match in _REPORTS_TO.finditer(protect_abbreviations(text)):
+    text = protect_abbreviations(_LINK.sub(r"\1", text))
+    for match in [*_REPORTS_TO.finditer(text), *_REPORTS_TO_EQUIVALENT.finditer(text)]:
         titles = _TITLE_TAIL.sub("", " ".join(match.group("title").split())).strip(" ,")
         if titles.lower().startswith("and "):
-            continue  # "reports to and acts as ..." names no one
+            continue  # "reports to and acts as ..." is read by the second pattern
         for title in re.split(r"\s+or\s+(?:the\s+|an?\s+)?", titles):
-            if title and not _PRONOUN.match(title):
+            if title and not _PRONOUN.match(title) and not _NOT_A_MANAGER_TITLE.search(title):
                 found.append((clean_title(title), match.start()))
-    return found
+    return sorted(found, key=lambda item: item[1])
 
 
 _TITLE_RUN = re.compile(r"[A-Z][\w&'/+-]*(?:(?:\s+(?:of|and|&)\s+|,\s*|\s+)[A-Z][\w&'/+-]*)*")

@@ -15,7 +15,10 @@ Where facts come from
   (:mod:`graph.extract.boilerplate`). Skills are not looked for in :data:`UNSCANNED_FOR_SKILLS`
   either: a KPI section says how the role is measured, and "Hiring Actual vs. Plan" or "Disaster Recovery
   Time to Recovery" name an indicator, not a skill the role needs. A one-word naming of a skill whose
-  taxonomy entry has ``context`` words counts only in such a context (:meth:`Matcher.in_context`).
+  taxonomy entry has ``context`` words counts only in such a context (:meth:`Matcher.in_context`). A
+  sentence that lists indicators after a measuring cue ("metrics such as cycle time, operational health and
+  retention", "measured by ...", "success looks like ...") names KPIs, in the taxonomy or not
+  (:func:`graph.extract.items.kpis_in_prose`).
 
 Merging
 -------
@@ -57,7 +60,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict, Field
 
 from graph.extract.boilerplate import outside_boilerplate
-from graph.extract.items import item_candidates, skill_name
+from graph.extract.items import item_candidates, kpis_in_prose, skill_name
 from graph.extract.matcher import Kind, Matcher
 from graph.extract.sentences import sentence_around
 from graph.model import Evidence, Mention, ParsedRole, Section, SectionKind
@@ -259,6 +262,25 @@ def _extracted(section: Section, kind: Kind, matcher: Matcher, source: str, titl
     return observations
 
 
+def _listed_kpis(section: Section, matcher: Matcher, source: str) -> list[_Observation]:
+    """KPIs a sentence lists after a measuring cue ("metrics such as ..."), in the taxonomy or not."""
+    observations = []
+    for name, offset in kpis_in_prose(section.text):
+        canonical = matcher.lookup(name, "kpi")
+        line = section.line + section.text.count("\n", 0, offset)
+        evidence = Evidence(
+            source=source,
+            line=max(line, 0),
+            evidence=sentence_around(section.text, offset, offset + len(name)),
+            method="extracted",
+            confidence=EXTRACTED_CONFIDENCE,
+        )
+        observations.append(
+            _Observation(canonical or name, canonical is not None, section.kind, evidence, None, (line, -1))
+        )
+    return observations
+
+
 def _weight(observations: list[_Observation], mentions: int) -> float:
     stated = [o.importance for o in observations if o.importance is not None]
     if stated:
@@ -293,6 +315,8 @@ def _facts_of_kind(role: ParsedRole, matcher: Matcher, kind: Kind, mentions: lis
     unscanned = UNSCANNED_FOR_SKILLS if kind == "skill" else UNSCANNED_SECTIONS
     scanned = [section for section in role.sections if section.kind not in unscanned]
     observations += [o for section in scanned for o in _extracted(section, kind, matcher, role.source, role.title)]
+    if kind == "kpi":
+        observations += [o for section in scanned for o in _listed_kpis(section, matcher, role.source)]
     return _merge(observations, matcher, kind)
 
 

@@ -23,9 +23,10 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-__all__ = ["MAX_NAME_WORDS", "Candidate", "item_candidates", "skill_name"]
+__all__ = ["MAX_KPI_NAME_WORDS", "MAX_NAME_WORDS", "Candidate", "item_candidates", "kpis_in_prose", "skill_name"]
 
 MAX_NAME_WORDS = 4
+MAX_KPI_NAME_WORDS = 5
 
 _PAREN = re.compile(r"\(([^()]*)\)")
 # "(a) contribute R&D, (b) model engineering principles": enumerators of a sentence, not a list of names.
@@ -196,3 +197,47 @@ def item_candidates(text: str, *, short_item_words: int = 0) -> tuple[Candidate,
         for c in ordered
         if _reads_like_a_name(c.name, max_words) and (lenient or c.name == whole_name or _is_proper_part(c.name))
     )
+
+
+# A sentence that says what the role is measured by, and the list that follows the cue.
+_KPI_CUE = re.compile(
+    r"\b(?:(?:metrics|kpis?|indicators|measures)\s+(?:such\s+as|like|including|e\.\s?g\.,?)"
+    r"|measured\s+(?:by|on|against|through)|success\s+(?:looks\s+like|is\s+measured\s+by|means))\s*:?\s+"
+    r"(?P<list>[^.;:\n]+)",
+    re.I,
+)
+# "CvD = committed versus delivered: metric showing ..."
+_KPI_DEFINITION = re.compile(
+    r"\b[A-Z][A-Za-z]{1,6}\s*=\s*(?P<name>[a-z][a-z \-]{2,60}?)\s*:\s*"
+    r"(?:an?\s+|the\s+)?(?:metric|kpi|measure|indicator)\b"
+)
+_ARTICLE = re.compile(r"^(?:the|a|an|our|their|your|its)\s+", re.I)
+_KPI_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as)\s+")
+
+
+def kpis_in_prose(text: str) -> list[tuple[str, int]]:
+    """``(name, offset)`` of the indicators a sentence lists after a measuring cue.
+
+    "accountable for ... metrics such as cycle time, operational health, hiring and retention", "measured
+    by uptime and MTTR", "success looks like ...", and a definition "CvD = committed versus delivered:
+    metric showing ...". Each listed part reads like a name of at most :data:`MAX_KPI_NAME_WORDS` words.
+
+    Examples
+    --------
+    >>> [n for n, _ in kpis_in_prose("Owns metrics such as product development cycle time, operational health, "
+    ...                              "hiring and retention.")]
+    ['product development cycle time', 'operational health', 'hiring', 'retention']
+    >>> kpis_in_prose("[1] CvD = committed versus delivered: metric showing the stories delivered")
+    [('committed versus delivered', 10)]
+    >>> kpis_in_prose("We like metrics.")
+    []
+    """
+    found = []
+    for match in _KPI_CUE.finditer(text):
+        for part in _KPI_SPLIT.split(match.group("list").strip()):
+            name = _ARTICLE.sub("", _EDGE.sub("", part.strip())).strip()
+            if name and _reads_like_a_name(name, MAX_KPI_NAME_WORDS) and not _ETC.match(name):
+                found.append((name, match.start("list") + max(match.group("list").find(part), 0)))
+    for match in _KPI_DEFINITION.finditer(text):
+        found.append((match.group("name").strip(), match.start("name")))
+    return found

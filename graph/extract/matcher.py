@@ -23,6 +23,10 @@ Rules, in the order they apply:
   the same category (:meth:`Matcher.in_context`). The bare word names a thing or a quality ("a peer
   network", "notify of regressions", "growth and scalability objectives"); a longer alias carries its own
   head ("network engineering") and always counts, and so does an item that is the word alone.
+* **Gapped aliases.** An alias written with an ellipsis, ``manage … team`` (or ``...``), names a verb and
+  its object: it matches the words before the ellipsis followed, within :data:`MAX_GAP_WORDS` words of the
+  same clause, by the words after it ("managing a distributed team", "grow their skills"). Prose states
+  management competencies this way far more often than by their names.
 * **Canonical names.** Every alias resolves to its entry's canonical name. When two entries claim the same
   normalised key the first one wins here; :func:`alias_conflicts` lists such clashes so the taxonomy loader
   can refuse them.
@@ -34,6 +38,7 @@ __all__ = [
     "AMBIGUOUS_WORDS",
     "KINDS",
     "MAX_ACRONYM_LETTERS",
+    "MAX_GAP_WORDS",
     "AliasConflict",
     "Kind",
     "Match",
@@ -61,6 +66,9 @@ AMBIGUOUS_WORDS = frozenset(
 )
 _CONJUNCTIONS = frozenset({"and", "or"})
 MAX_ACRONYM_LETTERS = 5
+MAX_GAP_WORDS = 3
+_GAP = re.compile(r"\s*(?:…|\.\.\.)\s*")
+_CLAUSE_BREAK = re.compile(r"[.;:!?()\n]")
 _SENTENCE_END = re.compile(r"[.;!?]\s|\n")
 
 
@@ -147,6 +155,8 @@ def _build_automaton(entries: Iterable[tuple[str, list[str]]]) -> ahocorasick.Au
     owner: dict[str, str] = {}
     for canonical, terms in entries:
         for term in terms:
+            if _GAP.search(term):
+                continue  # a gapped alias: see _gapped_patterns
             tokens = tokenize(term)
             key = " ".join(t.norm for t in tokens)
             if not key or owner.setdefault(key, canonical) != canonical:
@@ -161,6 +171,23 @@ def _build_automaton(entries: Iterable[tuple[str, list[str]]]) -> ahocorasick.Au
         automaton.add_word(f" {key} ", (key, variants))
     automaton.make_automaton()
     return automaton
+
+
+def _gapped_patterns(
+    entries: Iterable[tuple[str, list[str]]],
+) -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...], str]]]:
+    """``{first word: [(head words, tail words, canonical)]}`` of the gapped aliases (``manage … team``)."""
+    patterns: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], str]]] = {}
+    for canonical, terms in entries:
+        for term in terms:
+            parts = _GAP.split(term, maxsplit=1)
+            if len(parts) != 2:
+                continue
+            head = tuple(t.norm for t in tokenize(parts[0]))
+            tail = tuple(t.norm for t in tokenize(parts[1]))
+            if head and tail:
+                patterns.setdefault(head[0], []).append((head, tail, canonical))
+    return patterns
 
 
 class Matcher:
@@ -187,16 +214,20 @@ class Matcher:
         categories: dict[str, str],
         function_parents: dict[str, str | None],
         contexts: dict[str, frozenset[str]] | None = None,
+        gapped: dict[Kind, dict] | None = None,
     ) -> None:
         self._automata = automata
         self._categories = categories
         self._function_parents = function_parents
         self._contexts = contexts or {}
+        self._gapped = gapped or {}
 
     @classmethod
     def from_taxonomy(cls, taxonomy: Taxonomy) -> Matcher:
         """Compile the automata of ``taxonomy`` (one per kind)."""
-        automata = {kind: _build_automaton(entries) for kind, entries in _entry_terms(taxonomy).items()}
+        terms = _entry_terms(taxonomy)
+        automata = {kind: _build_automaton(entries) for kind, entries in terms.items()}
+        gapped = {kind: _gapped_patterns(entries) for kind, entries in terms.items()}
         categories = {entry.name: entry.category for entry in taxonomy.skills}
         parents = {entry.name: entry.parent for entry in taxonomy.functions}
         contexts = {
@@ -204,7 +235,7 @@ class Matcher:
             for entry in taxonomy.skills
             if entry.context
         }
-        return cls(automata, categories, parents, contexts)
+        return cls(automata, categories, parents, contexts, gapped)
 
     def category(self, skill: str) -> str | None:
         """The category of a canonical skill name, ``None`` when it is not in the taxonomy."""
@@ -274,6 +305,7 @@ class Matcher:
         covered = {index for first, size, _ in chosen for index in range(first, first + size)}
         matches = [self._match(text, tokens, first, size, canonical) for first, size, canonical in chosen]
         matches += self._coordinated(text, tokens, chosen, covered, kind)
+        matches += self._gapped_matches(text, tokens, covered, {c for _, _, c in chosen}, kind)
         return sorted(matches, key=lambda match: (match.start, match.end))
 
     # ------------------------------------------------------------------ internals
@@ -300,6 +332,32 @@ class Matcher:
                     candidates.append((first, pattern.size, pattern.canonical))
                     break
         return candidates
+
+    def _gapped_matches(
+        self, text: str, tokens: tuple[Token, ...], covered: set[int], named: set[str], kind: Kind
+    ) -> list[Match]:
+        """Matches of gapped aliases whose words no other match took, one per entry the text names no other way."""
+        patterns = self._gapped.get(kind)
+        if not patterns:
+            return []
+        found: list[Match] = []
+        for first, token in enumerate(tokens):
+            for head, tail, canonical in patterns.get(token.norm, ()):
+                if canonical in named or first in covered:
+                    continue
+                after = first + len(head)
+                if tuple(t.norm for t in tokens[first:after]) != head:
+                    continue
+                for start in range(after, min(after + MAX_GAP_WORDS, len(tokens) - len(tail)) + 1):
+                    if tuple(t.norm for t in tokens[start : start + len(tail)]) == tail:
+                        stop = tokens[start + len(tail) - 1].end
+                        if not _CLAUSE_BREAK.search(text, tokens[first].end, tokens[start].start):
+                            found.append(Match(canonical, tokens[first].start, stop, text[tokens[first].start : stop]))
+                            named.add(canonical)
+                        break
+                if canonical in named:
+                    break
+        return found
 
     @staticmethod
     def _longest_matches(

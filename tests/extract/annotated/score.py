@@ -8,7 +8,8 @@ Skills and KPIs are scored as below; an annotation may also list ``also_ok`` nam
 never missed) and ``must_not`` names (plainly wrong; counted apart as well). Reporting lines
 (``reports_to``), next steps (``next``: PROMOTES_TO and CAN_MOVE_TO) and ``grade`` are scored when the
 role's annotation has them: a line matches when the target role's title (or an alias) has the title key
-of one acceptable title.
+of one acceptable title. A reference to a role the document does not define (so it stays unresolved
+when the document is loaded alone) counts as the line it states.
 
 An extracted name matches an annotated item when it normalises like one of the item's names, or
 when the taxonomy resolves one of them to it (the annotation names the skill, the graph its canonical
@@ -99,6 +100,15 @@ def _line_titles(snapshot: Snapshot, role_id: str, rel_types: tuple[RelType, ...
     return out
 
 
+def _dangling_titles(snapshot: Snapshot, parsed: list, role, kind: str) -> list[set[str]]:
+    """Lines the document states to roles it does not define (the reference stays unresolved)."""
+    loaded = {title_key(t) for r in snapshot.roles for t in [r.title, *r.aliases]}
+    own = {title_key(t) for t in [role.title, *role.aliases]}
+    fields = ("reports_to",) if kind == "reports_to" else ("promotes_to", "lateral")
+    refs = [ref for p in parsed if title_key(p.title) in own for f in fields for ref in getattr(p, f)]
+    return [{title_key(ref.title)} for ref in refs if title_key(ref.title) not in loaded]
+
+
 def _score_lines(score: Score, label: str, targets: list[set[str]], items: list[list[str]]) -> None:
     keys = [{title_key(t) for t in item} for item in items]
     score.extracted += len(targets)
@@ -121,7 +131,8 @@ def score_all(corpus: Path, sample: Path = SAMPLE) -> tuple[dict[str, Score], li
     documents = sorted({role["document"] for role in roles})
     taxonomy = load_taxonomy(DEFAULT_TAXONOMY_DIR)
     matcher = Matcher.from_taxonomy(taxonomy)
-    snapshots = {d: build_snapshot(load_paths([corpus / d], root=corpus), taxonomy) for d in documents}
+    loaded = {d: load_paths([corpus / d], root=corpus) for d in documents}
+    snapshots = {d: build_snapshot(result, taxonomy) for d, result in loaded.items()}
     scores = {k: Score(k) for k in ("skill", "kpi", "must_not", "reports_to", "next", "grade")}
     notes: list[str] = []
     for annotated in roles:
@@ -166,6 +177,8 @@ def score_all(corpus: Path, sample: Path = SAMPLE) -> tuple[dict[str, Score], li
         ):
             if kind in annotated:
                 targets = _line_titles(snapshot, role.id, rel_types) if role else []
+                if role:
+                    targets += _dangling_titles(snapshot, loaded[annotated["document"]].roles, role, kind)
                 _score_lines(scores[kind], label, targets, _items(annotated[kind]))
         if "grade" in annotated:
             grade = scores["grade"]
