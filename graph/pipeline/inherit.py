@@ -15,10 +15,11 @@ from graph.pipeline.merge import RoleGroup, TitleIndex
 
 __all__ = ["inherited_facts", "EXTENDS"]
 
-# The verb in any case ("Extends the Engineering Manager role" opens many lines), the title capitalised
+# The verb in any case ("Extends the Engineering Manager role" opens many lines; "Extends that of the
+# Distinguished Engineer requirements" names a role of the same page), the title capitalised
 # (its connectors "of", "and", "&" excepted): the capitals are where the title ends.
 EXTENDS = re.compile(
-    r"\b(?i:extends?|match(?:es)?)\s+(?i:those\s+of\s+)?(?i:the\s+)?"
+    r"\b(?i:extends?|match(?:es)?)\s+(?i:(?:those|that)\s+of\s+)?(?i:the\s+)?"
     r"(?P<title>[A-Z][\w&/-]*(?:(?:[ ,]+|\s+(?:of|and|&)\s+)[A-Z][\w&/-]*)*)(?:\s+(?i:role))?",
 )
 _FACT_TYPES = (RelType.REQUIRES_SKILL, RelType.MEASURED_BY)

@@ -95,3 +95,16 @@ def test_reports_to_a_linked_title_and_to_the_role_it_acts_as_the_equivalent_of(
     assert [r.title for r in senior_infra.reports_to] == ["Senior Director", "Director, Infrastructure"]
     plain = next(r for t, r in roles.items() if t.startswith("Distinguished"))
     assert plain.reports_to == []  # "reports to Director-level managers" names no title
+
+
+def test_extends_that_of_a_role_on_the_same_page_inherits_its_skills(taxonomy):
+    page = _page("gitlab-job-families", "engineering", "infrastructure", "distinguished-engineer.md")
+    snapshot = build_snapshot(load_paths([page], root=CORPUS), taxonomy)
+    senior = next(r for r in snapshot.roles if r.title.startswith("Senior Distinguished"))
+    names = {s.id: s.name for s in snapshot.skills}
+    inherited = {
+        names[r.end]
+        for r in snapshot.relationships
+        if r.type == RelType.REQUIRES_SKILL and r.start == senior.id and r.method == "inferred"
+    }
+    assert {"Terraform", "Kubernetes", "BigQuery"} <= inherited  # "Extends that of the Distinguished Engineer ..."

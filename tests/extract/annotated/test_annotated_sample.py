@@ -54,8 +54,8 @@ def test_every_annotated_role_is_found(sample, heldout):
 def test_skill_precision_and_recall_on_the_held_out_sample(heldout):
     skill = heldout[0]["skill"]
     assert skill.annotated == 295
-    assert skill.precision >= 0.90, skill.wrong
-    assert skill.recall >= 0.66, skill.missed
+    assert skill.precision >= 0.91, skill.wrong
+    assert skill.recall >= 0.77, skill.missed
 
 
 def test_no_skill_the_held_out_sample_rules_out_is_extracted(heldout):
@@ -64,7 +64,7 @@ def test_no_skill_the_held_out_sample_rules_out_is_extracted(heldout):
 
 def test_kpis_lines_and_grades_on_the_held_out_sample(heldout):
     scores = heldout[0]
-    assert scores["kpi"].precision >= 0.85 and scores["kpi"].recall >= 0.85, scores["kpi"].missed
+    assert scores["kpi"].precision >= 0.84 and scores["kpi"].recall >= 0.88, scores["kpi"].missed
     assert scores["grade"].precision == 1.0 and scores["grade"].recall == 1.0, scores["grade"].wrong
     assert scores["next"].precision == 1.0 and scores["next"].recall >= 0.6, scores["next"].missed
     assert scores["reports_to"].precision == 1.0 and scores["reports_to"].recall == 1.0, scores["reports_to"]
