@@ -9,6 +9,7 @@ from __future__ import annotations
 from graph.model import Location
 
 __all__ = [
+    "AmbiguousRole",
     "CypherError",
     "DocumentError",
     "InputError",
@@ -76,6 +77,18 @@ class NotFound(InputError):
 class RoleNotFound(NotFound):
     def __init__(self, query: str, suggestions: list[str] | None = None) -> None:
         super().__init__("role", query, suggestions)
+
+
+class AmbiguousRole(RoleNotFound):
+    """A name that several roles hold (a level name of several ladders: "Senior"); ``suggestions`` are they."""
+
+    def __init__(self, query: str, suggestions: list[str]) -> None:
+        super().__init__(query, suggestions)
+        listed = ", ".join(f"'{name}'" for name in suggestions)
+        self.args = (f"{query!r} names {len(suggestions)} roles (a level of each one's ladder); one of: {listed}",)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
 
 
 class UnknownQuery(NotFound):

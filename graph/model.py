@@ -258,6 +258,12 @@ class ParsedRole(Placed):
     source: str
     line: int
     aliases: list[str] = Field(default_factory=list)
+    level_aliases: list[str] = Field(
+        default_factory=list,
+        description="Names that hold only inside the role's ladder (its generic level name: 'Senior', 'L3');"
+        " never merged on, resolved only from the same ladder or family.",
+    )
+    ladder: str | None = Field(default=None, description="The ladder of its document the role is a level of.")
     summary: str = ""
     level: str | None = None
     grade: int | None = None
@@ -396,7 +402,12 @@ class RelType(StrEnum):
 class Role(_Model):
     id: str
     title: str
-    aliases: list[str] = Field(default_factory=list)
+    aliases: list[str] = Field(default_factory=list, description="Every other name, the level aliases too.")
+    level_aliases: list[str] = Field(
+        default_factory=list,
+        description="The aliases that name it only inside its ladder ('Senior'); a bare one names no single role.",
+    )
+    ladder: str | None = Field(default=None, description="The ladder its level aliases belong to.")
     summary: str = ""
     level: str | None = None
     level_rank: int | None = None

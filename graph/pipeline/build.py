@@ -218,11 +218,14 @@ _STRUCTURED_FORMATS = {"blueprint", "yaml"}
 def _dangling(lines: LineBuilder, formats: dict[str, str]) -> list[LoadProblem]:
     problems = []
     titles = [title for group in lines.groups for title in group.titles()]
-    for ref, message in lines.dangling:
+    unresolved = [(ref, message, True) for ref, message in lines.dangling]
+    unresolved += [(ref, message, False) for ref, message in lines.ambiguous]  # the message names the candidates
+    for ref, message, hinted in unresolved:
         structured = formats.get(ref.at.source) in _STRUCTURED_FORMATS
         hint = "; fix the title or load the document that defines it" if structured else " (outside the library?)"
-        nearest = nearest_title(ref.title, titles)
+        nearest = nearest_title(ref.title, titles) if hinted else None
         hint += f"; nearest loaded title: {nearest!r}" if nearest else ""
+        hint = hint if hinted else ""
         problems.append(
             LoadProblem(
                 path=ref.at.source,

@@ -61,7 +61,7 @@ def _extended_roles(group: RoleGroup, index: TitleIndex):
         for section in part.sections:
             for offset, line_text in enumerate(section.text.splitlines()):
                 for match in EXTENDS.finditer(line_text):
-                    parent = index.find(match["title"])
+                    parent = index.find(match["title"], part)
                     if parent is not None and parent is not group:
                         yield parent, (part.source, section.line + offset, line_text.strip())
 

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 import networkx as nx
 
 from graph.ids import slugify
-from graph.model import Evidence, Relationship, RelType, Role, RoleRef
+from graph.model import Evidence, ParsedRole, Relationship, RelType, Role, RoleRef
 from graph.pipeline.functions import FunctionTree
 from graph.pipeline.merge import RoleGroup, TitleIndex
 
@@ -49,6 +49,7 @@ class LineBuilder:
         self.functions = functions
         self.edges: dict[tuple[str, str, str], Relationship] = {}
         self.dangling: list[tuple[RoleRef, str]] = []
+        self.ambiguous: list[tuple[RoleRef, str]] = []  # a bare level name from outside its ladder
         self._graphs = {t: nx.DiGraph() for t in (RelType.REPORTS_TO, RelType.PROMOTES_TO)}
         self._groups_by_source: dict[str, list[RoleGroup]] | None = None
         self._lines = {group.id: group.primary.line for group in groups}
@@ -59,15 +60,15 @@ class LineBuilder:
         for group in self.groups:
             for part in group.parts:
                 for ref in part.reports_to:
-                    self._ref_edge(RelType.REPORTS_TO, group, ref, "reports to")
+                    self._ref_edge(RelType.REPORTS_TO, group, part, ref, "reports to")
                 for ref in part.direct_reports:
-                    self._ref_edge(RelType.REPORTS_TO, group, ref, "direct report", reverse=True)
+                    self._ref_edge(RelType.REPORTS_TO, group, part, ref, "direct report", reverse=True)
                 for ref in part.promotes_to:
-                    self._ref_edge(RelType.PROMOTES_TO, group, ref, "next role")
+                    self._ref_edge(RelType.PROMOTES_TO, group, part, ref, "next role")
                 for ref in part.lateral:
-                    self._ref_edge(RelType.CAN_MOVE_TO, group, ref, "lateral move")
+                    self._ref_edge(RelType.CAN_MOVE_TO, group, part, ref, "lateral move")
                 if part.specializes:
-                    self._ref_edge(RelType.SPECIALIZES, group, part.specializes, "specialty of")
+                    self._ref_edge(RelType.SPECIALIZES, group, part, part.specializes, "specialty of")
 
     def add_family_moves(self, roles_by_family: dict[str, list[Role]]) -> None:
         """``can also move to roles in the X job family``: a lateral move to the peer level there.
@@ -84,10 +85,18 @@ class LineBuilder:
                     for peer in _nearest_in_rank(role, peers):
                         self._add(RelType.CAN_MOVE_TO, role.id, peer.id, ref.at)
 
-    def _ref_edge(self, rel_type: RelType, group: RoleGroup, ref: RoleRef, what: str, reverse=False) -> None:
-        target = self.index.find(ref.title)
+    def _ref_edge(
+        self, rel_type: RelType, group: RoleGroup, part: ParsedRole, ref: RoleRef, what: str, reverse=False
+    ) -> None:
+        target = self.index.find(ref.title, part)
         if target is None:
-            self.dangling.append((ref, f"{what} {ref.title!r} names no loaded role"))
+            candidates = self.index.level_candidates(ref.title)
+            if candidates:
+                titles = ", ".join(repr(c.primary.title) for c in candidates)
+                message = f"{what} {ref.title!r} is ambiguous: a level of another ladder ({titles}), not of this one"
+                self.ambiguous.append((ref, message + "; name the role"))
+            else:
+                self.dangling.append((ref, f"{what} {ref.title!r} names no loaded role"))
             return
         start, end = (target.id, group.id) if reverse else (group.id, target.id)
         self._add(rel_type, start, end, ref.at)

@@ -37,15 +37,28 @@ class RoleGroup:
                 seen.setdefault(title.strip(), None)
         return list(seen)
 
+    def level_aliases(self) -> list[str]:
+        """The names its parts give it only inside their ladders (not among its own titles)."""
+        titles = {title_key(t) for t in self.titles()}
+        seen: dict[str, None] = {}
+        for part in self.parts:
+            for name in part.level_aliases:
+                if title_key(name) not in titles:
+                    seen.setdefault(name.strip(), None)
+        return list(seen)
+
     def build_role(self, functions: FunctionTree) -> Role:
         title = self.primary.title
         grade = self.first("grade")
         family = self.first("family")
         level = classify_level(title, grade)
+        scoped = self.level_aliases()
         self.role = Role(
             id=self.id,
             title=title,
-            aliases=[t for t in self.titles() if t != title],
+            aliases=[t for t in self.titles() if t != title] + scoped,
+            level_aliases=scoped,
+            ladder=self.first("ladder") if scoped else None,
             summary=self.first("summary") or "",
             level=self.first("level") or level.level,
             level_rank=level.rank,
@@ -109,13 +122,60 @@ def _assign_ids(groups: list[RoleGroup]) -> None:
 
 
 class TitleIndex:
-    """Find the group a referenced title names."""
+    """Find the group a referenced title names.
+
+    A title or alias names its group from anywhere. A level alias ("Senior", "L3") names a group only
+    from inside its ladder: a reference from the same ladder of the same document, else from the one
+    document (or the one job family) whose ladders hold that level once. From elsewhere it names no
+    group; :meth:`level_candidates` lists the roles it could mean.
+
+    Examples
+    --------
+    >>> a = ParsedRole(title="Senior Developer", source="a.md", line=1, level_aliases=["Senior"], ladder="Developer")
+    >>> b = ParsedRole(title="Senior Designer", source="b.md", line=1, level_aliases=["Senior"], ladder="Designer")
+    >>> lead = ParsedRole(title="Lead Developer", source="a.md", line=9, ladder="Developer")
+    >>> index = TitleIndex(merge_roles([a, b, lead]))
+    >>> index.find("Senior", lead).id, index.find("Senior"), [g.id for g in index.level_candidates("Senior")]
+    ('role:senior-developer', None, ['role:senior-developer', 'role:senior-designer'])
+    """
 
     def __init__(self, groups: list[RoleGroup]) -> None:
         self._by_key = {key: group for group in groups for key in group.keys}
+        self._levels: dict[TitleKey, list[tuple[RoleGroup, ParsedRole]]] = {}
+        for group in groups:
+            for part in group.parts:
+                for name in part.level_aliases:
+                    self._levels.setdefault(title_key(name), []).append((group, part))
 
-    def find(self, title: str) -> RoleGroup | None:
-        return self._by_key.get(title_key(title))
+    def find(self, title: str, within: ParsedRole | None = None) -> RoleGroup | None:
+        """The group ``title`` names, read from the role ``within`` (where the reference is written)."""
+        key = title_key(title)
+        if within is not None and key in self._levels:
+            inside = _in_scope(self._levels[key], within)
+            if inside is not None:
+                return inside
+        return self._by_key.get(key)
+
+    def level_candidates(self, title: str) -> list[RoleGroup]:
+        """The groups that hold ``title`` as a level alias of their ladder, in group order."""
+        return list({id(g): g for g, _ in self._levels.get(title_key(title), [])}.values())
+
+
+def _in_scope(holders: list[tuple[RoleGroup, ParsedRole]], within: ParsedRole) -> RoleGroup | None:
+    """The one group of ``holders`` in the scope of ``within``: its ladder, else its document, else its family."""
+    same_source = [(g, p) for g, p in holders if p.source == within.source]
+    scopes = [
+        [g for g, p in same_source if within.ladder and p.ladder == within.ladder],
+        [g for g, _ in same_source],
+        [g for g, p in holders if within.family and p.family and title_key(p.family) == title_key(within.family)],
+    ]
+    for groups in scopes:
+        distinct = {id(g): g for g in groups}
+        if len(distinct) == 1:
+            return next(iter(distinct.values()))
+        if distinct:
+            return None  # several ladders of this scope hold the level: not for a wider scope to decide
+    return None
 
 
 def near_duplicate_findings(groups: list[RoleGroup]) -> list[LoadProblem]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from graph.errors import NotFound, RoleNotFound
+from graph.errors import AmbiguousRole, NotFound, RoleNotFound
 from graph.ids import slugify
 from graph.model import KPI, JobFamily, Role, Skill
 from graph.queries.checks import check_int, check_name
@@ -70,6 +70,9 @@ def _resolve_id(index: NameIndex, ids: dict, prefix: str, kind: str, text: objec
         if not index.exact(name):  # a typo or another word order: the answer says what it was read as
             note_correction(kind, name, match.id, index.display[match.id])
         return match.id
+    holders = index.exact(name)
+    if kind == "role" and len(holders) > 1:  # "Senior" of two ladders: the caller picks one
+        raise AmbiguousRole(name, [index.display[i] for i in holders])
     suggestions = index.suggestions(name)
     if kind == "role":
         raise RoleNotFound(name, suggestions)

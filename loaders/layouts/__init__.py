@@ -24,9 +24,9 @@ from loaders.base import ParseOutcome
 from loaders.document import DocumentOutline
 from loaders.layouts import framework, matrix
 from loaders.layouts.fill import fill_role
-from loaders.layouts.ladder import ladder_name, level_title, link_ladder, track_of
+from loaders.layouts.ladder import ladder_name, level_title, link_ladder, stem_name, track_of
 from loaders.layouts.roles import Found, TrackRole, clean_title, find_roles, grouped_table, track_table
-from loaders.role_titles import level_name, looks_like_role, role_like_headings
+from loaders.role_titles import is_generic_level, level_name, looks_like_role, role_like_headings
 from loaders.text import classify_heading
 
 __all__ = ["LAYOUTS", "describes_one_role", "detect", "hints", "interpret", "page_title"]
@@ -110,9 +110,25 @@ def interpret(outline: DocumentOutline, layout: str | None = None) -> ParseOutco
         outcome.layout = "single-role"
     for role in outcome.roles:
         role.family = role.family or family
+        if outcome.layout in ("ladder", "matrix", "framework"):
+            _scope_level_name(role, outline)
     headings = ((block.text, block.at.line) for _, block in outline.headings())
     outcome.problems += role_like_headings(headings, outcome.roles, outline.source)
     return outcome
+
+
+def _key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def _scope_level_name(role: ParsedRole, outline: DocumentOutline) -> None:
+    """A generic level name ("Senior", "L3") the title was made from is an alias inside the role's ladder only."""
+    level = role.level
+    if not level or not is_generic_level(level) or _key(level) == _key(role.title):
+        return
+    if all(_key(level) != _key(a) for a in role.level_aliases):
+        role.level_aliases.append(level)
+    role.ladder = role.ladder or role.family or outline.title or stem_name(outline.source)
 
 
 def _text(value: object) -> str | None:
@@ -177,7 +193,7 @@ def _section_roles(outline: DocumentOutline, found: Found, ladder: bool, family:
     names = [spot.name for spot in found.spots]
     generic = [level_name(n) for n in names]
     levels = [g[0] for g in generic if g]
-    ladder_of = ladder_name(outline, levels, family) if any(g and g[1] is None for g in generic) else ""
+    ladder_of = ladder_name(outline, levels, family) if levels else ""
     named = [g[1] if g and g[1] else None for g in generic]
     roles: list[ParsedRole] = []
     texts: list[str] = []
@@ -188,7 +204,7 @@ def _section_roles(outline: DocumentOutline, found: Found, ladder: bool, family:
             title = level_title(level[0], ladder_of)
         else:
             title = spot.name
-        role = ParsedRole(title=title, source=outline.source, line=spot.line)
+        role = ParsedRole(title=title, source=outline.source, line=spot.line, ladder=ladder_of or None)
         if level:
             role.level = level[0]
         elif ladder and spot.name != title:
@@ -224,12 +240,15 @@ def _merge_same_titles(roles: list[ParsedRole]) -> list[ParsedRole]:
 def _track_roles(outline: DocumentOutline, tracks: list[list[TrackRole]]) -> list[ParsedRole]:
     """One role per cell of each track column; each track's order is its own ladder."""
     roles: dict[str, ParsedRole] = {}  # a title in several tracks is one role with each track's steps
-    for track in tracks:
+    for number, track in enumerate(tracks, start=1):
         ladder = []
         for spot in track:
             if spot.title.lower() not in roles:
-                track = track_of(spot.track) if spot.track else None
-                new = ParsedRole(title=spot.title, source=outline.source, line=spot.line, level=spot.level, track=track)
+                kind = track_of(spot.track) if spot.track else None
+                name = clean_title(spot.track or "") or f"track {number}"
+                new = ParsedRole(
+                    title=spot.title, source=outline.source, line=spot.line, level=spot.level, track=kind, ladder=name
+                )
                 roles[spot.title.lower()] = new
             role = roles[spot.title.lower()]
             ladder.append(role)

@@ -211,7 +211,8 @@ def framework_roles(outline: DocumentOutline, family: str | None) -> list[Parsed
     roles = []
     for level in found.levels:
         title = level_title(level, ladder) if is_generic_level(level) else level
-        role = ParsedRole(title=title, source=outline.source, line=1, level=level if is_generic_level(level) else None)
+        generic = is_generic_level(level)
+        role = ParsedRole(title=title, source=outline.source, line=1, level=level if generic else None, ladder=ladder)
         for theme, criteria in found.themes[level]:
             evidence = "; ".join(criteria) or theme
             role.skills.append(mention(clean_title(theme), SectionKind.SKILLS, outline.source, 1, evidence))

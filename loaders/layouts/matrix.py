@@ -200,7 +200,7 @@ def matrix_roles(outline: DocumentOutline, family: str | None) -> list[ParsedRol
             title = level_title(level, named) if is_generic_level(level) else level
             role = roles.get(title.lower())
             if role is None:
-                role = ParsedRole(title=title, source=outline.source, line=line)
+                role = ParsedRole(title=title, source=outline.source, line=line, ladder=named or None)
                 role.level = level if is_generic_level(level) else None
                 roles[title.lower()] = role
                 tracks.setdefault(matrix.track, []).append(role)
