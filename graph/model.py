@@ -269,6 +269,7 @@ class ParsedRole(Placed):
     grade: int | None = None
     family: str | None = None
     track: Track | None = Field(default=None, description="The ladder track the document states (ic or management).")
+    track_at: Evidence | None = Field(default=None, description="Where the document states the track.")
     specialty: str | None = None
     specializes: RoleRef | None = Field(default=None, description="Base role of a specialty.")
     sections: list[Section] = Field(default_factory=list)
@@ -412,6 +413,9 @@ class Role(_Model):
     level: str | None = None
     level_rank: int | None = None
     track: Track | None = None
+    track_at: Evidence | None = Field(
+        default=None, description="The sentence or column header that puts it on its track, when a document does."
+    )
     grade: int | None = None
     family: str | None = None
     specialty: str | None = None

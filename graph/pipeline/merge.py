@@ -63,6 +63,7 @@ class RoleGroup:
             level=self.first("level") or level.level,
             level_rank=level.rank,
             track=self.first("track") or level.track,
+            track_at=next((p.track_at for p in self.parts if p.track), None),
             grade=grade,
             family=family,
             specialty=self.first("specialty"),

@@ -19,13 +19,14 @@ import re
 from pathlib import PurePosixPath
 from typing import Any
 
-from graph.model import LoadProblem, ParsedRole, Section, SectionKind
+from graph.model import Evidence, LoadProblem, ParsedRole, Section, SectionKind
 from loaders.base import ParseOutcome
 from loaders.document import DocumentOutline
 from loaders.layouts import framework, matrix
 from loaders.layouts.fill import fill_role
 from loaders.layouts.ladder import ladder_name, level_title, link_ladder, stem_name, track_of
 from loaders.layouts.roles import Found, TrackRole, clean_title, find_roles, grouped_table, track_table
+from loaders.layouts.tracks import read_tracks
 from loaders.role_titles import is_generic_level, level_name, looks_like_role, role_like_headings
 from loaders.text import classify_heading
 
@@ -112,6 +113,8 @@ def interpret(outline: DocumentOutline, layout: str | None = None) -> ParseOutco
         role.family = role.family or family
         if outcome.layout in ("ladder", "matrix", "framework"):
             _scope_level_name(role, outline)
+    if outcome.layout in ("ladder", "matrix", "framework"):
+        read_tracks(outline, outcome.roles)
     headings = ((block.text, block.at.line) for _, block in outline.headings())
     outcome.problems += role_like_headings(headings, outcome.roles, outline.source)
     return outcome
@@ -249,6 +252,9 @@ def _track_roles(outline: DocumentOutline, tracks: list[list[TrackRole]]) -> lis
                 new = ParsedRole(
                     title=spot.title, source=outline.source, line=spot.line, level=spot.level, track=kind, ladder=name
                 )
+                if kind:
+                    header = f"{spot.title} is in the {name!r} column"
+                    new.track_at = Evidence(source=outline.source, line=spot.line, evidence=header, method="stated")
                 roles[spot.title.lower()] = new
             role = roles[spot.title.lower()]
             ladder.append(role)

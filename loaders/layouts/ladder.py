@@ -183,7 +183,8 @@ def link_ladder(roles: list[ParsedRole], texts: list[str], source: str, doc_name
             for j in named[1:]:
                 if j - 1 != i and j - 1 in edges:
                     edges[j - 1] = [(k, s) for k, s in edges[j - 1] if k != j]
-            _branch_tracks(chain, named, sentence)
+            at = Evidence(source=source, line=chain[i].line, evidence=sentence, method="extracted")
+            _branch_tracks(chain, named, sentence, at)
             break
     for i, targets in edges.items():
         for j, sentence in targets:
@@ -192,7 +193,7 @@ def link_ladder(roles: list[ParsedRole], texts: list[str], source: str, doc_name
             chain[i].promotes_to.append(RoleRef(title=chain[j].title, at=at))
 
 
-def _branch_tracks(chain: list[ParsedRole], named: list[int], sentence: str) -> None:
+def _branch_tracks(chain: list[ParsedRole], named: list[int], sentence: str, at: Evidence) -> None:
     """Each branch of a fork takes the track its part of the sentence names, down to the next branch."""
     lowered = sentence.lower()
     starts = [lowered.index(chain[j].title.lower()) for j in named]
@@ -201,8 +202,9 @@ def _branch_tracks(chain: list[ParsedRole], named: list[int], sentence: str) -> 
         part = sentence[after : starts[n + 1] if n + 1 < len(named) else len(sentence)]
         track = track_of(part)
         end = named[n + 1] if n + 1 < len(named) else len(chain)
-        for role in chain[j:end] if track else []:
-            role.track = role.track or track
+        for role in chain[j:end] if track and not chain[j].track else []:
+            if role.track is None:
+                role.track, role.track_at = track, at
 
 
 def _later_named(chain: list[ParsedRole], i: int, text: str) -> list[int]:

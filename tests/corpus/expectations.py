@@ -23,6 +23,8 @@ class Expected:
     skills: dict[str, tuple[str, ...]] = field(default_factory=dict)
     absent: dict[str, tuple[str, ...]] = field(default_factory=dict)  # skills the role must not have
     tracks: dict[str, str] = field(default_factory=dict)  # track the document puts a role on (ic/management)
+    forks: frozenset[tuple[str, str]] = frozenset()  # promotions a sentence states (method extracted)
+    track_sentences: dict[str, str] = field(default_factory=dict)  # role → words of the sentence giving its track
 
 
 def _chain(*titles: str) -> frozenset[tuple[str, str]]:
@@ -216,6 +218,10 @@ DOCUMENTS: list[Expected] = [
         promotions=_chain(*_PM),
         levels={"Product Manager I (Level 1)": "Level 1", "Staff Product Manager": "Level 7"},
         skills={_PM[0]: _PM_PRINCIPLES, _PM[-1]: _PM_PRINCIPLES},
+        # "The levels below follow a growth track in the art and craft of Product Management and not in a
+        # person management track."
+        tracks={title: "ic" for title in _PM},
+        track_sentences={_PM[0]: "not in a person management track", _PM[-1]: "The levels below follow"},
     ),
     Expected(
         "jd/DoSomething__darwin__director-of-engineering.md",
@@ -259,6 +265,9 @@ DOCUMENTS: list[Expected] = [
             "Engineering Manager 1": "management",
             "Senior Director of Engineering": "management",
         },
+        # "The manager track is available to engineers who have achieved an "IC5 Senior Engineer" level on
+        # the individual contributor ladder": IC5 is Senior Engineer 2; the manager track starts at M2.
+        forks=frozenset({("Senior Engineer 2", "Engineering Manager 1")}),
     ),
     # ----------------------------------------------------------------- structured frameworks (front matter)
     Expected(

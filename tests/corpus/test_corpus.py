@@ -35,13 +35,25 @@ def test_corpus_document_yields_the_roles_it_defines(expected: Expected):
 @pytest.mark.parametrize("expected", DOCUMENTS, ids=lambda e: e.path.rsplit("/", 1)[-1][:60])
 def test_corpus_ladder_order_is_stated_as_promotions(expected: Expected):
     document = _document(expected)
-    promotions = {(r.title, p.title) for r in document.roles for p in r.promotes_to}
-    assert promotions == set(expected.promotions)
-    assert all(p.at.method == "stated" for r in document.roles for p in r.promotes_to)
+    stated = {(r.title, p.title) for r in document.roles for p in r.promotes_to if p.at.method == "stated"}
+    assert stated == set(expected.promotions)
     levels = {r.title: r.level for r in document.roles if r.title in expected.levels}
     assert levels == expected.levels
+
+
+@pytest.mark.parametrize("expected", DOCUMENTS, ids=lambda e: e.path.rsplit("/", 1)[-1][:60])
+def test_corpus_tracks_and_forks_come_from_the_text(expected: Expected):
+    document = _document(expected)
     tracks = {r.title: r.track for r in document.roles if r.title in expected.tracks}
     assert tracks == expected.tracks
+    extracted = [(r.title, p) for r in document.roles for p in r.promotes_to if p.at.method != "stated"]
+    assert {(title, p.title) for title, p in extracted} == set(expected.forks)
+    text = " ".join(locate(expected).read_text(encoding="utf-8").split())
+    assert all(p.at.method == "extracted" and p.at.evidence in text for _, p in extracted)
+    roles = {r.title: r for r in document.roles}
+    for title, words in expected.track_sentences.items():
+        at = roles[title].track_at
+        assert at is not None and at.method == "extracted" and words in at.evidence and at.evidence in text
 
 
 @pytest.mark.parametrize("expected", DOCUMENTS, ids=lambda e: e.path.rsplit("/", 1)[-1][:60])
