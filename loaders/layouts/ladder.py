@@ -55,9 +55,13 @@ _ROLE_NOUNS = (
 )
 _LADDER_WORDS = re.compile(
     r"\b(?:career|ladders?|levels?|framework|progression|paths?|tracks?|matrix|roles?|membership|competenc(?:y|ies)"
-    r"|responsibilities|requirements|expectations|and|&|,)\b",
+    r"|responsibilities|requirements|expectations|and|&|,"
+    # the same words in Portuguese, Spanish, French and German titles ("Plano de Carreira — Engenharia")
+    r"|plano|plan|trilhas?|carreiras?|carreras?|carri[eè]res?|karriere|n[ií]v(?:el|eis)|nivel(?:es)?|niveaux?"
+    r"|stufen|cargos?|progress[ãa]o|progresi[óo]n|compet[êe]ncias?|matriz|parcours|escada|escalera)(?!\w)",
     re.I,
 )
+_EDGE_WORDS = re.compile(r"^(?:[^\w(]+|(?:de|da|do|das|dos|del|of|the|for|para|e|y|et|und)(?!\w)\s*)+", re.I)
 
 
 def _plural_to_singular(word: str) -> str:
@@ -88,10 +92,25 @@ def ladder_name(outline: DocumentOutline, levels: list[str], hint: str | None = 
         return listing
     title = outline.title or ""
     if title and classify_heading(title) is SectionKind.OTHER:
-        stripped = " ".join(_LADDER_WORDS.sub(" ", title).split())
+        stripped = _trim_edges(" ".join(_LADDER_WORDS.sub(" ", title).split()))
         if stripped:
             return stripped
     return stem_name(outline.source) or clean_title(title) or PurePosixPath(outline.source).stem
+
+
+_PREPOSITIONS = {"de", "da", "do", "das", "dos", "del", "of", "the", "for", "para", "e", "y", "et", "und"}
+
+
+def _trim_edges(text: str) -> str:
+    """``text`` without the separators and bare prepositions a removed ladder word leaves at its ends.
+
+    >>> _trim_edges("de — Engenharia de Dados"), _trim_edges("Engineering:"), _trim_edges("Data Engineer")
+    ('Engenharia de Dados', 'Engineering', 'Data Engineer')
+    """
+    words = _EDGE_WORDS.sub("", text).split()
+    while words and (re.fullmatch(r"[^\w)]+", words[-1]) or words[-1].lower() in _PREPOSITIONS):
+        words.pop()
+    return " ".join(words).rstrip(" -–—:|,")
 
 
 def stem_name(source: str) -> str:

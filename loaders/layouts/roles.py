@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from graph.model import SectionKind
 from loaders.document import Block, DocumentOutline
 from loaders.markdown import PSEUDO_LEVEL
-from loaders.role_titles import has_level_word, level_name, looks_like_role
+from loaders.role_titles import LEVEL_WORDS, has_level_word, level_name, looks_like_role
 from loaders.text import classify_heading
 
 __all__ = ["RoleSpot", "Found", "find_roles", "role_table", "clean_title"]
@@ -106,6 +106,7 @@ def find_roles(outline: DocumentOutline, *, force: bool = False) -> Found | None
     names = table[1] if table else []
     struck = {i for i, b in outline.headings() if b.text.startswith("~~")}
     series = _numbered_series(outline, parents)
+    worded = _level_series(outline, parents)
 
     def is_role(index: int) -> bool:
         text = outline.blocks[index].text
@@ -113,7 +114,7 @@ def find_roles(outline: DocumentOutline, *, force: bool = False) -> Found | None
             return False
         if names:
             return any(_matches(text, n) for n in names)
-        return force or index in series or looks_like_role(clean_title(text))
+        return force or index in series or index in worded or looks_like_role(clean_title(text))
 
     groups: dict[tuple[int | None, int], list[int]] = {}
     for index, block in outline.headings():
@@ -169,6 +170,35 @@ def _numbered_series(outline: DocumentOutline, parents: dict[int, int | None]) -
         if match and block.level < PSEUDO_LEVEL:
             stems.setdefault((parents[index], block.level, match.group("stem").lower()), []).append(index)
     return {i for members in stems.values() if len(members) >= 2 for i in members}
+
+
+_LEVEL_WORD = re.compile(rf"(?<!\w)(?:{LEVEL_WORDS})(?!\w)", re.I)
+
+
+def _level_series(outline: DocumentOutline, parents: dict[int, int | None]) -> set[int]:
+    """Sibling headings that each carry a level word, two of them the same words but for it, whatever the
+    language (``Desenvolvedor Júnior``, ``Desenvolvedor Pleno``, ``Especialista``): levels of one ladder.
+
+    Examples
+    --------
+    >>> from loaders.readers.markdown import read_markdown
+    >>> text = "# T\\n\\n## Analista Júnior\\n\\n## Analista Pleno\\n\\n## Especialista\\n\\n## Sobre\\n"
+    >>> doc = read_markdown(text, "t.md")
+    >>> sorted(doc.blocks[i].text for i in _level_series(doc, _parents(doc)))
+    ['Analista Júnior', 'Analista Pleno', 'Especialista']
+    """
+    siblings: dict[tuple[int | None, int], list[tuple[int, str]]] = {}
+    for index, block in outline.headings():
+        text = clean_title(block.text)
+        if block.level < PSEUDO_LEVEL and _LEVEL_WORD.search(text) and len(text.split()) <= 6:
+            stem = " ".join(_LEVEL_WORD.sub(" ", text).split()).lower()
+            siblings.setdefault((parents[index], block.level), []).append((index, stem))
+    found: set[int] = set()
+    for members in siblings.values():
+        stems = [stem for _, stem in members]
+        if any(stems.count(stem) >= 2 for stem in set(stems)):
+            found.update(index for index, _ in members)
+    return found
 
 
 def _row_spot(outline: DocumentOutline, table_index: int, row_index: int) -> RoleSpot:

@@ -38,13 +38,14 @@ def test_ladder_in_another_language_keeps_its_order_and_names_its_levels_after_t
     text = "# Carreira\n\nfamily: x\n\n## Júnior\n\nAprende.\n\n## Pleno\n\nEntrega.\n\n## Sênior\n\nLidera.\n"
     outcome = _roles(text.replace("family: x\n\n", ""), "carreira-backend.md")
     assert outcome.layout == "ladder"
+    # "Carreira" is "career": a ladder word, not the ladder's name; the file name gives it
     assert [(r.title, r.level) for r in outcome.roles] == [
-        ("Carreira Júnior", "Júnior"),
-        ("Carreira Pleno", "Pleno"),
-        ("Carreira Sênior", "Sênior"),
+        ("Backend Júnior", "Júnior"),
+        ("Backend Pleno", "Pleno"),
+        ("Backend Sênior", "Sênior"),
     ]
-    assert [[p.title for p in r.promotes_to] for r in outcome.roles] == [["Carreira Pleno"], ["Carreira Sênior"], []]
-    assert outcome.roles[0].promotes_to[0].at.evidence.startswith("Level order in carreira-backend.md: Carreira Júnior")
+    assert [[p.title for p in r.promotes_to] for r in outcome.roles] == [["Backend Pleno"], ["Backend Sênior"], []]
+    assert outcome.roles[0].promotes_to[0].at.evidence.startswith("Level order in carreira-backend.md: Backend Júnior")
 
 
 def test_two_ladders_senior_levels_stay_two_roles():
