@@ -28,6 +28,7 @@ from redis.retry import Retry
 from graph.errors import QueryFailed, QueryRefused, QueryTimeout, StoreError, StoreUnavailable
 from graph.model import NodeLabel
 from graph.stores.base import CypherResult, Store, check_params, json_safe, node_dict, relationship_dict
+from graph.stores.falkordb_params import params_header
 from graph.stores.falkordb_server import EmbeddedFalkorDB
 
 __all__ = ["FalkorDBStore", "engine_fault", "falkordb_error"]
@@ -397,9 +398,8 @@ class FalkorDBStore(Store):
 
     def fetch_all(self, query: str, params: Mapping[str, Any] | None = None) -> list[list[Any]]:
         try:
-            result = self._call(
-                lambda graph: graph.ro_query(query, dict(params) if params else None, timeout=self._write_timeout())
-            )
+            text = params_header(params) + query
+            result = self._call(lambda graph: graph.ro_query(text, timeout=self._write_timeout()))
         except redis.exceptions.ResponseError as err:
             if "empty key" in str(err):  # nothing was ever written to this graph
                 return []
@@ -411,9 +411,8 @@ class FalkorDBStore(Store):
     def execute_write(self, query: str, params: Mapping[str, Any] | None = None) -> CypherResult:
         started = time.perf_counter()
         try:
-            result = self._call(
-                lambda graph: graph.query(query, dict(params) if params else None, timeout=self._write_timeout())
-            )
+            text = params_header(params) + query  # the writer's big UNWIND batches: orjson, not the client's encoder
+            result = self._call(lambda graph: graph.query(text, timeout=self._write_timeout()))
         except redis.exceptions.ResponseError as err:
             raise engine_fault(err, "a write") from err
         return CypherResult(

@@ -1,20 +1,25 @@
 """The one writer for both stores: a snapshot in, exactly that graph in the store.
 
-Steps: the store's own DDL (an index/unique constraint on ``id`` per label); then per label (nodes
-first) and per (type, start label, end label) for relationships, batch by batch:
+Steps: the store's own DDL (an index/unique constraint on ``id`` per label, before any write); then per
+label (nodes first) and per (type, start label, end label) for relationships, one read of what the
+store holds of it (count, every ``sync_hash``, how many carry another ``sync_id``; no properties):
 
-* a stamp with ids and hashes only (no properties) sets the new ``sync_id`` where the stored
-  ``sync_hash`` is the snapshot's, and answers how many it stamped; when that is the whole batch
-  (an unchanged re-sync) nothing else is sent;
-* otherwise one read of the batch's stored hashes (``fetch_all``, compared client-side) picks the new
-  or changed rows, and only those go out with all their properties in ``UNWIND $rows ... MERGE``.
+* nothing stored (a first sync): plain ``UNWIND $rows ... CREATE`` in batches, no MERGE (MERGE
+  when the snapshot holds a key twice);
+* the stored hashes are exactly the snapshot's (an unchanged re-sync): nothing is sent, or, when
+  the sync id is new, one statement that sets it on the whole label or key;
+* otherwise batch by batch: a stamp with ids and hashes only (no properties) sets the new ``sync_id``
+  where the stored ``sync_hash`` is the snapshot's, and answers how many it stamped; when that is
+  the whole batch nothing else is sent; else one read of the batch's stored hashes (``fetch_all``,
+  compared client-side) picks the new or changed rows, and only those go out with all their
+  properties in ``UNWIND $rows ... MERGE``.
 
-A label or key the store holds nothing of (a first sync) skips the stamp and the read. Last, removal
-of everything a previous sync left (``sync_id`` differs).
+Last, removal of everything a previous sync left (``sync_id`` differs).
 
 Every element carries ``sync_id`` (the snapshot's build time and content digest) and ``sync_hash`` (a
-digest of its properties). An element whose stored hash equals the snapshot's only gets the new
-``sync_id``, so a re-sync of the same snapshot sends no property rows and reports no updates.
+digest of its label or type, its key and its properties, so equal hashes mean equal elements). An
+element whose stored hash equals the snapshot's only gets the new ``sync_id``, so a re-sync of the
+same snapshot sends no property rows and reports no updates.
 
 The writer trusts ``sync_hash``: a property edited by hand without touching ``sync_hash`` is not
 noticed and stays as edited until the element changes in a snapshot (as before, when the store
@@ -28,7 +33,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -109,11 +114,42 @@ RELATIONSHIP_STAMP: dict[RelationshipKey, str] = _per_relationship_key(
         "SET r.sync_id = $sync_id\nRETURN count(r)"
     )
 )
-NODE_ANY: dict[NodeLabel, str] = {label: f"MATCH (n:{label.value}) RETURN count(n)" for label in NodeLabel}
-RELATIONSHIP_ANY: dict[RelationshipKey, str] = _per_relationship_key(
-    lambda rel_type, start, end: f"MATCH (:{start.value})-[r:{rel_type.value}]->(:{end.value}) RETURN count(r)"
+_HASHES = (
+    "RETURN count({var}), collect({var}.sync_hash), sum(CASE WHEN {var}.sync_id = $sync_id THEN 0 ELSE 1 END)"
 )
-"""Whether the store holds any element of a label / key at all: if not, there is nothing to stamp."""
+NODE_HASHES: dict[NodeLabel, str] = {
+    label: f"MATCH (n:{label.value})\n" + _HASHES.format(var="n") for label in NodeLabel
+}
+RELATIONSHIP_HASHES: dict[RelationshipKey, str] = _per_relationship_key(
+    lambda rel_type, start, end: f"MATCH (:{start.value})-[r:{rel_type.value}]->(:{end.value})\n"
+    + _HASHES.format(var="r")
+)
+"""How many elements of a label / key are stored, their ``sync_hash`` (one row), how many carry another sync id.
+
+An element's hash covers its label or type, its key and its properties, so when the stored hashes are
+the snapshot's (as multisets) the store holds exactly the snapshot's elements of that label or key.
+"""
+NODE_RESTAMP: dict[NodeLabel, str] = {
+    label: f"MATCH (n:{label.value})\nSET n.sync_id = $sync_id" for label in NodeLabel
+}
+RELATIONSHIP_RESTAMP: dict[RelationshipKey, str] = _per_relationship_key(
+    lambda rel_type, start, end: f"MATCH (:{start.value})-[r:{rel_type.value}]->(:{end.value})\n"
+    "SET r.sync_id = $sync_id"
+)
+"""The new sync id on every element of a label / key whose stored hashes are exactly the snapshot's."""
+NODE_CREATE: dict[NodeLabel, str] = {
+    label: f"UNWIND $rows AS row\nCREATE (n:{label.value})\nSET n = row.props\nRETURN count(n)" for label in NodeLabel
+}
+RELATIONSHIP_CREATE: dict[RelationshipKey, str] = _per_relationship_key(
+    lambda rel_type, start, end: (
+        "UNWIND $rows AS row\n"
+        f"MATCH (a:{start.value} {{id: row.start}})\n"
+        f"MATCH (b:{end.value} {{id: row.end}})\n"
+        f"CREATE (a)-[r:{rel_type.value}]->(b)\n"
+        "SET r = row.props\nRETURN count(r)"
+    )
+)
+"""A label / key the store holds nothing of, with no key twice in the snapshot: plain CREATE, no MERGE."""
 NODE_PRUNE: dict[NodeLabel, str] = {
     label: f"MATCH (n:{label.value}) WHERE n.sync_id IS NULL OR n.sync_id <> $sync_id "
     "WITH n LIMIT $limit DETACH DELETE n RETURN count(*)"
@@ -151,7 +187,9 @@ class SyncResult(BaseModel):
     skipped_relationships: int = Field(default=0, description="Relationships whose ends are not in the snapshot.")
     statements: int = Field(default=0, description="Round-trips to the store (reads included).")
     property_rows: int = Field(default=0, description="Rows sent with all their properties (new or changed).")
-    stamped_rows: int = Field(default=0, description="Rows sent as ids and hash only, to stamp the sync id.")
+    stamped_rows: int = Field(
+        default=0, description="Elements checked by their hash only (stamped, or found unchanged), no properties sent."
+    )
     elapsed_ms: float = 0.0
 
     def total(self, kind: str = "all") -> ElementCounts:
@@ -227,21 +265,29 @@ def plan_sync(snapshot: Snapshot) -> SyncPlan:
     labels: dict[str, NodeLabel] = {}
     nodes: dict[NodeLabel, list[tuple[Any, str]]] = defaultdict(list)
     content = hashlib.sha1()
+    sha1 = hashlib.sha1
+    # The same digests as _digest(label, json) and _digest(start, type, end, json), with the enum
+    # lookups and encodings done once per label and type rather than once per element.
     for label, node in snapshot.nodes():
-        digest = _digest(label.value, node.model_dump_json(exclude=_NODE_JSON_EXCLUDE))
+        group = nodes[label]
+        prefix = label.value.encode() + b"\x00"
+        digest = sha1(prefix + node.model_dump_json(exclude=_NODE_JSON_EXCLUDE).encode() + b"\x00").hexdigest()[:20]
         content.update(digest.encode())
         labels[node.id] = label
-        nodes[label].append((node, digest))
+        group.append((node, digest))
     relationships: dict[RelationshipKey, list[tuple[Relationship, str]]] = defaultdict(list)
+    type_names = {rel_type: rel_type.value for rel_type in RelType}
     skipped = 0
     for rel in snapshot.relationships:
         start, end = labels.get(rel.start), labels.get(rel.end)
         if start is None or end is None:
             skipped += 1
             continue
-        digest = _digest(*rel.key, rel.model_dump_json(exclude=_REL_JSON_EXCLUDE))
+        rel_type = rel.type
+        text = rel.model_dump_json(exclude=_REL_JSON_EXCLUDE)
+        digest = sha1(f"{rel.start}\x00{type_names[rel_type]}\x00{rel.end}\x00{text}\x00".encode()).hexdigest()[:20]
         content.update(digest.encode())
-        relationships[(rel.type, start, end)].append((rel, digest))
+        relationships[(rel_type, start, end)].append((rel, digest))
     sync_id = f"{snapshot.built_at.isoformat()}#{content.hexdigest()[:12]}"
     return SyncPlan(sync_id, dict(nodes), dict(relationships), skipped)
 
@@ -270,6 +316,11 @@ def _upsert(store: Store, statement: str, rows: Sequence[dict[str, Any]], sync_i
     created, updated = result.rows[0] if result.rows else (0, 0)
     created, updated = int(created or 0), int(updated or 0)
     return ElementCounts(created=created, updated=updated, unchanged=len(rows) - created - updated)
+
+
+def _create(store: Store, statement: str, rows: Sequence[dict[str, Any]]) -> int:
+    result = store.execute_write(statement, {"rows": list(rows)})
+    return int(result.rows[0][0] or 0) if result.rows else 0
 
 
 Key = tuple[str, ...]
@@ -317,7 +368,14 @@ class _Group:
     upsert: str
     stamp: str
     read: str
+    hashes: str
+    restamp: str
+    create: str
     fields: tuple[str, ...]
+
+    def unique(self, items: Sequence[tuple[Any, str]]) -> bool:
+        """Whether no key is in ``items`` twice."""
+        return len({tuple(getattr(element, field) for field in self.fields) for element, _ in items}) == len(items)
 
     def key(self, row: dict[str, Any]) -> Key:
         return tuple(row[field] for field in self.fields)
@@ -421,19 +479,38 @@ def sync_snapshot(
 
     store.ensure_schema(list(NodeLabel))
 
-    def write(group: _Group, items: Sequence[tuple[Any, str]], any_stored: str, phase: str, row_of) -> ElementCounts:
-        """All batches of one label or type; an engine holding none of it gets the upsert only."""
+    def write(group: _Group, items: Sequence[tuple[Any, str]], phase: str, row_of) -> ElementCounts:
+        """All of one label or key: one read of the stored hashes decides how.
+
+        * nothing stored: plain CREATE in batches (MERGE when the snapshot holds a key twice);
+        * the stored hashes are exactly the snapshot's: nothing is sent but, when the sync id is
+          new, one statement that sets it on all of them;
+        * otherwise batch by batch: stamp, read, upsert the new or changed (:func:`_write_batch`).
+        """
         nonlocal done
         counts = ElementCounts()
         if not items:
             return counts
-        answer = store.fetch_all(any_stored)
+        answer = store.fetch_all(group.hashes, {"sync_id": plan.sync_id})
         result.statements += 1
-        fresh = not answer or not answer[0][0]
+        stored, hashes, others = answer[0] if answer else (0, [], 0)
+        unique = group.unique(items)
+        if stored and unique and stored == len(items) and Counter(hashes) == Counter(d for _, d in items):
+            if others:
+                store.execute_write(group.restamp, {"sync_id": plan.sync_id})
+                result.statements += 1
+            result.stamped_rows += len(items)
+            done += len(items)
+            report(phase)
+            return ElementCounts(unchanged=len(items))
         for batch in _batches(items, batch_size):
-            if fresh:
+            if not stored:
                 rows = [row_of(item) for item in batch]
-                counts = counts.add(_upsert(store, group.upsert, rows, plan.sync_id))
+                if unique:
+                    created = _create(store, group.create, rows)
+                    counts = counts.add(ElementCounts(created=created, unchanged=len(rows) - created))
+                else:
+                    counts = counts.add(_upsert(store, group.upsert, rows, plan.sync_id))
                 result.statements += 1
                 result.property_rows += len(batch)
             else:
@@ -443,13 +520,15 @@ def sync_snapshot(
         return counts
 
     for label in NodeLabel:
-        group = _Group(NODE_UPSERT[label], NODE_STAMP[label], NODE_STORED[label], ("id",))
+        group = _Group(NODE_UPSERT[label], NODE_STAMP[label], NODE_STORED[label], NODE_HASHES[label],
+                       NODE_RESTAMP[label], NODE_CREATE[label], ("id",))
         items = plan.nodes.get(label, [])
-        result.nodes[label.value] = write(group, items, NODE_ANY[label], "nodes", plan.node_row)
+        result.nodes[label.value] = write(group, items, "nodes", plan.node_row)
     rel_counts: dict[str, ElementCounts] = {rel_type.value: ElementCounts() for rel_type in RelType}
     for key, items in plan.relationships.items():
-        group = _Group(RELATIONSHIP_UPSERT[key], RELATIONSHIP_STAMP[key], RELATIONSHIP_STORED[key], ("start", "end"))
-        counts = write(group, items, RELATIONSHIP_ANY[key], "relationships", plan.relationship_row)
+        group = _Group(RELATIONSHIP_UPSERT[key], RELATIONSHIP_STAMP[key], RELATIONSHIP_STORED[key],
+                       RELATIONSHIP_HASHES[key], RELATIONSHIP_RESTAMP[key], RELATIONSHIP_CREATE[key], ("start", "end"))
+        counts = write(group, items, "relationships", plan.relationship_row)
         rel_counts[key[0].value] = rel_counts[key[0].value].add(counts)
     for rel_type in RelType:
         deleted, statements = _prune(store, RELATIONSHIP_PRUNE[rel_type], plan.sync_id, batch_size)

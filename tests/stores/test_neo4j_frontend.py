@@ -23,6 +23,7 @@ import os
 import shutil
 import subprocess
 from collections.abc import Iterable, Mapping
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -112,6 +113,8 @@ def writer_statements(falkordb_url, seed_snapshot) -> dict[str, dict[str, Any]]:
         store.inner.delete_graph()  # type: ignore[attr-defined]
         sync_snapshot(store, seed_snapshot, batch_size=50)
         sync_snapshot(store, seed_snapshot, batch_size=50)
+        later = seed_snapshot.built_at + timedelta(days=1)  # same content, new sync id: the restamp
+        sync_snapshot(store, seed_snapshot.model_copy(update={"built_at": later}), batch_size=50)
         edited = seed_snapshot.model_copy(deep=True)
         edited.roles[0].summary = (edited.roles[0].summary or "") + " (edited)"
         removed = edited.roles.pop()
