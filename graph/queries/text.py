@@ -12,7 +12,9 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from graph.pipeline.titles import words_of
@@ -102,6 +104,11 @@ class NameIndex:
     def __len__(self) -> int:
         return len(self.display)
 
+    @cached_property
+    def _fuzzy_index(self) -> _FuzzyIndex:
+        numbers: dict[str, int] = {}
+        return _FuzzyIndex(self._keys, [numbers.setdefault(entry.id, len(numbers)) for entry in self._entries])
+
     def exact(self, text: str) -> list[str]:
         """Ids whose title or alias has the same name key as ``text`` (or the same without spaces:
         ``S.R.E.`` is ``SRE``)."""
@@ -118,10 +125,11 @@ class NameIndex:
         if not query or not self._keys:
             return []
         best: dict[str, NameMatch] = {}
-        for scorer in (fuzz.token_sort_ratio, fuzz.token_set_ratio):
-            # A scaled score never exceeds the raw one, so entries below min_score can be cut in rapidfuzz.
-            found = process.extract(query, self._keys, scorer=scorer, limit=None, score_cutoff=min_score or None)
-            for _, score, position in found:
+        found = self._fuzzy_index.scores(query, min_score)
+        if limit is not None:
+            found = self._fuzzy_index.leaders(query, found, limit)
+        for scorer, matches in zip((fuzz.token_sort_ratio, fuzz.token_set_ratio), found, strict=True):
+            for score, position in matches:
                 entry = self._entries[position]
                 scaled = round(score * _factor(scorer, query, entry.key), 2)
                 current = best.get(entry.id)
@@ -148,12 +156,14 @@ class NameIndex:
     def suggestions(self, text: str, limit: int = 5) -> list[str]:
         """Display names of the closest nodes, for a "did you mean" answer."""
         exact = self.exact(text)
-        ranked = [self.display[node_id] for node_id in exact]
-        for match in self.fuzzy(text, min_score=SUGGEST_SCORE):
-            name = self.display[match.id]
-            if name not in ranked:
-                ranked.append(name)
-        return ranked[:limit]
+        wanted = limit + len(exact)
+        while True:  # the best few ids, more when display names repeat (two roles of one title)
+            matches = self.fuzzy(text, limit=wanted, min_score=SUGGEST_SCORE)
+            ranked = list(dict.fromkeys([*(self.display[node_id] for node_id in exact),
+                                         *(self.display[match.id] for match in matches)]))
+            if len(ranked) >= limit or len(matches) < wanted:
+                return ranked[:limit]
+            wanted *= 4
 
     def search(self, text: str, *, limit: int) -> list[NameMatch]:
         """Type-ahead ranking: whole name, then name prefix, then word prefix, then substring, then fuzzy."""
@@ -180,6 +190,109 @@ class NameIndex:
                     offer(self._entries[position], score * 0.75)
         ranked = sorted(best.values(), key=lambda m: (-m.score, len(m.name), m.name))
         return ranked[:limit]
+
+
+class _FuzzyIndex:
+    """The name keys prepared once for :meth:`NameIndex.fuzzy`: the same scores, without scoring every key.
+
+    * ``token_sort_ratio`` is ``ratio`` of the words sorted, so the keys are sorted once and scored
+      with plain ``ratio`` (rapidfuzz's fastest scorer);
+    * ``token_set_ratio`` is computed exactly, by rapidfuzz, but only for the keys that can reach the
+      cut-off: a key sharing no word with the query scores ``ratio`` of the two sorted word sets (cut
+      by one ``ratio`` pass over all keys); a key sharing words scores at most a bound worked out from
+      the lengths of the shared and other words (numpy, from posting lists of words), and only keys
+      whose bound reaches the cut-off are scored.
+    """
+
+    SLACK = 1.0  # score points of margin on every bound: rounding never drops a key that qualifies
+
+    def __init__(self, keys: list[str], ids: list[int]) -> None:
+        self.keys = keys
+        self.ids = np.array(ids, dtype=np.int64)
+        self.lengths = np.array([len(key) for key in keys], dtype=np.int64)
+        self.sorted_keys = [" ".join(sorted(key.split())) for key in keys]
+        word_sets = [set(key.split()) for key in keys]
+        self.set_keys = [" ".join(sorted(words)) for words in word_sets]
+        postings: dict[str, list[int]] = {}
+        for position, words in enumerate(word_sets):
+            for word in words:
+                postings.setdefault(word, []).append(position)
+        self.postings = {word: np.array(found, dtype=np.int64) for word, found in postings.items()}
+        # A word set's weight: its joined length + 1 (each word's length + 1).
+        self.weights = np.array([sum(len(word) + 1 for word in words) for words in word_sets], dtype=np.float64)
+
+    def scores(self, query: str, min_score: float) -> tuple[list[tuple[float, int]], list[tuple[float, int]]]:
+        """(token_sort_ratio, token_set_ratio) ``(score, position)`` of every key scoring ``min_score`` or more
+        (every key when ``min_score`` is 0), as ``process.extract`` over all keys would give them."""
+        cutoff = min_score or None
+        ordered = " ".join(sorted(query.split()))
+        by_sort = [(score, position) for _, score, position in
+                   process.extract(ordered, self.sorted_keys, scorer=fuzz.ratio, limit=None, score_cutoff=cutoff)]
+        candidates = self._set_candidates(query, min_score) if min_score else range(len(self.keys))
+        chosen = [self.keys[position] for position in candidates]
+        by_set = [(score, candidates[index]) for _, score, index in
+                  process.extract(query, chosen, scorer=fuzz.token_set_ratio, limit=None, score_cutoff=cutoff)]
+        return by_sort, by_set
+
+    def leaders(self, query: str, found: tuple[list[tuple[float, int]], ...], limit: int) -> tuple[list, ...]:
+        """Only the matches of the ``limit`` best nodes (and any tied with them) out of ``found``.
+
+        A node's score is its best ``round(score * factor, 2)``; numpy's unrounded product is within
+        0.005 of it, so every node within 0.02 of the ``limit``-th best unrounded score is kept.
+        """
+        sort_scores, set_scores = found
+        if len(sort_scores) + len(set_scores) <= 4 * limit:
+            return found
+        scores = np.array([score for score, _ in sort_scores] + [score for score, _ in set_scores], dtype=np.float64)
+        positions = np.array([p for _, p in sort_scores] + [p for _, p in set_scores], dtype=np.int64)
+        factors = np.ones(len(scores))
+        in_set = np.arange(len(scores)) >= len(sort_scores)
+        factors[in_set] = np.where(self.lengths[positions[in_set]] >= len(query), SUBSET_DISCOUNT,
+                                   MISSING_WORDS_DISCOUNT)
+        scaled = scores * factors
+        node_best = np.full(int(self.ids.max()) + 1, -1.0)
+        np.maximum.at(node_best, self.ids[positions], scaled)
+        ranked = np.sort(node_best[node_best >= 0])[::-1]
+        if len(ranked) <= limit:
+            return found
+        keep = node_best >= ranked[limit - 1] - 0.02
+        kept = keep[self.ids[positions]]
+        cut = len(sort_scores)
+        return ([m for m, k in zip(sort_scores, kept[:cut], strict=True) if k],
+                [m for m, k in zip(set_scores, kept[cut:], strict=True) if k])
+
+    def _set_candidates(self, query: str, min_score: float) -> list[int]:
+        words = set(query.split())
+        shared = np.zeros(len(self.keys), dtype=np.float64)  # weight of the words a key shares with the query
+        for word in words:
+            found = self.postings.get(word)
+            if found is not None:
+                shared[found] += len(word) + 1
+        query_weight = float(sum(len(word) + 1 for word in words))
+        limit = min_score - self.SLACK
+        # No word shared: token_set_ratio is ratio of the sorted word sets.
+        alone = " ".join(sorted(words))
+        keep = np.zeros(len(self.keys), dtype=bool)
+        for _, _, position in process.extract(alone, self.set_keys, scorer=fuzz.ratio, limit=None,
+                                              score_cutoff=max(limit, 0.0)):
+            keep[position] = True
+        keep &= shared == 0
+        # Words shared: one word set inside the other scores 100; otherwise rapidfuzz's three ratios
+        # (differences against each other, the intersection against each side) are at most these.
+        some = shared > 0
+        weights = self.weights
+        subset = some & ((shared == query_weight) | (shared == weights))
+        s = shared - 1
+        a = query_weight - shared - 1
+        b = weights - shared - 1
+        len_a, len_b = query_weight - 1, weights - 1
+        with np.errstate(divide="ignore", invalid="ignore"):
+            differences = 100 * (1 - np.abs(a - b) / (len_a + len_b))
+            query_side = 100 * (1 - (1 + a) / (s + len_a))
+            key_side = 100 * (1 - (1 + b) / (s + len_b))
+        bound = np.maximum(differences, np.maximum(query_side, key_side))
+        keep |= subset | (some & (bound >= limit))
+        return np.flatnonzero(keep).tolist()
 
 
 def _factor(scorer, query: str, key: str) -> float:
