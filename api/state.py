@@ -1,7 +1,10 @@
 """The graph the server answers from, swapped atomically when the snapshot file changes.
 
-``orgkg load`` rewrites the snapshot with an atomic rename; the next request sees the new mtime, reads
-the file once and swaps the reference. Requests already running keep the ``OrgGraph`` they started with.
+``orgkg load`` rewrites the snapshot with an atomic rename; the next request sees the new mtime and
+reads the file once (``graph.snapshot.read_parts``: no object per relationship), builds the indexes
+the common requests need, and only then swaps the reference. Requests that arrive meanwhile are
+answered from the old graph instead of waiting; requests already running keep the ``OrgGraph`` they
+started with. Only the first graph is waited for (there is nothing older to answer from).
 """
 
 from __future__ import annotations
@@ -11,9 +14,14 @@ from pathlib import Path
 
 from graph.errors import SnapshotError
 from graph.orggraph import OrgGraph
-from graph.snapshot import read_snapshot
+from graph.snapshot import read_parts
 
-__all__ = ["GraphHolder"]
+__all__ = ["WARM_INDEXES", "GraphHolder"]
+
+# Built before a graph is swapped in, so the first requests on it pay no index build
+# (role cards, similar roles, name lookups, career paths, reporting lines).
+WARM_INDEXES = ("roles_by_id", "role_names", "role_skills", "role_kpis", "skill_vectors", "managers",
+                "direct_reports", "career_moves", "_adjacency")
 
 
 class GraphHolder:
@@ -31,23 +39,39 @@ class GraphHolder:
         return (stat.st_mtime_ns, stat.st_size)
 
     def current(self) -> OrgGraph:
-        """The newest graph; reads the snapshot again only when the file changed."""
+        """The newest graph; reads the snapshot again only when the file changed.
+
+        While another request is reading a changed file, the graph being replaced answers.
+        """
         stamp = self._file_stamp()
-        if self._graph is not None and (stamp is None or stamp == self._stamp):
-            return self._graph
+        graph = self._graph
+        if graph is not None and (stamp is None or stamp == self._stamp):
+            return graph
+        if graph is not None and not self._lock.acquire(blocking=False):
+            return graph  # someone is reading the new snapshot
+        if graph is not None:
+            try:
+                return self._reload_locked()
+            finally:
+                self._lock.release()
         return self.reload()
 
     def reload(self) -> OrgGraph:
         with self._lock:
-            stamp = self._file_stamp()
-            if stamp is None:
-                if self._graph is not None:
-                    return self._graph
-                raise SnapshotError(f"no snapshot at {self.snapshot_path}; run `orgkg load` first")
-            if self._graph is None or stamp != self._stamp:
-                self._graph = OrgGraph.from_snapshot(read_snapshot(self.snapshot_path))
-                self._stamp = stamp
-            return self._graph
+            return self._reload_locked()
+
+    def _reload_locked(self) -> OrgGraph:
+        stamp = self._file_stamp()
+        if stamp is None:
+            if self._graph is not None:
+                return self._graph
+            raise SnapshotError(f"no snapshot at {self.snapshot_path}; run `orgkg load` first")
+        if self._graph is None or stamp != self._stamp:
+            graph = OrgGraph.from_parts(read_parts(self.snapshot_path))
+            for index in WARM_INDEXES:
+                getattr(graph, index)
+            self._graph, self._stamp = graph, stamp
+        return self._graph
 
     @property
     def loaded(self) -> OrgGraph | None:

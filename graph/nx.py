@@ -8,10 +8,11 @@ edge of a type between two nodes, and carry the relationship's provenance.
 from __future__ import annotations
 
 import networkx as nx
+from pydantic import BaseModel
 
 from graph.model import NodeLabel, RelType, Snapshot
 
-__all__ = ["to_networkx", "nodes_with_label", "neighbours"]
+__all__ = ["to_networkx", "node_attributes", "nodes_with_label", "neighbours"]
 
 _NODE_EXCLUDE = {"sections"}
 
@@ -40,11 +41,16 @@ def to_networkx(snapshot: Snapshot) -> nx.MultiDiGraph:
     """
     graph = nx.MultiDiGraph(built_at=snapshot.built_at.isoformat())
     for label, node in snapshot.nodes():
-        graph.add_node(node.id, label=label.value, **node.model_dump(exclude=_NODE_EXCLUDE))
+        graph.add_node(node.id, **node_attributes(label, node))
     for rel in snapshot.relationships:
         attrs = rel.model_dump(exclude={"type", "start", "end"})
         graph.add_edge(rel.start, rel.end, key=rel.type.value, type=rel.type.value, **attrs)
     return graph
+
+
+def node_attributes(label: NodeLabel, node: BaseModel) -> dict:
+    """A node's attributes in the graph: its label and properties, without the long ``sections``."""
+    return {"label": label.value, **node.model_dump(exclude=_NODE_EXCLUDE)}
 
 
 def nodes_with_label(graph: nx.MultiDiGraph, label: NodeLabel) -> list[str]:

@@ -2,18 +2,25 @@
 
 The server swaps whole ``OrgGraph`` objects, so a request that started on one graph finishes on it.
 Indexes are ``cached_property``: built on first use, then shared by every query on this graph.
+
+The relationships are held as columns (``graph.reltable``), never as one object each: the edge
+indexes are arrays of row numbers, and an edge's attribute dict is made when a query asks for that
+edge. The networkx graph (``g``) and the whole pydantic ``snapshot`` are built only when something
+asks for them (the neighbourhood views, the store sync, the exports).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
+import numpy as np
 
 from graph.model import KPI, JobFamily, RelType, Role, Skill, Snapshot, Source
-from graph.nx import to_networkx
+from graph.reltable import RelationshipTable
+from graph.snapshot import SnapshotParts
 
 if TYPE_CHECKING:
     from graph.queries.text import NameIndex
@@ -27,12 +34,12 @@ _METHOD_RANK = {"stated": 0, "extracted": 1, "inferred": 2}
 
 @dataclass(frozen=True, eq=False)
 class OrgGraph:
-    snapshot: Snapshot
-    g: nx.MultiDiGraph = field(repr=False)
+    head: Snapshot  # the snapshot without its relationships (``head.relationships`` is empty)
+    relationships: RelationshipTable
 
     @classmethod
     def from_snapshot(cls, snapshot: Snapshot) -> OrgGraph:
-        """Build the graph and its indexes.
+        """The graph of a whole ``Snapshot`` (which ``og.snapshot`` then is).
 
         Examples
         --------
@@ -40,7 +47,40 @@ class OrgGraph:
         >>> og.roles_by_id["role:a"].title
         'A'
         """
-        return cls(snapshot=snapshot, g=to_networkx(snapshot))
+        og = cls.from_parts(SnapshotParts.of(snapshot))
+        og.__dict__["snapshot"] = snapshot  # a cached_property, already known
+        return og
+
+    @classmethod
+    def from_parts(cls, parts: SnapshotParts) -> OrgGraph:
+        """The graph of a snapshot as ``graph.snapshot.read_parts`` reads it: no object per relationship."""
+        return cls(head=parts.head, relationships=parts.relationships)
+
+    @cached_property
+    def snapshot(self) -> Snapshot:
+        """The whole pydantic ``Snapshot`` (built on first use: one ``Relationship`` object per row)."""
+        return SnapshotParts(self.head, self.relationships).snapshot()
+
+    @cached_property
+    def g(self) -> nx.MultiDiGraph:
+        """The networkx graph of ``graph.nx.to_networkx`` (built on first use)."""
+        from graph.nx import node_attributes
+
+        table = self.relationships
+        graph = nx.MultiDiGraph(built_at=self.head.built_at.isoformat())
+        for label, node in self.head.nodes():
+            graph.add_node(node.id, **node_attributes(label, node))
+        rows = table.rows()
+        for row in rows:
+            rel_type, start, end = row.pop("type"), row.pop("start"), row.pop("end")
+            graph.add_edge(start, end, key=rel_type, type=rel_type, **row)
+        return graph
+
+    def counts(self) -> dict[str, int]:
+        """Nodes per label and relationships per type (``Snapshot.counts`` without building the snapshot)."""
+        counts = self.head.counts()
+        counts.update(self.relationships.counts())
+        return counts
 
     # ------------------------------------------------------------------ nodes by id
 
@@ -57,7 +97,7 @@ class OrgGraph:
         >>> sorted(og.functions_within["infrastructure"])
         ['Infrastructure', 'Reliability', 'SRE']
         """
-        parent = {f.name: f.parent for f in self.snapshot.functions}
+        parent = {f.name: f.parent for f in self.head.functions}
         within: dict[str, set[str]] = {}
         for name in parent:
             current, seen = name, set()
@@ -69,45 +109,113 @@ class OrgGraph:
 
     @cached_property
     def roles_by_id(self) -> dict[str, Role]:
-        return {role.id: role for role in self.snapshot.roles}
+        return {role.id: role for role in self.head.roles}
 
     @cached_property
     def skills_by_id(self) -> dict[str, Skill]:
-        return {skill.id: skill for skill in self.snapshot.skills}
+        return {skill.id: skill for skill in self.head.skills}
 
     @cached_property
     def kpis_by_id(self) -> dict[str, KPI]:
-        return {kpi.id: kpi for kpi in self.snapshot.kpis}
+        return {kpi.id: kpi for kpi in self.head.kpis}
 
     @cached_property
     def families_by_id(self) -> dict[str, JobFamily]:
-        return {family.id: family for family in self.snapshot.families}
+        return {family.id: family for family in self.head.families}
 
     @cached_property
     def sources_by_id(self) -> dict[str, Source]:
-        return {source.id: source for source in self.snapshot.sources}
+        return {source.id: source for source in self.head.sources}
 
     @cached_property
     def sources_by_path(self) -> dict[str, Source]:
-        return {source.path: source for source in self.snapshot.sources}
+        return {source.path: source for source in self.head.sources}
 
     # ------------------------------------------------------------------ edges
 
+    @cached_property
+    def _node_codes(self) -> dict[str, dict[str, int]]:
+        """Code of each start and end id in the relationship columns."""
+        table = self.relationships
+        return {
+            side: {node: code for code, node in enumerate(table.values(side))} for side in ("start", "end")
+        }
+
+    @cached_property
+    def _adjacency(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        """Rows by start (``"out"``) and by end (``"in"``): ``(rows sorted by node code, offsets)``."""
+        table = self.relationships
+        found = {}
+        for direction, side in (("out", "start"), ("in", "end")):
+            codes = table.codes(side)
+            order = np.argsort(codes, kind="stable")  # stable: each node's rows stay in snapshot order
+            offsets = np.searchsorted(codes[order], np.arange(len(table.values(side)) + 1))
+            found[direction] = (order, offsets)
+        return found
+
+    def _rows_at(self, node: str, direction: str) -> np.ndarray:
+        code = self._node_codes["start" if direction == "out" else "end"].get(node)
+        if code is None:
+            return np.empty(0, dtype=np.int64)
+        order, offsets = self._adjacency[direction]
+        return order[offsets[code] : offsets[code + 1]]
+
+    def _edges(self, node: str, rel_type: RelType, direction: str) -> list[tuple[str, dict[str, Any]]]:
+        """``(other end, attributes)`` of ``node``'s edges of ``rel_type``, as the networkx graph gives them:
+        one per other end (the last row wins), other ends in the order their first edge of any type came."""
+        table = self.relationships
+        rows = self._rows_at(node, direction)
+        if not len(rows):
+            return []
+        others = table.column("end" if direction == "out" else "start", rows)
+        types = table.column("type", rows)
+        first: dict[str, int] = {}
+        hits: dict[str, int] = {}
+        for row, other, kind in zip(rows.tolist(), others, types, strict=True):
+            first.setdefault(other, len(first))
+            if kind == rel_type:
+                hits[other] = row
+        return [(other, table.attrs(row)) for other, row in sorted(hits.items(), key=lambda kv: first[kv[0]])]
+
     def edge(self, start: str, end: str, rel_type: RelType) -> dict[str, Any] | None:
         """The attributes of the ``rel_type`` edge from ``start`` to ``end``, if there is one."""
-        return self.g.get_edge_data(start, end, key=rel_type.value)
+        table = self.relationships
+        rows = self._rows_at(start, "out")
+        found = None
+        for row, other, kind in zip(rows.tolist(), table.column("end", rows), table.column("type", rows), strict=True):
+            if other == end and kind == rel_type:
+                found = row
+        if found is None:
+            return None
+        attrs = table.attrs(found)
+        attrs["type"] = table.value("type", found)
+        return attrs
 
     def out_edges(self, node: str, rel_type: RelType) -> list[tuple[str, dict[str, Any]]]:
         """``(end, attributes)`` of ``node``'s outgoing edges of ``rel_type``."""
-        if node not in self.g:
-            return []
-        return [(end, data) for _, end, key, data in self.g.out_edges(node, keys=True, data=True) if key == rel_type]
+        return [(end, {"type": str(rel_type), **attrs}) for end, attrs in self._edges(node, rel_type, "out")]
 
     def in_edges(self, node: str, rel_type: RelType) -> list[tuple[str, dict[str, Any]]]:
         """``(start, attributes)`` of ``node``'s incoming edges of ``rel_type``."""
-        if node not in self.g:
-            return []
-        return [(start, data) for start, _, key, data in self.g.in_edges(node, keys=True, data=True) if key == rel_type]
+        return [(start, {"type": str(rel_type), **attrs}) for start, attrs in self._edges(node, rel_type, "in")]
+
+    def relationships_of(self, *types: RelType) -> list[tuple[str, str, str, dict[str, Any]]]:
+        """``(type, start, end, attributes)`` of every relationship of ``types``, in snapshot order."""
+        table = self.relationships
+        rows = table.rows_of(types)
+        return [
+            (rel_type, start, end, table.attrs(row))
+            for row, rel_type, start, end in zip(
+                rows.tolist(), table.column("type", rows), table.column("start", rows), table.column("end", rows),
+                strict=True,
+            )
+        ]
+
+    def _ends_of(self, rel_type: RelType) -> list[tuple[str, str, int]]:
+        """``(start, end, row)`` of every relationship of ``rel_type``, in snapshot order."""
+        table = self.relationships
+        rows = table.rows_of([rel_type])
+        return list(zip(table.column("start", rows), table.column("end", rows), rows.tolist(), strict=True))
 
     # ------------------------------------------------------------------ profiles
 
@@ -123,10 +231,14 @@ class OrgGraph:
 
     def _profiles(self, rel_type: RelType) -> dict[str, dict[str, float]]:
         profiles: dict[str, dict[str, float]] = {role_id: {} for role_id in self.roles_by_id}
-        for rel in self.snapshot.relationships:
-            if rel.type == rel_type and rel.start in profiles:
-                weight = rel.weight if rel.weight is not None else DEFAULT_WEIGHT
-                profiles[rel.start][rel.end] = max(weight, profiles[rel.start].get(rel.end, 0.0))
+        table = self.relationships
+        rows = table.rows_of([rel_type])
+        for start, end, weight in zip(
+            table.column("start", rows), table.column("end", rows), table.column("weight", rows), strict=True
+        ):
+            if start in profiles:
+                weight = weight if weight is not None else DEFAULT_WEIGHT
+                profiles[start][end] = max(weight, profiles[start].get(end, 0.0))
         return profiles
 
     @cached_property
@@ -149,25 +261,25 @@ class OrgGraph:
     def role_names(self) -> NameIndex:
         from graph.queries.text import NameIndex
 
-        return NameIndex((role.id, name) for role in self.snapshot.roles for name in [role.title, *role.aliases])
+        return NameIndex((role.id, name) for role in self.head.roles for name in [role.title, *role.aliases])
 
     @cached_property
     def skill_names(self) -> NameIndex:
         from graph.queries.text import NameIndex
 
-        return NameIndex((skill.id, name) for skill in self.snapshot.skills for name in [skill.name, *skill.aliases])
+        return NameIndex((skill.id, name) for skill in self.head.skills for name in [skill.name, *skill.aliases])
 
     @cached_property
     def kpi_names(self) -> NameIndex:
         from graph.queries.text import NameIndex
 
-        return NameIndex((kpi.id, name) for kpi in self.snapshot.kpis for name in [kpi.name, *kpi.aliases])
+        return NameIndex((kpi.id, name) for kpi in self.head.kpis for name in [kpi.name, *kpi.aliases])
 
     @cached_property
     def family_names(self) -> NameIndex:
         from graph.queries.text import NameIndex
 
-        return NameIndex((family.id, family.name) for family in self.snapshot.families)
+        return NameIndex((family.id, family.name) for family in self.head.families)
 
     # ------------------------------------------------------------------ families and lines
 
@@ -175,18 +287,20 @@ class OrgGraph:
     def family_roles(self) -> dict[str, list[str]]:
         """Role ids of each job family, by IN_FAMILY edges, in snapshot order."""
         members: dict[str, list[str]] = {family_id: [] for family_id in self.families_by_id}
-        for rel in self.snapshot.relationships:
-            if rel.type == RelType.IN_FAMILY and rel.start in self.roles_by_id:
-                members.setdefault(rel.end, []).append(rel.start)
+        for start, end, _ in self._ends_of(RelType.IN_FAMILY):
+            if start in self.roles_by_id:
+                members.setdefault(end, []).append(start)
         return members
 
     @cached_property
     def managers(self) -> dict[str, list[str]]:
         """Each role's managers (REPORTS_TO ends), the primary one first: stated, most confident, by id."""
         found: dict[str, list[tuple[int, float, str]]] = {}
-        for rel in self.snapshot.relationships:
-            if rel.type == RelType.REPORTS_TO and rel.start in self.roles_by_id and rel.end in self.roles_by_id:
-                found.setdefault(rel.start, []).append((_METHOD_RANK.get(rel.method, 3), -rel.confidence, rel.end))
+        table = self.relationships
+        for start, end, row in self._ends_of(RelType.REPORTS_TO):
+            if start in self.roles_by_id and end in self.roles_by_id:
+                method, confidence = table.value("method", row), table.value("confidence", row)
+                found.setdefault(start, []).append((_METHOD_RANK.get(method, 3), -confidence, end))
         return {role: [end for *_, end in sorted(set(ends))] for role, ends in found.items()}
 
     @cached_property
@@ -212,4 +326,4 @@ class OrgGraph:
     @cached_property
     def specialty_bases(self) -> dict[str, str]:
         """Each specialty role's base role (SPECIALIZES ends)."""
-        return {r.start: r.end for r in self.snapshot.relationships if r.type == RelType.SPECIALIZES}
+        return {start: end for start, end, _ in self._ends_of(RelType.SPECIALIZES)}

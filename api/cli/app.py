@@ -89,5 +89,6 @@ def current_snapshot() -> Snapshot:
 def current_graph() -> OrgGraph:
     """The graph of the saved snapshot."""
     from graph.orggraph import OrgGraph
+    from graph.snapshot import read_parts
 
-    return OrgGraph.from_snapshot(current_snapshot())
+    return OrgGraph.from_parts(read_parts(settings().snapshot_path))

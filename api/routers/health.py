@@ -37,7 +37,7 @@ def readyz(request: Request):
         graph = request.app.state.graphs.current()
     except SnapshotError as err:
         return JSONResponse(Readiness(ready=False, detail=str(err)).model_dump(mode="json"), status_code=503)
-    snap = graph.snapshot
+    head = graph.head
     return Readiness(
-        ready=True, built_at=snap.built_at, inputs=snap.inputs, counts=snap.counts(), problems=len(snap.problems)
+        ready=True, built_at=head.built_at, inputs=head.inputs, counts=graph.counts(), problems=len(head.problems)
     )

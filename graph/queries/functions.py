@@ -37,8 +37,8 @@ def list_functions(og: OrgGraph) -> list[FunctionNode]:
     >>> [(f.name, f.depth, f.total, [r.title for r in f.roles]) for f in list_functions(og)]
     [('Infrastructure', 0, 1, []), ('SRE', 1, 1, ['SRE Manager'])]
     """
-    names = {f.name for f in og.snapshot.functions}
-    parent = {f.name: (f.parent if f.parent in names else None) for f in og.snapshot.functions}
+    names = {f.name for f in og.head.functions}
+    parent = {f.name: (f.parent if f.parent in names else None) for f in og.head.functions}
     children: dict[str | None, list[str]] = {}
     for name in sorted(names):
         children.setdefault(parent[name], []).append(name)

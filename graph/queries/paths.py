@@ -149,15 +149,15 @@ def build_career_graph(og: OrgGraph) -> nx.DiGraph:
         if current is None or (cost, _KIND_ORDER[kind]) < (current["cost"], _KIND_ORDER[current["kind"]]):
             graph.add_edge(start, end, kind=kind, cost=round(cost, 6), overlap=overlap, rel=rel)
 
-    for rel in og.snapshot.relationships:
-        attrs = rel.model_dump(exclude={"type", "start", "end"})
-        if rel.type == RelType.PROMOTES_TO:
-            offer(rel.start, rel.end, "promotion", attrs)
-        elif rel.type == RelType.CAN_MOVE_TO:
-            offer(rel.start, rel.end, "lateral", attrs)
-        elif rel.type == RelType.SPECIALIZES:
-            offer(rel.start, rel.end, "specialty", attrs)
-            offer(rel.end, rel.start, "specialty", attrs)
+    moves = og.relationships_of(RelType.PROMOTES_TO, RelType.CAN_MOVE_TO, RelType.SPECIALIZES)
+    for rel_type, start, end, attrs in moves:
+        if rel_type == RelType.PROMOTES_TO:
+            offer(start, end, "promotion", attrs)
+        elif rel_type == RelType.CAN_MOVE_TO:
+            offer(start, end, "lateral", attrs)
+        else:
+            offer(start, end, "specialty", attrs)
+            offer(end, start, "specialty", attrs)
     return graph
 
 
