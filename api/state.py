@@ -2,9 +2,11 @@
 
 ``orgkg load`` rewrites the snapshot with an atomic rename; the next request sees the new mtime and
 reads the file once (``graph.snapshot.read_parts``: no object per relationship), builds the indexes
-the common requests need, and only then swaps the reference. Requests that arrive meanwhile are
-answered from the old graph instead of waiting; requests already running keep the ``OrgGraph`` they
-started with. Only the first graph is waited for (there is nothing older to answer from).
+the common requests need (:data:`WARM_INDEXES`), and only then swaps the reference. Requests that
+arrive meanwhile are answered from the old graph instead of waiting; requests already running keep
+the ``OrgGraph`` they started with. The first graph has nothing older to answer for it: it is served
+as soon as it is read, and its indexes are built on a background thread (a request that needs one
+first builds it, or waits for the thread building it).
 """
 
 from __future__ import annotations
@@ -21,7 +23,12 @@ __all__ = ["WARM_INDEXES", "GraphHolder"]
 # Built before a graph is swapped in, so the first requests on it pay no index build
 # (role cards, similar roles, name lookups, career paths, reporting lines).
 WARM_INDEXES = ("roles_by_id", "role_names", "role_skills", "role_kpis", "skill_vectors", "managers",
-                "direct_reports", "career_moves", "_adjacency")
+                "direct_reports", "career_moves", "_adjacency", "_edge_rows")
+
+
+def _warm(graph: OrgGraph) -> None:
+    for index in WARM_INDEXES:
+        getattr(graph, index)
 
 
 class GraphHolder:
@@ -37,6 +44,16 @@ class GraphHolder:
         except FileNotFoundError:
             return None
         return (stat.st_mtime_ns, stat.st_size)
+
+    def unchanged(self) -> OrgGraph | None:
+        """The graph held when the snapshot file has not changed since it was read (no reading, no lock);
+        None when :meth:`current` has work to do."""
+        graph = self._graph
+        if graph is not None:
+            stamp = self._file_stamp()
+            if stamp is None or stamp == self._stamp:
+                return graph
+        return None
 
     def current(self) -> OrgGraph:
         """The newest graph; reads the snapshot again only when the file changed.
@@ -66,10 +83,13 @@ class GraphHolder:
             if self._graph is not None:
                 return self._graph
             raise SnapshotError(f"no snapshot at {self.snapshot_path}; run `orgkg load` first")
-        if self._graph is None or stamp != self._stamp:
+        if self._graph is None:  # nothing to answer from meanwhile: serve at once, build the indexes behind
             graph = OrgGraph.from_parts(read_parts(self.snapshot_path))
-            for index in WARM_INDEXES:
-                getattr(graph, index)
+            self._graph, self._stamp = graph, stamp
+            threading.Thread(target=_warm, args=(graph,), name="orgkg-warm-indexes", daemon=True).start()
+        elif stamp != self._stamp:
+            graph = OrgGraph.from_parts(read_parts(self.snapshot_path))
+            _warm(graph)
             self._graph, self._stamp = graph, stamp
         return self._graph
 

@@ -21,24 +21,27 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from itertools import islice
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
 import httpx
 import networkx as nx
+import orjson
 from markdown_it import MarkdownIt
 from rapidfuzz import fuzz, process
 from rich.console import Console
 from rich.table import Table
 
+from api.state import WARM_INDEXES
 from bench.synthetic import write_library
 from graph import queries as q
 from graph.errors import OrgKGError
 from graph.orggraph import OrgGraph
 from graph.pipeline import build_snapshot
 from graph.queries.similarity import idf_cosine
-from graph.snapshot import read_snapshot, save_snapshot
+from graph.snapshot import read_parts, save_snapshot
 from loaders import load_paths
 from loaders.taxonomy import load_taxonomy
 
@@ -206,6 +209,14 @@ _SERVER = (
     "uvicorn.run(create_app(Settings(data_dir=Path(sys.argv[1]))), host='127.0.0.1', port=int(sys.argv[2]),"
     " log_level='warning', access_log=False)"
 )
+# The baseline server: a bare Starlette route (sync, so run in the thread pool as orgkg's routes are)
+# answering a fixed JSON body of the given size, under the same uvicorn settings.
+_BARE = (
+    "import sys, uvicorn; from starlette.applications import Starlette; from starlette.responses import Response;"
+    "from starlette.routing import Route; body = b'\"' + b'x' * max(0, int(sys.argv[2]) - 2) + b'\"';"
+    "app = Starlette(routes=[Route('/{p:path}', lambda request: Response(body, media_type='application/json'))]);"
+    "uvicorn.run(app, host='127.0.0.1', port=int(sys.argv[1]), log_level='warning', access_log=False)"
+)
 
 
 def _rss_mib(pid: int) -> float:
@@ -215,23 +226,27 @@ def _rss_mib(pid: int) -> float:
     return float("nan")
 
 
-def _wait_ready(base: str, deadline: float, built_at: str | None = None) -> float:
+def _wait_ready(base: str, deadline: float, built_at: str | None = None, path: str = "/readyz") -> float:
     started = time.perf_counter()
     while time.perf_counter() - started < deadline:
         try:
-            answer = httpx.get(base + "/readyz", timeout=5)
+            answer = httpx.get(base + path, timeout=5)
             if answer.status_code == 200 and (built_at is None or answer.json().get("built_at") != built_at):
                 return time.perf_counter() - started
         except httpx.HTTPError:
             pass
-        time.sleep(0.02)
+        time.sleep(0.01)
     return float("nan")
 
 
-async def _hammer(port: int, paths: list[str], clients: int) -> tuple[float, list[float], int]:
-    """A bounded keep-alive HTTP/1.1 client: ``clients`` connections share ``paths``; (req/s, ms, errors)."""
+async def _hammer(port: int, paths: list[str], clients: int) -> tuple[float, list[float], int, int]:
+    """A bounded keep-alive HTTP/1.1 client: ``clients`` connections share ``paths``.
+
+    Returns (req/s, milliseconds of each request, non-200 answers, median body bytes).
+    """
     queue = list(reversed(paths))
     latencies: list[float] = []
+    sizes: list[int] = []
     errors = 0
 
     async def client() -> None:
@@ -241,7 +256,7 @@ async def _hammer(port: int, paths: list[str], clients: int) -> tuple[float, lis
             while queue:
                 path = queue.pop()
                 started = time.perf_counter()
-                writer.write(f"GET {path} HTTP/1.1\r\nHost: bench\r\n\r\n".encode())
+                writer.write(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
                 await writer.drain()
                 head = await reader.readuntil(b"\r\n\r\n")
                 length = 0
@@ -250,6 +265,7 @@ async def _hammer(port: int, paths: list[str], clients: int) -> tuple[float, lis
                         length = int(line.split(b":")[1])
                 await reader.readexactly(length)
                 latencies.append((time.perf_counter() - started) * 1000)
+                sizes.append(length)
                 if not head.startswith(b"HTTP/1.1 200"):
                     errors += 1
         finally:
@@ -257,47 +273,102 @@ async def _hammer(port: int, paths: list[str], clients: int) -> tuple[float, lis
 
     started = time.perf_counter()
     await asyncio.gather(*(client() for _ in range(clients)))
-    return len(paths) / (time.perf_counter() - started), latencies, errors
+    return len(paths) / (time.perf_counter() - started), latencies, errors, int(statistics.median(sizes or [0]))
 
 
-def measure_server(data_dir: Path, og: OrgGraph, pairs: list[tuple[str, str]]) -> dict:
+def _start(command: list[str], base: str, path: str) -> tuple[subprocess.Popen, float, float]:
+    """Start a server; (process, wall seconds until ``path`` answers 200, CPU seconds it used by then)."""
+    process = subprocess.Popen(command, cwd=REPO_ROOT)
+    seconds = _wait_ready(base, 300, path=path)
+    cpu = sum(int(v) for v in Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1].split()[11:13])
+    return process, seconds, cpu / os.sysconf("SC_CLK_TCK")
+
+
+def _stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    process.wait(30)
+
+
+def _rewrite_snapshot(path: Path) -> None:
+    """What ``orgkg load`` does to the file: a new ``built_at``, written beside it and renamed over it."""
+    document = orjson.loads(path.read_bytes())
+    head = document.get("snapshot", document)  # this layout, or the first one
+    head["built_at"] = datetime.now(UTC).isoformat()
+    tmp = path.with_name(f".{path.name}.bench.tmp")
+    tmp.write_bytes(orjson.dumps(document))
+    os.replace(tmp, path)
+
+
+def _rates(port: int, paths: list[str], runs: int) -> tuple[float, float, int, int]:
+    """Median req/s over ``runs`` rounds of ``paths`` by ``CLIENTS`` clients, p99 ms of all, errors, body bytes."""
+    rates, latencies, errors, size = [], [], 0, 0
+    for _ in range(runs):
+        rate, ms, failed, size = asyncio.run(_hammer(port, paths, CLIENTS))
+        rates.append(rate)
+        latencies += ms
+        errors += failed
+    return statistics.median(rates), _pct(latencies, 99), errors, size
+
+
+def measure_server(data_dir: Path, og: OrgGraph, pairs: list[tuple[str, str]], runs: int) -> dict:
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
-    started = time.perf_counter()
-    server = subprocess.Popen([sys.executable, "-c", _SERVER, str(data_dir), str(port)], cwd=REPO_ROOT)
+    command = [sys.executable, "-c", _SERVER, str(data_dir), str(port)]
+    starts, start_cpus = [], []
+    for _ in range(runs):
+        server, seconds, cpu = _start(command, base, "/readyz")
+        starts.append(seconds)
+        start_cpus.append(cpu)
+        if len(starts) < runs:
+            _stop(server)
     try:
-        ready_s = _wait_ready(base, 300) + 0 * started
         rng = random.Random(5)
         ids = sorted(og.roles_by_id)
         roles = [f"/roles/{quote(rng.choice(ids), safe='')}" for _ in range(3000)]
         paths = [f"/paths?{urlencode({'from': a, 'to': b})}" for a, b in pairs] * 3
         asyncio.run(_hammer(port, roles[:200], 8))  # warm
-        roles_rate, roles_ms, roles_err = asyncio.run(_hammer(port, roles, CLIENTS))
-        paths_rate, paths_ms, paths_err = asyncio.run(_hammer(port, paths, CLIENTS))
+        roles_rate, roles_p99, roles_err, roles_bytes = _rates(port, roles, runs)
+        paths_rate, paths_p99, paths_err, paths_bytes = _rates(port, paths, runs)
         family = max(og.family_roles.values(), key=len)[:50]
         overlap = "/overlap?" + urlencode([("roles", r) for r in family])
         overlap_ms = _latencies([lambda: httpx.get(base + overlap, timeout=60) for _ in range(5)])
         rss = _rss_mib(server.pid)
-        built_at = httpx.get(base + "/readyz", timeout=10).json()["built_at"]
-        snapshot = read_snapshot(data_dir / "snapshot.json")
-        save_snapshot(
-            snapshot.model_copy(update={"built_at": snapshot.built_at.replace(microsecond=1)}),
-            data_dir / "snapshot.json",
-        )
-        swap_s = _wait_ready(base, 300, built_at=built_at)
+        swaps = []
+        for _ in range(runs):
+            built_at = httpx.get(base + "/readyz", timeout=10).json()["built_at"]
+            _rewrite_snapshot(data_dir / "snapshot.json")
+            swaps.append(_wait_ready(base, 300, built_at=built_at))
+        rss_swapped = _rss_mib(server.pid)
     finally:
-        server.terminate()
-        server.wait(30)
+        _stop(server)
+    bare_starts, bare_rates, bare_rss = [], {}, 0.0
+    for body, name in ((roles_bytes, "roles"), (paths_bytes, "paths")):
+        bare, seconds, _ = _start([sys.executable, "-c", _BARE, str(port), str(body)], base, "/healthz")
+        try:
+            bare_starts.append(seconds)
+            asyncio.run(_hammer(port, roles[:200], 8))
+            bare_rates[name] = _rates(port, roles if name == "roles" else paths, runs)
+            bare_rss = _rss_mib(bare.pid)
+        finally:
+            _stop(bare)
     return {
-        "ready_s": ready_s,
+        "ready_s": statistics.median(starts),
+        "ready_cpu": statistics.median(start_cpus),
+        "bare_ready_s": statistics.median(bare_starts),
         "rss": rss,
-        "swap_s": swap_s,
+        "rss_swapped": rss_swapped,
+        "bare_rss": bare_rss,
+        "swap_s": statistics.median(swaps),
+        "swap_max": max(swaps),
         "roles_rate": roles_rate,
-        "roles_p99": _pct(roles_ms, 99),
+        "roles_p99": roles_p99,
         "roles_err": roles_err,
+        "roles_bytes": roles_bytes,
         "paths_rate": paths_rate,
-        "paths_p99": _pct(paths_ms, 99),
+        "paths_p99": paths_p99,
         "paths_err": paths_err,
+        "bare_roles": bare_rates["roles"],
+        "bare_paths": bare_rates["paths"],
         "overlap_ms": statistics.median(overlap_ms),
         "overlap_n": len(family),
     }
@@ -358,15 +429,18 @@ def main(argv: list[str] | None = None) -> None:
                 size, loaded["load_cpu"], loaded["bare_cpu"], "markdown-it CPU s", ratio=True
             )
             path = data_dir / "snapshot.json"
-            read_s = _median(lambda p=path: read_snapshot(p), min(runs, 3))
-            row("snapshot MB / read (s)", "s").put(size, read_s, path.stat().st_size / 2**20, "MB on disk")
-            build_s = _median(lambda s=snapshot: OrgGraph.from_snapshot(s), min(runs, 3))
-            og = OrgGraph.from_snapshot(snapshot)
+            raw = path.read_bytes()
+            row("snapshot MB on disk", "MB").put(size, len(raw) / 2**20)
+            read_s = _median(lambda p=path: read_parts(p), runs)
+            read_cpu = _median(lambda p=path: read_parts(p), runs, time.process_time)
+            bare_read = _median(lambda b=raw: orjson.loads(b), runs)
+            row("snapshot read (s)", "s").put(size, read_s, bare_read, "bare orjson.loads", ratio=True)
+            row("snapshot read, CPU s", "s").put(size, read_cpu)
+            og = OrgGraph.from_parts(read_parts(path))
             started = time.perf_counter()
-            for index in ("career_moves", "skill_vectors", "role_names", "managers", "role_kpis"):
-                getattr(og, index, None)  # the indices an older OrgGraph lacks are simply not built
-            indices_s = time.perf_counter() - started
-            row("OrgGraph build / indices (s)", "s").put(size, build_s, indices_s, "indices")
+            for index in WARM_INDEXES:
+                getattr(og, index)
+            row("OrgGraph indices built before a swap (s)", "s").put(size, time.perf_counter() - started)
             console.print(f"[dim]{size:,} roles: queries …[/dim]")
             m = measure_queries(og, runs)
             for name in ("random", "reachable"):
@@ -383,16 +457,19 @@ def main(argv: list[str] | None = None) -> None:
                 size, _pct(m["typo"], 50), _pct(m["typo_bare"], 50), "rapidfuzz extractOne", ratio=True
             )
             console.print(f"[dim]{size:,} roles: server …[/dim]")
-            s = measure_server(data_dir, og, m["pairs"][1])
-            row("server start → /readyz (s)", "s").put(size, s["ready_s"])
-            row("swap after reload (s)", "s").put(size, s["swap_s"])
-            row("server RSS MiB", "MiB").put(size, s["rss"])
-            row(f"GET /roles/{{id}} req/s ({CLIENTS} clients) / p99 ms", "").put(
-                size, s["roles_rate"], s["roles_p99"], "p99 ms"
+            s = measure_server(data_dir, og, m["pairs"][1], runs)
+            row("server start → /readyz (s)", "s").put(
+                size, s["ready_s"], s["bare_ready_s"], "bare Starlette start", ratio=True
             )
-            row(f"GET /paths req/s ({CLIENTS} clients) / p99 ms", "").put(
-                size, s["paths_rate"], s["paths_p99"], "p99 ms"
-            )
+            row("server start → /readyz, CPU s of the server", "s").put(size, s["ready_cpu"])
+            row("swap after reload (s; max of the runs)", "s").put(size, s["swap_s"], s["swap_max"], "max")
+            row("server RSS MiB (after the swaps)", "MiB").put(size, s["rss"], s["rss_swapped"], "after swaps")
+            row("bare Starlette server RSS MiB", "MiB").put(size, s["bare_rss"])
+            for name, label in (("roles", "GET /roles/{id}"), ("paths", "GET /paths")):
+                rate, p99 = s[f"{name}_rate"], s[f"{name}_p99"]
+                bare_rate, bare_p99, *_ = s[f"bare_{name}"]
+                row(f"{label} req/s ({CLIENTS} clients)", "").put(size, rate, bare_rate, "bare Starlette", ratio=True)
+                row(f"{label} p99 ms ({CLIENTS} clients)", "ms").put(size, p99, bare_p99, "bare Starlette", ratio=True)
             row("overlap of a family's roles, API ms (n roles)", "ms").put(
                 size, s["overlap_ms"], s["overlap_n"], "roles"
             )

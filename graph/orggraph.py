@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 import numpy as np
 
 from graph.model import KPI, JobFamily, RelType, Role, Skill, Snapshot, Source
@@ -23,6 +22,8 @@ from graph.reltable import RelationshipTable
 from graph.snapshot import SnapshotParts
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from graph.queries.text import NameIndex
 
 __all__ = ["OrgGraph"]
@@ -64,6 +65,8 @@ class OrgGraph:
     @cached_property
     def g(self) -> nx.MultiDiGraph:
         """The networkx graph of ``graph.nx.to_networkx`` (built on first use)."""
+        import networkx as nx
+
         from graph.nx import node_attributes
 
         table = self.relationships
@@ -177,18 +180,20 @@ class OrgGraph:
                 hits[other] = row
         return [(other, table.attrs(row)) for other, row in sorted(hits.items(), key=lambda kv: first[kv[0]])]
 
+    @cached_property
+    def _edge_rows(self) -> dict[tuple[str, str, str], int]:
+        """The row of each ``(start, type, end)`` edge (the last one, as networkx keeps it)."""
+        table = self.relationships
+        return {key: row for row, key in enumerate(zip(table.column("start"), table.column("type"),
+                                                           table.column("end"), strict=True))}
+
     def edge(self, start: str, end: str, rel_type: RelType) -> dict[str, Any] | None:
         """The attributes of the ``rel_type`` edge from ``start`` to ``end``, if there is one."""
-        table = self.relationships
-        rows = self._rows_at(start, "out")
-        found = None
-        for row, other, kind in zip(rows.tolist(), table.column("end", rows), table.column("type", rows), strict=True):
-            if other == end and kind == rel_type:
-                found = row
-        if found is None:
+        row = self._edge_rows.get((start, str(rel_type), end))
+        if row is None:
             return None
-        attrs = table.attrs(found)
-        attrs["type"] = table.value("type", found)
+        attrs = self.relationships.attrs(row)
+        attrs["type"] = str(rel_type)
         return attrs
 
     def out_edges(self, node: str, rel_type: RelType) -> list[tuple[str, dict[str, Any]]]:

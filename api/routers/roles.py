@@ -23,6 +23,7 @@ from api.routers.tabular import (
     CSV,
     FormatQuery,
     chain_table,
+    json_response,
     next_table,
     reports_table,
     respond,
@@ -109,9 +110,9 @@ def get_similar(
 
 @router.get("/{role:path}/neighbourhood", response_model=Neighbourhood, summary="Nodes and edges around a role")
 def get_neighbourhood(og: GraphDep, role: NamePath, depth: DepthQuery = 1):
-    return with_corrections(neighbourhood, og, role, depth=depth)
+    return json_response(with_corrections(neighbourhood, og, role, depth=depth))
 
 
 @router.get("/{role:path}", response_model=RoleCard, summary="The role card")
-def get_role(og: GraphDep, role: NamePath):
-    return with_corrections(role_card, og, role)
+async def get_role(og: GraphDep, role: NamePath):
+    return json_response(with_corrections(role_card, og, role))

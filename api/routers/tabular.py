@@ -42,6 +42,7 @@ __all__ = [
     "cypher_table",
     "families_table",
     "gap_table",
+    "json_response",
     "kpis_table",
     "next_table",
     "overlap_table",
@@ -85,7 +86,7 @@ def csv_routes(openapi: dict) -> list[str]:
     ]
 
 
-def check_format(request: Request) -> None:
+async def check_format(request: Request) -> None:
     """Refuse ``?format=`` other than ``json`` on a route without a CSV answer, naming the ones with it.
 
     Routes with CSV declare ``format`` themselves (:data:`FormatQuery`); this app-wide dependency reads
@@ -128,9 +129,16 @@ def csv_response(table: Table, filename: str) -> Response:
 
 def respond(
     request: Request, format: str | None, result: BaseModel, to_table: Callable[..., Table], filename: str
-) -> BaseModel | Response:
+) -> Response:
     """``result`` as JSON, or as a CSV download when the client asked for CSV."""
-    return csv_response(to_table(result), filename) if wants_csv(request, format) else result
+    return csv_response(to_table(result), filename) if wants_csv(request, format) else json_response(result)
+
+
+def json_response(result: BaseModel) -> Response:
+    """``result`` serialised by its own model, once: FastAPI would validate it again against the route's
+    ``response_model`` (on another thread-pool trip) and then serialise it. The route keeps its
+    ``response_model`` for the OpenAPI schema; a result is built by the query's model, so it is valid."""
+    return Response(result.model_dump_json(), media_type="application/json")
 
 
 _ROLE_COLUMNS = ["id", "title", "level", "level_rank", "grade", "track", "family", "specialty", "function"]

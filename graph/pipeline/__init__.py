@@ -1,5 +1,19 @@
 """From parsed documents to a graph snapshot: merge → extract → resolve → infer."""
 
-from graph.pipeline.build import build_snapshot
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from graph.pipeline.build import build_snapshot
 
 __all__ = ["build_snapshot"]
+
+
+def __getattr__(name: str):
+    # Imported on first use: the server imports graph.pipeline.titles, not the whole pipeline (networkx ...).
+    if name == "build_snapshot":
+        from graph.pipeline.build import build_snapshot
+
+        return build_snapshot
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

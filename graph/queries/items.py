@@ -21,13 +21,18 @@ def profile(og: OrgGraph, role_id: str, kind: ItemKind) -> dict[str, float]:
     return (og.role_skills if kind == "skill" else og.role_kpis).get(role_id, {})
 
 
-def item(og: OrgGraph, item_id: str, kind: ItemKind) -> Item:
-    """The id, name and category of a skill or KPI."""
+def _item_fields(og: OrgGraph, item_id: str, kind: ItemKind) -> dict:
     if kind == "skill":
         skill = og.skills_by_id.get(item_id)
-        return Item(id=item_id, name=skill.name if skill else item_id, kind=kind, category=skill and skill.category)
+        return {"id": item_id, "name": skill.name if skill else item_id, "kind": kind,
+                "category": skill and skill.category}
     kpi = og.kpis_by_id.get(item_id)
-    return Item(id=item_id, name=kpi.name if kpi else item_id, kind=kind)
+    return {"id": item_id, "name": kpi.name if kpi else item_id, "kind": kind}
+
+
+def item(og: OrgGraph, item_id: str, kind: ItemKind) -> Item:
+    """The id, name and category of a skill or KPI."""
+    return Item(**_item_fields(og, item_id, kind))
 
 
 def weighted_items(og: OrgGraph, role_id: str, item_ids: Iterable[str], kind: ItemKind) -> list[WeightedItem]:
@@ -35,7 +40,7 @@ def weighted_items(og: OrgGraph, role_id: str, item_ids: Iterable[str], kind: It
     weights = profile(og, role_id, kind)
     items = [
         WeightedItem(
-            **item(og, item_id, kind).model_dump(),
+            **_item_fields(og, item_id, kind),
             weight=weights.get(item_id, 0.0),
             evidence=EvidenceRef.of_edge(og.edge(role_id, item_id, _REL[kind])),
         )

@@ -21,7 +21,6 @@ from __future__ import annotations
 from itertools import islice, pairwise
 from typing import TYPE_CHECKING, Literal
 
-import networkx as nx
 from pydantic import Field
 
 from graph.errors import InvalidParameter
@@ -33,6 +32,8 @@ from graph.queries.models import Answer, EvidenceRef, RoleSummary, WeightedItem,
 from graph.queries.similarity import weighted_jaccard
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from graph.orggraph import OrgGraph
 
 __all__ = [
@@ -133,6 +134,8 @@ def build_career_graph(og: OrgGraph) -> nx.DiGraph:
     >>> g["role:manager"]["role:senior-manager"]["kind"], g["role:manager"]["role:delivery-manager"]["cost"]
     ('promotion', 0.5)
     """
+    import networkx as nx  # imported on first use: the server starts without it
+
     graph = nx.DiGraph()
     graph.add_nodes_from(og.roles_by_id)
 
@@ -162,6 +165,8 @@ def build_career_graph(og: OrgGraph) -> nx.DiGraph:
 
 
 def _moves(og: OrgGraph, promotions_only: bool) -> nx.DiGraph:
+    import networkx as nx
+
     graph = og.career_moves
     if not promotions_only:
         return graph
@@ -250,6 +255,8 @@ def _cheapest(og: OrgGraph, graph: nx.DiGraph, start: str, end: str, k: int, max
     from ``start`` plus hop distance to ``end``), copied with the move graph's adjacency order, so the
     enumeration sees every path it may return and nothing it could only skip.
     """
+    import networkx as nx
+
     bases = og.specialty_bases
     region = _region(graph, start, end, max_steps)
     if region is None:
@@ -292,6 +299,8 @@ def _region(graph: nx.DiGraph, start: str, end: str, max_steps: int) -> nx.DiGra
     None when ``end`` is out of reach. Adjacency keeps the order of ``graph`` (successors and
     predecessors alike), so the path search breaks ties as it would on the whole graph.
     """
+    import networkx as nx
+
     forward = _hops(graph.succ, start, max_steps)
     if end not in forward:
         return None
@@ -316,6 +325,8 @@ def _route(nodes: list[str], bases: dict[str, str]) -> tuple[str, ...]:
 
 
 def _closest(og: OrgGraph, graph: nx.DiGraph, start: str, target: str, max_steps: int) -> ClosestRole | None:
+    import networkx as nx
+
     reach = nx.single_source_shortest_path_length(graph, start, cutoff=max_steps)
     reach.pop(start, None)
     if not reach:
