@@ -18,6 +18,7 @@ from fastapi import Query, Request
 from fastapi.responses import Response
 from fastapi.routing import APIRoute
 from pydantic import BaseModel
+from pydantic_core import to_json
 
 from graph.errors import InvalidParameter
 from graph.ids import slugify
@@ -128,17 +129,19 @@ def csv_response(table: Table, filename: str) -> Response:
 
 
 def respond(
-    request: Request, format: str | None, result: BaseModel, to_table: Callable[..., Table], filename: str
+    request: Request, format: str | None, result: BaseModel | Sequence[BaseModel], to_table: Callable[..., Table],
+    filename: str,
 ) -> Response:
     """``result`` as JSON, or as a CSV download when the client asked for CSV."""
     return csv_response(to_table(result), filename) if wants_csv(request, format) else json_response(result)
 
 
-def json_response(result: BaseModel) -> Response:
-    """``result`` serialised by its own model, once: FastAPI would validate it again against the route's
-    ``response_model`` (on another thread-pool trip) and then serialise it. The route keeps its
-    ``response_model`` for the OpenAPI schema; a result is built by the query's model, so it is valid."""
-    return Response(result.model_dump_json(), media_type="application/json")
+def json_response(result: BaseModel | Sequence[BaseModel]) -> Response:
+    """``result`` (a model or a list of them) serialised by its own model, once: FastAPI would validate it
+    again against the route's ``response_model`` (on another thread-pool trip) and then serialise it.
+    The route keeps its ``response_model`` for the OpenAPI schema; a result is built by the query's
+    model, so it is valid."""
+    return Response(to_json(result), media_type="application/json")
 
 
 _ROLE_COLUMNS = ["id", "title", "level", "level_rank", "grade", "track", "family", "specialty", "function"]

@@ -11,7 +11,7 @@ from graph.queries.models import EvidenceRef, Item, ItemKind, WeightedItem
 if TYPE_CHECKING:
     from graph.orggraph import OrgGraph
 
-__all__ = ["item", "profile", "weighted_items"]
+__all__ = ["item", "item_fields", "profile", "weighted_items"]
 
 _REL = {"skill": RelType.REQUIRES_SKILL, "kpi": RelType.MEASURED_BY}
 
@@ -21,7 +21,8 @@ def profile(og: OrgGraph, role_id: str, kind: ItemKind) -> dict[str, float]:
     return (og.role_skills if kind == "skill" else og.role_kpis).get(role_id, {})
 
 
-def _item_fields(og: OrgGraph, item_id: str, kind: ItemKind) -> dict:
+def item_fields(og: OrgGraph, item_id: str, kind: ItemKind) -> dict:
+    """The fields of :func:`item` as a dict, for a model that extends ``Item`` (no ``Item`` built and dumped)."""
     if kind == "skill":
         skill = og.skills_by_id.get(item_id)
         return {"id": item_id, "name": skill.name if skill else item_id, "kind": kind,
@@ -32,7 +33,7 @@ def _item_fields(og: OrgGraph, item_id: str, kind: ItemKind) -> dict:
 
 def item(og: OrgGraph, item_id: str, kind: ItemKind) -> Item:
     """The id, name and category of a skill or KPI."""
-    return Item(**_item_fields(og, item_id, kind))
+    return Item(**item_fields(og, item_id, kind))
 
 
 def weighted_items(og: OrgGraph, role_id: str, item_ids: Iterable[str], kind: ItemKind) -> list[WeightedItem]:
@@ -40,7 +41,7 @@ def weighted_items(og: OrgGraph, role_id: str, item_ids: Iterable[str], kind: It
     weights = profile(og, role_id, kind)
     items = [
         WeightedItem(
-            **_item_fields(og, item_id, kind),
+            **item_fields(og, item_id, kind),
             weight=weights.get(item_id, 0.0),
             evidence=EvidenceRef.of_edge(og.edge(role_id, item_id, _REL[kind])),
         )

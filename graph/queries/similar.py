@@ -9,7 +9,7 @@ import heapq
 from typing import TYPE_CHECKING
 
 from graph.queries.checks import check_int
-from graph.queries.items import item
+from graph.queries.items import item_fields
 from graph.queries.lookup import resolve_role
 from graph.queries.models import Answer, Item, RoleSummary, _Result
 from graph.queries.similarity import idf_cosine
@@ -72,7 +72,7 @@ def similar_roles(og: OrgGraph, role: str, limit: int = 10) -> SimilarRoles:
                 shared_count=len(mine.keys() & theirs.keys()),
                 top_shared=[
                     Contribution(
-                        **item(og, skill_id, "skill").model_dump(),
+                        **item_fields(og, skill_id, "skill"),
                         contribution=part,
                         weight=mine[skill_id],
                         other_weight=theirs[skill_id],
