@@ -342,6 +342,10 @@ def measure_server(data_dir: Path, og: OrgGraph, pairs: list[tuple[str, str]], r
             _rewrite_snapshot(data_dir / "snapshot.json")
             swaps.append(_wait_ready(base, 300, built_at=built_at))
         rss_swapped = _rss_mib(server.pid)
+        # The graph view's neighbourhood still reads the networkx graph, built on its first request.
+        started = time.perf_counter()
+        httpx.get(base + f"/roles/{quote(ids[0], safe='')}/neighbourhood", timeout=300)
+        hood_s, rss_hood = time.perf_counter() - started, _rss_mib(server.pid)
     finally:
         _stop(server)
     bare_starts, bare_rates, bare_rss = [], {}, 0.0
@@ -361,6 +365,8 @@ def measure_server(data_dir: Path, og: OrgGraph, pairs: list[tuple[str, str]], r
         "rss": rss,
         "rss_swapped": rss_swapped,
         "bare_rss": bare_rss,
+        "hood_s": hood_s,
+        "rss_hood": rss_hood,
         "swap_s": statistics.median(swaps),
         "swap_max": max(swaps),
         "roles_rate": roles_rate,
@@ -468,6 +474,9 @@ def main(argv: list[str] | None = None) -> None:
             row("swap after reload (s; max of the runs)", "s").put(size, s["swap_s"], s["swap_max"], "max")
             row("server RSS MiB (after the swaps)", "MiB").put(size, s["rss"], s["rss_swapped"], "after swaps")
             row("bare Starlette server RSS MiB", "MiB").put(size, s["bare_rss"])
+            row("first neighbourhood (s; builds networkx) / RSS MiB after", "").put(
+                size, s["hood_s"], s["rss_hood"], "MiB"
+            )
             for name, label in (("roles", "GET /roles/{id}"), ("paths", "GET /paths")):
                 rate, p99 = s[f"{name}_rate"], s[f"{name}_p99"]
                 bare_rate, bare_p99, *_ = s[f"bare_{name}"]
