@@ -115,7 +115,13 @@ def interpret(outline: DocumentOutline, layout: str | None = None) -> ParseOutco
             _scope_level_name(role, outline)
     if outcome.layout in ("ladder", "matrix", "framework"):
         read_tracks(outline, outcome.roles)
-    headings = ((block.text, block.at.line) for _, block in outline.headings())
+    ladders = {_key(role.ladder) for role in outcome.roles if role.ladder}
+    # a heading that names the ladder ("Data Engineer levels") is no role the reader missed
+    headings = (
+        (block.text, block.at.line)
+        for _, block in outline.headings()
+        if not any(f" {name} " in f" {_key(block.text)} " for name in ladders)
+    )
     outcome.problems += role_like_headings(headings, outcome.roles, outline.source)
     return outcome
 

@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 
 from graph.errors import AmbiguousRole
-from graph.model import RelType
+from graph.model import Evidence, ParsedRole, RelType, RoleRef
 from graph.orggraph import OrgGraph
 from graph.pipeline import build_snapshot
+from graph.pipeline.merge import TitleIndex, merge_roles
 from graph.queries.cards import role_card
 from graph.queries.lookup import resolve_role, search
 from loaders import load_paths
@@ -112,3 +113,22 @@ def test_looking_up_a_shared_level_name_lists_the_candidates(og):
 def test_the_role_card_shows_the_level_alias(og):
     card = role_card(og, "Senior Developer")
     assert card.role.aliases == ["Senior"] and card.role.level_aliases == ["Senior"]
+
+
+def test_a_level_name_resolves_inside_its_job_family_across_documents():
+    def level(title, level, source, family):
+        return ParsedRole(title=title, source=source, line=1, level=level, level_aliases=[level], ladder=family,
+                          family=family)
+
+    backend = [level("Backend Engineer L3", "L3", "backend.md", "Backend"), level("Backend Engineer L4", "L4",
+               "backend.md", "Backend")]
+    data = [level("Data Engineer L3", "L3", "data.md", "Data")]
+    at = Evidence(source="backend-oncall.md", line=4, evidence="Reports to: L4")
+    oncall = ParsedRole(title="Backend On-call Lead", source="backend-oncall.md", line=1, family="Backend",
+                        reports_to=[RoleRef(title="L4", at=at)])
+    stranger = ParsedRole(title="Support Lead", source="support.md", line=1, family="Support")
+    index = TitleIndex(merge_roles([*backend, *data, oncall, stranger]))
+    assert index.find("L4", oncall).primary.title == "Backend Engineer L4"  # the one Backend ladder with L4
+    assert index.find("L3", oncall).primary.title == "Backend Engineer L3"  # Data's L3 is another family's
+    assert index.find("L3", stranger) is None and index.find("L4", stranger) is None
+    assert [g.primary.title for g in index.level_candidates("L3")] == ["Backend Engineer L3", "Data Engineer L3"]
