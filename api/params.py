@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import Path, Query
-from pydantic import AfterValidator, StringConstraints
+from pydantic import StringConstraints
 
 from graph.queries.listings import MAX_OFFSET, MAX_PAGE, TRACKS
 from graph.queries.lookup import MAX_SEARCH_LIMIT
@@ -22,7 +22,6 @@ from graph.queries.similar import MAX_LIMIT as MAX_SIMILAR
 from graph.queries.text import MAX_NAME_LENGTH
 
 __all__ = [
-    "CypherParams",
     "MAX_ROWS",
     "MAX_TIME_LIMIT_MS",
     "not_a_boolean",
@@ -90,31 +89,3 @@ def not_a_boolean(value: Any) -> Any:
 # "integer" says), bounded like the settings they may only lower.
 MAX_TIME_LIMIT_MS = 600_000
 MAX_ROWS = 1_000_000
-
-INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
-
-
-def _integers_in_range(params: dict[str, Any]) -> dict[str, Any]:
-    """Refuse integers the engines cannot store (they would silently become ±2⁶³); walked without recursion.
-
-    Examples
-    --------
-    >>> _integers_in_range({"n": [1, {"m": 2**63}]})
-    Traceback (most recent call last):
-    ...
-    ValueError: parameter 'n' holds 9223372036854775808, outside the 64-bit integer range of the engines
-    """
-    for name, value in params.items():
-        stack = [value]
-        while stack:
-            item = stack.pop()
-            if isinstance(item, int) and not isinstance(item, bool) and not INT64_MIN <= item <= INT64_MAX:
-                raise ValueError(f"parameter {name!r} holds {item}, outside the 64-bit integer range of the engines")
-            if isinstance(item, dict):
-                stack.extend(item.values())
-            elif isinstance(item, list):
-                stack.extend(item)
-    return params
-
-
-CypherParams = Annotated[dict[str, Any], AfterValidator(_integers_in_range)]

@@ -132,10 +132,13 @@ async def run_analyst(
     max_rows: int | None = None,
 ) -> CypherResult:
     """Run an analyst's (or a catalog) query for ``request``: guard first, then a slot, then the store."""
+    from graph.stores.base import check_params
     from graph.stores.guard import check_read_only
 
-    bounds = query_bounds(request.app.state.settings)
+    settings = request.app.state.settings
+    bounds = query_bounds(settings)
     check_read_only(query, bounds)  # refused queries cost no slot (bounded work: at most max_bytes)
+    check_params(params, max_bytes=settings.cypher_max_param_bytes, max_depth=settings.cypher_max_param_depth)
     gate: CypherGate = request.app.state.cypher_gate
 
     def run() -> CypherResult:

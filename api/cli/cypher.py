@@ -210,11 +210,15 @@ def cypher(
     text = query if file is None else (sys.stdin.read() if str(file) == "-" else file.read_text(encoding="utf-8"))
     config = _settings(neo4j, neo4j_uri, neo4j_user, neo4j_password, neo4j_database)
     params = _params(param)
+    from api.store_state import query_bounds
+    from graph.stores.base import check_params
     from graph.stores.guard import check_read_only
 
-    check_read_only(text)  # refuse before starting anything
+    bounds = query_bounds(config)  # the server's limits (ORGKG_CYPHER_MAX_*), not the guard's defaults
+    check_read_only(text, bounds)  # refuse before starting anything
+    check_params(params, max_bytes=config.cypher_max_param_bytes, max_depth=config.cypher_max_param_depth)
     with _open_current(config) as store:
-        result = run_analyst_query(store, text, params, time_limit_ms=time_limit_ms, max_rows=max_rows)
+        result = run_analyst_query(store, text, params, time_limit_ms=time_limit_ms, max_rows=max_rows, bounds=bounds)
     _print_result(result, json_out, csv_out)
 
 

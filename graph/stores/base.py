@@ -37,6 +37,7 @@ __all__ = [
 
 HIDDEN_PROPERTIES = frozenset({"sync_id", "sync_hash"})
 
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 _PARAM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
@@ -117,7 +118,13 @@ def _check_value(name: str, value: Any, max_depth: int) -> int:
     stack: list[tuple[Any, int]] = [(value, 0)]
     while stack:
         item, depth = stack.pop()
-        if item is None or isinstance(item, bool | int):
+        if item is None or isinstance(item, bool):
+            size += 8
+        elif isinstance(item, int):
+            if not INT64_MIN <= item <= INT64_MAX:  # both engines would clamp it to ±2⁶³ without a word
+                raise InvalidParameter(
+                    name, f"an integer of {item.bit_length()} bits, beyond the 64-bit range the engines store (±2**63)"
+                )
             size += 8
         elif isinstance(item, str):
             size += len(item) + 2
@@ -180,6 +187,10 @@ def check_params(params: Mapping[str, Any] | None, *, max_bytes: int = 65_536, m
     Traceback (most recent call last):
     ...
     graph.errors.InvalidParameter: xs: lists and maps are nested deeper than 2 levels (cypher_max_param_depth)
+    >>> check_params({"n": [1, 10**30]})
+    Traceback (most recent call last):
+    ...
+    graph.errors.InvalidParameter: n: an integer of 100 bits, beyond the 64-bit range the engines store (±2**63)
     """
     checked: dict[str, Any] = {}
     total = 0

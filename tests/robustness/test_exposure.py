@@ -186,3 +186,22 @@ def test_numbers_out_of_range_and_booleans_for_numbers_are_422_naming_the_field(
     response = _asgi(app, "POST", "/cypher", json=body)
     assert response.status_code == 422
     assert says in response.json()["detail"]
+
+
+@pytest.mark.parametrize("value", [10**30, -(2**63) - 1, [1, {"deep": 2**64}]])
+def test_a_cypher_parameter_beyond_64_bits_is_a_400_naming_it_and_no_engine_is_started(tmp_path, value):
+    app = create_app(_settings(tmp_path))
+    response = _asgi(app, "POST", "/cypher", json={"query": "RETURN $n", "params": {"n": value}})
+    assert response.status_code == 400
+    assert "n:" in response.json()["detail"] and "64-bit" in response.json()["detail"]
+    assert not (tmp_path / "falkordb").exists()  # refused before a slot, a thread or the engine
+
+
+def test_the_largest_64_bit_parameter_is_still_answered(tmp_path):
+    app = create_app(_settings(tmp_path))
+    try:
+        response = _asgi(app, "POST", "/cypher", json={"query": "RETURN $n AS n", "params": {"n": 2**63 - 1}})
+    finally:
+        app.state.stores.close()
+    assert response.status_code == 200, response.text
+    assert response.json()["rows"] == [[2**63 - 1]]

@@ -188,3 +188,22 @@ def test_neo4j_without_a_uri_explains_what_to_set(tmp_path, sample_snapshot):
 
     assert result.returncode != 0
     assert "ORGKG_NEO4J_URI" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "query", "says"),
+    [
+        ({"ORGKG_CYPHER_MAX_NESTING": "3"}, "RETURN ((((1))))", "cypher_max_nesting"),
+        ({"ORGKG_CYPHER_MAX_QUERY_BYTES": "64"}, "MATCH (r:Role) WHERE r.title <> '" + "x" * 60 + "' RETURN r",
+         "cypher_max_query_bytes"),
+        ({"ORGKG_CYPHER_MAX_RANGE": "100"}, "UNWIND range(1, 1000) AS x RETURN count(x)", "cypher_max_range"),
+        ({"ORGKG_CYPHER_MAX_PARAM_DEPTH": "1"}, "RETURN $x", "cypher_max_param_depth"),
+    ],
+)
+def test_cypher_applies_the_servers_named_limits_from_the_environment(tmp_path, sample_snapshot, env, query, says):
+    save_snapshot(sample_snapshot, tmp_path / "snapshot.json")
+    result = run(tmp_path, "cypher", query, "--param", "x=[[1]]", env=env)
+
+    assert result.returncode != 0
+    assert says in result.stderr
+    assert not (tmp_path / "falkordb").exists()  # refused before the engine starts
