@@ -42,7 +42,7 @@ def parse_blueprint(text: str, source: str) -> ParseOutcome:
     ('Leads SRE.', ['SLOs'], [('SRE Director', 9)])
     """
     front = split_front_matter(text, source)
-    outline = parse_outline(front.body)
+    outline = parse_outline(front.body, source)
     outcome = ParseOutcome(family=front.text("family"))
     titles = [h for h in outline.headings if h.level == 1]
     if titles:
@@ -56,7 +56,7 @@ def parse_blueprint(text: str, source: str) -> ParseOutcome:
         role.family = role.family or outcome.family
     headings = ((h.text, h.line) for h in outline.headings if h.level > 1)
     outcome.problems += role_like_headings(headings, outcome.roles, source)
-    outcome.problems[:0] = front.problems  # the front matter's, including those found while applying it
+    outcome.problems[:0] = [*front.problems, *outline.problems]  # the front matter's (also applying it), the bounds'
     return outcome
 
 

@@ -17,8 +17,10 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from graph.errors import DocumentError
 from graph.model import LoadProblem, ParsedDocument
-from loaders.hints import SIDECAR_SUFFIX
+from loaders.hints import read_hint_bytes
+from loaders.reading import read_bytes
 
 __all__ = ["cached_load", "code_digest"]
 
@@ -39,17 +41,12 @@ def code_digest() -> str:
 
 
 def _key(path: Path, shown: str, format: str | None, max_bytes: int) -> str | None:
-    try:
-        if path.stat().st_size > max_bytes:
-            return None  # refused unread, as without the cache
-        data = path.read_bytes()
-    except OSError:
+    """None when the document or its hint cannot be read: the load says why, uncached."""
+    try:  # as the load reads them: without blocking, regular files only, the size limit first
+        data = read_bytes(path, shown, max_bytes)
+        hint = read_hint_bytes(path, shown) or b""
+    except DocumentError:
         return None
-    sidecar = path.with_name(path.name + SIDECAR_SUFFIX)
-    try:
-        hint = sidecar.read_bytes()
-    except OSError:
-        hint = b""
     digest = hashlib.sha256()
     for part in (code_digest().encode(), shown.encode(), (format or "").encode(), str(max_bytes).encode(), hint):
         digest.update(len(part).to_bytes(8, "big") + part)

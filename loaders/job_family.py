@@ -121,9 +121,9 @@ def parse_job_family(text: str, source: str) -> ParseOutcome:
     ([('Communication', 12), ('Release management', 20)], 'Manager, Infra')
     """
     front = split_front_matter(text, source)
-    outline = parse_outline(front.body)
+    outline = parse_outline(front.body, source)
     family = front.text("title")
-    outcome = ParseOutcome(family=family, problems=list(front.problems))
+    outcome = ParseOutcome(family=family, problems=[*front.problems, *outline.problems])
     anchors = _graded_anchors(outline, family, source)
     if not anchors and family:
         anchors = [_Anchor(None, _new_role(None, None, family, source), "graded", 1, outline.last_line + 1)]

@@ -11,13 +11,35 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
-from graph.model import Evidence, Mention, Section, SectionKind
+from graph.errors import DocumentError
+from graph.model import Evidence, LoadProblem, Mention, Section, SectionKind
 from loaders.text import classify_heading, clean_line, clean_text, collapse, trim_blank_lines
 
-__all__ = ["PSEUDO_LEVEL", "Block", "Heading", "Outline", "Span", "is_name_list", "parse_outline"]
+__all__ = [
+    "MAX_BRACKETS_PER_LINE",
+    "MAX_COSTLY_MARKS",
+    "PSEUDO_LEVEL",
+    "Block",
+    "Heading",
+    "Outline",
+    "Span",
+    "bound_markup",
+    "is_name_list",
+    "markdown_tokens",
+    "parse_outline",
+]
 
 PSEUDO_LEVEL = 7  # a bold-only line like ``**Nice-to-haves**`` acts as a heading below every real one
+
+# markdown-it-py spends ~10 µs on each "[" (a link label is looked for) and ~2 µs on each of "]", "!",
+# "<", "&" and "\\", against nothing for plain text. Real role pages have at most a few "[" per line and
+# about a thousand such marks per file; these bounds keep any file's parse well under a second.
+MAX_BRACKETS_PER_LINE = 100  # more "[" on one line: escaped, read as text, not as link labels
+MAX_COSTLY_MARKS = 500_000  # more "[", "]", "!", "<", "&", "\\" in one file: refused before parsing
+_COSTLY_MARKS = "[]!<&\\"
+_OPENING_BRACKET = re.compile(r"(?<!\\)\[")
 
 _BOLD_ONLY = re.compile(r"^\s*(\*\*|__)([^*_\n]{1,80}?)\1\s*:?\s*$")
 _HEADING_ANCHOR = re.compile(r"\{#[^{}]*\}\s*$")  # no leading \s*: spaces before it are stripped after
@@ -90,6 +112,7 @@ class Outline:
     lines: list[str]
     headings: list[Heading] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
+    problems: list[LoadProblem] = field(default_factory=list)  # what :func:`bound_markup` had to do
 
     @property
     def last_line(self) -> int:
@@ -206,7 +229,52 @@ def _mention(name: str, kind: SectionKind, source: str, line: int, sentence: str
     return Mention(name=name, section=kind, at=Evidence(source=source, line=line, evidence=sentence))
 
 
-def parse_outline(text: str) -> Outline:
+def bound_markup(text: str, source: str) -> tuple[str, list[LoadProblem]]:
+    """``text`` made cheap for markdown-it: runs of "[" read as text, a file of too many marks refused.
+
+    A line with more than :data:`MAX_BRACKETS_PER_LINE` opening brackets has them escaped (``\\[``: the
+    same text, but no link label is looked for); each such line is a warning naming it. Line numbers
+    do not change. The check is linear: a few ``str.count`` per line.
+
+    Raises
+    ------
+    DocumentError
+        When the file holds more than :data:`MAX_COSTLY_MARKS` of the marks that cost the parser most,
+        naming the line where the limit is passed.
+
+    Examples
+    --------
+    >>> text, problems = bound_markup("# Title\\n\\n" + "[" * 150 + "x\\n", "a.md")
+    >>> text[:13], [str(p) for p in problems]
+    ('# Title\\n\\n\\\\[\\\\[', ["a.md:3: warning: 150 '[' on one line (over 100): read as text, not as links"])
+    """
+    lines = text.split("\n")
+    problems: list[LoadProblem] = []
+    marks = 0
+    for index, line in enumerate(lines):
+        marks += sum(line.count(mark) for mark in _COSTLY_MARKS)
+        if marks > MAX_COSTLY_MARKS:
+            raise DocumentError(
+                source,
+                f"over {MAX_COSTLY_MARKS:,} of the Markdown marks [ ] ! < & \\ by this line (MAX_COSTLY_MARKS): "
+                "too costly to parse; split the file",
+                line=index + 1,
+            )
+        brackets = line.count("[")
+        if brackets > MAX_BRACKETS_PER_LINE:
+            lines[index] = _OPENING_BRACKET.sub(r"\\[", line)
+            message = f"{brackets} '[' on one line (over {MAX_BRACKETS_PER_LINE}): read as text, not as links"
+            problems.append(LoadProblem(path=source, line=index + 1, message=message, severity="warning"))
+    return ("\n".join(lines) if problems else text), problems
+
+
+def markdown_tokens(text: str, source: str) -> tuple[list[Token], list[LoadProblem]]:
+    """markdown-it's tokens of ``text`` (CommonMark and tables), bounded first by :func:`bound_markup`."""
+    bounded, problems = bound_markup(text, source)
+    return MarkdownIt("commonmark").enable("table").parse(bounded), problems
+
+
+def parse_outline(text: str, source: str = "") -> Outline:
     """Headings, paragraphs and list items of ``text``, each at its 1-based file line.
 
     Examples
@@ -220,8 +288,8 @@ def parse_outline(text: str) -> Outline:
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    outline = Outline(lines=lines)
-    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    tokens, problems = markdown_tokens(text, source)
+    outline = Outline(lines=lines, problems=problems)
     open_items: list[int | None] = []  # per open list item: the block of its first paragraph, once seen
     raw_headings: list[tuple[int, str, int]] = []
     header: list[str] = []

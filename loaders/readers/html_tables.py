@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 from loaders.document import Cell, Location, Table
 from loaders.text import clean_line
 
-__all__ = ["read_html_tables", "strip_html"]
+__all__ = ["read_html_tables", "strip_html", "unclosed_markup_as_text"]
 
 _BREAKS = {"br", "p", "div", "li"}
 
@@ -67,7 +67,7 @@ def read_html_tables(html: str, first_line: int) -> list[tuple[Table, int]]:
     [(['Level', 'L1'], [['Code', 'Writes\\ntests']], 6)]
     """
     parser = _TableParser(first_line)
-    parser.feed(html)
+    parser.feed(unclosed_markup_as_text(html))
     parser.close()
     result = []
     for rows in parser.tables:
@@ -80,6 +80,28 @@ def read_html_tables(html: str, first_line: int) -> list[tuple[Table, int]]:
         table = Table(header=cells[0], rows=tuple(cells[1:])) if rows[0][0] else Table(header=(), rows=tuple(cells))
         result.append((table, cells[0][0].at.line if cells[0] else first_line))
     return result
+
+
+def unclosed_markup_as_text(html: str) -> str:
+    """``html`` with every ``<`` that can never close escaped (``&lt;``): the same text, parsed linearly.
+
+    The standard library's parser looks for the end of each ``<!--`` (and ``<?``, ``<!``, ``<a``) through
+    the whole rest of the text; with no end there, ``"<!-- " * 20_000`` costs seconds (quadratic). A
+    comment cannot close after the last ``-->`` nor a tag after the last ``>``: those openers are text.
+
+    Examples
+    --------
+    >>> unclosed_markup_as_text("<b>x</b> <!-- a --> <!-- b > <!-- c <i")
+    '<b>x</b> <!-- a --> &lt;!-- b > &lt;!-- c &lt;i'
+    """
+    closing = html.rfind("-->")
+    comments_end = closing + 3 if closing >= 0 else 0
+    if "<!--" in html[comments_end:]:
+        html = html[:comments_end] + html[comments_end:].replace("<!--", "&lt;!--")
+    tags_end = html.rfind(">") + 1
+    if "<" in html[tags_end:]:
+        html = html[:tags_end] + html[tags_end:].replace("<", "&lt;")
+    return html
 
 
 class _TextParser(HTMLParser):
@@ -100,6 +122,6 @@ def strip_html(html: str) -> str:
     'Lead\\nteams'
     """
     parser = _TextParser()
-    parser.feed(html)
+    parser.feed(unclosed_markup_as_text(html))
     parser.close()
     return "".join(parser.parts)

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import re
 
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from loaders.document import Block, Cell, DocumentOutline, Location, Table
 from loaders.frontmatter import split_front_matter
 from loaders.labels import career_field, role_field
-from loaders.markdown import PSEUDO_LEVEL
+from loaders.markdown import PSEUDO_LEVEL, markdown_tokens
 from loaders.readers.html_tables import read_html_tables, strip_html
 from loaders.text import clean_line, clean_text, collapse
 
@@ -47,7 +46,8 @@ def read_markdown(text: str, source: str) -> DocumentOutline:
     outline = DocumentOutline(source=source, format="markdown", meta=dict(front.meta))
     outline.problems.extend(front.problems)
     lines = front.body.split("\n")
-    tokens = MarkdownIt("commonmark").enable("table").parse(front.body)
+    tokens, problems = markdown_tokens(front.body, source)
+    outline.problems.extend(problems)
     open_items: list[bool] = []  # per open list item: has its first paragraph been seen
     position = 0
     while position < len(tokens):
@@ -84,7 +84,7 @@ def inline_text(token: Token) -> str:
 
     Examples
     --------
-    >>> inline_text(MarkdownIt().parse("Read [the guide][g] and *this*\\nnow<br>ok\\n\\n[g]: /x")[1])
+    >>> inline_text(markdown_tokens("Read [the guide][g] and *this*\\nnow<br>ok\\n\\n[g]: /x", "x.md")[0][1])
     'Read the guide and this\\nnow\\nok'
     """
     parts: list[str] = []

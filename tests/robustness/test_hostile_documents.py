@@ -50,12 +50,12 @@ def _on_alarm(signum, frame):
     raise _HardStop
 
 
-def _build(folder: Path, taxonomy) -> tuple[Snapshot, float]:
+def _build(folder: Path, taxonomy, cache_dir: Path | None = None) -> tuple[Snapshot, float]:
     previous = signal.signal(signal.SIGALRM, _on_alarm)
     signal.alarm(HARD_STOP_SECONDS)
     started = time.process_time()
     try:
-        snapshot = build_snapshot(load_paths([folder], root=folder), taxonomy)
+        snapshot = build_snapshot(load_paths([folder], root=folder, cache_dir=cache_dir), taxonomy)
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
@@ -92,9 +92,6 @@ def test_each_hostile_file_alone_is_a_problem_of_that_file_never_a_crash(cls, ta
             continue
         report[cls]["slowest"] = max(report[cls]["slowest"], seconds)
         nameless = _problems_without_their_file(snapshot, folder, case)
-        if seconds > MAX_SECONDS_PER_FILE and case.known_slow and not nameless:
-            print(f"known slow: {case.name}: {seconds:.1f} CPU s ({case.known_slow})")
-            continue
         if seconds > MAX_SECONDS_PER_FILE or nameless:
             report[cls]["failed"] += 1
             failures.append(f"{case.name}: {seconds:.1f} CPU s; problems naming no file: {nameless}")
@@ -115,3 +112,23 @@ def test_hostile_files_mixed_with_the_seeds_lose_no_seed_role(cls, taxonomy, see
     report[cls]["lost"] += len(lost)
     assert not lost
     assert all(p.path for p in snapshot.problems)
+
+
+@pytest.mark.parametrize("cached", [False, True], ids=["parsed", "through-the-parse-cache"])
+@pytest.mark.parametrize("name", ["fifo-sidecar.md", "zero-sidecar.md"])
+def test_a_fifo_or_device_named_as_a_sidecar_is_refused_unread_naming_the_hint_file(name, cached, taxonomy, tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    next(c for c in CASES if c.name == name).make(folder)
+    snapshot, _ = _build(folder, taxonomy, cache_dir=tmp_path / "cache" if cached else None)
+    [problem] = [p for p in snapshot.problems if p.path == name]
+    assert f"hint file {name}.orgkg.yaml: not a regular file" in problem.message
+
+
+def test_a_heading_of_100000_brackets_is_read_as_text_with_a_warning_naming_each_line(taxonomy, tmp_path):
+    """markdown-it looks for a link label at every "[": the reader escapes such runs before parsing."""
+    next(c for c in CASES if c.name == "bt-bracket-heading.md").make(tmp_path)
+    snapshot, seconds = _build(tmp_path, taxonomy)
+    warnings = [(p.path, p.line) for p in snapshot.problems if "'[' on one line" in p.message]
+    assert warnings == [("bt-bracket-heading.md", 1), ("bt-bracket-heading.md", 5)]
+    assert seconds <= MAX_SECONDS_PER_FILE
