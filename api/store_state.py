@@ -20,7 +20,7 @@ from fastapi import FastAPI, Request
 from api.settings import Settings
 from graph.errors import StoreBusy, StoreError, StoreUnavailable
 from graph.model import Snapshot
-from graph.stores import CypherResult, Store, SyncResult, open_store, run_analyst_query, sync_snapshot
+from graph.stores import CypherResult, Store, SyncResult, open_store, sync_snapshot
 from graph.stores.guard import QueryBounds
 from graph.stores.writer import is_synced
 
@@ -88,19 +88,29 @@ class CypherGate:
     """At most ``limit`` analyst queries at once; one more is refused at once with :class:`StoreBusy`.
 
     The queries run on threads of their own (``limiter``), not on the pool the REST routes share, so
-    however many analysts wait on the engine, ``/roles`` finds a free thread.
+    however many analysts wait on the engine, ``/roles`` finds a free thread. The guard's checks run
+    on one more thread of their own (``checker``): a query of ``cypher_max_query_bytes`` takes the guard
+    tens of milliseconds of pure Python, which on the event loop would stall every other request, and
+    on the shared pool could take all of its threads.
     """
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
         self._slots = threading.BoundedSemaphore(limit)
         self._limiter: anyio.CapacityLimiter | None = None
+        self._checker: anyio.CapacityLimiter | None = None
 
     @property
     def limiter(self) -> anyio.CapacityLimiter:
         if self._limiter is None:  # created on first use, inside the server's event loop
             self._limiter = anyio.CapacityLimiter(self.limit)
         return self._limiter
+
+    @property
+    def checker(self) -> anyio.CapacityLimiter:
+        if self._checker is None:  # one thread: the checks hold the interpreter lock, more would not help
+            self._checker = anyio.CapacityLimiter(1)
+        return self._checker
 
     def __enter__(self) -> CypherGate:
         if not self._slots.acquire(blocking=False):
@@ -137,13 +147,16 @@ async def run_analyst(
 
     settings = request.app.state.settings
     bounds = query_bounds(settings)
-    check_read_only(query, bounds)  # refused queries cost no slot (bounded work: at most max_bytes)
-    check_params(params, max_bytes=settings.cypher_max_param_bytes, max_depth=settings.cypher_max_param_depth)
     gate: CypherGate = request.app.state.cypher_gate
 
-    def run() -> CypherResult:
-        store = store_for(request)
-        return run_analyst_query(store, query, params, time_limit_ms=time_limit_ms, max_rows=max_rows, bounds=bounds)
+    def check() -> str:  # refused queries cost no slot (bounded work: at most max_bytes)
+        check_params(params, max_bytes=settings.cypher_max_param_bytes, max_depth=settings.cypher_max_param_depth)
+        return check_read_only(query, bounds)
+
+    runnable = await anyio.to_thread.run_sync(check, limiter=gate.checker)
+
+    def run() -> CypherResult:  # what run_analyst_query does, the check done above
+        return store_for(request).run_read(runnable, params, time_limit_ms=time_limit_ms, max_rows=max_rows)
 
     with gate:
         return await anyio.to_thread.run_sync(run, limiter=gate.limiter)
