@@ -6,8 +6,13 @@ The directory is 700 and everything in it 600 (the server runs with umask 077); 
 rotated on each start (``redis.log.1`` ... ``.5``), never truncated, so a crash's evidence survives.
 
 Bounds: the server runs with an address-space limit (``RLIMIT_AS``, ``memory_limit_bytes``) and
-``maxmemory`` below it, at a lower CPU priority than orgkg (nice 10), and ``IMPORT_FOLDER`` points at
-an empty directory so that ``LOAD CSV`` cannot read any file. :meth:`EmbeddedFalkorDB.kill` stops a
+``maxmemory`` below it, at a lower CPU priority than orgkg (nice 10). FalkorDB has no setting that
+turns ``LOAD CSV`` off (its ``GRAPH.CONFIG GET *`` lists ``IMPORT_FOLDER`` and ``TEMP_FOLDER`` and no
+switch), so the engine is fenced in by what it has: ``IMPORT_FOLDER`` points at an empty directory of
+its own (``file://`` URIs resolve only inside it: no absolute path, ``..`` or link leaves it), and where
+the kernel allows unprivileged namespaces (``unshare --net --map-root-user``) the server runs in a
+network namespace of its own, where ``LOAD CSV FROM 'https://...'`` reaches no host (it listens on a
+unix socket only, so it needs no network). :meth:`EmbeddedFalkorDB.kill` stops a
 hung or overrunning server at once (SIGKILL); the next :meth:`~EmbeddedFalkorDB.start` starts a new one.
 
 Lifecycle rules:
@@ -27,6 +32,7 @@ import contextlib
 import ctypes
 import ctypes.util
 import fcntl
+import functools
 import hashlib
 import os
 import resource
@@ -46,7 +52,7 @@ from redis.retry import Retry
 
 from graph.errors import StoreUnavailable
 
-__all__ = ["EmbeddedFalkorDB", "probe_client", "socket_path_for"]
+__all__ = ["EmbeddedFalkorDB", "network_isolation", "probe_client", "socket_path_for"]
 
 _MAX_SOCKET_PATH = 100  # sun_path is 108 bytes on Linux; keep a margin
 _LOGS_KEPT = 5
@@ -108,6 +114,24 @@ def _child_setup(memory_limit_bytes: int | None) -> Callable[[], None]:
             _LIBC.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
     return setup
+
+
+@functools.lru_cache(maxsize=1)
+def network_isolation() -> tuple[str, ...]:
+    """The command prefix that starts the server in a network namespace of its own, or () where it cannot.
+
+    ``unshare --net --map-root-user`` needs no privilege where unprivileged user namespaces are on
+    (Linux's default); tried once per process with ``true``.
+    """
+    unshare = shutil.which("unshare")
+    if unshare is None:
+        return ()
+    prefix = (unshare, "--net", "--map-root-user", "--")
+    try:
+        works = subprocess.run([*prefix, "true"], capture_output=True, timeout=10).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        return ()
+    return prefix if works else ()
 
 
 def _secure(directory: Path) -> None:
@@ -197,6 +221,7 @@ class EmbeddedFalkorDB:
         self.module_args = list(module_args)
         self._process: subprocess.Popen | None = None
         self._lock = threading.Lock()
+        self.network_isolated = False  # whether the server this object started has no network (see above)
 
     # ------------------------------------------------------------------ state
 
@@ -335,6 +360,9 @@ class EmbeddedFalkorDB:
             command = [setpriv, "--pdeathsig", "TERM", "--", "/bin/sh", "-c", script, "sh", *command]
         else:
             setup = _child_setup(self.memory_limit_bytes)
+        # The namespace first, so that setpriv's parent-death signal is set in the process as it will run.
+        command = [*network_isolation(), *command]
+        self.network_isolated = bool(network_isolation())
 
         def run() -> None:
             # The kernel signals the server when *this thread* ends (PR_SET_PDEATHSIG), so the thread
