@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.robustness.report import pytest_terminal_summary  # noqa: F401  (the robustness table, kept)
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SEEDS = REPO_ROOT / "seeds"
 CORPUS = REPO_ROOT.parent / "shared" / "corpus" / "gitlab-job-families"

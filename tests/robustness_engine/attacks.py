@@ -7,7 +7,12 @@ time limit + 10 % (+ one engine restart).
 
 from __future__ import annotations
 
+import random
+import threading
+from collections import Counter
 from typing import Any
+
+import httpx
 
 Attack = tuple[str, str, dict[str, Any], str | None]
 
@@ -84,3 +89,50 @@ def slow_attacks() -> list[Attack]:
         ("range", "UNWIND range(1, 1000*1000*1000) AS x RETURN count(x)", {}, None),
         ("nesting-within-limit", _nested("minus-paren", 4), {}, None),
     ]
+
+
+def post(client: httpx.Client, attack: Attack) -> httpx.Response:
+    """Send one attack to ``/cypher`` (its raw body when it has one)."""
+    _, query, params, raw = attack
+    if raw is not None:
+        return client.post("/cypher", content=raw, headers={"content-type": "application/json"})
+    return client.post("/cypher", json={"query": query, "params": params})
+
+
+def hog(url: str, clients: int, stop: threading.Event) -> dict[int, int]:
+    """``clients`` threads that each keep one :func:`slow_attacks` query going until ``stop`` is set.
+
+    Refused for capacity (503), a client waits as its ``Retry-After`` says (with jitter, as clients back
+    off). Returns the count of each status. The load test runs it in a process of its own
+    (``python -m tests.robustness_engine.attacks URL CLIENTS``), so that its threads do not share the
+    interpreter lock of the process that times the REST routes.
+    """
+    hogs = slow_attacks()
+    counts: Counter[int] = Counter()
+    lock = threading.Lock()
+
+    def attacker(index: int) -> None:
+        with httpx.Client(base_url=url, timeout=60) as client:
+            while not stop.is_set():
+                response = post(client, hogs[index % len(hogs)])
+                with lock:
+                    counts[response.status_code] += 1
+                if response.status_code == 503:
+                    stop.wait(float(response.headers["Retry-After"]) * random.uniform(0.5, 1.5))
+                index += 1
+
+    threads = [threading.Thread(target=attacker, args=(i,), daemon=True) for i in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return dict(counts)
+
+
+if __name__ == "__main__":  # the attack until stdin closes; then the status counts as JSON on stdout
+    import json
+    import sys
+
+    stopped = threading.Event()
+    threading.Thread(target=lambda: (sys.stdin.read(), stopped.set()), daemon=True).start()
+    print(json.dumps(hog(sys.argv[1], int(sys.argv[2]), stopped)))

@@ -3,18 +3,22 @@
 * every attack of :mod:`tests.robustness_engine.attacks` is a 4xx or a 503 (a 200 for the few that
   are legitimate), none a 500, each within the time limit + 10 % (+ one engine restart);
 * ``/roles`` keeps a p99 of at most 100 ms while 40 clients send engine-hogging queries (each keeps
-  one going; those refused for capacity wait about as long as their 503's ``Retry-After`` says), over
-  twice what the same probe measures without them (the test machine's cores are shared);
+  one going; those refused for capacity wait about as long as their 503's ``Retry-After`` says);
 * the engine (its redis-server) killed with SIGKILL while queries run: no 500, and queries succeed
   again within 2 s.
+
+The tried / failed counts per class and the p99 figures go to the robustness report
+(:mod:`tests.robustness.report`, kept in ``tests/artifacts``).
 """
 
 from __future__ import annotations
 
+import json
 import os
-import random
 import signal
 import statistics
+import subprocess
+import sys
 import threading
 import time
 from collections import Counter, defaultdict
@@ -22,24 +26,24 @@ from collections import Counter, defaultdict
 import httpx
 import pytest
 
-from tests.robustness_engine.attacks import attacks, slow_attacks
+from tests.conftest import REPO_ROOT
+from tests.robustness.report import ENGINE, FIGURES
+from tests.robustness_engine.attacks import attacks, post
 from tests.robustness_engine.conftest import TIME_LIMIT_MS
 
 RESTART_S = 2.0
 BOUND_S = TIME_LIMIT_MS * 1.1 / 1000 + RESTART_S  # the limit + 10 % + one restart
 P99_MS = 100
-
-
-def _post(client: httpx.Client, attack) -> httpx.Response:
-    _, query, params, raw = attack
-    if raw is not None:
-        return client.post("/cypher", content=raw, headers={"content-type": "application/json"})
-    return client.post("/cypher", json={"query": query, "params": params})
+ATTACKERS = 40
+# A round is judged only when the same probe without the attack shows a machine quiet enough to resolve
+# 100 ms: the machine's 2 cores are shared, and under others' load the probe alone can exceed it.
+QUIET_BASELINE_P99_MS = 50
+ROUNDS = 5
 
 
 def _send(client: httpx.Client, attack) -> tuple[int, float, str]:
     started = time.monotonic()
-    response = _post(client, attack)
+    response = post(client, attack)
     return response.status_code, time.monotonic() - started, response.text[:200]
 
 
@@ -53,80 +57,79 @@ def _wait_until_answering(client: httpx.Client, seconds: float = 10) -> float:
 
 
 def test_every_adversarial_query_is_a_4xx_or_503_within_the_limit_plus_ten_percent(live_server):
-    tried, failed = Counter(), Counter()
     problems = []
     with httpx.Client(base_url=live_server.url, timeout=60) as client:
         for attack in attacks():
             kind = attack[0]
             status, seconds, text = _send(client, attack)
-            tried[kind] += 1
+            row = ENGINE[kind]
+            row["tried"] += 1
+            row["slowest"] = max(row["slowest"], seconds)
             ok = (400 <= status < 500 or status == 503 or (status == 200 and kind != "nesting")) and seconds <= BOUND_S
             if not ok:
-                failed[kind] += 1
+                row["failed"] += 1
                 problems.append(f"{kind}: {attack[1][:60]!r}: {status} in {seconds:.2f} s: {text}")
             if status == 503:
                 _wait_until_answering(client)
-    print("adversarial Cypher, tried/failed per class:", {k: f"{tried[k]}/{failed[k]}" for k in tried})
     assert not problems, "\n".join(problems)
 
 
+def _probe(url: str, count: int) -> list[float]:
+    timings = []
+    with httpx.Client(base_url=url, timeout=30) as client:
+        for _ in range(count):
+            for path in ("/roles", "/healthz"):
+                started = time.monotonic()
+                assert client.get(path).status_code == 200
+                timings.append((time.monotonic() - started) * 1000)
+            time.sleep(0.01)
+    return timings
+
+
+def _p99(timings: list[float]) -> float:
+    return statistics.quantiles(timings, n=100)[98]
+
+
 def test_roles_stays_fast_while_40_clients_send_hogging_queries(live_server):
-    stop = threading.Event()
+    """p99 of ``/roles`` and ``/healthz`` ≤ 100 ms under the attack, in a round the machine lets us measure.
+
+    The attackers run in a process of their own, so the probe's timings are the server's, not this
+    process's interpreter lock shared with 40 client threads.
+    """
     statuses: Counter[int] = Counter()
-    lock = threading.Lock()
-    hogs = slow_attacks()
-
-    def attacker(index: int) -> None:
-        # Each keeps one hogging query going; refused for capacity (503), it waits as Retry-After says.
-        with httpx.Client(base_url=live_server.url, timeout=60) as client:
-            i = index
-            while not stop.is_set():
-                response = _post(client, hogs[i % len(hogs)])
-                with lock:
-                    statuses[response.status_code] += 1
-                if response.status_code == 503:  # with jitter, as clients back off
-                    stop.wait(float(response.headers["Retry-After"]) * random.uniform(0.5, 1.5))
-                i += 1
-
-    def probe(count: int) -> list[float]:
-        timings = []
-        with httpx.Client(base_url=live_server.url, timeout=30) as client:
-            for _ in range(count):
-                for path in ("/roles", "/healthz"):
-                    started = time.monotonic()
-                    assert client.get(path).status_code == 200
-                    timings.append((time.monotonic() - started) * 1000)
-                time.sleep(0.01)
-        return timings
-
-    # The machine is shared: what the attack may add is judged against the same probe without it, and
-    # a round spoilt by someone else's load is measured again (at most three rounds).
     rounds = []
-    for _ in range(3):
-        stop.clear()
-        baseline = statistics.quantiles(probe(100), n=100)[98]
-        threads = [threading.Thread(target=attacker, args=(i,), daemon=True) for i in range(40)]
-        for thread in threads:
-            thread.start()
-        time.sleep(1.0)  # let the attack reach its steady state
+    command = [sys.executable, "-m", "tests.robustness_engine.attacks", live_server.url, str(ATTACKERS)]
+    for _ in range(ROUNDS):
+        baseline = _p99(_probe(live_server.url, 100))
+        attackers = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=REPO_ROOT)
         try:
-            timings = probe(200)
+            time.sleep(2.0)  # the clients' process starts and the attack reaches its steady state
+            timings = _probe(live_server.url, 200)
         finally:
-            stop.set()
-            for thread in threads:
-                thread.join(timeout=30)
-        p99 = statistics.quantiles(timings, n=100)[98]
-        rounds.append((p99, baseline))
-        print(
-            f"/roles and /healthz under 40 attackers: p50 {statistics.median(timings):.1f} ms, p99 {p99:.1f} ms "
-            f"(without them: p99 {baseline:.1f} ms); attack statuses {dict(statuses)}"
+            out, _ = attackers.communicate(b"", timeout=150)  # stdin closed: the attackers stop
+        statuses.update({int(status): count for status, count in json.loads(out).items()})
+        rounds.append(
+            {
+                "p50_ms": round(statistics.median(timings), 1),
+                "p99_ms": round(_p99(timings), 1),
+                "baseline_p99_ms": round(baseline, 1),
+                "load_average": round(os.getloadavg()[0], 1),
+            }
         )
-        # What the machine adds by itself (the baseline) is allowed twice on top of the attack's 100 ms.
-        if p99 <= P99_MS + 2 * baseline:
+        if baseline <= QUIET_BASELINE_P99_MS and _p99(timings) <= P99_MS:
             break
+    FIGURES["/roles and /healthz under 40 hogging analysts"] = {"rounds": rounds, "attack statuses": dict(statuses)}
+    print(f"/roles under {ATTACKERS} attackers: {rounds}; attack statuses {dict(statuses)}")
     assert statuses[500] == 0
     assert set(statuses) <= {200, 400, 503}, statuses
-    assert any(p99 <= P99_MS + 2 * baseline for p99, baseline in rounds), rounds
+    assert 200 in statuses or 400 in statuses, "no hogging query reached the engine"
+    judged = [r for r in rounds if r["baseline_p99_ms"] <= QUIET_BASELINE_P99_MS]
+    if not judged:
+        pytest.skip(
+            f"the machine itself is too loaded to resolve a 100 ms p99 (probe alone: p99 "
+            f"{[r['baseline_p99_ms'] for r in rounds]} ms): {rounds}"
+        )
+    assert any(r["p99_ms"] <= P99_MS for r in judged), rounds
 
 
 def test_killing_the_engine_during_queries_gives_no_500_and_it_answers_again_within_2_s(live_server):
@@ -168,6 +171,10 @@ def test_killing_the_engine_during_queries_gives_no_500_and_it_answers_again_wit
         stop.set()
         for thread in threads:
             thread.join(timeout=30)
+    FIGURES["engine killed 3 times under load"] = {
+        "statuses": dict(statuses),
+        "recovery_s": [round(r, 2) for r in recoveries],
+    }
     print(f"engine killed 3 times under load: statuses {dict(statuses)}, recovery {[round(r, 2) for r in recoveries]}")
     assert statuses[500] == 0, bodies
     assert set(statuses) <= {200, 503}, (statuses, dict(bodies))
