@@ -90,7 +90,8 @@ def cached_load(
 
 def _write(entry: Path, data: bytes) -> None:
     try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
+        entry.parent.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # 700: entries hold the library
+        entry.parent.mkdir(mode=0o700, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".entry.", suffix=".tmp")
         with os.fdopen(fd, "wb") as out:
             out.write(data)

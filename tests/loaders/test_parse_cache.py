@@ -50,3 +50,11 @@ def test_a_damaged_entry_is_parsed_again(tmp_path):
         entry.write_text("{not json")
     again = _load([SEEDS / "blueprints"], REPO_ROOT, cache)
     assert again.documents == first.documents
+
+
+def test_the_cache_folders_are_private_to_the_owner(tmp_path):
+    cache = tmp_path / "data" / "parse-cache"
+    _load([SEEDS / "blueprints"], REPO_ROOT, cache)
+    folders = [cache, *(p for p in cache.iterdir() if p.is_dir())]
+    assert len(folders) > 1
+    assert {oct(folder.stat().st_mode & 0o777) for folder in folders} == {"0o700"}
