@@ -1,6 +1,7 @@
-"""Reader fixtures: real public documents (``fixtures/``, see its SOURCE.md) and binary files made from
-them in the set-up with real libraries — pandoc writes DOCX and ODT, fpdf2 a PDF, openpyxl an XLSX,
-and the standard library CSV and JSON, PyYAML a YAML file."""
+"""Reader fixtures: real public documents (the corpus's ``tests/corpus/docs``, see its SOURCE.md; the
+hand-made ``fixtures/``) and binary files made from them in the set-up with real libraries — pandoc
+writes DOCX and ODT, fpdf2 a PDF, openpyxl an XLSX, and the standard library CSV and JSON, PyYAML a
+YAML file."""
 
 from __future__ import annotations
 
@@ -16,9 +17,10 @@ import yaml
 from fpdf import FPDF
 
 FIXTURES = Path(__file__).parent / "fixtures"
+DOCS = Path(__file__).resolve().parents[1] / "corpus" / "docs"  # the one copy of the public documents
 DIVERSE = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "diverse"
-EM = FIXTURES / "vorcigernix__engineeringroles__engineering_manager.md"
-LADDER = FIXTURES / "vorcigernix__engineeringroles__README.md"
+EM = DOCS / "jd" / "vorcigernix__engineeringroles__engineering_manager.md"
+LADDER = DOCS / "matrix" / "vorcigernix__engineeringroles__README.md"
 
 
 @pytest.fixture(scope="session")

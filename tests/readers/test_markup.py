@@ -3,17 +3,18 @@ the line it is written on in the source."""
 
 from loaders.document import Location
 from loaders.readers.markup import ASCIIDOC, HTML, RST
+from tests.readers.conftest import DOCS
 
-RST_FILE = "AaltoSciComp__scicomp-docs__job-descriptions.rst"
-HTML_FILE = "18F__join.tts.gsa.gov__index.html"
+RST_FILE = DOCS / "other" / "AaltoSciComp__scicomp-docs__job-descriptions.rst"
+HTML_FILE = DOCS / "other" / "18F__join.tts.gsa.gov__index.html"
 
 
 def read(reader, path, shown=None):
     return reader.read(path.read_bytes(), shown or path.name)
 
 
-def test_rst_sections_are_headings_at_their_title_lines(fixtures):
-    doc = read(RST, fixtures / RST_FILE)
+def test_rst_sections_are_headings_at_their_title_lines():
+    doc = read(RST, RST_FILE)
     headings = [(b.level, b.text, b.at.line) for b in doc.blocks if b.kind == "heading"]
     assert headings == [
         (1, "Job descriptions", 1),
@@ -25,8 +26,8 @@ def test_rst_sections_are_headings_at_their_title_lines(fixtures):
     ]
 
 
-def test_rst_label_paragraphs_and_bullets(fixtures):
-    doc = read(RST, fixtures / RST_FILE)
+def test_rst_label_paragraphs_and_bullets():
+    doc = read(RST, RST_FILE)
     labels = [(b.label, b.at.line) for b in doc.blocks if b.kind == "label"]
     assert labels == [
         ("Qualifications", 28),
@@ -45,16 +46,16 @@ def test_rst_label_paragraphs_and_bullets(fixtures):
     ]
 
 
-def test_rst_admonition_keeps_its_text_but_not_its_generated_title(fixtures):
-    doc = read(RST, fixtures / RST_FILE)
+def test_rst_admonition_keeps_its_text_but_not_its_generated_title():
+    doc = read(RST, RST_FILE)
     assert doc.blocks[1].kind == "paragraph"
     assert doc.blocks[1].text.startswith("This page is still in draft form")
     assert doc.blocks[1].at == Location(line=6)
     assert "Warning" not in [b.text for b in doc.blocks]
 
 
-def test_html_page_headings_labels_and_items_at_their_lines(fixtures):
-    doc = read(HTML, fixtures / HTML_FILE)
+def test_html_page_headings_labels_and_items_at_their_lines():
+    doc = read(HTML, HTML_FILE)
     assert doc.title == "18F: Engineering Director GS15 | Join the Technology Transformation Services"
     headings = [(b.level, b.text, b.at.line) for b in doc.blocks if b.kind == "heading"][:9]
     assert headings == [
@@ -80,8 +81,8 @@ def test_html_page_headings_labels_and_items_at_their_lines(fixtures):
     assert (section[0].at.line, section[-1].at.line) == (392, 422)
 
 
-def test_html_bold_only_paragraph_is_a_pseudo_heading(fixtures):
-    doc = read(HTML, fixtures / HTML_FILE)
+def test_html_bold_only_paragraph_is_a_pseudo_heading():
+    doc = read(HTML, HTML_FILE)
     pseudo = [(b.text, b.at.line) for b in doc.blocks if b.kind == "heading" and b.level == 7]
     assert pseudo[0] == ("SPECIALIZED EXPERIENCE REQUIREMENTS", 505)
 
