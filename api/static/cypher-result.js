@@ -4,7 +4,7 @@
 import { get } from "./api.js";
 import { h, s } from "./dom.js";
 import { forceLayout } from "./force.js";
-import { arrowMarker, edgePath, parallelOffsets, placeLabels, radiusOf } from "./graph-draw.js";
+import { arrowMarker, drawEdges, placeLabels, radiusOf } from "./graph-draw.js";
 import { panZoom } from "./panzoom.js";
 import { entityLink, kindOf, routeHref } from "./router.js";
 import { EDGE_KIND, NODE_KIND, merge } from "./view-graph.js";
@@ -139,15 +139,7 @@ export function resultGraph(g, { markerId = "cy-arrow" } = {}) {
     const edges = [...model.edges.values()];
     forceLayout(nodes, edges, { iterations: 250, distance: 90, seed: 3 });
     const pos = new Map(nodes.map((n) => [n.id, n]));
-    const offsets = parallelOffsets(edges);
-    edgeLayer.replaceChildren(
-      ...edges.map((e) => {
-        const a = pos.get(e.source);
-        const b = pos.get(e.target);
-        const kind = EDGE_KIND[e.type] || { cls: "e-other", text: e.type };
-        return s("path", { d: edgePath(a, b, offsets.get(e), radiusOf(b)), class: `gedge ${kind.cls}`, fill: "none", "marker-end": `url(#${markerId})`, dataset: { type: e.type, source: e.source, target: e.target } }, s("title", null, `${a.name} ${kind.text} ${b.name}`));
-      }),
-    );
+    edgeLayer.replaceChildren(...drawEdges(edges, pos, { kinds: EDGE_KIND, marker: markerId, radius: (n) => radiusOf(n) }));
     const order = [...nodes].sort((a, b) => (b.label === "Role") - (a.label === "Role") || a.name.localeCompare(b.name));
     const labels = placeLabels(nodes, { order, text: (n) => n.name, radius: (n) => radiusOf(n), bold: (n) => n.label === "Role" });
     nodeLayer.replaceChildren(

@@ -59,6 +59,22 @@ export function edgePath(a, b, offset, rb) {
   return `M${a.x.toFixed(1)},${a.y.toFixed(1)} Q${cx.toFixed(1)},${cy.toFixed(1)} ${ex.toFixed(1)},${ey.toFixed(1)}`;
 }
 
+/**
+ * The relationships of a laid-out graph as SVG paths, for an edge layer: `pos` maps node ids to placed
+ * nodes ({x, y, name}); parallel relationships bend apart (parallelOffsets), each ends at its target's
+ * border (edgePath with `radius(target)`), is classed and titled by `kinds[type]` ({cls, text}) and ends
+ * in the arrowhead marker `marker`.
+ */
+export function drawEdges(edges, pos, { kinds, marker, radius }) {
+  const offsets = parallelOffsets(edges);
+  return edges.map((e) => {
+    const a = pos.get(e.source);
+    const b = pos.get(e.target);
+    const kind = kinds[e.type] || { cls: "e-other", text: e.type };
+    return s("path", { d: edgePath(a, b, offsets.get(e), radius(b)), fill: "none", class: `gedge ${kind.cls}`, "marker-end": `url(#${marker})`, dataset: { type: e.type, source: e.source, target: e.target } }, s("title", null, `${a.name} ${kind.text} ${b.name}`));
+  });
+}
+
 function overlaps(a, b) {
   return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }

@@ -4,7 +4,7 @@ import { get } from "./api.js";
 import { combobox } from "./combobox.js";
 import { card, dataLinks, empty, h, s } from "./dom.js";
 import { forceLayout } from "./force.js";
-import { arrowMarker, edgePath, parallelOffsets, placeLabels, radiusOf } from "./graph-draw.js";
+import { arrowMarker, drawEdges, placeLabels, radiusOf } from "./graph-draw.js";
 import { panZoom } from "./panzoom.js";
 import { entityLink, kindOf, navigate, replaceHash, routeHref } from "./router.js";
 
@@ -151,15 +151,7 @@ export async function render(root, route) {
     for (const e of edges) reached.add(e.source).add(e.target);
     const nodes = allNodes.filter((n) => reached.has(n.id));
     const pos = new Map(allNodes.map((n) => [n.id, n]));
-    const offsets = parallelOffsets(edges);
-    edgeLayer.replaceChildren(
-      ...edges.map((e) => {
-        const a = pos.get(e.source);
-        const b = pos.get(e.target);
-        const kind = EDGE_KIND[e.type] || { cls: "e-other", text: e.type };
-        return s("path", { d: edgePath(a, b, offsets.get(e), radiusOf(b, center)), fill: "none", class: `gedge ${kind.cls}`, "marker-end": "url(#g-arrow)", dataset: { type: e.type, source: e.source, target: e.target } }, s("title", null, `${a.name} ${kind.text} ${b.name}`));
-      }),
-    );
+    edgeLayer.replaceChildren(...drawEdges(edges, pos, { kinds: EDGE_KIND, marker: "g-arrow", radius: (n) => radiusOf(n, center) }));
     const rank = (n) => (n.id === center ? 0 : model.expanded.has(n.id) ? 1 : n.label === "Role" ? 2 : 3);
     const order = [...nodes].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
     const label = (n) => (n.name.length > 34 ? `${n.name.slice(0, 33)}…` : n.name);
