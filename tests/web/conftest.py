@@ -115,8 +115,11 @@ def api(server):
         yield client
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(chromium_path):
+    """Chromium for one test module: Playwright's sync API keeps an asyncio loop running in this thread
+    while it is open, and ``anyio.run`` (the API tests' ASGI calls) refuses to start inside a running loop.
+    Closed after each module, it is never open when another folder's tests run, in whatever order."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
