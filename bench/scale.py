@@ -7,8 +7,10 @@ bytes (load), plain ``networkx.shortest_simple_paths`` on the same move graph an
 ``shortestPath`` (career paths), a brute-force IDF cosine over every role (similar roles), one bare
 rapidfuzz ``extractOne`` (typo), a bare ``orjson.loads`` of the snapshot's bytes (read), and for the
 server a bare Starlette route under the same uvicorn answering a body of the same size (start to the
-first 200, req/s and p99 with the same 64 clients, RSS). Server figures are medians of ``BENCH_RUNS``
-starts, swaps and rounds. Prints one table and the load average it ran under; asserts nothing.
+first 200, req/s and p99 with the same 64 clients, RSS). The page's overlap view of a family's first 50
+roles is timed in headless Chromium (``bench.web_overlap``; blank without Chromium). Server figures are
+medians of ``BENCH_RUNS`` starts, swaps and rounds. Prints one table and the load average it ran under;
+asserts nothing.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from rich.table import Table
 
 from api.state import WARM_INDEXES
 from bench.synthetic import write_library
+from bench.web_overlap import overlap_render_ms
 from graph import queries as q
 from graph.errors import OrgKGError
 from graph.orggraph import OrgGraph
@@ -335,6 +338,7 @@ def measure_server(data_dir: Path, og: OrgGraph, pairs: list[tuple[str, str]], r
         family = max(og.family_roles.values(), key=len)[:50]
         overlap = "/overlap?" + urlencode([("roles", r) for r in family])
         overlap_ms = _latencies([lambda: httpx.get(base + overlap, timeout=60) for _ in range(5)])
+        page = overlap_render_ms(base, family, runs=runs)  # None without Chromium/Playwright
         rss = _rss_mib(server.pid)
         swaps = []
         for _ in range(runs):
@@ -380,6 +384,8 @@ def measure_server(data_dir: Path, og: OrgGraph, pairs: list[tuple[str, str]], r
         "bare_paths": bare_rates["paths"],
         "overlap_ms": statistics.median(overlap_ms),
         "overlap_n": len(family),
+        "page_ms": page["since_navigation_ms"] if page else None,
+        "render_ms": page["render_ms"] if page else None,
     }
 
 
@@ -484,6 +490,9 @@ def main(argv: list[str] | None = None) -> None:
                 row(f"{label} p99 ms ({CLIENTS} clients)", "ms").put(size, p99, bare_p99, "bare Starlette", ratio=True)
             row("overlap of a family's roles, API ms (n roles)", "ms").put(
                 size, s["overlap_ms"], s["overlap_n"], "roles"
+            )
+            row("overlap view in Chromium: navigation → ready ms / the view's render ms", "ms").put(
+                size, s["page_ms"], s["render_ms"], "render ms"
             )
             console.print(f"[dim]{size:,} roles: sync …[/dim]")
             y = measure_sync(snapshot, m["pairs"][1])

@@ -298,6 +298,21 @@ class OrgGraph:
         return members
 
     @cached_property
+    def roles_by_family_name(self) -> dict[str, list[str]]:
+        """Role ids by the name key of the family named on the role (``Role.family``)."""
+        from graph.queries.text import name_key
+
+        keys: dict[str, str] = {}  # many roles name the same family: each name is keyed once
+        members: dict[str, list[str]] = {}
+        for role in self.roles_by_id.values():
+            if role.family:
+                key = keys.get(role.family)
+                if key is None:
+                    key = keys[role.family] = name_key(role.family)
+                members.setdefault(key, []).append(role.id)
+        return members
+
+    @cached_property
     def managers(self) -> dict[str, list[str]]:
         """Each role's managers (REPORTS_TO ends), the primary one first: stated, most confident, by id."""
         found: dict[str, list[tuple[int, float, str]]] = {}

@@ -45,8 +45,7 @@ class FamilyCard(Answer):
 def family_role_ids(og: OrgGraph, family: JobFamily) -> list[str]:
     """Roles of a family: by IN_FAMILY edge or by the family name on the role."""
     members = set(og.family_roles.get(family.id, []))
-    key = name_key(family.name)
-    members |= {role.id for role in og.roles_by_id.values() if role.family and name_key(role.family) == key}
+    members.update(og.roles_by_family_name.get(name_key(family.name), []))
     return [role.id for role in sorted((og.roles_by_id[i] for i in members), key=role_order)]
 
 
