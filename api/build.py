@@ -46,6 +46,7 @@ def build_from_documents(
         progress=progress,
         max_bytes=settings.max_file_bytes,
         cache_dir=settings.data_dir / "parse-cache",
+        workers=settings.load_workers or None,
     )
     taxonomy = load_taxonomy(settings.taxonomy_dir)
     inputs = [Path(os.path.relpath(p.resolve(), root)).as_posix() for p in paths]

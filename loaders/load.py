@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import stat
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +40,7 @@ def load_paths(
     progress: Progress | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     cache_dir: Path | None = None,
+    workers: int | None = 1,
 ) -> LoadResult:
     """Parse every role document under ``paths`` (files or folders); problems never stop the load.
 
@@ -52,6 +56,11 @@ def load_paths(
     progress : called with ``(done, total)`` after each file.
     max_bytes : larger files are refused without being read.
     cache_dir : keep parsed documents there by content hash and reuse them (``loaders.cache``).
+    workers : processes that parse (``None``: one per usable core, at most ``MAX_WORKERS``; default 1,
+        this process only). With fewer than ``POOL_MIN_FILES`` files everything is parsed here. Results
+        keep the files' order, and each file's problems stay its own either way. The pool's processes
+        import ``__main__`` again, as with any ``multiprocessing`` pool: a script calling this with
+        more than one worker keeps its top-level code under ``if __name__ == "__main__":``.
 
     Examples
     --------
@@ -69,17 +78,56 @@ def load_paths(
         return result
     base = Path(root) if root is not None else Path.cwd()
     files = _collect(paths, base, format, result.problems)
-    for done, path in enumerate(files, start=1):
-        if cache_dir is None:
-            document, problems = _load(path, base, format, max_bytes)
-        else:
-            document, problems = cached_load(_load, path, base, format, max_bytes, cache_dir, _shown(path, base))
+    jobs = [(path, base, format, max_bytes, cache_dir) for path in files]
+    for done, (document, problems) in enumerate(_parse_all(jobs, workers), start=1):
         result.problems.extend(problems)
         if document is not None:
             result.documents.append(document)
         if progress is not None:
             progress(done, len(files))
     return result
+
+
+MAX_WORKERS = 4
+POOL_MIN_FILES = 64
+_CHUNK = 16
+
+
+def _load_job(job: tuple[Path, Path, str | None, int, Path | None]) -> tuple[ParsedDocument | None, list[LoadProblem]]:
+    """One file, parsed (or answered from the cache): what a worker process runs."""
+    path, base, format, max_bytes, cache_dir = job
+    if cache_dir is None:
+        return _load(path, base, format, max_bytes)
+    return cached_load(_load, path, base, format, max_bytes, cache_dir, _shown(path, base))
+
+
+def _usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _parse_all(jobs: list, workers: int | None) -> Iterator[tuple[ParsedDocument | None, list[LoadProblem]]]:
+    """Every job's result in order: in a process pool when it pays, else here.
+
+    The pool's processes are started by a fork server (never a fork of this process, which may hold
+    a server's threads). Should the pool itself break (a worker killed), the files it did not
+    answer are parsed here, so the load still ends with every file's document or problem.
+    """
+    count = min(workers if workers is not None else _usable_cores(), MAX_WORKERS, len(jobs) // _CHUNK or 1)
+    if count < 2 or len(jobs) < POOL_MIN_FILES:
+        yield from map(_load_job, jobs)
+        return
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    done = 0
+    try:
+        with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context(method)) as pool:
+            for answer in pool.map(_load_job, jobs, chunksize=_CHUNK):
+                done += 1
+                yield answer
+    except (BrokenProcessPool, OSError):
+        yield from map(_load_job, jobs[done:])
 
 
 def load_file(
