@@ -114,5 +114,5 @@ def get_neighbourhood(og: GraphDep, role: NamePath, depth: DepthQuery = 1):
 
 
 @router.get("/{role:path}", response_model=RoleCard, summary="The role card")
-async def get_role(og: GraphDep, role: NamePath):
+def get_role(og: GraphDep, role: NamePath):
     return json_response(with_corrections(role_card, og, role))
