@@ -196,7 +196,7 @@ _REPORTS_TO_EQUIVALENT = re.compile(
     r"\s+(?:the\s+|an?\s+)?(?P<title>[^.;:\n]+)",
     re.I,
 )
-_LINK = re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)")
+_LINK = re.compile(r"\[([^\]\n]{1,200})\]\([^)\s]{0,300}\)")  # bounded: linear on "[a](" × 100,000
 # "Director-level managers", "a senior leader": a kind of manager, not a title.
 _NOT_A_MANAGER_TITLE = re.compile(r"\b\w+-level\b|^(?:senior\s+)?(?:leaders?|leadership|management|managers)$", re.I)
 

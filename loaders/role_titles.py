@@ -120,6 +120,14 @@ def looks_like_role(text: str) -> bool:
     return bool(ROLE_NOUN.search(words) or _MORE_ROLE_NOUNS.search(words) or level_name(words))
 
 
+_WORDS = re.compile(r"[\w&+#]+")
+_MAX_TITLE_WORDS = 16
+
+
+def _runs(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    return [words[i:j] for i in range(len(words)) for j in range(i + 1, len(words) + 1)]
+
+
 def role_like_headings(headings: Iterable[tuple[str, int]], roles: list[ParsedRole], source: str) -> list[LoadProblem]:
     """Headings ``(text, line)`` worded like a role title that no role of ``roles`` was read from.
 
@@ -134,15 +142,21 @@ def role_like_headings(headings: Iterable[tuple[str, int]], roles: list[ParsedRo
     >>> [(p.line, p.cause) for p in role_like_headings(headings, roles, "em.md")]
     [(9, 'role-like-heading')]
     """
-    titles = {clean_title(name).lower() for role in roles for name in [role.title, *role.aliases]}
+    titles: set[tuple[str, ...]] = set()
+    inside_titles: set[tuple[str, ...]] = set()  # every run of words of a title
+    for role in roles:
+        for name in [role.title, *role.aliases]:
+            words = tuple(_WORDS.findall(clean_title(name).lower()))[:_MAX_TITLE_WORDS]
+            titles.add(words)
+            inside_titles.update(_runs(words))
     problems = []
     for text, line in headings:
         words = " ".join(text.split())
         if not looks_like_role(words) or is_generic_level(words) or len(words.split()) > 8:
             continue
-        cleaned = clean_title(words).lower()
-        if cleaned in titles or any(title in cleaned or cleaned in title for title in titles if title):
-            continue
+        cleaned = tuple(_WORDS.findall(clean_title(words).lower()))
+        if cleaned in inside_titles or any(run in titles for run in _runs(cleaned)):
+            continue  # names a role, or is named inside one: word runs keep this linear in headings and roles
         message = f"heading {words!r} looks like a role title but is not read as a role"
         problems.append(
             LoadProblem(path=source, line=line, message=message, severity="warning", cause="role-like-heading")

@@ -70,6 +70,7 @@ MAX_GAP_WORDS = 3
 _GAP = re.compile(r"\s*(?:…|\.\.\.)\s*")
 _CLAUSE_BREAK = re.compile(r"[.;:!?()\n]")
 _SENTENCE_END = re.compile(r"[.;!?]\s|\n")
+_CONTEXT_WINDOW = 300
 
 
 class Match(NamedTuple):
@@ -279,9 +280,11 @@ class Matcher:
         words = self._contexts.get(match.canonical)
         if not words or len(tokenize(match.surface)) > 1:
             return True
-        start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, match.start)), default=0)
-        stop = _SENTENCE_END.search(text, match.end)
-        end = stop.start() if stop else len(text)
+        # The sentence within a bounded window: linear however many such words a text repeats.
+        window = max(0, match.start - _CONTEXT_WINDOW)
+        start = max((m.end() for m in _SENTENCE_END.finditer(text, window, match.start)), default=window)
+        stop = _SENTENCE_END.search(text, match.end, match.end + _CONTEXT_WINDOW)
+        end = stop.start() if stop else min(len(text), match.end + _CONTEXT_WINDOW)
         sentence = tokenize(text[start:end])
         if len(sentence) <= 1:
             return True  # the word is the whole item
