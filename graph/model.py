@@ -34,6 +34,7 @@ __all__ = [
     "Method",
     "Placed",
     "NodeLabel",
+    "PLACE_FIELDS",
     "ParsedDocument",
     "ParsedRole",
     "RelType",
@@ -136,10 +137,10 @@ class Location(BaseModel):
     @property
     def binary(self) -> dict[str, int | str]:
         """The place fields beyond ``line`` that are set (for ``Evidence``, ``LoadProblem`` ...)."""
-        return {name: getattr(self, name) for name in _PLACE_FIELDS if getattr(self, name) is not None}
+        return {name: getattr(self, name) for name in PLACE_FIELDS if getattr(self, name) is not None}
 
 
-_PLACE_FIELDS = ("page", "paragraph", "sheet", "row", "column")
+PLACE_FIELDS = ("page", "paragraph", "sheet", "row", "column")
 
 
 class Placed(_Model):
@@ -160,7 +161,7 @@ class Placed(_Model):
     @property
     def location(self) -> Location:
         line = getattr(self, "line", 0) or 0
-        return Location(line=line, **{name: getattr(self, name) for name in _PLACE_FIELDS})
+        return Location(line=line, **{name: getattr(self, name) for name in PLACE_FIELDS})
 
     @property
     def place(self) -> str:
@@ -248,7 +249,7 @@ class Section(_Model):
         """The place of line ``offset`` (0-based) of the section's text."""
         if self.places:
             return self.places[min(max(offset, 0), len(self.places) - 1)]
-        return Location(line=self.line + offset if self.line else 0)
+        return Location(line=max(self.line + offset, 0))
 
 
 class ParsedRole(Placed):

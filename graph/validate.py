@@ -31,9 +31,13 @@ class Finding(BaseModel):
     message: str
     path: str | None = None
     line: int | None = None
+    place: str | None = None  # a binary document's place in words: "page 2", "sheet Matrix, row 4, column C"
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}: " if self.path and self.line else (f"{self.path}: " if self.path else "")
+        if self.path and self.place:
+            where = f"{self.path} ({self.place}): "
+        else:
+            where = f"{self.path}:{self.line}: " if self.path and self.line else (f"{self.path}: " if self.path else "")
         return f"{where}{self.severity}: {self.message}"
 
 
@@ -50,7 +54,14 @@ def validate_snapshot(snapshot: Snapshot) -> list[Finding]:
     ['cycle']
     """
     findings = [
-        Finding(severity=p.severity, kind=p.cause or "document", message=p.message, path=p.path, line=p.line)
+        Finding(
+            severity=p.severity,
+            kind=p.cause or "document",
+            message=p.message,
+            path=p.path,
+            line=p.line,
+            place=p.place if p.location.binary else None,
+        )
         for p in snapshot.problems
     ]
     findings += _duplicate_ids(snapshot) + _cycles(snapshot) + _roles_without_skills(snapshot)

@@ -44,8 +44,9 @@ class Reader:
     """A format read into an outline: ``read(data, source)`` takes the file's bytes.
 
     ``read`` raises :class:`graph.errors.DocumentError` (with the line, or the page/sheet/row in its
-    message) for a file it cannot read. ``library`` names what does the reading, for the README and
-    ``orgkg load --help``.
+    ``at``) for a file it cannot read. ``library`` names what does the reading, for the README and
+    ``orgkg load --help``. A ``binary`` format (PDF, DOCX, XLSX ...) gets the file's bytes as they are;
+    a text format gets them as UTF-8, whatever encoding the file was written in (``loaders.reading``).
     """
 
     name: str
@@ -53,3 +54,4 @@ class Reader:
     read: Callable[[bytes, str], DocumentOutline]
     description: str
     library: str = ""
+    binary: bool = False

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.model import Evidence, LoadProblem, ParsedRole, RoleRef, SectionKind
+from graph.model import Evidence, LoadProblem, Location, ParsedRole, RoleRef, SectionKind
 from loaders.labels import blank_career_labels
 from loaders.markdown import Outline, Span
 from loaders.text import clean_title, collapse
@@ -28,9 +28,9 @@ def finish_summary(role: ParsedRole) -> None:
     role.summary = " ".join(collapse(s.text) for s in role.sections if s.kind is SectionKind.SUMMARY)
 
 
-def role_ref(title: str, source: str, line: int, sentence: str) -> RoleRef:
-    """A reference to a role by title (cleaned of decoration), with the sentence that makes it."""
-    at = Evidence(source=source, line=line, evidence=sentence, method="stated")
+def role_ref(title: str, source: str, where: Location | int, sentence: str) -> RoleRef:
+    """A reference to a role by title (cleaned of decoration), with the sentence that makes it and its place."""
+    at = Evidence.at(source, where, sentence, method="stated")
     return RoleRef(title=clean_title(title), at=at)
 
 
@@ -43,7 +43,14 @@ def clean_role_title(role: ParsedRole, problems: list[LoadProblem]) -> None:
     if cleaned != collapse(role.title):
         message = f"title {role.title!r} read as {cleaned!r} (decoration dropped)"
         problems.append(
-            LoadProblem(path=role.source, line=role.line, message=message, severity="warning", cause="decorated-title")
+            LoadProblem(
+                path=role.source,
+                line=role.line,
+                **role.location.binary,
+                message=message,
+                severity="warning",
+                cause="decorated-title",
+            )
         )
         if role.specialty and f"({role.specialty})" in role.title and f"({role.specialty})" not in cleaned:
             role.specialty = None  # the parenthesis was the title's own acronym, not a specialty

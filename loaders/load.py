@@ -21,7 +21,7 @@ from loaders.contain import drop_unnamed, parse_contained
 from loaders.content import clean_role_title
 from loaders.hints import is_sidecar, read_sidecar
 from loaders.layouts import LAYOUTS, interpret
-from loaders.reading import DEFAULT_MAX_BYTES, decode, file_kind, read_bytes
+from loaders.reading import DEFAULT_MAX_BYTES, decode_text, file_kind, read_bytes
 from loaders.registry import FORMATS, detect_format
 
 __all__ = ["SKIPPED_FOLDERS", "SKIPPED_NAMES", "load_file", "load_paths", "parse_bytes"]
@@ -45,8 +45,9 @@ def load_paths(
     """Parse every role document under ``paths`` (files or folders); problems never stop the load.
 
     Folders are walked in sorted order, skipping hidden entries, ``README.md``, ``SOURCE.md`` and
-    ``taxonomy/`` folders. A file named directly with an unknown extension is an error; inside a
-    folder it is skipped with a warning.
+    ``taxonomy/`` folders. A file whose extension names no format is read when its content names one
+    (a PDF or zip signature, an HTML page, JSON, Markdown headings, a catalog title); else, named
+    directly, it is an error, and inside a folder it is skipped with a warning.
 
     Parameters
     ----------
@@ -77,7 +78,7 @@ def load_paths(
         result.problems.append(LoadProblem(path="", message=f"unknown format {format!r}; use one of {sorted(FORMATS)}"))
         return result
     base = Path(root) if root is not None else Path.cwd()
-    files = _collect(paths, base, format, result.problems)
+    files = _collect(paths, base, format, result.problems, max_bytes)
     jobs = [(path, base, format, max_bytes, cache_dir) for path in files]
     for done, (document, problems) in enumerate(_parse_all(jobs, workers), start=1):
         result.problems.extend(problems)
@@ -220,19 +221,32 @@ def parse_bytes(data: bytes, source: str, format: str, hint: dict[str, Any] | No
 
 
 def _parse(data: bytes, source: str, format: str, hint: dict[str, Any] | None) -> ParseOutcome:
+    """A text format is decoded once here (BOM, UTF-8, else the detected encoding, named in a warning);
+    its reader gets UTF-8. A binary format's reader gets the bytes."""
     reader = FORMATS[format]
+    notes: list[LoadProblem] = []
+    if isinstance(reader, Loader) or not reader.binary:
+        decoded = decode_text(data, source)
+        if decoded.note:
+            notes.append(
+                LoadProblem(path=source, line=decoded.line, message=decoded.note, severity="warning", cause="encoding")
+            )
+            data = decoded.text.encode("utf-8")
     if isinstance(reader, Loader):
-        text = decode(data, source)
         if hint and reader.parse_hinted is not None:
-            return reader.parse_hinted(text, source, hint)
-        return reader.parse(text, source)
-    if not data.strip():
-        raise DocumentError(source, "empty file", line=1)
-    outline = reader.read(data, source)
-    if hint:
-        outline.meta["orgkg"] = {**(outline.meta.get("orgkg") or {}), **hint}
-    layout = hint.get("layout") if hint and hint.get("layout") in LAYOUTS else None
-    return interpret(outline, layout)
+            outcome = reader.parse_hinted(decoded.text, source, hint)
+        else:
+            outcome = reader.parse(decoded.text, source)
+    else:
+        if not data.strip():
+            raise DocumentError(source, "empty file", line=1)
+        outline = reader.read(data, source)
+        if hint:
+            outline.meta["orgkg"] = {**(outline.meta.get("orgkg") or {}), **hint}
+        layout = hint.get("layout") if hint and hint.get("layout") in LAYOUTS else None
+        outcome = interpret(outline, layout)
+    outcome.problems[:0] = notes
+    return outcome
 
 
 def _format_of(path: Path, data: bytes, hint: dict[str, Any]) -> str:
@@ -251,25 +265,34 @@ def _format_of(path: Path, data: bytes, hint: dict[str, Any]) -> str:
     return detected
 
 
-def _collect(paths: Sequence[Path | str], base: Path, format: str | None, problems: list[LoadProblem]) -> list[Path]:
+def _collect(
+    paths: Sequence[Path | str], base: Path, format: str | None, problems: list[LoadProblem], max_bytes: int
+) -> list[Path]:
     files: list[Path] = []
     seen: set[tuple[int, int]] = set()  # folders already walked, by (device, inode): no loop, no folder twice
     for given in paths:
         path = Path(given)
         if _is_dir(path):
-            files.extend(_walk(path, base, format, problems, seen))
+            files.extend(_walk(path, base, format, problems, seen, max_bytes))
         elif path.exists() and format is None and not _has_known_suffix(path):
             try:
-                detect_format(path, "")
+                _sniff(path, _shown(path, base), max_bytes)
             except DocumentError as err:
                 problems.append(LoadProblem(path=_shown(path, base), message=err.reason))
+            else:
+                files.append(path)
         else:
             files.append(path)  # a missing file (or a FIFO, a device...) becomes a problem when it is read
     return files
 
 
 def _walk(
-    folder: Path, base: Path, format: str | None, problems: list[LoadProblem], seen: set[tuple[int, int]]
+    folder: Path,
+    base: Path,
+    format: str | None,
+    problems: list[LoadProblem],
+    seen: set[tuple[int, int]],
+    max_bytes: int,
 ) -> list[Path]:
     """The role documents under ``folder``: regular files (or links to them) only, each folder once."""
     try:
@@ -295,7 +318,7 @@ def _walk(
             continue
         if stat.S_ISDIR(mode):
             if entry.name not in SKIPPED_FOLDERS:
-                found.extend(_walk(entry, base, format, problems, seen))
+                found.extend(_walk(entry, base, format, problems, seen, max_bytes))
         elif not stat.S_ISREG(mode):
             skipped = f"skipped: {file_kind(mode)}, not a regular file"
             problems.append(LoadProblem(path=_relative(entry, base), message=skipped, severity="warning"))
@@ -303,11 +326,19 @@ def _walk(
             found.append(entry)
         else:
             try:
-                detect_format(entry, "")
+                _sniff(entry, _shown(entry, base), max_bytes)
             except DocumentError as err:
                 skipped = LoadProblem(path=_shown(entry, base), message=f"skipped: {err.reason}", severity="warning")
                 problems.append(skipped)
+            else:
+                found.append(entry)
     return found
+
+
+def _sniff(path: Path, shown: str, max_bytes: int) -> str:
+    """The format of a file whose extension names none, from its content (the one detection ``_load``
+    uses too); DocumentError when its content is no format orgkg reads either."""
+    return _format_of(path, read_bytes(path, shown, max_bytes), read_sidecar(path, shown))
 
 
 def _is_dir(path: Path) -> bool:

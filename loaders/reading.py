@@ -1,4 +1,4 @@
-"""Reading one file's bytes safely: size limit first, then binary and encoding checks.
+"""Reading one file's bytes safely: size limit first, then binary checks and the text encoding.
 
 Every failure is a :class:`graph.errors.DocumentError` with the line where it applies, which the
 public functions turn into a ``LoadProblem``.
@@ -6,15 +6,27 @@ public functions turn into a ``LoadProblem``.
 
 from __future__ import annotations
 
+import codecs
 import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+import charset_normalizer
+
 from graph.errors import DocumentError
 
-__all__ = ["DEFAULT_MAX_BYTES", "RawDocument", "decode", "file_kind", "read_bytes", "read_document"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "Decoded",
+    "RawDocument",
+    "decode",
+    "decode_text",
+    "file_kind",
+    "read_bytes",
+    "read_document",
+]
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
@@ -49,11 +61,11 @@ def read_document(path: Path, shown_as: str, max_bytes: int = DEFAULT_MAX_BYTES)
     --------
     >>> import tempfile, os
     >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     p = Path(tmp, "a.txt"); _ = p.write_bytes(b"ok\\xff")
+    ...     p = Path(tmp, "a.txt"); _ = p.write_bytes(bytes(range(0x80, 0x100)) * 4)
     ...     read_document(p, "a.txt")
     Traceback (most recent call last):
     ...
-    graph.errors.DocumentError: a.txt:1: not valid UTF-8: byte 0xff at offset 2
+    graph.errors.DocumentError: a.txt:1: not valid UTF-8: byte 0x80 at offset 0, and no other text encoding reads it
     >>> read_document(Path("/dev/null"), "null.md")
     Traceback (most recent call last):
     ...
@@ -123,18 +135,120 @@ def file_kind(mode: int) -> str:
     return next((name for test, name in _KINDS if test(mode)), "not a regular file")
 
 
+@dataclass(frozen=True)
+class Decoded:
+    """A text file's text and the encoding it was read with; ``note`` says how it was chosen when that
+    was not plain UTF-8 (for the load report), else it is empty; ``line`` is where the first byte that
+    is not UTF-8 is, when it was guessed."""
+
+    text: str
+    encoding: str
+    note: str = ""
+    line: int | None = None
+
+
+# Byte-order marks, longest first: a UTF-32 LE mark begins with the UTF-16 LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+)
+# What the detector may call ISO-8859-1 is read as Windows-1252, its superset (as browsers do, per the
+# WHATWG Encoding Standard): bytes 0x80-0x9F are then quotes and dashes, never invisible controls.
+_SUPERSETS = {"latin_1": "cp1252", "iso8859_1": "cp1252", "ascii": "cp1252"}
+_MAX_CHAOS = 0.2  # charset-normalizer's own default: more "mess" than this is no text encoding
+
+
 def decode(data: bytes, shown_as: str) -> str:
-    """The text of ``data``; a clear error for empty, binary or non-UTF-8 content."""
+    """The text of ``data`` (see :func:`decode_text`); a clear error for empty or binary content.
+
+    Examples
+    --------
+    >>> decode("Café – naïve".encode("cp1252"), "m.csv")
+    'Café – naïve'
+    """
+    return decode_text(data, shown_as).text
+
+
+def decode_text(data: bytes, shown_as: str) -> Decoded:
+    """The text of ``data`` with ``\\n`` line breaks and the encoding it was read with.
+
+    A byte-order mark decides first (UTF-8, UTF-16, UTF-32); then UTF-8; then charset-normalizer's
+    best guess, which must decode the whole file. A file with NUL bytes (and no UTF-16/32 mark), or
+    that no encoding reads as text, is refused with the place of the first bad byte.
+
+    Raises
+    ------
+    DocumentError
+        For an empty file, a binary one, or bytes no text encoding fits.
+
+    Examples
+    --------
+    >>> decode_text(b"\\xef\\xbb\\xbfLevel;Skills\\r\\n", "m.csv")
+    Decoded(text='Level;Skills\\n', encoding='utf-8-sig', note='')
+    >>> latin = "Level,Skills\\nJunior,Café menu, naïve – ok\\nSenior,résumé – déjà vu\\n"
+    >>> found = decode_text(latin.encode("cp1252"), "m.csv")
+    >>> found.text == latin, found.encoding
+    (True, 'cp1252')
+    """
     if not data.strip():
         raise DocumentError(shown_as, "empty file", line=1)
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError as err:
+                raise DocumentError(
+                    shown_as, f"not valid {name} after its byte-order mark: byte at offset {err.start}"
+                ) from None
+            note = "" if codec == "utf-8-sig" else f"read as {name} (its byte-order mark says so)"
+            return Decoded(_newlines(text), codec, note)
     nul = data.find(b"\x00")
     if nul >= 0:
         raise DocumentError(shown_as, f"binary file: NUL byte at offset {nul}", line=_line_of_byte(data, nul))
     try:
-        text = data.decode("utf-8-sig")
+        return Decoded(_newlines(data.decode("utf-8")), "utf-8")
     except UnicodeDecodeError as err:
         bad = data[err.start : err.start + 1].hex()
-        raise DocumentError(
-            shown_as, f"not valid UTF-8: byte 0x{bad} at offset {err.start}", line=_line_of_byte(data, err.start)
-        ) from None
+        not_utf8 = f"not valid UTF-8: byte 0x{bad} at offset {err.start}"
+        line = _line_of_byte(data, err.start)
+    encoding = _guess(data)
+    if encoding is not None:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            text = None
+        if text is not None and not _controls(text):
+            shown = codecs.lookup(encoding).name
+            guessed = f"{not_utf8}, line {line}; guessed by charset-normalizer"
+            note = f"read as {shown} ({guessed}): save it as UTF-8 to be sure"
+            return Decoded(_newlines(text), shown, note, line)
+    raise DocumentError(shown_as, f"{not_utf8}, and no other text encoding reads it", line=line)
+
+
+def _guess(data: bytes) -> str | None:
+    """Windows-1252 when charset-normalizer finds it reads ``data`` as text; else the detector's best.
+
+    Short documents fit several single-byte encodings about equally (``Caf\\xe9 na\\xefve`` is text in
+    Windows-1250, -1252 and -1257, and the detector may rank the Baltic "naļve" first), so among
+    readings the detector accepts, the commonest legacy encoding wins. Cyrillic, Greek or Japanese
+    bytes read as Windows-1252 are a mess the detector refuses, and its own choice stands.
+    """
+    matches = charset_normalizer.from_bytes(data, threshold=_MAX_CHAOS)
+    if not matches:
+        return None
+    if any("cp1252" in match.could_be_from_charset for match in matches):
+        return "cp1252"
+    name = matches.best().encoding
+    return _SUPERSETS.get(codecs.lookup(name).name.replace("-", "_"), name)
+
+
+def _controls(text: str) -> bool:
+    """Whether ``text`` holds control characters no document writes (what a wrong guess gives binary junk)."""
+    return any((ord(ch) < 32 and ch not in "\t\n\r\f\v") or 0x7F <= ord(ch) <= 0x9F for ch in text)
+
+
+def _newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -20,6 +20,8 @@ from loaders.base import Loader, Reader
 from loaders.layouts import describes_one_role, detect, hints
 from loaders.readers import READERS
 from loaders.readers.markdown import read_markdown
+from loaders.readers.text import TEXT
+from loaders.reading import decode_text
 
 __all__ = ["FORMATS", "detect_format", "known_extensions"]
 
@@ -79,13 +81,13 @@ def detect_format(path: Path | str, content: str | bytes) -> str:
     sniffed = _sniff_binary(data)
     if sniffed is not None and sniffed in FORMATS:
         return sniffed
-    text = content if isinstance(content, str) else content.decode("utf-8", "replace")
+    text = content if isinstance(content, str) else _text_of(content)
     if _HTML_PAGE.match(text) and suffix not in (".xml",) and "html" in FORMATS:
         return "html"
     if suffix in yaml_roles.LOADER.extensions:
         return yaml_roles.LOADER.name if _is_role_file(text) else "yaml-data"
     if suffix in (".txt", ".text", "") or suffix not in _SUFFIXES:
-        sniffed_text = _sniff_text(text, path)
+        sniffed_text = _sniff_text(text, path, plain=suffix in TEXT.extensions)
         if sniffed_text is not None:
             return sniffed_text
     if suffix in _MARKDOWN_SUFFIXES:
@@ -98,8 +100,20 @@ def detect_format(path: Path | str, content: str | bytes) -> str:
     )
 
 
-def _sniff_text(text: str, path: Path | str) -> str | None:
-    """The format of a text file whose extension says little (``.txt``, none, unknown), from its content."""
+def _text_of(data: bytes) -> str:
+    """The text detection looks at: decoded as a text reader would (any encoding), else as UTF-8 with gaps."""
+    try:
+        return decode_text(data, "").text
+    except DocumentError:
+        return data.decode("utf-8", "replace")
+
+
+def _sniff_text(text: str, path: Path | str, *, plain: bool) -> str | None:
+    """The format of a text file whose extension says little (``.txt``, none, unknown), from its content.
+
+    Plain prose is a plain text document only with a text extension (``plain``): a file of another
+    or no extension needs its content to name a format.
+    """
     if any(catalog.TITLE_LINE.match(line) for line in text.split("\n")):
         return catalog.LOADER.name
     start = text.lstrip()[:1]
@@ -112,7 +126,7 @@ def _sniff_text(text: str, path: Path | str) -> str | None:
             return "json"
     if _MARKDOWN.search(text):
         return _markdown_kind(text, path)
-    return "text" if text.strip() else None
+    return "text" if plain and text.strip() else None
 
 
 def _is_role_file(text: str) -> bool:

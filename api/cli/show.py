@@ -34,10 +34,19 @@ def line(text: str | Text, indent: int = 0, style: str | None = None) -> None:
 
 
 def where(evidence: EvidenceRef | None) -> str:
-    """``file:line`` of the evidence (the whole path as loaded), or the file alone."""
+    """``file:line`` of the evidence (the whole path as loaded), ``file (page 3, paragraph 2)`` for a binary
+    document's place, or the file alone.
+
+    Examples
+    --------
+    >>> from graph.queries.models import EvidenceRef
+    >>> cell = EvidenceRef(source="m.xlsx", sheet="Matrix", row=4, column=3)
+    >>> where(EvidenceRef(source="roles/sre.md", line=12)), where(cell)
+    ('roles/sre.md:12', 'm.xlsx (sheet Matrix, row 4, column C)')
+    """
     if evidence is None or not evidence.source:
         return ""
-    return f"{evidence.source}:{evidence.line}" if evidence.line else evidence.source
+    return evidence.location.cite(evidence.source)
 
 
 def _evidence(evidence: EvidenceRef | None, indent: int) -> None:

@@ -214,7 +214,7 @@ def _names(items: Iterable[WeightedItem]) -> str:
 
 _STEP_COLUMNS = [
     "from_id", "from", "to_id", "to", "kind", "method", "confidence", "cost", "cost_explained", "skill_overlap",
-    "skills_to_gain", "kpis_to_gain", "source", "line", "evidence",
+    "skills_to_gain", "kpis_to_gain", "source", "line", "place", "evidence",
 ]  # fmt: skip
 
 
@@ -235,6 +235,7 @@ def _step_row(step: CareerStep) -> list[object]:
         _names(step.kpis_to_gain),
         evidence and evidence.source,
         evidence and evidence.line,
+        evidence and evidence.place,
         evidence and evidence.sentence,
     ]
 

@@ -251,10 +251,10 @@ def _extracted(section: Section, kind: Kind, matcher: Matcher, source: str, titl
         seen.add((match.canonical, line))
         evidence = first.get(match.canonical)
         if evidence is None:  # later namings count as mentions; their sentence is never chosen over this one
-            evidence = first[match.canonical] = Evidence(
-                source=source,
-                line=max(line, 0),
-                evidence=sentence_around(section.text, match.start, match.end),
+            evidence = first[match.canonical] = Evidence.at(
+                source,
+                section.location_of(line - section.line),
+                sentence_around(section.text, match.start, match.end),
                 method="extracted",
                 confidence=EXTRACTED_CONFIDENCE,
             )

@@ -158,7 +158,7 @@ def _structure_edges(group: RoleGroup, nodes: _NodeSet) -> list[Relationship]:
     """DEFINED_IN for every document that describes the role; IN_FAMILY for every family it is in."""
     edges: dict[tuple, Relationship] = {}
     for part in group.parts:
-        at = Evidence(source=part.source, line=part.line, evidence=part.title)
+        at = Evidence.at(part.source, part.location, part.title)
         source_id = make_id("Source", part.source)
         edges.setdefault(
             (RelType.DEFINED_IN, source_id), Relationship.with_evidence(RelType.DEFINED_IN, group.id, source_id, at)
@@ -230,6 +230,7 @@ def _dangling(lines: LineBuilder, formats: dict[str, str]) -> list[LoadProblem]:
             LoadProblem(
                 path=ref.at.source,
                 line=ref.at.line,
+                **ref.at.location.binary,
                 message=message + hint,
                 severity="error" if structured else "warning",
                 cause="unresolved-reference",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from graph.model import Relationship, RelType
+from graph.model import PLACE_FIELDS, Location, Relationship, RelType
 from graph.pipeline.merge import RoleGroup, TitleIndex
 
 __all__ = ["inherited_facts", "EXTENDS"]
@@ -63,11 +63,11 @@ def _extended_roles(group: RoleGroup, index: TitleIndex):
                 for match in EXTENDS.finditer(line_text):
                     parent = index.find(match["title"], part)
                     if parent is not None and parent is not group:
-                        yield parent, (part.source, section.line + offset, line_text.strip())
+                        yield parent, (part.source, section.location_of(offset), line_text.strip())
 
 
-def _inherit(group: RoleGroup, parent: RoleGroup, at: tuple[str, int, str], have: dict) -> list[Relationship]:
-    source, line, sentence = at
+def _inherit(group: RoleGroup, parent: RoleGroup, at: tuple[str, Location, str], have: dict) -> list[Relationship]:
+    source, where, sentence = at
     own = have.setdefault(group.id, {})
     new = []
     for key, fact in list(have.get(parent.id, {}).items()):
@@ -77,7 +77,9 @@ def _inherit(group: RoleGroup, parent: RoleGroup, at: tuple[str, int, str], have
             update={
                 "start": group.id,
                 "source": source,
-                "line": line,
+                "line": where.line,
+                **{name: None for name in PLACE_FIELDS},
+                **where.binary,
                 "evidence": sentence,
                 "method": "inferred",
                 "confidence": round(0.9 * fact.confidence, 3),

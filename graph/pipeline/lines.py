@@ -23,7 +23,7 @@ from collections.abc import Iterable
 import networkx as nx
 
 from graph.ids import slugify
-from graph.model import Evidence, ParsedRole, Relationship, RelType, Role, RoleRef
+from graph.model import Evidence, Location, ParsedRole, Relationship, RelType, Role, RoleRef
 from graph.pipeline.functions import FunctionTree
 from graph.pipeline.merge import RoleGroup, TitleIndex
 
@@ -52,7 +52,7 @@ class LineBuilder:
         self.ambiguous: list[tuple[RoleRef, str]] = []  # a bare level name from outside its ladder
         self._graphs = {t: nx.DiGraph() for t in (RelType.REPORTS_TO, RelType.PROMOTES_TO)}
         self._groups_by_source: dict[str, list[RoleGroup]] | None = None
-        self._lines = {group.id: group.primary.line for group in groups}
+        self._places = {group.id: group.primary.location for group in groups}
 
     # ------------------------------------------------------------------ stated
 
@@ -110,10 +110,10 @@ class LineBuilder:
                     for offset, line_text in enumerate(section.text.splitlines()):
                         for match in _MANAGES_TEAMS.finditer(line_text):
                             names = {n.casefold() for n in _LIST_SPLIT.split(match["names"]) if n}
-                            at = Evidence(
-                                source=part.source,
-                                line=section.line + offset,
-                                evidence=line_text.strip(),
+                            at = Evidence.at(
+                                part.source,
+                                section.location_of(offset),
+                                line_text.strip(),
                                 method="extracted",
                                 confidence=0.9,
                             )
@@ -166,10 +166,10 @@ class LineBuilder:
                 f"inferred: {target.title!r} is the nearest higher-ranked role ({target.level}) "
                 f"in {scope} above {role.title!r} ({role.level})"
             )
-            at = Evidence(
-                source=role.sources[0],
-                line=self._title_line(role),
-                evidence=rule,
+            at = Evidence.at(
+                role.sources[0],
+                self._title_place(role),
+                rule,
                 method="inferred",
                 confidence=confidence,
             )
@@ -186,8 +186,8 @@ class LineBuilder:
                     confidence = max(0.3, 0.6 - 0.1 * (depth - 1))
                     yield f"the parent function {ancestor}", confidence, "function", ancestor
 
-    def _title_line(self, role: Role) -> int:
-        return self._lines[role.id]
+    def _title_place(self, role: Role) -> Location:
+        return self._places[role.id]
 
     # ------------------------------------------------------------------ bookkeeping
 

@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.model import Location, Method, Role
+from graph.model import PLACE_FIELDS, Location, Method, Role
 
 __all__ = ["Answer", "Correction", "EvidenceRef", "Item", "ItemKind", "RoleSummary", "WeightedItem"]
 
@@ -81,12 +81,17 @@ class EvidenceRef(_Result):
     method: Method = "stated"
     confidence: float = 1.0
 
+    @property
+    def location(self) -> Location:
+        """The place as a ``Location`` (``location.cite(source)`` is how messages show it)."""
+        return Location(line=self.line or 0, **{name: getattr(self, name) for name in PLACE_FIELDS})
+
     @classmethod
     def of_edge(cls, attrs: Mapping[str, Any] | None) -> EvidenceRef | None:
         """The evidence of an edge's attributes; ``None`` when the edge has no provenance at all."""
         if not attrs or not (attrs.get("source") or attrs.get("evidence")):
             return None
-        place = {name: attrs.get(name) for name in ("page", "paragraph", "sheet", "row", "column")}
+        place = {name: attrs.get(name) for name in PLACE_FIELDS}
         return cls(
             source=attrs.get("source"),
             line=attrs.get("line"),

@@ -21,7 +21,7 @@ from typing import Any
 
 from graph.model import Evidence, LoadProblem, ParsedRole, Section, SectionKind
 from loaders.base import ParseOutcome
-from loaders.document import DocumentOutline
+from loaders.document import DocumentOutline, Location
 from loaders.layouts import framework, matrix
 from loaders.layouts.fill import fill_role
 from loaders.layouts.ladder import ladder_name, level_title, link_ladder, stem_name, track_of
@@ -184,16 +184,23 @@ def _single_role(outline: DocumentOutline, title: str | None, problems: list[Loa
     title = title or h1 or outline.title or next((b.text for _, b in outline.headings()), None)
     if not title:
         return []
-    line = next((b.at.line for _, b in outline.headings() if b.text == title), 1)
+    at = next((b.at for _, b in outline.headings() if b.text == title), Location(line=1))
     start = next((i + 1 for i, b in outline.headings() if b.text == title), 0)
     shown, level = page_title(title)
     shown = clean_title(shown).strip(" -–—:") or title
     if shown != " ".join(title.split()):  # reported like the loader's title grammar reports what it drops
         message = f"title {title!r} read as {shown!r} (decoration dropped)"
         problems.append(
-            LoadProblem(path=outline.source, line=line, message=message, severity="warning", cause="decorated-title")
+            LoadProblem(
+                path=outline.source,
+                line=at.line,
+                **at.binary,
+                message=message,
+                severity="warning",
+                cause="decorated-title",
+            )
         )
-    role = ParsedRole(title=shown, source=outline.source, line=line, level=level)
+    role = ParsedRole(title=shown, source=outline.source, line=at.line, **at.binary, level=level)
     fill_role(role, outline.blocks[start:], role.title)
     return [role]
 
@@ -213,7 +220,8 @@ def _section_roles(outline: DocumentOutline, found: Found, ladder: bool, family:
             title = level_title(level[0], ladder_of)
         else:
             title = spot.name
-        role = ParsedRole(title=title, source=outline.source, line=spot.line, ladder=ladder_of or None)
+        place = {"line": spot.at.line, **spot.at.binary}
+        role = ParsedRole(title=title, source=outline.source, **place, ladder=ladder_of or None)
         if level:
             role.level = level[0]
         elif ladder and spot.name != title:
@@ -221,7 +229,9 @@ def _section_roles(outline: DocumentOutline, found: Found, ladder: bool, family:
         fill_role(role, spot.blocks, title)
         for header, value in spot.cells.items():
             kind = classify_heading(header)
-            role.sections.append(Section(name=header, kind=kind, text=" ".join(value.split()), line=spot.line))
+            text = " ".join(value.split())
+            places = [spot.at] if spot.at.binary else []
+            role.sections.append(Section(name=header, kind=kind, text=text, line=spot.at.line, places=places))
         for heading, blocks in found.shared:
             fill_role(role, blocks, heading.text, classify_heading(heading.text))
         role.summary = role.summary or " ".join(s.text for s in role.sections if s.kind is SectionKind.SUMMARY)
@@ -255,12 +265,13 @@ def _track_roles(outline: DocumentOutline, tracks: list[list[TrackRole]]) -> lis
             if spot.title.lower() not in roles:
                 kind = track_of(spot.track) if spot.track else None
                 name = clean_title(spot.track or "") or f"track {number}"
+                place = {"line": spot.at.line, **spot.at.binary}
                 new = ParsedRole(
-                    title=spot.title, source=outline.source, line=spot.line, level=spot.level, track=kind, ladder=name
+                    title=spot.title, source=outline.source, **place, level=spot.level, track=kind, ladder=name
                 )
                 if kind:
                     header = f"{spot.title} is in the {name!r} column"
-                    new.track_at = Evidence(source=outline.source, line=spot.line, evidence=header, method="stated")
+                    new.track_at = Evidence.at(outline.source, spot.at, header, method="stated")
                 roles[spot.title.lower()] = new
             role = roles[spot.title.lower()]
             ladder.append(role)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from graph.model import Evidence, Mention, ParsedRole, Section, SectionKind
+from graph.model import Evidence, Location, Mention, ParsedRole, Section, SectionKind
 from loaders.content import finish_summary, role_ref
 from loaders.document import Block, Table
 from loaders.labels import career_field, reports_to_in_prose, role_field, titles_in_prose
@@ -18,9 +18,10 @@ _SYMBOLS = re.compile(r"^[^\w(\[\"']+")
 _COMPETENCY_HEADER = ("competenc", "skill", "principle", "area", "topic", "dimension", "capabilit", "criteri", "trait")
 
 
-def mention(name: str, kind: SectionKind, source: str, line: int, evidence: str) -> Mention:
+def mention(name: str, kind: SectionKind, source: str, where: Location | int, evidence: str) -> Mention:
+    """A stated mention of ``name`` with ``evidence`` at ``where`` (a block's or cell's location)."""
     name = _SYMBOLS.sub("", collapse(name)).strip()
-    return Mention(name=name, section=kind, at=Evidence(source=source, line=line, evidence=collapse(evidence)))
+    return Mention(name=name, section=kind, at=Evidence.at(source, where, collapse(evidence)))
 
 
 def fill_role(role: ParsedRole, blocks: Iterable[Block], name: str, kind: SectionKind = SectionKind.SUMMARY) -> None:
@@ -62,7 +63,7 @@ def fill_role(role: ParsedRole, blocks: Iterable[Block], name: str, kind: Sectio
             _label(role, block)
         elif block.kind == "item" and not _introduces_list(blocks, index):
             if states:
-                target.append(mention(block.text, current[1], role.source, block.at.line, block.text))
+                target.append(mention(block.text, current[1], role.source, block.at, block.text))
         elif block.kind == "table" and block.table is not None:
             if states:  # a table of a skills or KPI section: its rows name them
                 target.extend(table_mentions(block.table, role.source, current[1]))
@@ -91,7 +92,7 @@ def table_mentions(table: Table, source: str, kind: SectionKind | None = None) -
         if row and row[0].text.strip():
             evidence = " | ".join(collapse(cell.text) for cell in row if cell.text.strip())
             name = row[0].text.split("\n")[0]
-            found.append(mention(name, kind or SectionKind.SKILLS, source, row[0].at.line, evidence))
+            found.append(mention(name, kind or SectionKind.SKILLS, source, row[0].at, evidence))
     return found
 
 
@@ -103,12 +104,12 @@ def _paragraph(role: ParsedRole, block: Block, heading: str, kind: SectionKind) 
         for title in titles_in_prose(block.text):
             role_refs = getattr(role, field)
             if title.lower() not in {ref.title.lower() for ref in role_refs}:
-                role_refs.append(role_ref(title, role.source, block.at.line, collapse(block.text)))
+                role_refs.append(role_ref(title, role.source, block.at, collapse(block.text)))
     elif kind is SectionKind.CAREER:
         for title, _offset in reports_to_in_prose(block.text):
-            role.reports_to.append(role_ref(title, role.source, block.at.line, collapse(block.text)))
+            role.reports_to.append(role_ref(title, role.source, block.at, collapse(block.text)))
     elif kind in MENTION_KINDS and is_name_list(collapse(block.text)):
-        role.skills.append(mention(block.text, kind, role.source, block.at.line, block.text))
+        role.skills.append(mention(block.text, kind, role.source, block.at, block.text))
 
 
 def _introduces_list(blocks: list[Block], index: int) -> bool:
@@ -134,7 +135,7 @@ def _label(role: ParsedRole, block: Block) -> None:
         known = {ref.title.lower() for ref in refs}
         for title in split_titles(value):
             if title.lower() not in known:
-                refs.append(role_ref(title, role.source, block.at.line, block.text))
+                refs.append(role_ref(title, role.source, block.at, block.text))
                 known.add(title.lower())
     elif role_field(label) == "level":
         role.level = role.level or value
@@ -143,10 +144,13 @@ def _label(role: ParsedRole, block: Block) -> None:
 
 
 def _section(name: str, kind: SectionKind, blocks: list[Block]) -> Section | None:
-    """The blocks' text as one section, each block at its own line offset (the extractor counts lines)."""
-    parts = [(b.at.line, b.text) for b in blocks if b.kind != "table" and b.text.strip()]
+    """The blocks' text as one section, each block at its own line offset (the extractor counts lines).
+
+    Blocks without file lines (DOCX, PDF, XLSX) are one line each, and ``places`` keeps where each is.
+    """
+    parts = [(b.at, b.text) for b in blocks if b.kind != "table" and b.text.strip()]
     parts += [
-        (cell.at.line, collapse(cell.text))
+        (cell.at, collapse(cell.text))
         for b in blocks
         if b.kind == "table" and b.table is not None
         for row in b.table.rows
@@ -155,14 +159,18 @@ def _section(name: str, kind: SectionKind, blocks: list[Block]) -> Section | Non
     ]
     if not parts:
         return None
-    parts.sort(key=lambda part: part[0])
-    first = parts[0][0]
+    parts.sort(key=lambda part: part[0].line)
+    places = []
+    if not any(at.line for at, _ in parts) and any(at.binary for at, _ in parts):
+        places = [at for at, part in parts for _ in range(part.count("\n") + 1)]
+    first = parts[0][0].line
     text, current = "", first
-    for line, part in parts:
+    for at, part in parts:
+        line = at.line
         if line and line > current:
             text += "\n" * (line - current)
         elif text:
             text += "\n" if not line or line > current else " "
         text += part
         current = (line or current) + part.count("\n")
-    return Section(name=name, kind=kind, text=text, line=first)
+    return Section(name=name, kind=kind, text=text, line=first, places=places)

@@ -208,7 +208,7 @@ def link_ladder(roles: list[ParsedRole], texts: list[str], source: str, doc_name
     for i, targets in edges.items():
         for j, sentence in targets:
             evidence = sentence or f"Level order in {doc_name}: {order}"
-            at = Evidence(source=source, line=chain[i].line, evidence=evidence, method="stated")
+            at = Evidence.at(source, chain[i].location, evidence, method="stated")
             chain[i].promotes_to.append(RoleRef(title=chain[j].title, at=at))
 
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from graph.model import ParsedRole, SectionKind
-from loaders.document import Cell, DocumentOutline, Table
+from loaders.document import Cell, DocumentOutline, Location, Table
 from loaders.layouts.fill import mention
 from loaders.layouts.ladder import ladder_name, level_title, link_ladder
 from loaders.layouts.roles import clean_title
@@ -31,7 +31,7 @@ _NOT_COMPETENCY = re.compile(r"\b(?:sum|total|score|points)\b", re.I)
 class Matrix:
     """One table read as levels × competencies: ``cells[level][competency]``."""
 
-    levels: list[tuple[str, int]]  # level name, line
+    levels: list[tuple[str, Location]]  # level name, where it is named
     competencies: list[str]
     cells: dict[str, dict[str, Cell]]
     track: str | None = None  # for a level-tagged column ("Backend Level"): the track it belongs to
@@ -58,7 +58,7 @@ def _read(table: Table) -> Matrix | None:
             for row in rows
             if len(row) > name and clean_title(row[name].text) and not _NOT_COMPETENCY.search(row[name].text)
         ]
-        levels = [(clean_title(header[i].text), header[i].at.line) for i in columns]
+        levels = [(clean_title(header[i].text), header[i].at) for i in columns]
         cells = {
             clean_title(header[i].text): {clean_title(row[name].text): row[i] for row in competencies if i < len(row)}
             for i in columns
@@ -74,13 +74,18 @@ def _read(table: Table) -> Matrix | None:
     worded = sum(1 for text in body if not _FIGURE.match(text.strip()))
     if len(level_rows) >= 2 and len(level_rows) == len(firsts) and len(others) >= 2 and worded * 2 > len(body):
         names = {i: clean_title(c.text) for i, c in enumerate(header) if i > 0 and c in others}
-        levels = [(clean_title(row[0].text), row[0].at.line) for row in level_rows]
+        levels = [(clean_title(row[0].text), row[0].at) for row in level_rows]
         cells = {
             clean_title(row[0].text): {names[i]: row[i] for i in names if i < len(row) and row[i].text.strip()}
             for row in level_rows
         }
         return Matrix(levels, list(names.values()), cells)
     return None
+
+
+def _reading_order(at: Location) -> tuple[int, int, int, int]:
+    """Sort key of places in one table: line (text formats), then page, row and column."""
+    return (at.line, at.page or 0, at.row or 0, at.column or 0)
 
 
 def _competency(text: str) -> bool:
@@ -118,7 +123,7 @@ def _tagged(table: Table) -> list[Matrix]:
                 level = f"Level {int(row[column].text.strip())}"
                 cells.setdefault(level, {})[clean_title(row[name].text)] = row[column]
         ordered = sorted(cells, key=lambda level: int(level.split()[1]))
-        levels = [(level, min(c.at.line for c in cells[level].values())) for level in ordered]
+        levels = [(level, min((c.at for c in cells[level].values()), key=_reading_order)) for level in ordered]
         competencies = list(dict.fromkeys(c for level in ordered for c in cells[level]))
         found.append(Matrix(levels, competencies, cells, track))
     return found
@@ -130,7 +135,7 @@ def _list_matrix(outline: DocumentOutline) -> Matrix | None:
     ``## Delivery`` / ``- **Beginner**`` / ``  - You ship small patches`` ... repeated per competency.
     """
     found: dict[str, dict[str, Cell]] = {}
-    order: list[tuple[str, int]] = []
+    order: list[tuple[str, Location]] = []
     for index, heading in outline.headings():
         blocks = outline.section(index)
         own = blocks[: next((i for i, b in enumerate(blocks) if b.kind == "heading"), len(blocks))]
@@ -149,7 +154,7 @@ def _list_matrix(outline: DocumentOutline) -> Matrix | None:
             for level, cell in levels.items():
                 if level not in found:
                     found[level] = {}
-                    order.append((level, cell.at.line))
+                    order.append((level, cell.at))
                 found[level][competency] = cell
     if len(found) < 2 or sum(1 for cells in found.values() if len(cells) >= 2) < 2:
         return None
@@ -195,18 +200,18 @@ def matrix_roles(outline: DocumentOutline, family: str | None) -> list[ParsedRol
     tracks: dict[str | None, list[ParsedRole]] = {}
     noun = outline.title if outline.title and looks_like_role(outline.title) else ""
     for matrix in matrices:
-        for level, line in matrix.levels:
+        for level, at in matrix.levels:
             named = " ".join(f"{matrix.track or ''} {noun}".split()) if matrix.track else ladder
             title = level_title(level, named) if is_generic_level(level) else level
             role = roles.get(title.lower())
             if role is None:
-                role = ParsedRole(title=title, source=outline.source, line=line, ladder=named or None)
+                role = ParsedRole(title=title, source=outline.source, line=at.line, **at.binary, ladder=named or None)
                 role.level = level if is_generic_level(level) else None
                 roles[title.lower()] = role
                 tracks.setdefault(matrix.track, []).append(role)
             for competency, cell in matrix.cells[level].items():
                 evidence = f"{competency}: {cell.text}" if cell.text.strip() else competency
-                role.skills.append(mention(competency, SectionKind.SKILLS, outline.source, cell.at.line, evidence))
+                role.skills.append(mention(competency, SectionKind.SKILLS, outline.source, cell.at, evidence))
     for track in tracks.values():
         link_ladder(track, [""] * len(track), outline.source, outline.source.rsplit("/", 1)[-1])
     return list(roles.values())
@@ -224,10 +229,10 @@ def attach(roles: list[ParsedRole], outline: DocumentOutline) -> None:
         if role.level:
             by_name.setdefault(role.level.lower(), role)
     for matrix in find_matrices(outline):
-        for level, _line in matrix.levels:
+        for level, _at in matrix.levels:
             role = by_name.get(level.lower())
             if role is None:
                 continue
             for competency, cell in matrix.cells[level].items():
                 evidence = f"{competency}: {cell.text}" if cell.text.strip() else competency
-                role.skills.append(mention(competency, SectionKind.SKILLS, outline.source, cell.at.line, evidence))
+                role.skills.append(mention(competency, SectionKind.SKILLS, outline.source, cell.at, evidence))

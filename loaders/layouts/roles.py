@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from graph.model import SectionKind
-from loaders.document import Block, DocumentOutline
+from loaders.document import Block, DocumentOutline, Location
 from loaders.markdown import PSEUDO_LEVEL
 from loaders.role_titles import LEVEL_WORDS, has_level_word, level_name, looks_like_role
 from loaders.text import classify_heading
@@ -37,10 +37,10 @@ _CAREER_KINDS = {
 
 @dataclass
 class RoleSpot:
-    """One role's place: its name as written, line, and the blocks that describe it."""
+    """One role's place: its name as written, where it is, and the blocks that describe it."""
 
     name: str
-    line: int
+    at: Location
     blocks: list[Block] = field(default_factory=list)
     heading: int | None = None  # index of its heading block
     cells: dict[str, str] = field(default_factory=dict)  # for a table row: header → cell text
@@ -144,7 +144,7 @@ def find_roles(outline: DocumentOutline, *, force: bool = False) -> Found | None
     spots = []
     for index in best:
         heading = outline.blocks[index]
-        spot = RoleSpot(clean_title(heading.text), heading.at.line, outline.section(index), index)
+        spot = RoleSpot(clean_title(heading.text), heading.at, outline.section(index), index)
         spots.append(spot)
     if table:
         order = {n.lower(): i for i, n in enumerate(names)}
@@ -205,7 +205,7 @@ def _row_spot(outline: DocumentOutline, table_index: int, row_index: int) -> Rol
     table = outline.blocks[table_index].table
     row = table.rows[row_index]
     cells = {clean_title(h.text): c.text for h, c in zip(table.header[1:], row[1:], strict=False) if c.text.strip()}
-    return RoleSpot(clean_title(row[0].text), row[0].at.line, [], None, cells)
+    return RoleSpot(clean_title(row[0].text), row[0].at, [], None, cells)
 
 
 def _section_indexes(outline: DocumentOutline, index: int) -> range:
@@ -238,7 +238,7 @@ def level_of(name: str) -> tuple[str, str | None] | None:
 class TrackRole:
     title: str
     level: str | None
-    line: int
+    at: Location
     track: str | None = None  # the column header or track name, as written
 
 
@@ -290,7 +290,7 @@ def track_table(outline: DocumentOutline) -> list[list[TrackRole]]:
                         (clean_title(row[lc].text) for lc in levels if lc < len(row) and row[lc].text.strip()), None
                     )
                     header = table.header[column].text if column < len(table.header) else None
-                    track.append(TrackRole(clean_title(row[column].text), level, row[column].at.line, header))
+                    track.append(TrackRole(clean_title(row[column].text), level, row[column].at, header))
             tracks.append(track)
         return tracks
     return []
@@ -334,7 +334,7 @@ def grouped_table(outline: DocumentOutline) -> list[list[TrackRole]]:
             if ladder and ladder[-1].title == name:
                 continue
             level = clean_title(row[grade].text) if grade is not None and grade < len(row) else None
-            ladder.append(TrackRole(name, level or None, row[title].at.line))
+            ladder.append(TrackRole(name, level or None, row[title].at))
         if any(len(ladder) >= 2 for ladder in tracks.values()) and len(tracks) < len(table.rows):
             return list(tracks.values())
     return []

@@ -120,7 +120,7 @@ def read_tracks(outline: DocumentOutline, roles: list[ParsedRole]) -> None:
             mentions = track_mentions(sentence)
             if not mentions and not _SPLITS.search(sentence):
                 continue
-            at = Evidence(source=outline.source, line=block.at.line, evidence=sentence, method="extracted")
+            at = Evidence.at(outline.source, block.at, sentence, method="extracted")
             if _fork(sentence, mentions, roles, at):
                 continue
             if any(m.range for m in mentions):

@@ -53,6 +53,7 @@ DOCX = Reader(
     read=lambda data, source: read_office(data, source, "docx"),
     description="Word documents.",
     library="pandoc (docx reader, pypandoc-binary)",
+    binary=True,
 )
 ODT = Reader(
     name="odt",
@@ -60,4 +61,5 @@ ODT = Reader(
     read=lambda data, source: read_office(data, source, "odt"),
     description="OpenDocument text (LibreOffice, Google Docs export).",
     library="pandoc (odt reader, pypandoc-binary)",
+    binary=True,
 )

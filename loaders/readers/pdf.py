@@ -26,6 +26,8 @@ from loaders.readers.common import clean, text_block
 
 __all__ = ["PDF", "read_pdf"]
 
+_EMPTY_PAGES_NAMED = 10  # a scanned PDF of 300 pages gets ten problems and a count, not 300
+
 _BULLET = re.compile(r"^\s*(?:[•◦▪▫●○■□‣⁃∙·\-–—*]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
 _HEADING_RATIO = 1.08  # a line set this much larger than the body is a heading
 _INDENT_STEP = 8.0  # points of indent that make one more level of list nesting
@@ -68,10 +70,13 @@ def read_pdf(data: bytes, source: str) -> DocumentOutline:
     for page in pages:
         outline.blocks.extend(_page_blocks(page, body, levels))
     empty = [page.number for page in pages if not page.lines and not page.tables]
-    if empty:
-        shown = ", ".join(map(str, empty[:10])) + (" ..." if len(empty) > 10 else "")
-        message = f"no text on page {shown} (a scan without a text layer?); nothing read there"
-        outline.problems.append(LoadProblem(path=source, message=message, severity="warning"))
+    for number in empty[:_EMPTY_PAGES_NAMED]:
+        message = f"no text on page {number} (a scan without a text layer?); nothing read there"
+        outline.problems.append(LoadProblem(path=source, page=number, message=message, severity="warning"))
+    if len(empty) > _EMPTY_PAGES_NAMED:
+        last = empty[_EMPTY_PAGES_NAMED - 1]
+        more = f"and {len(empty) - _EMPTY_PAGES_NAMED} more pages without text after page {last}"
+        outline.problems.append(LoadProblem(path=source, message=more, severity="warning"))
     first = next((b for b in outline.blocks if b.kind == "heading" and b.level == 1), None)
     outline.title = first.text if first else None
     return outline
@@ -87,8 +92,8 @@ def _pages(data: bytes, source: str) -> list[_Page]:
             for number, page in enumerate(pdf.pages, start=1):
                 pages.append(_read_page(page, number))
     except Exception as err:
-        where = f"page {number}: " if number else ""
-        raise DocumentError(source, f"not a readable PDF: {where}{_reason(err)}") from err
+        at = Location(page=number) if number else None
+        raise DocumentError(source, f"not a readable PDF: {_reason(err)}", at=at) from err
     return pages
 
 
@@ -189,4 +194,5 @@ PDF = Reader(
     read=read_pdf,
     description="PDF documents with a text layer (HR exports, printed ladders).",
     library="pdfplumber",
+    binary=True,
 )

@@ -71,7 +71,7 @@ def read_xlsx(data: bytes, source: str) -> DocumentOutline:
         reading one fails.
     """
     outline = DocumentOutline(source=source, format="xlsx")
-    sheet = ""
+    sheet, row = "", 0
     # openpyxl and the zip and XML parsers beneath it raise many kinds of exceptions on a damaged
     # workbook (BadZipFile, KeyError for a missing part, ValueError, XML errors); to a user they all
     # mean that this workbook cannot be read.
@@ -80,15 +80,18 @@ def read_xlsx(data: bytes, source: str) -> DocumentOutline:
         sheets: list[tuple[str, list[tuple[object, ...]]]] = []
         try:
             for worksheet in workbook.worksheets:
-                sheet = worksheet.title
-                sheets.append((sheet, list(worksheet.iter_rows(values_only=True))))
+                sheet, row, values = worksheet.title, 0, []
+                for cells in worksheet.iter_rows(values_only=True):
+                    values.append(cells)
+                    row += 1
+                sheets.append((sheet, values))
         finally:
             workbook.close()
     except zipfile.BadZipFile as err:
         raise DocumentError(source, f"not a readable XLSX file (broken zip: {err})") from err
     except Exception as err:
-        where = f"sheet {sheet}: " if sheet else ""
-        raise DocumentError(source, f"not a readable XLSX file: {where}{type(err).__name__}: {err}") from err
+        at = Location(sheet=sheet, row=row + 1) if sheet else None  # the row after the last one read
+        raise DocumentError(source, f"not a readable XLSX file: {type(err).__name__}: {err}", at=at) from err
     for title, values in sheets:
         numbered = [(n, [_cell_text(v) for v in row]) for n, row in enumerate(values, start=1)]
         table = _table(numbered, lambda _line, r, c, title=title: Location(sheet=title, row=r, column=c))
@@ -139,4 +142,5 @@ XLSX = Reader(
     read=read_xlsx,
     description="Excel workbooks: every sheet a table.",
     library="openpyxl (read-only)",
+    binary=True,
 )

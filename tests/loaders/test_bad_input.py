@@ -22,10 +22,13 @@ def test_binary_file(tmp_path):
     assert (problem.line, problem.message) == (2, "binary file: NUL byte at offset 7")
 
 
-def test_non_utf8_names_offset_and_line(tmp_path):
+def test_non_utf8_is_read_in_its_encoding_with_a_warning_naming_offset_and_line(tmp_path):
     (tmp_path / "latin.txt").write_bytes(b"SRE Manager: Role Blueprint\nCaf\xe9\n")
-    problem = only_problem(load_paths([tmp_path / "latin.txt"], root=tmp_path))
-    assert (problem.line, problem.message) == (2, "not valid UTF-8: byte 0xe9 at offset 31")
+    result = load_paths([tmp_path / "latin.txt"], root=tmp_path)
+    assert [r.summary for r in result.roles] == ["Café"]
+    problem = only_problem(result)
+    assert (problem.line, problem.severity, problem.cause) == (2, "warning", "encoding")
+    assert problem.message.startswith("read as cp1252 (not valid UTF-8: byte 0xe9 at offset 31, line 2;")
 
 
 def test_unterminated_front_matter_keeps_the_body(tmp_path):
