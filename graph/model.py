@@ -130,12 +130,12 @@ class Location(BaseModel):
 
     def cite(self, path: str) -> str:
         """``path`` with this place, as messages show it: ``roles.md:4``, ``m.pdf (page 2, paragraph 1)``."""
-        if self.binary:
+        if self.beyond_line:
             return f"{path} ({self})"
         return f"{path}:{self.line}" if self.line else path
 
     @property
-    def binary(self) -> dict[str, int | str]:
+    def beyond_line(self) -> dict[str, int | str]:
         """The place fields beyond ``line`` that are set (for ``Evidence``, ``LoadProblem`` ...)."""
         return {name: getattr(self, name) for name in PLACE_FIELDS if getattr(self, name) is not None}
 
@@ -190,7 +190,7 @@ class Evidence(Placed):
         """Evidence for ``evidence`` at ``where`` (a ``Location``, or a bare line for text formats)."""
         if isinstance(where, int):
             return cls(source=source, line=where, evidence=evidence, **extra)
-        return cls(source=source, line=where.line, evidence=evidence, **where.binary, **extra)
+        return cls(source=source, line=where.line, evidence=evidence, **where.beyond_line, **extra)
 
 
 # --------------------------------------------------------------------------- parsed documents

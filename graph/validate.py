@@ -60,7 +60,7 @@ def validate_snapshot(snapshot: Snapshot) -> list[Finding]:
             message=p.message,
             path=p.path,
             line=p.line,
-            place=p.place if p.location.binary else None,
+            place=p.place if p.location.beyond_line else None,
         )
         for p in snapshot.problems
     ]

@@ -46,7 +46,7 @@ def clean_role_title(role: ParsedRole, problems: list[LoadProblem]) -> None:
             LoadProblem(
                 path=role.source,
                 line=role.line,
-                **role.location.binary,
+                **role.location.beyond_line,
                 message=message,
                 severity="warning",
                 cause="decorated-title",

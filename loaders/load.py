@@ -187,7 +187,7 @@ def _load(
         outcome = parse_contained(lambda _, source: parse_bytes(data, source, name, hint), "", shown)
         outcome = drop_unnamed(outcome, shown)
     except DocumentError as err:
-        return None, [LoadProblem(path=shown, line=err.line, message=err.reason, **err.at.binary)]
+        return None, [LoadProblem(path=shown, line=err.line, message=err.reason, **err.at.beyond_line)]
     except Exception as err:  # outside the parser (format detection, hints): still this file's problem only
         return None, [LoadProblem(path=shown, message=f"cannot be read ({type(err).__name__}: {str(err)[:200]})")]
     shown_format = name if not outcome.layout or outcome.layout == name else f"{name}:{outcome.layout}"

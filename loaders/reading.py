@@ -187,7 +187,7 @@ def decode_text(data: bytes, shown_as: str) -> Decoded:
     Examples
     --------
     >>> decode_text(b"\\xef\\xbb\\xbfLevel;Skills\\r\\n", "m.csv")
-    Decoded(text='Level;Skills\\n', encoding='utf-8-sig', note='')
+    Decoded(text='Level;Skills\\n', encoding='utf-8-sig', note='', line=None)
     >>> latin = "Level,Skills\\nJunior,Café menu, naïve – ok\\nSenior,résumé – déjà vu\\n"
     >>> found = decode_text(latin.encode("cp1252"), "m.csv")
     >>> found.text == latin, found.encoding

@@ -230,7 +230,7 @@ def _dangling(lines: LineBuilder, formats: dict[str, str]) -> list[LoadProblem]:
             LoadProblem(
                 path=ref.at.source,
                 line=ref.at.line,
-                **ref.at.location.binary,
+                **ref.at.location.beyond_line,
                 message=message + hint,
                 severity="error" if structured else "warning",
                 cause="unresolved-reference",

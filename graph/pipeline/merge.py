@@ -205,7 +205,7 @@ def near_duplicate_findings(groups: list[RoleGroup]) -> list[LoadProblem]:
             LoadProblem(
                 path=b.primary.source,
                 line=b.primary.line,
-                **b.primary.location.binary,
+                **b.primary.location.beyond_line,
                 severity="warning",
                 message=(
                     f"possible duplicate roles, not merged: {a.primary.title!r} and "

@@ -194,13 +194,13 @@ def _single_role(outline: DocumentOutline, title: str | None, problems: list[Loa
             LoadProblem(
                 path=outline.source,
                 line=at.line,
-                **at.binary,
+                **at.beyond_line,
                 message=message,
                 severity="warning",
                 cause="decorated-title",
             )
         )
-    role = ParsedRole(title=shown, source=outline.source, line=at.line, **at.binary, level=level)
+    role = ParsedRole(title=shown, source=outline.source, line=at.line, **at.beyond_line, level=level)
     fill_role(role, outline.blocks[start:], role.title)
     return [role]
 
@@ -220,7 +220,7 @@ def _section_roles(outline: DocumentOutline, found: Found, ladder: bool, family:
             title = level_title(level[0], ladder_of)
         else:
             title = spot.name
-        place = {"line": spot.at.line, **spot.at.binary}
+        place = {"line": spot.at.line, **spot.at.beyond_line}
         role = ParsedRole(title=title, source=outline.source, **place, ladder=ladder_of or None)
         if level:
             role.level = level[0]
@@ -230,7 +230,7 @@ def _section_roles(outline: DocumentOutline, found: Found, ladder: bool, family:
         for header, value in spot.cells.items():
             kind = classify_heading(header)
             text = " ".join(value.split())
-            places = [spot.at] if spot.at.binary else []
+            places = [spot.at] if spot.at.beyond_line else []
             role.sections.append(Section(name=header, kind=kind, text=text, line=spot.at.line, places=places))
         for heading, blocks in found.shared:
             fill_role(role, blocks, heading.text, classify_heading(heading.text))
@@ -265,7 +265,7 @@ def _track_roles(outline: DocumentOutline, tracks: list[list[TrackRole]]) -> lis
             if spot.title.lower() not in roles:
                 kind = track_of(spot.track) if spot.track else None
                 name = clean_title(spot.track or "") or f"track {number}"
-                place = {"line": spot.at.line, **spot.at.binary}
+                place = {"line": spot.at.line, **spot.at.beyond_line}
                 new = ParsedRole(
                     title=spot.title, source=outline.source, **place, level=spot.level, track=kind, ladder=name
                 )

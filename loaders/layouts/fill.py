@@ -161,7 +161,7 @@ def _section(name: str, kind: SectionKind, blocks: list[Block]) -> Section | Non
         return None
     parts.sort(key=lambda part: part[0].line)
     places = []
-    if not any(at.line for at, _ in parts) and any(at.binary for at, _ in parts):
+    if not any(at.line for at, _ in parts) and any(at.beyond_line for at, _ in parts):
         places = [at for at, part in parts for _ in range(part.count("\n") + 1)]
     first = parts[0][0].line
     text, current = "", first

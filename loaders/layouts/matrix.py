@@ -170,8 +170,8 @@ def find_matrices(outline: DocumentOutline) -> list[Matrix]:
     >>> from loaders.readers.markdown import read_markdown
     >>> text = "| area | Level 1 | Level 2 |\\n|---|---|---|\\n| delivery | 1 | 2 |\\n| sum | 1 | 2 |\\n"
     >>> doc = read_markdown(text, "m.md")
-    >>> [(m.levels, m.competencies) for m in find_matrices(doc)]
-    [([('Level 1', 1), ('Level 2', 1)], ['delivery'])]
+    >>> [([(name, at.line, at.column) for name, at in m.levels], m.competencies) for m in find_matrices(doc)]
+    [([('Level 1', 1, 2), ('Level 2', 1, 3)], ['delivery'])]
     """
     found = []
     for _, block in outline.tables():
@@ -205,7 +205,8 @@ def matrix_roles(outline: DocumentOutline, family: str | None) -> list[ParsedRol
             title = level_title(level, named) if is_generic_level(level) else level
             role = roles.get(title.lower())
             if role is None:
-                role = ParsedRole(title=title, source=outline.source, line=at.line, **at.binary, ladder=named or None)
+                place = {"line": at.line, **at.beyond_line}
+                role = ParsedRole(title=title, source=outline.source, **place, ladder=named or None)
                 role.level = level if is_generic_level(level) else None
                 roles[title.lower()] = role
                 tracks.setdefault(matrix.track, []).append(role)
