@@ -15,13 +15,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.model import ParsedRole, Section, SectionKind
+from graph.model import Location, ParsedRole, Section, SectionKind
 from loaders.document import DocumentOutline
 from loaders.layouts.fill import mention
 from loaders.layouts.ladder import level_title, link_ladder, stem_name
 from loaders.layouts.roles import clean_title
 from loaders.role_titles import is_generic_level
-from loaders.text import classify_heading
+from loaders.text import classify_heading, collapse
 
 __all__ = ["Framework", "find_framework", "framework_roles"]
 
@@ -208,20 +208,45 @@ def framework_roles(outline: DocumentOutline, family: str | None) -> list[Parsed
     data = outline.meta.get("data", outline.meta)
     named = _key(data, _NAME_KEYS) if isinstance(data, dict) else None
     ladder = family or _ladder(named if isinstance(named, str) else outline.title, outline.source, data)
+    places = _places(outline)
     roles = []
     for level in found.levels:
         title = level_title(level, ladder) if is_generic_level(level) else level
         generic = is_generic_level(level)
-        role = ParsedRole(title=title, source=outline.source, line=1, level=level if generic else None, ladder=ladder)
+        first = [text for theme, criteria in found.themes[level][:1] for text in (*criteria, theme)]
+        line = _place(places, level, *first).line  # a numeric level is placed at its first criterion
+        role = ParsedRole(
+            title=title, source=outline.source, line=line, level=level if generic else None, ladder=ladder
+        )
         for theme, criteria in found.themes[level]:
             evidence = "; ".join(criteria) or theme
-            role.skills.append(mention(clean_title(theme), SectionKind.SKILLS, outline.source, 1, evidence))
+            at = _place(places, *criteria, theme)
+            role.skills.append(mention(clean_title(theme), SectionKind.SKILLS, outline.source, at, evidence))
             if criteria:
                 text = "\n".join(criteria)
-                role.sections.append(Section(name=clean_title(theme), kind=SectionKind.SKILLS, text=text, line=1))
+                role.sections.append(Section(name=clean_title(theme), kind=SectionKind.SKILLS, text=text, line=at.line))
         roles.append(role)
     link_ladder(roles, [""] * len(roles), outline.source, outline.source.rsplit("/", 1)[-1])
     return roles
+
+
+def _places(outline: DocumentOutline) -> dict[str, Location]:
+    """Where each text of the outline first stands (a block's text, or a label line's value).
+
+    The framework is found in the parsed data; its strings are placed back through the outline, whose
+    blocks the data reader put at the lines of their keys and values.
+    """
+    places: dict[str, Location] = {}
+    for block in outline.blocks:
+        for text in (block.text, block.value):
+            if text:
+                places.setdefault(collapse(text), block.at)
+    return places
+
+
+def _place(places: dict[str, Location], *texts: str) -> Location:
+    """The place of the first of ``texts`` the outline holds (line 1 when it holds none)."""
+    return next((places[key] for key in map(collapse, texts) if key in places), Location(line=1))
 
 
 def _ladder(title: str | None, source: str, data: Any) -> str:
