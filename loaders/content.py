@@ -5,6 +5,7 @@ from __future__ import annotations
 from graph.model import Evidence, LoadProblem, Location, ParsedRole, RoleRef, SectionKind
 from loaders.labels import blank_career_labels
 from loaders.markdown import Outline, Span
+from loaders.role_titles import decorated_title
 from loaders.text import clean_title, collapse
 
 __all__ = ["add_spans", "clean_role_title", "finish_summary", "role_ref"]
@@ -41,17 +42,7 @@ def clean_role_title(role: ParsedRole, problems: list[LoadProblem]) -> None:
             ref.title = clean_title(ref.title)
     cleaned = clean_title(role.title)
     if cleaned != collapse(role.title):
-        message = f"title {role.title!r} read as {cleaned!r} (decoration dropped)"
-        problems.append(
-            LoadProblem(
-                path=role.source,
-                line=role.line,
-                **role.location.beyond_line,
-                message=message,
-                severity="warning",
-                cause="decorated-title",
-            )
-        )
+        problems.append(decorated_title(role.source, role.location, role.title, cleaned))
         if role.specialty and f"({role.specialty})" in role.title and f"({role.specialty})" not in cleaned:
             role.specialty = None  # the parenthesis was the title's own acronym, not a specialty
     role.title = cleaned

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from graph.model import LoadProblem, ParsedRole, SectionKind
+from graph.model import LoadProblem, Location, ParsedRole, SectionKind
 from loaders.text import classify_heading, clean_title
 
 __all__ = [
@@ -19,12 +19,25 @@ __all__ = [
     "NOT_A_ROLE",
     "NOT_A_TITLE",
     "ROLE_NOUN",
+    "decorated_title",
     "has_level_word",
     "is_generic_level",
     "level_name",
     "looks_like_role",
     "role_like_headings",
 ]
+
+def decorated_title(source: str, at: Location, title: str, shown: str) -> LoadProblem:
+    """The warning that ``title`` (at ``at`` in ``source``) is read as ``shown``, its decoration dropped."""
+    return LoadProblem(
+        path=source,
+        line=at.line,
+        **at.beyond_line,
+        message=f"title {title!r} read as {shown!r} (decoration dropped)",
+        severity="warning",
+        cause="decorated-title",
+    )
+
 
 NOT_A_TITLE = re.compile(r"\b(?:what|how|why|you|your|we|our|like|roles)\b|[?'’]", re.I)
 ROLE_NOUN = re.compile(

@@ -27,7 +27,7 @@ from loaders.layouts.fill import fill_role
 from loaders.layouts.ladder import ladder_name, level_title, link_ladder, stem_name, track_of
 from loaders.layouts.roles import Found, TrackRole, clean_title, find_roles, grouped_table, track_table
 from loaders.layouts.tracks import read_tracks
-from loaders.role_titles import is_generic_level, level_name, looks_like_role, role_like_headings
+from loaders.role_titles import decorated_title, is_generic_level, level_name, looks_like_role, role_like_headings
 from loaders.text import classify_heading
 
 __all__ = ["LAYOUTS", "describes_one_role", "detect", "hints", "interpret", "page_title"]
@@ -189,17 +189,7 @@ def _single_role(outline: DocumentOutline, title: str | None, problems: list[Loa
     shown, level = page_title(title)
     shown = clean_title(shown).strip(" -–—:") or title
     if shown != " ".join(title.split()):  # reported like the loader's title grammar reports what it drops
-        message = f"title {title!r} read as {shown!r} (decoration dropped)"
-        problems.append(
-            LoadProblem(
-                path=outline.source,
-                line=at.line,
-                **at.beyond_line,
-                message=message,
-                severity="warning",
-                cause="decorated-title",
-            )
-        )
+        problems.append(decorated_title(outline.source, at, title, shown))
     role = ParsedRole(title=shown, source=outline.source, line=at.line, **at.beyond_line, level=level)
     fill_role(role, outline.blocks[start:], role.title)
     return [role]
