@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from pydantic import TypeAdapter
+
 from graph.model import RelType
 from graph.queries.models import EvidenceRef, Item, ItemKind, WeightedItem
 
@@ -14,6 +16,7 @@ if TYPE_CHECKING:
 __all__ = ["item", "item_fields", "profile", "weighted_items"]
 
 _REL = {"skill": RelType.REQUIRES_SKILL, "kpi": RelType.MEASURED_BY}
+_WEIGHTED_ITEMS = TypeAdapter(list[WeightedItem])
 
 
 def profile(og: OrgGraph, role_id: str, kind: ItemKind) -> dict[str, float]:
@@ -37,14 +40,17 @@ def item(og: OrgGraph, item_id: str, kind: ItemKind) -> Item:
 
 
 def weighted_items(og: OrgGraph, role_id: str, item_ids: Iterable[str], kind: ItemKind) -> list[WeightedItem]:
-    """The items with the weight and evidence ``role_id`` gives them, heaviest first, then by name."""
+    """The items with the weight and evidence ``role_id`` gives them, heaviest first, then by name.
+
+    Built as plain fields and validated in one call (each model built on its own costs more than its
+    fields).
+    """
     weights = profile(og, role_id, kind)
+    rel_type = _REL[kind]
     items = [
-        WeightedItem(
-            **item_fields(og, item_id, kind),
-            weight=weights.get(item_id, 0.0),
-            evidence=EvidenceRef.of_edge(og.edge(role_id, item_id, _REL[kind])),
-        )
+        {**item_fields(og, item_id, kind), "weight": weights.get(item_id, 0.0),
+         "evidence": EvidenceRef.fields_of_edge(og.edge(role_id, item_id, rel_type))}
         for item_id in item_ids
     ]
-    return sorted(items, key=lambda it: (-it.weight, it.name.lower(), it.id))
+    items.sort(key=lambda it: (-it["weight"], it["name"].lower(), it["id"]))
+    return _WEIGHTED_ITEMS.validate_python(items)

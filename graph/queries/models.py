@@ -4,6 +4,7 @@ the corrections an answer made to the names it was given."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -89,18 +90,30 @@ class EvidenceRef(_Result):
     @classmethod
     def of_edge(cls, attrs: Mapping[str, Any] | None) -> EvidenceRef | None:
         """The evidence of an edge's attributes; ``None`` when the edge has no provenance at all."""
+        fields = cls.fields_of_edge(attrs)
+        return None if fields is None else cls(**fields)
+
+    @staticmethod
+    def fields_of_edge(attrs: Mapping[str, Any] | None) -> dict[str, Any] | None:
+        """The fields :meth:`of_edge` validates, as a dict (for a model that nests one, validated with it)."""
         if not attrs or not (attrs.get("source") or attrs.get("evidence")):
             return None
+        line = attrs.get("line")
         place = {name: attrs.get(name) for name in PLACE_FIELDS}
-        return cls(
-            source=attrs.get("source"),
-            line=attrs.get("line"),
+        return {
+            "source": attrs.get("source"),
+            "line": line,
             **place,
-            place=str(Location(line=attrs.get("line") or 0, **place)),
-            sentence=attrs.get("evidence"),
-            method=attrs.get("method") or "stated",
-            confidence=attrs.get("confidence", 1.0),
-        )
+            "place": _place_words(line or 0, *place.values()),
+            "sentence": attrs.get("evidence"),
+            "method": attrs.get("method") or "stated",
+            "confidence": attrs.get("confidence", 1.0),
+        }
+
+
+@lru_cache(maxsize=4096)  # few distinct places (lines, pages, cells) recur over many edges
+def _place_words(line: int, *place: Any) -> str:
+    return str(Location(line=line, **dict(zip(PLACE_FIELDS, place, strict=True))))
 
 
 class Item(_Result):

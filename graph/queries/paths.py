@@ -176,14 +176,15 @@ def _moves(og: OrgGraph, promotions_only: bool) -> nx.DiGraph:
 _KIND_WORDS = {"promotion": "promotion", "lateral": "lateral move", "specialty": "specialty switch"}
 
 
-def _cost_terms(kind: MoveKind, overlap: float) -> list[CostTerm]:
+def _cost_terms(kind: MoveKind, overlap: float) -> list[dict]:
+    """The fields of the step's ``CostTerm`` list."""
     if kind == "promotion":
-        return [CostTerm(label="promotion", value=PROMOTION_COST)]
+        return [{"label": "promotion", "value": PROMOTION_COST}]
     if kind == "specialty":
-        return [CostTerm(label="specialty switch", value=SPECIALTY_COST)]
+        return [{"label": "specialty switch", "value": SPECIALTY_COST}]
     return [
-        CostTerm(label="lateral move", value=LATERAL_BASE_COST),
-        CostTerm(label=f"skills not shared (1 - {overlap:.2f} weighted overlap)", value=round(1.0 - overlap, 6)),
+        {"label": "lateral move", "value": LATERAL_BASE_COST},
+        {"label": f"skills not shared (1 - {overlap:.2f} weighted overlap)", "value": round(1.0 - overlap, 6)},
     ]
 
 
@@ -200,6 +201,14 @@ def _explain(kind: MoveKind, cost: float, overlap: float, method: str, confidenc
     return words
 
 
+_SUMMARY_FIELDS = set(RoleSummary.model_fields)
+
+
+def _summary(og: OrgGraph, role_id: str) -> dict:
+    """The fields of ``RoleSummary.of`` (validated with the answer that holds them)."""
+    return og.roles_by_id[role_id].model_dump(include=_SUMMARY_FIELDS)
+
+
 def _step(
     og: OrgGraph,
     graph: nx.DiGraph,
@@ -207,58 +216,75 @@ def _step(
     end: str,
     skills: list[WeightedItem] | None = None,
     kpis: list[WeightedItem] | None = None,
-) -> CareerStep:
-    """The move ``start`` → ``end``; its gains are ``skills``/``kpis`` when a path computed them."""
+) -> dict:
+    """The fields of the move ``start`` → ``end`` (a ``CareerStep``); its gains are ``skills``/``kpis``
+    when a path computed them.
+
+    Answers are built as plain fields and validated once, by the model that holds them: each model
+    built on its own costs more than its fields.
+    """
     move = graph[start][end]
     rel = move["rel"] or {}
     method, confidence = rel.get("method") or "stated", rel.get("confidence", 1.0)
-    return CareerStep(
-        start=RoleSummary.of(og.roles_by_id[start]),
-        end=RoleSummary.of(og.roles_by_id[end]),
-        kind=move["kind"],
-        method=method,
-        confidence=confidence,
-        cost=move["cost"],
-        cost_terms=_cost_terms(move["kind"], move["overlap"]),
-        cost_explained=_explain(move["kind"], move["cost"], move["overlap"], method, confidence),
-        skill_overlap=move["overlap"],
-        evidence=EvidenceRef.of_edge(move["rel"]),
-        skills_to_gain=gains_along(og, [start, end], "skill")[0] if skills is None else skills,
-        kpis_to_gain=gains_along(og, [start, end], "kpi")[0] if kpis is None else kpis,
-    )
+    kind, cost, overlap = move["kind"], move["cost"], move["overlap"]
+    return {
+        "start": _summary(og, start),
+        "end": _summary(og, end),
+        "kind": kind,
+        "method": method,
+        "confidence": confidence,
+        "cost": cost,
+        "cost_terms": _cost_terms(kind, overlap),
+        "cost_explained": _explain(kind, cost, overlap, method, confidence),
+        "skill_overlap": overlap,
+        "evidence": EvidenceRef.fields_of_edge(move["rel"]),
+        "skills_to_gain": gains_along(og, [start, end], "skill")[0] if skills is None else skills,
+        "kpis_to_gain": gains_along(og, [start, end], "kpi")[0] if kpis is None else kpis,
+    }
 
 
 def _path(og: OrgGraph, graph: nx.DiGraph, nodes: list[str]) -> CareerPath:
     skills, kpis = gains_along(og, nodes, "skill"), gains_along(og, nodes, "kpi")
     steps = [_step(og, graph, a, b, s, k) for (a, b), s, k in zip(pairwise(nodes), skills, kpis, strict=True)]
-    cost = round(sum(step.cost for step in steps), 6)
-    terms = " + ".join(f"{_KIND_WORDS[step.kind]} {step.cost:g}" for step in steps)
-    inferred = sum(step.method == "inferred" for step in steps)
-    explained = f"cost {cost:g} = {terms}" if len(steps) > 1 else f"cost {cost:g}: {steps[0].cost_explained}"
+    cost = round(sum(step["cost"] for step in steps), 6)
+    terms = " + ".join(f"{_KIND_WORDS[step['kind']]} {step['cost']:g}" for step in steps)
+    inferred = sum(step["method"] == "inferred" for step in steps)
+    explained = f"cost {cost:g} = {terms}" if len(steps) > 1 else f"cost {cost:g}: {steps[0]['cost_explained']}"
     if inferred:
         explained += f"; {inferred} of the {len(steps)} moves inferred, not stated in a document"
-    return CareerPath(
-        cost=cost,
-        cost_explained=explained,
-        inferred_steps=inferred,
-        steps=steps,
-        skills_to_gain=[i for step in skills for i in step],
-        kpis_to_gain=[i for step in kpis for i in step],
+    return CareerPath.model_validate(
+        {
+            "cost": cost,
+            "cost_explained": explained,
+            "inferred_steps": inferred,
+            "steps": steps,
+            "skills_to_gain": [i for step in skills for i in step],
+            "kpis_to_gain": [i for step in kpis for i in step],
+        }
     )
 
 
-def _cheapest(og: OrgGraph, graph: nx.DiGraph, start: str, end: str, k: int, max_steps: int) -> list[list[str]]:
+def _cheapest(
+    og: OrgGraph,
+    graph: nx.DiGraph,
+    start: str,
+    end: str,
+    k: int,
+    max_steps: int,
+    forward: dict[str, int] | None = None,
+) -> list[list[str]]:
     """The ``k`` cheapest simple paths, leaving out detours: a path that only switches into a sibling
     specialty and back onto the same ladder is the same route as one already found.
 
     The search runs on the roles that can lie on a path of at most ``max_steps`` moves (hop distance
     from ``start`` plus hop distance to ``end``), copied with the move graph's adjacency order, so the
-    enumeration sees every path it may return and nothing it could only skip.
+    enumeration sees every path it may return and nothing it could only skip. ``forward`` is
+    ``_hops`` from ``start`` when the caller has it.
     """
     import networkx as nx
 
     bases = og.specialty_bases
-    region = _region(graph, start, end, max_steps)
+    region = _region(graph, start, end, max_steps, forward)
     if region is None:
         return []
     found: list[list[str]] = []
@@ -293,7 +319,9 @@ def _hops(neighbours, source: str, cutoff: int) -> dict[str, int]:
     return seen
 
 
-def _region(graph: nx.DiGraph, start: str, end: str, max_steps: int) -> nx.DiGraph | None:
+def _region(
+    graph: nx.DiGraph, start: str, end: str, max_steps: int, forward: dict[str, int] | None = None
+) -> nx.DiGraph | None:
     """The moves between roles on some path of at most ``max_steps`` moves from ``start`` to ``end``.
 
     None when ``end`` is out of reach. Adjacency keeps the order of ``graph`` (successors and
@@ -301,7 +329,8 @@ def _region(graph: nx.DiGraph, start: str, end: str, max_steps: int) -> nx.DiGra
     """
     import networkx as nx
 
-    forward = _hops(graph.succ, start, max_steps)
+    if forward is None:
+        forward = _hops(graph.succ, start, max_steps)
     if end not in forward:
         return None
     backward = _hops(graph.pred, end, max_steps)
@@ -324,10 +353,11 @@ def _route(nodes: list[str], bases: dict[str, str]) -> tuple[str, ...]:
     return tuple(route)
 
 
-def _closest(og: OrgGraph, graph: nx.DiGraph, start: str, target: str, max_steps: int) -> ClosestRole | None:
-    import networkx as nx
-
-    reach = nx.single_source_shortest_path_length(graph, start, cutoff=max_steps)
+def _closest(
+    og: OrgGraph, graph: nx.DiGraph, start: str, target: str, max_steps: int, forward: dict[str, int]
+) -> ClosestRole | None:
+    """The reachable role sharing the most of ``target``'s skills; ``forward`` is ``_hops`` from ``start``."""
+    reach = dict(forward)
     reach.pop(start, None)
     if not reach:
         return None
@@ -343,9 +373,9 @@ def _closest(og: OrgGraph, graph: nx.DiGraph, start: str, target: str, max_steps
         f"of the {len(reach)} roles reachable within {max_steps} steps, {title} shares the most of "
         f"{target_title}'s weighted skills ({overlap:.0%}); it is {steps} step{'s' if steps != 1 else ''} away"
     )
-    path = _path(og, graph, _cheapest(og, graph, start, role_id, 1, max_steps)[0])
-    return ClosestRole(
-        role=RoleSummary.of(og.roles_by_id[role_id]), steps=steps, skill_overlap=overlap, reason=reason, path=path
+    path = _path(og, graph, _cheapest(og, graph, start, role_id, 1, max_steps, forward)[0])
+    return ClosestRole.model_validate(
+        {"role": _summary(og, role_id), "steps": steps, "skill_overlap": overlap, "reason": reason, "path": path}
     )
 
 
@@ -403,17 +433,22 @@ def career_paths(
     if start.id == end.id:
         raise InvalidParameter("to", f"is the same role as from ({start.title}); give two different roles")
     graph = _moves(og, promotions_only)
-    paths = [_path(og, graph, nodes) for nodes in _cheapest(og, graph, start.id, end.id, k, max_steps)]
-    result = CareerPaths(
-        from_role=RoleSummary.of(start),
-        to_role=RoleSummary.of(end),
-        promotions_only=promotions_only,
-        max_steps=max_steps,
-        paths=paths,
+    # One breadth-first pass from the start: whether the target is within reach at all (most pairs of
+    # a large library are not: no search is set up for them), and the reach the closest role is chosen from.
+    forward = _hops(graph.succ, start.id, max_steps)
+    found = _cheapest(og, graph, start.id, end.id, k, max_steps, forward) if end.id in forward else []
+    result = CareerPaths.model_validate(
+        {
+            "from_role": _summary(og, start.id),
+            "to_role": _summary(og, end.id),
+            "promotions_only": promotions_only,
+            "max_steps": max_steps,
+            "paths": [_path(og, graph, nodes) for nodes in found],
+        }
     )
-    if paths:
+    if result.paths:
         return result
-    closest = _closest(og, graph, start.id, end.id, max_steps)
+    closest = _closest(og, graph, start.id, end.id, max_steps, forward)
     moves = "promotions" if promotions_only else "moves"
     message = f"no path from {start.title} to {end.title} within {max_steps} {moves}"
     if closest is None:
@@ -438,5 +473,5 @@ def next_roles(og: OrgGraph, role: str) -> NextRoles:
     found = resolve_role(og, role)
     graph = og.career_moves
     steps = [_step(og, graph, found.id, end) for end in graph.successors(found.id)]
-    steps.sort(key=lambda s: (s.kind != "promotion", -s.skill_overlap, s.end.title.lower()))
-    return NextRoles(role=RoleSummary.of(found), moves=steps)
+    steps.sort(key=lambda s: (s["kind"] != "promotion", -s["skill_overlap"], s["end"]["title"].lower()))
+    return NextRoles.model_validate({"role": _summary(og, found.id), "moves": steps})
