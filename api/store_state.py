@@ -20,6 +20,7 @@ from fastapi import FastAPI, Request
 from api.settings import Settings
 from graph.errors import StoreBusy, StoreError, StoreUnavailable
 from graph.model import Snapshot
+from graph.orggraph import OrgGraph
 from graph.stores import CypherResult, Store, SyncResult, open_store, sync_snapshot
 from graph.stores.guard import QueryBounds
 from graph.stores.writer import is_synced
@@ -43,16 +44,21 @@ class StoreHolder:
         self._restarts = 0
         self.last_sync: SyncResult | None = None
 
-    def get(self, snapshot: Snapshot) -> Store:
-        """The open store, holding ``snapshot`` (opened and synced under a lock when needed).
+    def get(self, graph: OrgGraph | Snapshot) -> Store:
+        """The open store, holding ``graph``'s snapshot (opened and synced under a lock when needed).
+
+        The whole pydantic ``Snapshot`` of an ``OrgGraph`` is built only when the store must be
+        checked or synced, and not kept: the server answers from the columns, and a request on a
+        synced store needs nothing but the snapshot's ``built_at``.
 
         After the engine was restarted (a killed overrunning query) the store is checked again, since
         the last second of a sync may not have reached its disk. A failed sync (a full disk ...) is a
         :class:`StoreUnavailable` that says why; the next request tries again.
         """
+        built_at = graph.head.built_at if isinstance(graph, OrgGraph) else graph.built_at
         store = self._store
         if store is not None and (
-            store.engine != "falkordb" or (self._synced == snapshot.built_at and self._restarts == _restarts(store))
+            store.engine != "falkordb" or (self._synced == built_at and self._restarts == _restarts(store))
         ):
             return store
         with self._lock:
@@ -61,15 +67,16 @@ class StoreHolder:
                 self._store = self._opener(self.settings)
             store = self._store
             restarted = self._restarts != _restarts(store)
-            if store.engine == "falkordb" and (self._synced != snapshot.built_at or restarted):
+            if store.engine == "falkordb" and (self._synced != built_at or restarted):
                 self._restarts = _restarts(store)
+                snapshot = graph.whole_snapshot() if isinstance(graph, OrgGraph) else graph
                 try:
                     if not ((first or restarted) and is_synced(store, snapshot)):  # a persisted store may hold it
                         self.last_sync = sync_snapshot(store, snapshot, batch_size=self.settings.sync_batch_size)
                 except StoreError as err:  # tried again by the next request
                     self._synced = None
                     raise StoreUnavailable(f"cannot write the graph into the Cypher store: {err}") from err
-                self._synced = snapshot.built_at
+                self._synced = built_at
             return store
 
     def close(self) -> None:
@@ -164,8 +171,7 @@ async def run_analyst(
 
 def store_for(request: Request) -> Store:
     """The request's store, holding the snapshot the server currently answers from."""
-    snapshot = request.app.state.graphs.current().snapshot
-    return request.app.state.stores.get(snapshot)
+    return request.app.state.stores.get(request.app.state.graphs.current())
 
 
 def install_store(app: FastAPI) -> None:

@@ -11,10 +11,9 @@ import networkx as nx
 from pydantic import BaseModel
 
 from graph.model import NodeLabel, RelType, Snapshot
+from graph.orggraph import NODE_EXCLUDE as _NODE_EXCLUDE
 
 __all__ = ["to_networkx", "node_attributes", "nodes_with_label", "neighbours"]
-
-_NODE_EXCLUDE = {"sections"}
 
 
 def to_networkx(snapshot: Snapshot) -> nx.MultiDiGraph:

@@ -16,8 +16,9 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+from pydantic import BaseModel
 
-from graph.model import KPI, JobFamily, RelType, Role, Skill, Snapshot, Source
+from graph.model import KPI, JobFamily, NodeLabel, RelType, Role, Skill, Snapshot, Source
 from graph.reltable import RelationshipTable
 from graph.snapshot import SnapshotParts
 
@@ -26,8 +27,10 @@ if TYPE_CHECKING:
 
     from graph.queries.text import NameIndex
 
-__all__ = ["OrgGraph"]
+__all__ = ["NODE_EXCLUDE", "OrgGraph"]
 
+# Node fields left out of a node's attributes in ``g`` (the long text stays on the snapshot).
+NODE_EXCLUDE = {"sections"}
 # A REQUIRES_SKILL or MEASURED_BY edge without a stated weight counts fully.
 DEFAULT_WEIGHT = 1.0
 _METHOD_RANK = {"stated": 0, "extracted": 1, "inferred": 2}
@@ -59,8 +62,14 @@ class OrgGraph:
 
     @cached_property
     def snapshot(self) -> Snapshot:
-        """The whole pydantic ``Snapshot`` (built on first use: one ``Relationship`` object per row)."""
-        return SnapshotParts(self.head, self.relationships).snapshot()
+        """The whole pydantic ``Snapshot`` (built on first use: one ``Relationship`` object per row), kept."""
+        return self.whole_snapshot()
+
+    def whole_snapshot(self) -> Snapshot:
+        """The whole pydantic ``Snapshot`` for a one-off use (a store sync): built, not kept, unless
+        :attr:`snapshot` already holds it. At 10,000 roles it is some 230 MB of objects."""
+        known = self.__dict__.get("snapshot")
+        return known if known is not None else SnapshotParts(self.head, self.relationships).snapshot()
 
     @cached_property
     def g(self) -> nx.MultiDiGraph:
@@ -109,6 +118,25 @@ class OrgGraph:
                 within.setdefault(current.casefold(), {current}).add(name)
                 current = parent.get(current)
         return within
+
+    @cached_property
+    def nodes_by_id(self) -> dict[str, tuple[NodeLabel, BaseModel]]:
+        """Every node of the snapshot with its label, by id (what ``g`` holds as node attributes)."""
+        return {node.id: (label, node) for label, node in self.head.nodes()}
+
+    def has_node(self, node: str) -> bool:
+        """Whether ``node`` is in ``g``: a node of the snapshot or an end of some relationship."""
+        return node in self.nodes_by_id or len(self._rows_at(node, "out")) > 0 or len(self._rows_at(node, "in")) > 0
+
+    def node_field(self, node: str, name: str) -> Any:
+        """Field ``name`` of the node, as ``g.nodes[node].get(name)`` answers it (``label`` too)."""
+        found = self.nodes_by_id.get(node)
+        if found is None:
+            return None
+        label, model = found
+        if name == "label":
+            return label.value
+        return getattr(model, name) if name in type(model).model_fields and name not in NODE_EXCLUDE else None
 
     @cached_property
     def roles_by_id(self) -> dict[str, Role]:
@@ -179,6 +207,28 @@ class OrgGraph:
             if kind == rel_type:
                 hits[other] = row
         return [(other, table.attrs(row)) for other, row in sorted(hits.items(), key=lambda kv: first[kv[0]])]
+
+    def adjacent(self, node: str, direction: str = "out") -> list[tuple[str, str, int]]:
+        """``(other end, type, row)`` of ``node``'s edges (``"out"``: it starts them, ``"in"``: it ends them)
+        in the order ``g`` gives them: other ends by their first edge, each end's types by their first
+        row. ``row`` is the last row of that start, type and end: the one whose attributes ``g`` keeps.
+
+        Examples
+        --------
+        >>> from graph.queries.sample import sample_graph
+        >>> og = sample_graph()
+        >>> sorted({kind for _, kind, _ in og.adjacent("role:vp", "in")})
+        ['PROMOTES_TO', 'REPORTS_TO']
+        """
+        table = self.relationships
+        rows = self._rows_at(node, direction)
+        if not len(rows):
+            return []
+        others = table.column("end" if direction == "out" else "start", rows)
+        grouped: dict[str, dict[str, int]] = {}
+        for row, other, kind in zip(rows.tolist(), others, table.column("type", rows), strict=True):
+            grouped.setdefault(other, {})[kind] = row  # a repeated key keeps its place, takes the last row
+        return [(other, kind, row) for other, kinds in grouped.items() for kind, row in kinds.items()]
 
     @cached_property
     def _edge_rows(self) -> dict[tuple[str, str, str], int]:

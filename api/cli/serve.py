@@ -33,7 +33,7 @@ def serve(
     from api.server import server_config
 
     app = create_app(current, bound_host=host)
-    store = app.state.stores.get(app.state.graphs.current().snapshot)  # Cypher is ready before the first request
+    store = app.state.stores.get(app.state.graphs.current())  # Cypher is ready before the first request
     console.print(f"Cypher store: {store.describe()}")
     shown = f"[{host}]" if ":" in host else host
     if current.api_token is not None:

@@ -89,14 +89,13 @@ def role_skills(og: GraphDep, roles: Annotated[list[str] | None, Query()] = None
 
 
 def _node(og: OrgGraph, node_id: str) -> dict:
-    data = og.g.nodes[node_id]
-    label = data.get("label")
-    name = data.get("title") or data.get("name") or node_id
+    label = og.node_field(node_id, "label")
+    name = og.node_field(node_id, "title") or og.node_field(node_id, "name") or node_id
     node = {"id": node_id, "label": label, "name": name}
     if label == NodeLabel.ROLE.value:
-        node.update({k: data.get(k) for k in ("level", "grade", "family", "track")})
+        node.update({k: og.node_field(node_id, k) for k in ("level", "grade", "family", "track")})
     if label == NodeLabel.SKILL.value:
-        node["category"] = data.get("category")
+        node["category"] = og.node_field(node_id, "category")
     return node
 
 
@@ -104,23 +103,27 @@ def _node(og: OrgGraph, node_id: str) -> dict:
 def neighbourhood(og: GraphDep, node: Annotated[str, Query(max_length=300)]) -> dict:
     """``node`` (any id: role, skill, KPI, family) with its direct neighbours and the edges between them.
 
-    Sources and skill categories are left out: they would join everything to everything.
+    Sources and skill categories are left out: they would join everything to everything. Read from
+    the relationship columns (``OrgGraph.adjacent``): no networkx graph is built for it.
     """
-    if node not in og.g:
+    if not og.has_node(node):
         if node.startswith("role:") or ":" not in node:
             node = _role_ids(og, [node])[0]
         else:
             raise NotFound("node", node)
     hidden = {NodeLabel.SOURCE.value, NodeLabel.SKILL_CATEGORY.value}
     ids = [node]
-    for other in [*sorted(og.g.successors(node)), *sorted(og.g.predecessors(node))]:
-        if other not in ids and og.g.nodes[other].get("label") not in hidden:
+    successors = dict.fromkeys(other for other, _, _ in og.adjacent(node, "out"))
+    predecessors = dict.fromkeys(other for other, _, _ in og.adjacent(node, "in"))
+    for other in [*sorted(successors), *sorted(predecessors)]:
+        if other not in ids and og.node_field(other, "label") not in hidden:
             ids.append(other)
     ids = ids[: MAX_NEIGHBOURS + 1]
     keep = set(ids)
     edges = [
         {"source": start, "target": end, "type": key}
-        for start, end, key in og.g.edges(ids, keys=True)
+        for start in ids
+        for end, key, _ in og.adjacent(start, "out")
         if end in keep and (start == node or end == node)
     ]
     return {"center": node, "nodes": [_node(og, n) for n in ids], "edges": edges}

@@ -1,5 +1,8 @@
 """The neighbourhood of a role for a graph view: the roles a few lines away, the centre's skills and
 KPIs, and every edge among them (so neighbours' links to the centre's skills show what they share).
+
+Read from the graph's relationship columns (``OrgGraph.adjacent``), in the order and with the
+attributes the networkx graph would give: no networkx graph is built for it.
 """
 
 from __future__ import annotations
@@ -61,8 +64,7 @@ def neighbourhood(og: OrgGraph, role: str, depth: int = 1) -> Neighbourhood:
     for step in range(1, depth + 1):
         reached = []
         for node in frontier:
-            for start, end, key in [*og.g.out_edges(node, keys=True), *og.g.in_edges(node, keys=True)]:
-                other = end if start == node else start
+            for other, key, _ in [*og.adjacent(node, "out"), *og.adjacent(node, "in")]:
                 if key in LINES and other in og.roles_by_id and other not in distance:
                     distance[other] = step
                     reached.append(other)
@@ -70,18 +72,19 @@ def neighbourhood(og: OrgGraph, role: str, depth: int = 1) -> Neighbourhood:
     for item_id in [*og.role_skills[found.id], *og.role_kpis[found.id]]:
         distance[item_id] = 1
     nodes = [
-        GraphNode(id=n, label=og.g.nodes[n].get("label", ""), name=_name(og, n), distance=d)
+        GraphNode(id=n, label=og.node_field(n, "label") or "", name=_name(og, n), distance=d)
         for n, d in sorted(distance.items(), key=lambda kv: (kv[1], kv[0]))
     ]
+    table = og.relationships
     edges = [
-        GraphEdge(source=s, target=t, type=key, weight=data.get("weight"))
-        for s, t, key, data in og.g.subgraph(distance).edges(keys=True, data=True)
-        if key in SHOWN
+        GraphEdge(source=node, target=end, type=key, weight=table.value("weight", row))
+        for node in distance
+        for end, key, row in og.adjacent(node, "out")
+        if end in distance and key in SHOWN
     ]
     edges.sort(key=lambda e: (e.type, e.source, e.target))
     return Neighbourhood(centre=found.id, depth=depth, nodes=nodes, edges=edges)
 
 
 def _name(og: OrgGraph, node_id: str) -> str:
-    data = og.g.nodes[node_id]
-    return data.get("title") or data.get("name") or node_id
+    return og.node_field(node_id, "title") or og.node_field(node_id, "name") or node_id
