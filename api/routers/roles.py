@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
-from api.deps import GraphDep
+from api.deps import GraphDep, answer
 from api.models import ERRORS
 from api.params import (
     DepthQuery,
@@ -114,5 +114,5 @@ def get_neighbourhood(og: GraphDep, role: NamePath, depth: DepthQuery = 1):
 
 
 @router.get("/{role:path}", response_model=RoleCard, summary="The role card")
-def get_role(og: GraphDep, role: NamePath):
-    return json_response(with_corrections(role_card, og, role))
+async def get_role(og: GraphDep, role: NamePath):
+    return json_response(await answer(og, with_corrections, role_card, og, role))
