@@ -195,13 +195,22 @@ class NameIndex:
 class _FuzzyIndex:
     """The name keys prepared once for :meth:`NameIndex.fuzzy`: the same scores, without scoring every key.
 
-    * ``token_sort_ratio`` is ``ratio`` of the words sorted, so the keys are sorted once and scored
-      with plain ``ratio`` (rapidfuzz's fastest scorer);
-    * ``token_set_ratio`` is computed exactly, by rapidfuzz, but only for the keys that can reach the
-      cut-off: a key sharing no word with the query scores ``ratio`` of the two sorted word sets (cut
-      by one ``ratio`` pass over all keys); a key sharing words scores at most a bound worked out from
-      the lengths of the shared and other words (numpy, from posting lists of words), and only keys
-      whose bound reaches the cut-off are scored.
+    Both scorers are rapidfuzz's own, run only on the keys that can reach the cut-off. Which those are
+    follows from the Indel distance (what ``ratio`` normalises): it is at least the difference of two
+    strings' character counts, ``sum(|count_a(c) - count_b(c)|)`` over every character, so
+    ``ratio <= 100 * (1 - that / (len_a + len_b))``. Keys are lower-case ASCII words (:func:`name_key`),
+    so the letter and digit counts of every key are one small integer matrix and that bound is one numpy
+    pass over it.
+
+    * ``token_sort_ratio`` is ``ratio`` of the words sorted: the keys are sorted once and the ones whose
+      bound reaches the cut-off are scored with plain ``ratio`` (rapidfuzz's fastest scorer);
+    * ``token_set_ratio`` is the best of three ratios. Two of them (the shared words against each whole
+      word set) follow from the lengths of the shared and other words (posting lists of words give the
+      shared length of every key at once); the third, of the words one side has and the other lacks,
+      is bounded as above: the shared words drop out of both sides' counts alike, so the count
+      difference is that of the two whole word sets, and the spaces differ by the difference of the
+      word counts. A word set inside the other scores 100. Only keys whose bound reaches the cut-off
+      are scored.
     """
 
     SLACK = 1.0  # score points of margin on every bound: rounding never drops a key that qualifies
@@ -220,18 +229,28 @@ class _FuzzyIndex:
         self.postings = {word: np.array(found, dtype=np.int64) for word, found in postings.items()}
         # A word set's weight: its joined length + 1 (each word's length + 1).
         self.weights = np.array([sum(len(word) + 1 for word in words) for words in word_sets], dtype=np.float64)
+        self.counts = _character_counts(keys)
+        self.set_counts = _character_counts(self.set_keys)
+        self.words = np.array([key.count(" ") + 1 for key in keys], dtype=np.int64)
+        self.set_words = np.array([len(words) for words in word_sets], dtype=np.int64)
 
     def scores(self, query: str, min_score: float) -> tuple[list[tuple[float, int]], list[tuple[float, int]]]:
-        """(token_sort_ratio, token_set_ratio) ``(score, position)`` of every key scoring ``min_score`` or more
-        (every key when ``min_score`` is 0), as ``process.extract`` over all keys would give them."""
-        cutoff = min_score or None
+        """(token_sort_ratio, token_set_ratio) ``(score, position)`` of every key whose score can count: a
+        ``token_sort_ratio`` of ``min_score`` or more, a ``token_set_ratio`` that reaches ``min_score`` once
+        discounted by :func:`_factor` (every key when ``min_score`` is 0), as ``process.extract`` over all
+        keys would give them."""
         ordered = " ".join(sorted(query.split()))
-        by_sort = [(score, position) for _, score, position in
-                   process.extract(ordered, self.sorted_keys, scorer=fuzz.ratio, limit=None, score_cutoff=cutoff)]
-        candidates = self._set_candidates(query, min_score) if min_score else range(len(self.keys))
-        chosen = [self.keys[position] for position in candidates]
-        by_set = [(score, candidates[index]) for _, score, index in
-                  process.extract(query, chosen, scorer=fuzz.token_set_ratio, limit=None, score_cutoff=cutoff)]
+        if not min_score:
+            by_sort = [(score, position) for _, score, position in
+                       process.extract(ordered, self.sorted_keys, scorer=fuzz.ratio, limit=None)]
+            by_set = [(score, position) for _, score, position in
+                      process.extract(query, self.keys, scorer=fuzz.token_set_ratio, limit=None)]
+            return by_sort, by_set
+        sort_candidates = self._sort_candidates(ordered, min_score)
+        by_sort = self._extract(ordered, self.sorted_keys, sort_candidates, fuzz.ratio, min_score)
+        needed = self._set_needed(query, min_score)
+        set_candidates = self._set_candidates(query, needed)
+        by_set = self._extract(query, self.keys, set_candidates, fuzz.token_set_ratio, min(100.0, float(needed.min())))
         return by_sort, by_set
 
     def leaders(self, query: str, found: tuple[list[tuple[float, int]], ...], limit: int) -> tuple[list, ...]:
@@ -261,7 +280,28 @@ class _FuzzyIndex:
         return ([m for m, k in zip(sort_scores, kept[:cut], strict=True) if k],
                 [m for m, k in zip(set_scores, kept[cut:], strict=True) if k])
 
-    def _set_candidates(self, query: str, min_score: float) -> list[int]:
+    @staticmethod
+    def _extract(query: str, keys: list[str], candidates: list[int], scorer, cutoff: float) -> list[tuple[float, int]]:
+        chosen = [keys[position] for position in candidates]
+        return [(score, candidates[index]) for _, score, index in
+                process.extract(query, chosen, scorer=scorer, limit=None, score_cutoff=cutoff)]
+
+    def _set_needed(self, query: str, min_score: float) -> np.ndarray:
+        """The least ``token_set_ratio`` per key that reaches ``min_score`` after the key's discount (and the
+        rounding to two places): a key shorter than the query needs more, as it is discounted more."""
+        factors = np.where(self.lengths >= len(query), SUBSET_DISCOUNT, MISSING_WORDS_DISCOUNT)
+        return (min_score - 0.01) / factors
+
+    def _sort_candidates(self, ordered: str, min_score: float) -> list[int]:
+        """The keys whose ``ratio`` with the sorted query can reach ``min_score`` (the count bound)."""
+        apart = np.abs(self.counts - _character_counts([ordered])[0]).sum(axis=1)
+        apart += np.abs(self.words - (ordered.count(" ") + 1))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            bound = 100 * (1 - apart / (self.lengths + len(ordered)))
+        return np.flatnonzero(bound >= min_score - self.SLACK).tolist()
+
+    def _set_candidates(self, query: str, needed: np.ndarray) -> list[int]:
+        """The keys whose ``token_set_ratio`` with ``query`` can reach ``needed`` (per key)."""
         words = set(query.split())
         shared = np.zeros(len(self.keys), dtype=np.float64)  # weight of the words a key shares with the query
         for word in words:
@@ -269,16 +309,7 @@ class _FuzzyIndex:
             if found is not None:
                 shared[found] += len(word) + 1
         query_weight = float(sum(len(word) + 1 for word in words))
-        limit = min_score - self.SLACK
-        # No word shared: token_set_ratio is ratio of the sorted word sets.
-        alone = " ".join(sorted(words))
-        keep = np.zeros(len(self.keys), dtype=bool)
-        for _, _, position in process.extract(alone, self.set_keys, scorer=fuzz.ratio, limit=None,
-                                              score_cutoff=max(limit, 0.0)):
-            keep[position] = True
-        keep &= shared == 0
-        # Words shared: one word set inside the other scores 100; otherwise rapidfuzz's three ratios
-        # (differences against each other, the intersection against each side) are at most these.
+        limit = needed - self.SLACK
         some = shared > 0
         weights = self.weights
         subset = some & ((shared == query_weight) | (shared == weights))
@@ -286,13 +317,31 @@ class _FuzzyIndex:
         a = query_weight - shared - 1
         b = weights - shared - 1
         len_a, len_b = query_weight - 1, weights - 1
+        # The words only one side has: at least the count difference of the whole word sets apart.
+        apart = np.abs(self.set_counts - _character_counts([" ".join(sorted(words))])[0]).sum(axis=1)
+        apart += np.abs(self.set_words - len(words))
         with np.errstate(divide="ignore", invalid="ignore"):
-            differences = 100 * (1 - np.abs(a - b) / (len_a + len_b))
-            query_side = 100 * (1 - (1 + a) / (s + len_a))
-            key_side = 100 * (1 - (1 + b) / (s + len_b))
+            differences = 100 * (1 - apart / (len_a + len_b))
+            query_side = np.where(some, 100 * (1 - (1 + a) / (s + len_a)), 0.0)
+            key_side = np.where(some, 100 * (1 - (1 + b) / (s + len_b)), 0.0)
         bound = np.maximum(differences, np.maximum(query_side, key_side))
-        keep |= subset | (some & (bound >= limit))
-        return np.flatnonzero(keep).tolist()
+        return np.flatnonzero(subset | (bound >= limit)).tolist()
+
+
+_CHARACTERS = np.full(256, 36, dtype=np.int64)  # a name key's letters and digits 0..35; the space 36
+_CHARACTERS[np.frombuffer(b"abcdefghijklmnopqrstuvwxyz0123456789", dtype=np.uint8)] = np.arange(36)
+
+
+def _character_counts(texts: list[str]) -> np.ndarray:
+    """How often each letter and digit occurs in each text (one row per text, 36 columns; spaces left out).
+
+    >>> _character_counts(["abca", "z9"])[:, [0, 1, 2, 25, 35]].tolist()
+    [[2, 1, 1, 0, 0], [0, 0, 0, 1, 1]]
+    """
+    codes = _CHARACTERS[np.frombuffer("".join(texts).encode("ascii"), dtype=np.uint8)]
+    rows = np.repeat(np.arange(len(texts)), [len(text) for text in texts])
+    counts = np.bincount(rows * 37 + codes, minlength=len(texts) * 37).reshape(len(texts), 37)
+    return counts[:, :36].astype(np.int32)
 
 
 def _factor(scorer, query: str, key: str) -> float:

@@ -36,6 +36,11 @@ def brute_force(index: NameIndex, text: str, min_score: float) -> list[NameMatch
 
 
 names = st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=6).map(" ".join), min_size=1, max_size=40)
+# Words of a few letters and digits, spelled at random: typos the vocabulary above does not hold, and
+# names whose letters nearly match.
+spelled = st.text(alphabet="aeilmnorst19", min_size=1, max_size=9)
+spelled_names = st.lists(st.lists(spelled | st.sampled_from(WORDS), min_size=1, max_size=5).map(" ".join),
+                         min_size=1, max_size=40)
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -43,6 +48,18 @@ names = st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=6).map(" 
        min_score=st.sampled_from([0.0, 50.0, 60.0, ACCEPT_SCORE - ACCEPT_MARGIN, 95.0]),
        limit=st.sampled_from([None, 1, 2, 5]))
 def test_fuzzy_ranks_as_scoring_every_name_would(titles, query, min_score, limit):
+    index = NameIndex((f"role:{i % 25}", title) for i, title in enumerate(titles))
+
+    expected = brute_force(index, query, min_score)
+
+    assert index.fuzzy(query, limit=limit, min_score=min_score) == expected[:limit]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(titles=spelled_names, query=st.lists(spelled | st.sampled_from(WORDS), min_size=1, max_size=5).map(" ".join),
+       min_score=st.sampled_from([50.0, 60.0, ACCEPT_SCORE - ACCEPT_MARGIN, ACCEPT_SCORE, 90.0, 95.0]),
+       limit=st.sampled_from([None, 1, 2, 5]))
+def test_fuzzy_ranks_names_spelled_at_random_as_scoring_every_name_would(titles, query, min_score, limit):
     index = NameIndex((f"role:{i % 25}", title) for i, title in enumerate(titles))
 
     expected = brute_force(index, query, min_score)
@@ -85,3 +102,15 @@ def test_two_roles_of_one_title_give_one_suggestion():
     index = NameIndex([("role:a", "Data Engineer"), ("role:b", "Data Engineer"), ("role:c", "Data Manager")])
 
     assert index.suggestions("data enginer") == ["Data Engineer", "Data Manager"]
+
+
+def test_every_seed_title_with_a_letter_dropped_ranks_as_scoring_every_name_would(seed_graph):
+    index = seed_graph.role_names
+    checked = 0
+    for title in sorted({entry.name for entry in index._entries}):
+        for cut in range(1, len(title) - 1, 3):
+            typo = title[:cut] + title[cut + 1 :]
+            for min_score in (ACCEPT_SCORE - ACCEPT_MARGIN, 50.0):
+                assert index.fuzzy(typo, limit=2, min_score=min_score) == brute_force(index, typo, min_score)[:2]
+                checked += 1
+    assert checked > 500
