@@ -57,8 +57,9 @@ def similar_roles(og: OrgGraph, role: str, limit: int = 10) -> SimilarRoles:
     found = resolve_role(og, role)
     mine = og.role_skills[found.id]
     scored = []
+    norms = og.skill_vectors.norms
     for other_id in _top_candidates(og, found.id, limit):
-        score, parts = idf_cosine(mine, og.role_skills[other_id], og.skill_idf)
+        score, parts = idf_cosine(mine, og.role_skills[other_id], og.skill_idf, (norms[found.id], norms[other_id]))
         if score > 0:
             scored.append((-score, og.roles_by_id[other_id].title.lower(), other_id, parts))
     results = []

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 
 import numpy as np
 
-__all__ = ["Profile", "SkillVectors", "idf_cosine", "idf_weights", "weighted_jaccard"]
+__all__ = ["Profile", "SkillVectors", "idf_cosine", "idf_norm", "idf_weights", "weighted_jaccard"]
 
 Profile = Mapping[str, float]
 
@@ -53,8 +53,23 @@ def idf_weights(profiles: Iterable[Profile]) -> dict[str, float]:
     return {key: math.log(total / df) for key, df in document_frequency.items()}
 
 
-def idf_cosine(a: Profile, b: Profile, idf: Mapping[str, float]) -> tuple[float, dict[str, float]]:
+def idf_norm(profile: Profile, idf: Mapping[str, float]) -> float:
+    """The length of the IDF-weighted profile (what :func:`idf_cosine` divides by).
+
+    Examples
+    --------
+    >>> idf_norm({"x": 1, "y": 0.5}, {"x": 2.0, "y": 2.0})
+    2.23606797749979
+    """
+    return math.sqrt(sum((w * idf.get(k, 0.0)) ** 2 for k, w in profile.items()))
+
+
+def idf_cosine(
+    a: Profile, b: Profile, idf: Mapping[str, float], norms: tuple[float, float] | None = None
+) -> tuple[float, dict[str, float]]:
     """Cosine of the IDF-weighted profiles, and each shared key's share of it (they sum to the score).
+
+    ``norms`` are the two profiles' :func:`idf_norm` when already known.
 
     Examples
     --------
@@ -62,8 +77,7 @@ def idf_cosine(a: Profile, b: Profile, idf: Mapping[str, float]) -> tuple[float,
     >>> score, parts
     (0.5, {'x': 0.5})
     """
-    norm_a = math.sqrt(sum((w * idf.get(k, 0.0)) ** 2 for k, w in a.items()))
-    norm_b = math.sqrt(sum((w * idf.get(k, 0.0)) ** 2 for k, w in b.items()))
+    norm_a, norm_b = norms or (idf_norm(a, idf), idf_norm(b, idf))
     if norm_a == 0 or norm_b == 0:
         return 0.0, {}
     parts = {}
@@ -79,6 +93,7 @@ class SkillVectors:
 
     ``scores(role)`` gives the unrounded :func:`idf_cosine` of ``role`` with every role sharing a
     weighted skill with it: one vectorised sum over the posting lists of the role's own skills.
+    ``norms[role]`` is its :func:`idf_norm`, for the exact scores of the few nearest.
 
     Examples
     --------
@@ -93,6 +108,7 @@ class SkillVectors:
         position = self._position = {role: i for i, role in enumerate(self._roles)}
         postings: dict[str, tuple[list[int], list[float]]] = {}
         self._unit: dict[str, dict[str, float]] = {}
+        self.norms = {role: idf_norm(profile, idf) for role, profile in profiles.items()}
         for role, profile in profiles.items():
             weighted = {k: w * idf.get(k, 0.0) for k, w in profile.items()}
             norm = math.sqrt(sum(v * v for v in weighted.values()))
