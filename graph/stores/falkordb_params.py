@@ -18,6 +18,10 @@ orjson's JSON is a Cypher literal but for three things, each handled here:
 
 Numbers: integers must fit 64 bits (orjson refuses larger ones). A non-finite float goes as ``null``
 (orjson's choice, and what the snapshot's own JSON holds for it), so it removes the property.
+
+The writer's batches arrive already written with names for keys (:mod:`graph.stores.rows`, orjson
+for every value): :func:`cypher_rows` applies the text rules above to them and marks them
+:class:`CypherText`, which the header sends as it is.
 """
 
 from __future__ import annotations
@@ -31,10 +35,16 @@ from falkordb.helpers import stringify_param_value
 
 from graph.errors import InvalidParameter
 
-__all__ = ["cypher_literal", "params_header"]
+__all__ = ["CypherText", "cypher_literal", "cypher_rows", "params_header"]
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _ESCAPE = re.compile(rb"\\(\\|u00[01][0-9a-f])")
+
+
+class CypherText(str):
+    """A parameter value already written as its Cypher literal: the header sends it as it is."""
+
+    __slots__ = ()
 
 
 def _raw_control(match: re.Match[bytes]) -> bytes:
@@ -72,6 +82,8 @@ def cypher_literal(name: str, value: Any) -> str:
     >>> cypher_literal("s", 'say "hi"\\n\\x01')
     '"say \\\\"hi\\\\"\\\\n\\x01"'
     """
+    if isinstance(value, CypherText):
+        return value
     try:
         text = orjson.dumps(value)
     except orjson.JSONEncodeError as err:
@@ -82,12 +94,27 @@ def cypher_literal(name: str, value: Any) -> str:
             return stringify_param_value(value)  # a key that is not a plain name: the client's own encoder
         for key in keys:
             text = text.replace(b'"%s":' % key.encode(), b"`%s`:" % key.encode())
+    return _raw_controls(name, text).decode()
+
+
+def _raw_controls(name: str, text: bytes) -> bytes:
     if b"\\u00" in text:
         try:
             text = _ESCAPE.sub(_raw_control, text)
         except ValueError as err:
             raise InvalidParameter(name, "text with a NUL character cannot be stored") from err
-    return text.decode()
+    return text
+
+
+def cypher_rows(name: str, rows: bytes) -> CypherText:
+    """A batch written by orjson with names for keys (``[{`id`:"a\\u0001"}]``) as the literal to send.
+
+    Examples
+    --------
+    >>> orjson.dumps(["a" + chr(1)]), cypher_rows("rows", orjson.dumps(["a" + chr(1)])) == '["a' + chr(1) + '"]'
+    (b'["a\\\\u0001"]', True)
+    """
+    return CypherText(_raw_controls(name, rows).decode())
 
 
 def params_header(params: Mapping[str, Any] | None) -> str:

@@ -28,7 +28,7 @@ from redis.retry import Retry
 from graph.errors import QueryFailed, QueryRefused, QueryTimeout, StoreError, StoreUnavailable
 from graph.model import NodeLabel
 from graph.stores.base import CypherResult, Store, check_params, json_safe, node_dict, relationship_dict
-from graph.stores.falkordb_params import params_header
+from graph.stores.falkordb_params import CypherText, cypher_rows, params_header
 from graph.stores.falkordb_server import EmbeddedFalkorDB
 
 __all__ = ["FalkorDBStore", "engine_fault", "falkordb_error"]
@@ -136,6 +136,7 @@ class FalkorDBStore(Store):
     """
 
     engine = "falkordb"
+    row_keys = "cypher"
 
     def __init__(
         self,
@@ -420,6 +421,10 @@ class FalkorDBStore(Store):
             rows=[[json_safe(cell) for cell in row] for row in result.result_set],
             elapsed_ms=round((time.perf_counter() - started) * 1000, 3),
         )
+
+    def prepare_rows(self, rows: bytes) -> CypherText:
+        """A batch written with names for keys, as the parameter header's literal (:func:`cypher_rows`)."""
+        return cypher_rows("rows", rows)
 
     def _existing_schema(self) -> tuple[set[str], set[str]]:
         """Labels with an ``id`` index and labels with a unique ``id`` constraint."""

@@ -1,0 +1,170 @@
+"""The writer's CREATE batches written straight to bytes: no dict per element, no second encoding.
+
+A first sync sends every element with its properties. Building a Python dict per element
+(:func:`~graph.properties.node_properties`) and encoding it afterwards cost more than the engine's
+own work, so each batch is written here in one go, in the form the store reads: JSON (Neo4j's driver
+gets Python values from it) or, for FalkorDB, the Cypher literal of its parameter header directly
+(map keys as names; the text escapes of :mod:`graph.stores.falkordb_params` applied). Values are
+encoded by orjson one by one, ``None`` left out (a CREATE stores no null).
+
+The stored properties are exactly those of :func:`~graph.properties.node_properties` and
+:func:`~graph.properties.relationship_properties` without their ``None`` values, plus ``sync_hash``;
+``tests/stores/test_writer_rows.py`` checks it. A field whose type is not a scalar or a list of scalars
+(a role's ``track_at`` evidence) goes through :func:`~graph.properties.store_value` as everywhere else.
+"""
+
+from __future__ import annotations
+
+import functools
+import types
+import typing
+from collections.abc import Callable, Sequence
+from enum import Enum
+from typing import Any, Literal
+
+import orjson
+from pydantic import BaseModel
+
+from graph.errors import InvalidParameter
+from graph.model import Relationship
+from graph.properties import store_value
+
+__all__ = ["KeyStyle", "node_rows", "place", "relationship_rows"]
+
+KeyStyle = Literal["json", "cypher"]
+"""How map keys are written: ``"key":`` (JSON) or ``\\`key\\`:`` (a Cypher map literal)."""
+
+_NODE_EXCLUDE = frozenset({"sections"})
+_REL_EXCLUDE = frozenset({"type", "start", "end"})
+_SCALARS = (str, int, float, bool, type(None))
+_Keys = tuple[tuple[str, bytes], ...]
+_QUOTE = {"json": (b'"', b'":'), "cypher": (b"`", b"`:")}
+
+
+def _plain(annotation: Any) -> bool:
+    """Whether a field of this type is a scalar or a list of scalars (stored as it is)."""
+    if annotation in _SCALARS or (isinstance(annotation, type) and issubclass(annotation, Enum | str | int | float)):
+        return True
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is typing.Literal:
+        return all(isinstance(arg, _SCALARS) for arg in args)
+    if origin in (typing.Union, types.UnionType):
+        return all(_plain(arg) for arg in args)
+    if origin is list:
+        return all(typing.get_origin(arg) is None and _plain(arg) for arg in args)
+    return False
+
+
+@functools.cache
+def _layout(model: type[BaseModel], exclude: frozenset[str], style: KeyStyle) -> tuple[_Keys, _Keys]:
+    """((plain field, its key), ...), ((reduced field, its key), ...) of a model, in field order."""
+    opening, closing = _QUOTE[style]
+    plain, reduced = [], []
+    for name, info in model.model_fields.items():
+        if name not in exclude:
+            (plain if _plain(info.annotation) else reduced).append((name, opening + name.encode() + closing))
+    return tuple(plain), tuple(reduced)
+
+
+def _key(name: str, style: KeyStyle) -> bytes:
+    opening, closing = _QUOTE[style]
+    return opening + name.encode() + closing
+
+
+def _properties(element: BaseModel, plain, reduced, dumps: Callable[[Any], bytes]) -> list[bytes]:
+    """``key:value`` of every stored property of ``element`` that is not ``None``."""
+    members = []
+    for name, key in plain:
+        value = getattr(element, name)
+        if value is not None:
+            try:
+                members.append(key + dumps(value))
+            except orjson.JSONEncodeError as err:  # an integer beyond 64 bits
+                raise InvalidParameter(name, f"{getattr(element, 'id', '')} cannot be stored: {err}") from err
+    for name, key in reduced:
+        value = store_value(element.model_dump(mode="json", include={name}).get(name))
+        if value is not None:
+            members.append(key + dumps(value))
+    return members
+
+
+def node_rows(items: Sequence[tuple[BaseModel, str]], style: KeyStyle = "json") -> bytes:
+    """A batch of nodes of one label as a list of maps: each node's stored properties and ``sync_hash``.
+
+    Examples
+    --------
+    >>> from graph.model import Skill
+    >>> node_rows([(Skill(id="skill:go", name="Go"), "h1")])
+    b'[{"id":"skill:go","name":"Go","aliases":[],"in_taxonomy":true,"sync_hash":"h1"}]'
+    >>> node_rows([(Skill(id="skill:go", name="Go", aliases=["golang"]), "h1")], "cypher")
+    b'[{`id`:"skill:go",`name`:"Go",`aliases`:["golang"],`in_taxonomy`:true,`sync_hash`:"h1"}]'
+    """
+    if not items:
+        return b"[]"
+    plain, reduced = _layout(type(items[0][0]), _NODE_EXCLUDE, style)
+    hash_key = _key("sync_hash", style)
+    dumps = orjson.dumps
+    out = []
+    for node, digest in items:
+        members = _properties(node, plain, reduced, dumps)
+        members.append(hash_key + dumps(digest))
+        out.append(b"{" + b",".join(members) + b"}")
+    return b"[" + b",".join(out) + b"]"
+
+
+def place(rel: Relationship) -> str:
+    """``rel.place`` (the place in words), without building a ``Location`` for a plain line.
+
+    Examples
+    --------
+    >>> from graph.model import RelType
+    >>> rel = Relationship(type=RelType.REPORTS_TO, start="a", end="b", line=4)
+    >>> paged = rel.model_copy(update={"page": 2})
+    >>> place(rel), place(rel.model_copy(update={"line": None})), place(paged) == paged.place
+    ('line 4', '', True)
+    """
+    if rel.page is None and rel.paragraph is None and rel.sheet is None and rel.row is None and rel.column is None:
+        return f"line {rel.line}" if rel.line else ""
+    return rel.place
+
+
+def relationship_rows(
+    items: Sequence[tuple[Relationship, str]],
+    style: KeyStyle = "json",
+    starts: dict[str, int] | None = None,
+    ends: dict[str, int] | None = None,
+) -> bytes:
+    """A batch of relationships as a list of ``{start, end, props}``: node ids, or the engine's own.
+
+    ``starts`` and ``ends`` map the node ids of the start and end label to the engine's node ids.
+
+    Examples
+    --------
+    >>> from graph.model import RelType
+    >>> rel = Relationship(type=RelType.REQUIRES_SKILL, start="role:a", end="skill:b", source="a.md", line=3,
+    ...     evidence="Go")
+    >>> row = orjson.loads(relationship_rows([(rel, "h1")], "json", {"role:a": 7}, {"skill:b": 9}))[0]
+    >>> row["start"], row["end"], row["props"]["place"], "page" in row["props"]
+    (7, 9, 'line 3', False)
+    >>> relationship_rows([(rel, "h1")], "cypher")[:48]
+    b'[{`start`:"role:a",`end`:"skill:b",`props`:{`sou'
+    """
+    if not items:
+        return b"[]"
+    plain, reduced = _layout(Relationship, _REL_EXCLUDE, style)
+    place_key, hash_key = _key("place", style), _key("sync_hash", style)
+    start_key, end_key = b"{" + _key("start", style), b"," + _key("end", style)
+    props_key = b"," + _key("props", style)
+    dumps = orjson.dumps
+    out = []
+    for rel, digest in items:
+        members = _properties(rel, plain, reduced, dumps)
+        if rel.source:  # as relationship_properties: no place without a source
+            members.append(place_key + dumps(place(rel)))
+        members.append(hash_key + dumps(digest))
+        if starts is None or ends is None:
+            start, end = dumps(rel.start), dumps(rel.end)
+        else:
+            start, end = b"%d" % starts[rel.start], b"%d" % ends[rel.end]
+        out.append(start_key + start + end_key + end + props_key + b"{" + b",".join(members) + b"}}")
+    return b"[" + b",".join(out) + b"]"
