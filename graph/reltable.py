@@ -55,7 +55,7 @@ class RelationshipTable:
     (3, 'role:c')
     """
 
-    __slots__ = ("_columns", "_size")
+    __slots__ = ("_attr_columns", "_columns", "_size")
 
     def __init__(self, columns: dict[str, tuple[list[Any], np.ndarray]], size: int) -> None:
         for name, (values, codes) in columns.items():
@@ -63,6 +63,13 @@ class RelationshipTable:
                 raise SnapshotError(f"the relationship column {name!r} does not match the {size} relationships")
         self._columns = columns
         self._size = size
+        # The attribute columns with a memoryview of their codes: indexing one gives a Python int at
+        # once (a numpy array makes a numpy scalar first), which is most of what ``attrs`` costs.
+        self._attr_columns = [
+            (name, values, memoryview(np.ascontiguousarray(codes, dtype=np.int32)))
+            for name, (values, codes) in columns.items()
+            if name not in ENDPOINTS
+        ]
 
     # ------------------------------------------------------------------ making one
 
@@ -157,9 +164,7 @@ class RelationshipTable:
 
     def attrs(self, row: int) -> dict[str, Any]:
         """Row ``row`` as an edge's attributes: every field but type, start and end."""
-        return {
-            name: values[codes[row]] for name, (values, codes) in self._columns.items() if name not in ENDPOINTS
-        }
+        return {name: values[codes[row]] for name, values, codes in self._attr_columns}
 
     def counts(self) -> dict[str, int]:
         """How many relationships of each type."""

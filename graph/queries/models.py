@@ -98,22 +98,28 @@ class EvidenceRef(_Result):
         """The fields :meth:`of_edge` validates, as a dict (for a model that nests one, validated with it)."""
         if not attrs or not (attrs.get("source") or attrs.get("evidence")):
             return None
-        line = attrs.get("line")
-        place = {name: attrs.get(name) for name in PLACE_FIELDS}
+        get = attrs.get
+        line, page, paragraph, sheet, row, column = (get(name) for name in ("line", *PLACE_FIELDS))
         return {
-            "source": attrs.get("source"),
+            "source": get("source"),
             "line": line,
-            **place,
-            "place": _place_words(line or 0, *place.values()),
-            "sentence": attrs.get("evidence"),
-            "method": attrs.get("method") or "stated",
-            "confidence": attrs.get("confidence", 1.0),
+            "page": page,
+            "paragraph": paragraph,
+            "sheet": sheet,
+            "row": row,
+            "column": column,
+            "place": _place_words(line or 0, page, paragraph, sheet, row, column),
+            "sentence": get("evidence"),
+            "method": get("method") or "stated",
+            "confidence": get("confidence", 1.0),
         }
 
 
 @lru_cache(maxsize=4096)  # few distinct places (lines, pages, cells) recur over many edges
-def _place_words(line: int, *place: Any) -> str:
-    return str(Location(line=line, **dict(zip(PLACE_FIELDS, place, strict=True))))
+def _place_words(
+    line: int, page: int | None, paragraph: int | None, sheet: str | None, row: int | None, column: int | None
+) -> str:
+    return str(Location(line=line, page=page, paragraph=paragraph, sheet=sheet, row=row, column=column))
 
 
 class Item(_Result):

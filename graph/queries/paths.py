@@ -201,12 +201,13 @@ def _explain(kind: MoveKind, cost: float, overlap: float, method: str, confidenc
     return words
 
 
-_SUMMARY_FIELDS = set(RoleSummary.model_fields)
+_SUMMARY_FIELDS = tuple(RoleSummary.model_fields)
 
 
 def _summary(og: OrgGraph, role_id: str) -> dict:
-    """The fields of ``RoleSummary.of`` (validated with the answer that holds them)."""
-    return og.roles_by_id[role_id].model_dump(include=_SUMMARY_FIELDS)
+    """The fields of ``RoleSummary.of`` (validated with the answer that holds them; all plain values)."""
+    role = og.roles_by_id[role_id]
+    return {name: getattr(role, name) for name in _SUMMARY_FIELDS}
 
 
 def _step(
@@ -303,7 +304,10 @@ def _cheapest(
 
 
 def _hops(neighbours, source: str, cutoff: int) -> dict[str, int]:
-    """Breadth-first hop counts from ``source`` over ``neighbours`` (an adjacency mapping), up to ``cutoff``."""
+    """Breadth-first hop counts from ``source`` over ``neighbours`` (an adjacency mapping), up to ``cutoff``.
+
+    Callers pass the graph's own adjacency (``graph._succ``): the public views wrap every lookup.
+    """
     seen = {source: 0}
     frontier = [source]
     for depth in range(1, cutoff + 1):
@@ -330,16 +334,16 @@ def _region(
     import networkx as nx
 
     if forward is None:
-        forward = _hops(graph.succ, start, max_steps)
+        forward = _hops(graph._succ, start, max_steps)
     if end not in forward:
         return None
-    backward = _hops(graph.pred, end, max_steps)
+    backward = _hops(graph._pred, end, max_steps)
     keep = {node for node, hops in forward.items() if hops + backward.get(node, max_steps + 1) <= max_steps}
     region = nx.DiGraph()
     region.add_nodes_from(keep)
     for node in keep:
-        region._succ[node] = {v: data for v, data in graph.succ[node].items() if v in keep}
-        region._pred[node] = {u: data for u, data in graph.pred[node].items() if u in keep}
+        region._succ[node] = {v: data for v, data in graph._succ[node].items() if v in keep}
+        region._pred[node] = {u: data for u, data in graph._pred[node].items() if u in keep}
     return region
 
 
@@ -435,7 +439,7 @@ def career_paths(
     graph = _moves(og, promotions_only)
     # One breadth-first pass from the start: whether the target is within reach at all (most pairs of
     # a large library are not: no search is set up for them), and the reach the closest role is chosen from.
-    forward = _hops(graph.succ, start.id, max_steps)
+    forward = _hops(graph._succ, start.id, max_steps)
     found = _cheapest(og, graph, start.id, end.id, k, max_steps, forward) if end.id in forward else []
     result = CareerPaths.model_validate(
         {
