@@ -1,15 +1,19 @@
 """Sync throughput on the embedded FalkorDB: the batched writer vs a naive one-statement-per-element writer.
 
-Run ``python -m bench.sync_throughput`` (``--roles``, ``--runs``, ``--naive-sample``). Two sizes: the seed
-graph (built from seeds/ by the pipeline; a small synthetic graph if the pipeline is missing) and a
-deterministic synthetic organisation of 10,000 roles. Every run writes into an empty graph; the median
-of the runs is reported, plus the batched writer's re-sync of an unchanged snapshot. At the large size
-the naive writer is timed on a sample and extrapolated (the output says so). Prints a table; asserts nothing.
+Run ``python -m bench.sync_throughput`` (``--roles``, ``--runs``, ``--naive-sample``, ``--snapshot``). Two
+sizes: the seed graph (built from seeds/ by the pipeline; a small synthetic graph if the pipeline is
+missing) and a deterministic synthetic organisation of 10,000 roles (or a saved snapshot, e.g. a loaded
+``bench.synthetic`` library). Every run writes into an empty graph; the median of the runs is reported,
+plus the batched writer's re-sync of an unchanged snapshot. At the large size the naive writer is timed
+on a sample and extrapolated (the output says so). On a shared machine wall time says little, so each
+row also shows the CPU seconds of this process (encoding, on both of the writer's threads) and of the
+engine's server process, and the load average. Prints a table; asserts nothing.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import tempfile
@@ -153,32 +157,50 @@ def seed_snapshot() -> tuple[Snapshot, str]:
         return build_from_documents([REPO_ROOT / "seeds"], Settings(data_dir=Path(data_dir)), save=False), "seeds/"
 
 
-def _median_seconds(runs: int, prepare: Callable[[], None], action: Callable[[], object]) -> float:
-    """Median wall time of ``action`` over ``runs`` runs, each after ``prepare``, after one untimed warm-up."""
+def _engine_cpu(store: FalkorDBStore) -> float:
+    """CPU seconds the embedded server has used so far (user + system, from /proc); 0 where unknown."""
+    try:
+        assert store.server is not None
+        pid = int(store.server.pid_path.read_text())  # the server's own pid (the launcher's differs)
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (AssertionError, OSError, ValueError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _median_seconds(
+    store: FalkorDBStore, runs: int, prepare: Callable[[], None], action: Callable[[], object]
+) -> tuple[float, float, float]:
+    """Median (wall s, CPU s of this process, CPU s of the engine) of ``action`` over ``runs`` runs.
+
+    Each run comes after ``prepare``; one untimed warm-up first.
+    """
     prepare()
     action()
-    times = []
+    walls, cpus, engines = [], [], []
     for _ in range(runs):
         prepare()
-        started = time.perf_counter()
+        engine, cpu, started = _engine_cpu(store), time.process_time(), time.perf_counter()
         action()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+        walls.append(time.perf_counter() - started)
+        cpus.append(time.process_time() - cpu)
+        engines.append(_engine_cpu(store) - engine)
+    return statistics.median(walls), statistics.median(cpus), statistics.median(engines)
 
 
 def measure(store: FalkorDBStore, snapshot: Snapshot, runs: int, naive_sample: int | None) -> list[tuple]:
-    """Rows: (writer, elements timed, median s, elements/s, note)."""
+    """Rows: (writer, elements timed, (median wall s, Python CPU s, engine CPU s), elements/s, note)."""
     size = plan_sync(snapshot).size
     fresh = store.delete_graph
-    batched = _median_seconds(runs, fresh, lambda: sync_snapshot(store, snapshot))
-    resync = _median_seconds(runs, lambda: None, lambda: sync_snapshot(store, snapshot))
+    batched = _median_seconds(store, runs, fresh, lambda: sync_snapshot(store, snapshot))
+    resync = _median_seconds(store, runs, lambda: None, lambda: sync_snapshot(store, snapshot))
     timed = min(size, naive_sample) if naive_sample else size
-    naive = _median_seconds(runs, fresh, lambda: naive_sync(store, snapshot, limit=timed))
+    naive = _median_seconds(store, runs, fresh, lambda: naive_sync(store, snapshot, limit=timed))
     note = f"timed on {timed:,} of {size:,} elements, rate extrapolated" if timed < size else ""
     return [
-        ("batched (UNWIND, 5000/batch)", size, batched, size / batched, ""),
-        ("batched re-sync, unchanged", size, resync, size / resync, "ids + hashes stamped, no properties"),
-        ("naive (1 statement/element)", timed, naive, timed / naive, note),
+        ("batched (UNWIND, 5000/batch)", size, batched, size / batched[0], ""),
+        ("batched re-sync, unchanged", size, resync, size / resync[0], "ids + hashes stamped, no properties"),
+        ("naive (1 statement/element)", timed, naive, timed / naive[0], note),
     ]
 
 
@@ -187,33 +209,44 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--roles", type=int, default=10_000, help="Roles of the synthetic organisation.")
     parser.add_argument("--runs", type=int, default=3, help="Runs per measurement (the median is shown).")
     parser.add_argument("--naive-sample", type=int, default=5_000, help="Elements the naive writer writes at scale.")
+    parser.add_argument("--snapshot", type=Path, help="A saved snapshot to use instead of the synthetic one.")
     args = parser.parse_args(argv)
 
     seed, origin = seed_snapshot()
-    large = synthetic_snapshot(roles=args.roles)
+    if args.snapshot is not None:
+        from graph.snapshot import read_snapshot
+
+        large, large_name = read_snapshot(args.snapshot), f"snapshot {args.snapshot.name}"
+    else:
+        large, large_name = synthetic_snapshot(roles=args.roles), f"synthetic {args.roles:,} roles"
     table = Table(title="orgkg sync throughput, embedded FalkorDB (median of runs)", title_justify="left")
-    for column in ("graph", "writer", "elements", "median s", "elements/s", "vs naive", "note"):
+    columns = ("graph", "writer", "elements", "median s", "CPU s", "engine CPU s", "elements/s", "vs naive", "note")
+    for column in columns:
         table.add_column(column, justify="left" if column in ("graph", "writer", "note") else "right")
     with (
         tempfile.TemporaryDirectory(prefix="orgkg-bench-") as data_dir,
         FalkorDBStore(data_dir=Path(data_dir) / "falkordb", graph_name="bench") as store,
     ):
-        sizes = ((f"seed ({origin})", seed, None), (f"synthetic {args.roles:,} roles", large, args.naive_sample))
+        sizes = ((f"seed ({origin})", seed, None), (large_name, large, args.naive_sample))
         for name, snapshot, sample in sizes:
             rows = measure(store, snapshot, args.runs, sample)
             naive_rate = rows[-1][3]
-            for i, (writer, elements, seconds, rate, note) in enumerate(rows):
+            for i, (writer, elements, (seconds, cpu, engine), rate, note) in enumerate(rows):
                 table.add_row(
                     name if i == 0 else "",
                     writer,
                     f"{elements:,}",
                     f"{seconds:.3f}",
+                    f"{cpu:.2f}",
+                    f"{engine:.2f}",
                     f"{rate:,.0f}",
                     f"{rate / naive_rate:.1f}x",
                     note,
                 )
         store.delete_graph()
-    Console(width=160).print(table)
+    console = Console(width=180)
+    console.print(table)
+    console.print("load average (1, 5, 15 min) after the runs: " + " ".join(f"{x:.1f}" for x in os.getloadavg()))
 
 
 if __name__ == "__main__":
