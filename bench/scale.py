@@ -619,7 +619,7 @@ def main(argv: list[str] | None = None) -> None:
         cells = [r.step, r.target]
         for size in sizes:
             value, baseline, base_name, comparable = r.cells.get(size, (None, None, "", False))
-            ratio = f"{value / baseline:.1f}x" if comparable and value is not None and baseline else ""
+            ratio = _ratio(value / baseline) if comparable and value is not None and baseline else ""
             shown = f"{_fmt(baseline)} {base_name}" if baseline is not None else ""
             cells += [_fmt(value) if size in r.cells else "", shown, ratio, r.met(size)]
         body.append(cells)
@@ -634,6 +634,10 @@ def main(argv: list[str] | None = None) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(_markdown(title, header, body, footer), encoding="utf-8")
     console.print(f"[dim]the table as Markdown: {out}[/dim]")
+
+
+def _ratio(ratio: float) -> str:
+    return f"{ratio:.1f}x" if ratio >= 1 or ratio != ratio else f"{ratio:.2g}x"  # 0.04x, not 0.0x
 
 
 def _markdown(title: str, header: list[str], body: list[list[str]], footer: list[str]) -> str:
