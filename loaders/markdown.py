@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Literal
 
 from markdown_it import MarkdownIt
@@ -269,9 +270,22 @@ def bound_markup(text: str, source: str) -> tuple[str, list[LoadProblem]]:
 
 
 def markdown_tokens(text: str, source: str) -> tuple[list[Token], list[LoadProblem]]:
-    """markdown-it's tokens of ``text`` (CommonMark and tables), bounded first by :func:`bound_markup`."""
+    """markdown-it's tokens of ``text`` (CommonMark and tables), bounded first by :func:`bound_markup`.
+
+    The tokens of the last few texts are kept: format detection reads a Markdown file's outline and
+    then its loader reads it again, and the second parse is answered from the first. The tokens are
+    shared between the two, so a caller reads them and never changes them.
+    """
     bounded, problems = bound_markup(text, source)
-    return MarkdownIt("commonmark").enable("table").parse(bounded), problems
+    return list(_parsed(bounded)), problems
+
+
+_PARSER = MarkdownIt("commonmark").enable("table")  # parse() keeps no state between calls
+
+
+@lru_cache(maxsize=4)
+def _parsed(bounded: str) -> tuple[Token, ...]:
+    return tuple(_PARSER.parse(bounded))
 
 
 def parse_outline(text: str, source: str = "") -> Outline:

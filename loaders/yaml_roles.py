@@ -14,7 +14,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from graph.model import Evidence, LoadProblem, Mention, ParsedRole, Section, SectionKind
 from loaders.base import Loader, ParseOutcome
 from loaders.content import role_ref
-from loaders.safe_yaml import BoundedLoader
+from loaders.safe_yaml import BoundedLoader, fast_loader
 from loaders.text import collapse
 
 __all__ = ["IMPORTANCE_WORDS", "LOADER", "ROLE_KEYS", "parse_yaml_roles"]
@@ -51,19 +51,32 @@ def parse_yaml_roles(text: str, source: str) -> ParseOutcome:
     >>> print(outcome.problems[0])
     r.yaml:5: warning: unknown key 'colour' ignored
     """
-    reader = _Reader(text, source)
+    fast = fast_loader(text)
+    if fast is not None:
+        try:
+            reader = _read(_Reader(text, source, fast))
+        except (UnicodeError, yaml.YAMLError):  # a lone surrogate libyaml cannot encode, a YAML error unguarded
+            pass
+        else:
+            if not reader.yaml_failed:
+                return reader.outcome
+    return _read(_Reader(text, source, BoundedLoader)).outcome  # its problems name YAML errors as PyYAML does
+
+
+def _read(reader: _Reader) -> _Reader:
     for document in reader.documents():
         reader.read_document(document)
-    return reader.outcome
+    return reader
 
 
 class _Reader:
-    def __init__(self, text: str, source: str) -> None:
+    def __init__(self, text: str, source: str, loader_class: type) -> None:
         self.text = text
         self.source = source
         self.lines = text.split("\n")
         self.outcome = ParseOutcome()
-        self.loader = BoundedLoader(text)
+        self.loader = loader_class(text)
+        self.yaml_failed = False  # a YAML error was met (libyaml's wording differs from PyYAML's)
 
     # ------------------------------------------------------------------ structure
 
@@ -75,6 +88,7 @@ class _Reader:
                 if node is not None:
                     nodes.append(node)
         except yaml.YAMLError as err:
+            self.yaml_failed = True
             mark = getattr(err, "problem_mark", None)
             reason = getattr(err, "problem", None) or str(err)
             self.error(mark.line + 1 if mark else 1, f"malformed YAML: {reason}")
@@ -230,6 +244,7 @@ class _Reader:
         except _Invalid as err:
             self.error(err.line, str(err))
         except yaml.YAMLError as err:
+            self.yaml_failed = True
             self.error(1, f"cannot read value: {err}")
         return None
 
