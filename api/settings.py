@@ -59,7 +59,12 @@ class Settings(BaseSettings):
     falkordb_write_timeout_s: float = Field(default=300.0, gt=0)
     sync_batch_size: int = Field(default=5000, ge=1, le=1_000_000)
     max_file_bytes: int = Field(default=10 * 1024 * 1024, ge=1)
-    load_workers: int = Field(default=1, ge=0, le=64, description="Processes that parse documents; 0: one per core.")
+    load_workers: int = Field(
+        default=0,
+        ge=0,
+        le=64,
+        description="Processes that parse documents; 0: one per core for a load of 2,000 files or more, else this one.",
+    )
 
     # Exposure (api/security.py, api/cli/serve.py).
     api_token: SecretStr | None = Field(
