@@ -6,6 +6,8 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
+from fastapi.responses import Response
+from pydantic_core import to_json
 
 from api.deps import GraphDep, answer
 from api.models import ERRORS
@@ -30,9 +32,10 @@ from api.routers.tabular import (
     roles_table,
     similar_table,
 )
-from graph.queries import list_roles, neighbourhood, next_roles, reporting_chain, reports, role_card, similar_roles
-from graph.queries.cards import RoleCard
-from graph.queries.corrections import with_corrections
+from graph.orggraph import OrgGraph
+from graph.queries import list_roles, neighbourhood, next_roles, reporting_chain, reports, similar_roles
+from graph.queries.cards import RoleCard, card_fields
+from graph.queries.corrections import noting_corrections, with_corrections
 from graph.queries.listings import Page
 from graph.queries.models import RoleSummary
 from graph.queries.neighbourhood import Neighbourhood
@@ -115,4 +118,14 @@ def get_neighbourhood(og: GraphDep, role: NamePath, depth: DepthQuery = 1):
 
 @router.get("/{role:path}", response_model=RoleCard, summary="The role card")
 async def get_role(og: GraphDep, role: NamePath):
-    return json_response(await answer(og, with_corrections, role_card, og, role))
+    return await answer(og, card_response, og, role)
+
+
+def card_response(og: OrgGraph, role: str) -> Response:
+    """The role card's JSON, written from :func:`graph.queries.cards.card_fields` as ``RoleCard`` would
+    write it (the same bytes; the route's ``response_model`` documents it), without building the card's
+    models only to serialise them."""
+    with noting_corrections() as found:
+        fields = card_fields(og, role)
+    fields["corrections"] = found
+    return Response(to_json(fields), media_type="application/json")

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from graph.model import RelType, Role, Source
-from graph.queries.items import profile, weighted_items
+from graph.queries.items import profile, weighted_item_fields
 from graph.queries.lookup import resolve_role
 from graph.queries.models import Answer, RoleSummary, WeightedItem, _Result
 from graph.queries.paths import CareerStep, next_roles
 from graph.queries.reporting import reporting_chain
-from graph.queries.similar import SimilarRole, similar_roles
+from graph.queries.similar import SimilarRole, similar_fields
 
 if TYPE_CHECKING:
     from graph.orggraph import OrgGraph
 
-__all__ = ["RoleCard", "SkillGroup", "role_card"]
+__all__ = ["RoleCard", "SkillGroup", "card_fields", "role_card"]
 
 SIMILAR_ON_CARD = 5
 
@@ -36,12 +36,12 @@ class RoleCard(Answer):
     sources: list[Source]
 
 
-def _skill_groups(og: OrgGraph, role_id: str) -> list[SkillGroup]:
-    groups: dict[str | None, list[WeightedItem]] = {}
-    for skill in weighted_items(og, role_id, profile(og, role_id, "skill"), "skill"):
-        groups.setdefault(skill.category, []).append(skill)
-    ordered = sorted(groups.items(), key=lambda kv: (kv[0] is None, -sum(s.weight for s in kv[1]), kv[0] or ""))
-    return [SkillGroup(category=category, skills=skills) for category, skills in ordered]
+def _skill_groups(og: OrgGraph, role_id: str) -> list[dict]:
+    groups: dict[str | None, list[dict]] = {}
+    for skill in weighted_item_fields(og, role_id, profile(og, role_id, "skill"), "skill"):
+        groups.setdefault(skill["category"], []).append(skill)
+    ordered = sorted(groups.items(), key=lambda kv: (kv[0] is None, -sum(s["weight"] for s in kv[1]), kv[0] or ""))
+    return [{"category": category, "skills": skills} for category, skills in ordered]
 
 
 def _sources(og: OrgGraph, role: Role) -> list[Source]:
@@ -64,14 +64,33 @@ def role_card(og: OrgGraph, role: str) -> RoleCard:
     >>> [g.category for g in card.skills], [r.title for r in card.reports_to][:1], len(card.similar)
     (['Reliability', 'Leadership'], ['Senior Engineering Manager'], 5)
     """
+    return RoleCard.model_validate(card_fields(og, role))
+
+
+def card_fields(og: OrgGraph, role: str) -> dict[str, Any]:
+    """The fields of :func:`role_card`, every field in the model's order: plain dicts and lists, and the
+    models other queries answer with (the role, its summaries, moves and sources).
+
+    ``pydantic_core.to_json`` of it is the card's JSON as ``RoleCard`` writes it, without building the
+    hundred-odd models of a card only to serialise them (the API's role card route does that).
+
+    Examples
+    --------
+    >>> from pydantic_core import to_json
+    >>> from graph.queries.sample import sample_graph
+    >>> og = sample_graph()
+    >>> to_json(card_fields(og, "SRE Manager")) == to_json(role_card(og, "SRE Manager"))
+    True
+    """
     found = resolve_role(og, role)
-    return RoleCard(
-        role=found,
-        skills=_skill_groups(og, found.id),
-        kpis=weighted_items(og, found.id, profile(og, found.id, "kpi"), "kpi"),
-        reports_to=reporting_chain(og, found.id).chain,
-        direct_reports=[RoleSummary.of(og.roles_by_id[r]) for r in og.direct_reports.get(found.id, [])],
-        next_roles=next_roles(og, found.id).moves,
-        similar=similar_roles(og, found.id, limit=SIMILAR_ON_CARD).results,
-        sources=_sources(og, found),
-    )
+    return {
+        "corrections": [],
+        "role": found,
+        "skills": _skill_groups(og, found.id),
+        "kpis": weighted_item_fields(og, found.id, profile(og, found.id, "kpi"), "kpi"),
+        "reports_to": reporting_chain(og, found.id).chain,
+        "direct_reports": [RoleSummary.of(og.roles_by_id[r]) for r in og.direct_reports.get(found.id, [])],
+        "next_roles": next_roles(og, found.id).moves,
+        "similar": similar_fields(og, found.id, limit=SIMILAR_ON_CARD)["results"],
+        "sources": _sources(og, found),
+    }

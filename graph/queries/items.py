@@ -13,7 +13,7 @@ from graph.queries.models import EvidenceRef, Item, ItemKind, WeightedItem
 if TYPE_CHECKING:
     from graph.orggraph import OrgGraph
 
-__all__ = ["item", "item_fields", "profile", "weighted_items"]
+__all__ = ["item", "item_fields", "profile", "weighted_item_fields", "weighted_items"]
 
 _REL = {"skill": RelType.REQUIRES_SKILL, "kpi": RelType.MEASURED_BY}
 _WEIGHTED_ITEMS = TypeAdapter(list[WeightedItem])
@@ -39,18 +39,27 @@ def item(og: OrgGraph, item_id: str, kind: ItemKind) -> Item:
     return Item(**item_fields(og, item_id, kind))
 
 
+def weighted_item_fields(og: OrgGraph, role_id: str, item_ids: Iterable[str], kind: ItemKind) -> list[dict]:
+    """The fields of :func:`weighted_items` as dicts, every field in the model's order (an answer that
+    nests them validates them with it, or a route serialises them as they are)."""
+    weights = profile(og, role_id, kind)
+    rel_type = _REL[kind]
+    items = [
+        {**item_fields(og, item_id, kind), "weight": float(weights.get(item_id, 0.0)),
+         "evidence": EvidenceRef.fields_of_edge(og.edge(role_id, item_id, rel_type))}
+        for item_id in item_ids
+    ]
+    if kind == "kpi":
+        items = [{"id": it["id"], "name": it["name"], "kind": kind, "category": None, "weight": it["weight"],
+                  "evidence": it["evidence"]} for it in items]
+    items.sort(key=lambda it: (-it["weight"], it["name"].lower(), it["id"]))
+    return items
+
+
 def weighted_items(og: OrgGraph, role_id: str, item_ids: Iterable[str], kind: ItemKind) -> list[WeightedItem]:
     """The items with the weight and evidence ``role_id`` gives them, heaviest first, then by name.
 
     Built as plain fields and validated in one call (each model built on its own costs more than its
     fields).
     """
-    weights = profile(og, role_id, kind)
-    rel_type = _REL[kind]
-    items = [
-        {**item_fields(og, item_id, kind), "weight": weights.get(item_id, 0.0),
-         "evidence": EvidenceRef.fields_of_edge(og.edge(role_id, item_id, rel_type))}
-        for item_id in item_ids
-    ]
-    items.sort(key=lambda it: (-it["weight"], it["name"].lower(), it["id"]))
-    return _WEIGHTED_ITEMS.validate_python(items)
+    return _WEIGHTED_ITEMS.validate_python(weighted_item_fields(og, role_id, item_ids, kind))

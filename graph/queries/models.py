@@ -55,6 +55,16 @@ class RoleSummary(_Result):
     def of(cls, role: Role) -> RoleSummary:
         return cls(**role.model_dump(include=set(cls.model_fields)))
 
+    @classmethod
+    def fields_of(cls, role: Role) -> dict[str, Any]:
+        """The fields :meth:`of` validates, as a dict (for an answer that nests summaries, validated with it).
+
+        >>> from graph.model import Role
+        >>> RoleSummary.fields_of(Role(id="role:sre", title="SRE Manager", grade=8))["grade"]
+        8
+        """
+        return {name: getattr(role, name) for name in cls.model_fields}
+
 
 class EvidenceRef(_Result):
     """Where an edge comes from: file, place (line; page, paragraph; sheet, row, column), the sentence, and

@@ -17,7 +17,7 @@ from graph.queries.similarity import idf_cosine
 if TYPE_CHECKING:
     from graph.orggraph import OrgGraph
 
-__all__ = ["Contribution", "SimilarRole", "SimilarRoles", "similar_roles"]
+__all__ = ["Contribution", "SimilarRole", "SimilarRoles", "similar_fields", "similar_roles"]
 
 MAX_LIMIT = 100
 TOP_CONTRIBUTORS = 5
@@ -53,6 +53,13 @@ def similar_roles(og: OrgGraph, role: str, limit: int = 10) -> SimilarRoles:
     >>> [(r.role.title, r.top_shared[0].name) for r in found.results]
     [('Engineering Manager', 'Incident Management'), ('Senior Engineering Manager', 'Incident Management')]
     """
+    # Built as plain fields and validated once: each model built on its own costs more than its fields.
+    return SimilarRoles.model_validate(similar_fields(og, role, limit))
+
+
+def similar_fields(og: OrgGraph, role: str, limit: int = 10) -> dict:
+    """The fields of :func:`similar_roles` as a dict, every field in the model's order (the role card
+    nests its results; a route may serialise them as they are)."""
     check_int("limit", limit, 1, MAX_LIMIT)
     found = resolve_role(og, role)
     mine = og.role_skills[found.id]
@@ -67,22 +74,22 @@ def similar_roles(og: OrgGraph, role: str, limit: int = 10) -> SimilarRoles:
         theirs = og.role_skills[other_id]
         top = sorted(parts.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_CONTRIBUTORS]
         results.append(
-            SimilarRole(
-                role=RoleSummary.of(og.roles_by_id[other_id]),
-                score=-negative_score,
-                shared_count=len(mine.keys() & theirs.keys()),
-                top_shared=[
-                    Contribution(
+            {
+                "role": RoleSummary.fields_of(og.roles_by_id[other_id]),
+                "score": -negative_score,
+                "shared_count": len(mine.keys() & theirs.keys()),
+                "top_shared": [
+                    {
                         **item_fields(og, skill_id, "skill"),
-                        contribution=part,
-                        weight=mine[skill_id],
-                        other_weight=theirs[skill_id],
-                    )
+                        "contribution": part,
+                        "weight": float(mine[skill_id]),
+                        "other_weight": float(theirs[skill_id]),
+                    }
                     for skill_id, part in top
                 ],
-            )
+            }
         )
-    return SimilarRoles(role=RoleSummary.of(found), results=results)
+    return {"corrections": [], "role": RoleSummary.fields_of(found), "results": results}
 
 
 # Rounding in ``idf_cosine`` (six places per shared skill) moves a score by far less than this.

@@ -126,11 +126,13 @@ class SkillVectors:
         }
 
     def _totals(self, role: str) -> np.ndarray:
-        totals = np.zeros(len(self._roles))
-        for key, value in self._unit.get(role, {}).items():
-            rows, values = self._postings[key]
-            totals[rows] += value * values  # a role appears once per posting list
-        return totals
+        unit = self._unit.get(role)
+        if not unit:
+            return np.zeros(len(self._roles))
+        postings = [self._postings[key] for key in unit]
+        rows = np.concatenate([found for found, _ in postings])
+        products = np.concatenate([value * values for value, (_, values) in zip(unit.values(), postings, strict=True)])
+        return np.bincount(rows, weights=products, minlength=len(self._roles))
 
     def scores(self, role: str) -> dict[str, float]:
         """Cosine of ``role`` with every role that shares a weighted skill with it."""
