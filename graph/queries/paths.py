@@ -201,13 +201,9 @@ def _explain(kind: MoveKind, cost: float, overlap: float, method: str, confidenc
     return words
 
 
-_SUMMARY_FIELDS = tuple(RoleSummary.model_fields)
-
-
 def _summary(og: OrgGraph, role_id: str) -> dict:
-    """The fields of ``RoleSummary.of`` (validated with the answer that holds them; all plain values)."""
-    role = og.roles_by_id[role_id]
-    return {name: getattr(role, name) for name in _SUMMARY_FIELDS}
+    """The fields of the ``RoleSummary`` of ``role_id`` (validated with the answer that holds them)."""
+    return RoleSummary.fields_of(og.roles_by_id[role_id])
 
 
 def _step(
