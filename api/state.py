@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from graph.errors import SnapshotError
+from graph.memory import no_cycle_collection
 from graph.orggraph import OrgGraph
 from graph.snapshot import read_parts
 
@@ -29,23 +28,10 @@ WARM_INDEXES = ("roles_by_id", "role_names", "role_skills", "role_kpis", "skill_
                 "direct_reports", "career_moves", "_adjacency", "_edge_rows")
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while millions of objects that live as long as the graph are made:
-    each collection would walk the whole heap (the old graph too), doubling the time of a swap."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _warm(graph: OrgGraph) -> None:
     """Build the indexes, then freeze what the process holds: the graph is not garbage, and a frozen
     object is never walked by a collection again (requests allocate; collections stay short)."""
-    with _gc_paused():
+    with no_cycle_collection():
         for index in WARM_INDEXES:
             getattr(graph, index)
     gc.freeze()
@@ -104,13 +90,13 @@ class GraphHolder:
                 return self._graph
             raise SnapshotError(f"no snapshot at {self.snapshot_path}; run `orgkg load` first")
         if self._graph is None:  # nothing to answer from meanwhile: serve at once, build the indexes behind
-            with _gc_paused():
+            with no_cycle_collection():
                 graph = OrgGraph.from_parts(read_parts(self.snapshot_path))
             self._graph, self._stamp = graph, stamp
             threading.Thread(target=_warm, args=(graph,), name="orgkg-warm-indexes", daemon=True).start()
         elif stamp != self._stamp:
             gc.unfreeze()  # the graph being replaced may be collected again
-            with _gc_paused():
+            with no_cycle_collection():
                 graph = OrgGraph.from_parts(read_parts(self.snapshot_path))
             _warm(graph)
             self._graph, self._stamp = graph, stamp

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from graph.extract import Fact, Matcher, extract_role_facts
 from graph.extract.fold import NameFolder
 from graph.ids import make_id, slugify
+from graph.memory import no_cycle_collection
 from graph.model import (
     KPI,
     Evidence,
@@ -57,23 +55,8 @@ def build_snapshot(result: LoadResult, taxonomy: Taxonomy, *, inputs: list[str] 
     >>> [(r.start, r.type.value, r.end, r.method) for r in snap.relationships if r.type == "REPORTS_TO"]
     [('role:sre-manager', 'REPORTS_TO', 'role:head-of-sre', 'stated')]
     """
-    with _no_cycle_collection():
+    with no_cycle_collection():
         return _build(result, taxonomy, inputs)
-
-
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """The build allocates millions of small objects that live on and makes almost no reference cycles
-    (a few thousand objects at 1k roles): the cyclic collector's passes over the growing heap cost ~20%
-    of its CPU at 10k roles and free next to nothing. Reference counting still frees the rest, and the
-    collector, enabled again afterwards, the few cycles."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _build(result: LoadResult, taxonomy: Taxonomy, inputs: list[str] | None) -> Snapshot:

@@ -44,6 +44,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from graph.errors import CypherError
+from graph.memory import no_cycle_collection
 from graph.model import NodeLabel, Relationship, RelType, Snapshot
 from graph.properties import node_properties, relationship_properties, store_value
 from graph.stores.base import Store
@@ -507,6 +508,7 @@ def _prune(store: Store, statement: str, sync_id: str, batch_size: int) -> tuple
             return deleted, statements
 
 
+@no_cycle_collection()  # the plan and the hash reads walk every element: see graph.memory
 def sync_snapshot(
     store: Store, snapshot: Snapshot, *, batch_size: int = 5000, progress: Progress | None = None
 ) -> SyncResult:
