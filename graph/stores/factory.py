@@ -45,6 +45,7 @@ def open_store(settings: StoreSettings, *, engine: str | None = None) -> Store:
         The store cannot be started or reached, or Neo4j is asked for without a URI.
     """
     engine = engine or settings.store
+    limits = _query_limits(settings)
     if engine == "neo4j":
         if not settings.neo4j_uri:
             raise StoreUnavailable("set ORGKG_NEO4J_URI (and ORGKG_NEO4J_USER/PASSWORD) or pass --neo4j-uri")
@@ -55,10 +56,7 @@ def open_store(settings: StoreSettings, *, engine: str | None = None) -> Store:
             user=settings.neo4j_user,
             password=settings.neo4j_password,
             database=settings.neo4j_database,
-            time_limit_ms=settings.cypher_time_limit_ms,
-            max_rows=settings.cypher_max_rows,
-            max_param_bytes=settings.cypher_max_param_bytes,
-            max_param_depth=settings.cypher_max_param_depth,
+            **limits,
         )
     if engine != "falkordb":
         raise StoreUnavailable(f"unknown store {engine!r}: use falkordb or neo4j")
@@ -68,12 +66,19 @@ def open_store(settings: StoreSettings, *, engine: str | None = None) -> Store:
         data_dir=None if settings.falkordb_url else settings.falkordb_dir,
         url=settings.falkordb_url,
         graph_name=settings.graph_name,
-        time_limit_ms=settings.cypher_time_limit_ms,
-        max_rows=settings.cypher_max_rows,
         memory_limit_mb=settings.falkordb_memory_mb,
         query_memory_mb=settings.falkordb_query_memory_mb,
         max_queued=settings.falkordb_max_queued,
         write_timeout_s=settings.falkordb_write_timeout_s,
-        max_param_bytes=settings.cypher_max_param_bytes,
-        max_param_depth=settings.cypher_max_param_depth,
+        **limits,
     )
+
+
+def _query_limits(settings: StoreSettings) -> dict[str, int]:
+    """The analyst-query limits both stores take, by their keyword names."""
+    return {
+        "time_limit_ms": settings.cypher_time_limit_ms,
+        "max_rows": settings.cypher_max_rows,
+        "max_param_bytes": settings.cypher_max_param_bytes,
+        "max_param_depth": settings.cypher_max_param_depth,
+    }
