@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from enum import StrEnum
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -35,6 +36,7 @@ __all__ = [
     "Placed",
     "NodeLabel",
     "PLACE_FIELDS",
+    "place_words",
     "ParsedDocument",
     "ParsedRole",
     "RelType",
@@ -143,6 +145,25 @@ class Location(BaseModel):
 PLACE_FIELDS = ("page", "paragraph", "sheet", "row", "column")
 
 
+@lru_cache(maxsize=4096)  # few distinct places (lines, pages, cells) recur over many facts and edges
+def place_words(
+    line: int,
+    page: int | None = None,
+    paragraph: int | None = None,
+    sheet: str | None = None,
+    row: int | None = None,
+    column: int | None = None,
+) -> str:
+    """``str(Location(...))`` of these fields: the place in words, made once per distinct place.
+
+    Examples
+    --------
+    >>> place_words(4), place_words(0, sheet="Matrix", row=4, column=3)
+    ('line 4', 'sheet Matrix, row 4, column C')
+    """
+    return str(Location(line=line, page=page, paragraph=paragraph, sheet=sheet, row=row, column=column))
+
+
 class Placed(_Model):
     """The place fields a fact or a problem carries beyond its ``line``: page, paragraph, sheet, row, column.
 
@@ -166,7 +187,8 @@ class Placed(_Model):
     @property
     def place(self) -> str:
         """Where it is, in words: ``"line 12"``, ``"page 3, paragraph 2"``, ``"sheet Matrix, row 4, column C"``."""
-        return str(self.location)
+        line = getattr(self, "line", 0) or 0
+        return place_words(line, self.page, self.paragraph, self.sheet, self.row, self.column)
 
 
 class Evidence(Placed):

@@ -4,12 +4,11 @@ the corrections an answer made to the names it was given."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import lru_cache
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.model import PLACE_FIELDS, Location, Method, Role
+from graph.model import PLACE_FIELDS, Location, Method, Role, place_words
 
 __all__ = ["Answer", "Correction", "EvidenceRef", "Item", "ItemKind", "RoleSummary", "WeightedItem"]
 
@@ -118,18 +117,11 @@ class EvidenceRef(_Result):
             "sheet": sheet,
             "row": row,
             "column": column,
-            "place": _place_words(line or 0, page, paragraph, sheet, row, column),
+            "place": place_words(line or 0, page, paragraph, sheet, row, column),
             "sentence": get("evidence"),
             "method": get("method") or "stated",
             "confidence": get("confidence", 1.0),
         }
-
-
-@lru_cache(maxsize=4096)  # few distinct places (lines, pages, cells) recur over many edges
-def _place_words(
-    line: int, page: int | None, paragraph: int | None, sheet: str | None, row: int | None, column: int | None
-) -> str:
-    return str(Location(line=line, page=page, paragraph=paragraph, sheet=sheet, row=row, column=column))
 
 
 class Item(_Result):

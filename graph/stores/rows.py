@@ -29,7 +29,7 @@ from graph.errors import InvalidParameter
 from graph.model import Relationship
 from graph.properties import store_value
 
-__all__ = ["KeyStyle", "node_rows", "place", "relationship_rows"]
+__all__ = ["KeyStyle", "node_rows", "relationship_rows"]
 
 KeyStyle = Literal["json", "cypher"]
 """How map keys are written: ``"key":`` (JSON) or ``\\`key\\`:`` (a Cypher map literal)."""
@@ -58,11 +58,10 @@ def _plain(annotation: Any) -> bool:
 @functools.cache
 def _layout(model: type[BaseModel], exclude: frozenset[str], style: KeyStyle) -> tuple[_Keys, _Keys]:
     """((plain field, its key), ...), ((reduced field, its key), ...) of a model, in field order."""
-    opening, closing = _QUOTE[style]
     plain, reduced = [], []
     for name, info in model.model_fields.items():
         if name not in exclude:
-            (plain if _plain(info.annotation) else reduced).append((name, opening + name.encode() + closing))
+            (plain if _plain(info.annotation) else reduced).append((name, _key(name, style)))
     return tuple(plain), tuple(reduced)
 
 
@@ -112,22 +111,6 @@ def node_rows(items: Sequence[tuple[BaseModel, str]], style: KeyStyle = "json") 
     return b"[" + b",".join(out) + b"]"
 
 
-def place(rel: Relationship) -> str:
-    """``rel.place`` (the place in words), without building a ``Location`` for a plain line.
-
-    Examples
-    --------
-    >>> from graph.model import RelType
-    >>> rel = Relationship(type=RelType.REPORTS_TO, start="a", end="b", line=4)
-    >>> paged = rel.model_copy(update={"page": 2})
-    >>> place(rel), place(rel.model_copy(update={"line": None})), place(paged) == paged.place
-    ('line 4', '', True)
-    """
-    if rel.page is None and rel.paragraph is None and rel.sheet is None and rel.row is None and rel.column is None:
-        return f"line {rel.line}" if rel.line else ""
-    return rel.place
-
-
 def relationship_rows(
     items: Sequence[tuple[Relationship, str]],
     style: KeyStyle = "json",
@@ -160,7 +143,7 @@ def relationship_rows(
     for rel, digest in items:
         members = _properties(rel, plain, reduced, dumps)
         if rel.source:  # as relationship_properties: no place without a source
-            members.append(place_key + dumps(place(rel)))
+            members.append(place_key + dumps(rel.place))
         members.append(hash_key + dumps(digest))
         if starts is None or ends is None:
             start, end = dumps(rel.start), dumps(rel.end)

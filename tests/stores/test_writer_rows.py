@@ -10,7 +10,7 @@ import pytest
 from graph.errors import InvalidParameter
 from graph.model import Evidence, Relationship, RelType, Role, Skill, Snapshot
 from graph.stores import writer
-from graph.stores.rows import node_rows, place, relationship_rows
+from graph.stores.rows import node_rows, relationship_rows
 from graph.stores.writer import node_properties, plan_sync, relationship_properties, sync_snapshot
 from tests.stores.conftest import falkordb_graph
 from tests.stores.test_writer import dump, expected, visible
@@ -69,9 +69,9 @@ def test_rows_hold_the_stored_properties_of_every_element_and_its_hash(snapshot,
         assert got == want
 
 
-def test_a_relationships_place_is_its_place_in_words(sample_snapshot):
+def test_a_relationships_place_is_its_location_in_words(sample_snapshot):
     for rel in [*sample_snapshot.relationships, *awkward_snapshot().relationships]:
-        assert place(rel) == rel.place
+        assert rel.place == str(rel.location)
 
 
 def _upserted(store, snapshot: Snapshot) -> None:
