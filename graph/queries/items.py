@@ -31,7 +31,7 @@ def item_fields(og: OrgGraph, item_id: str, kind: ItemKind) -> dict:
         return {"id": item_id, "name": skill.name if skill else item_id, "kind": kind,
                 "category": skill and skill.category}
     kpi = og.kpis_by_id.get(item_id)
-    return {"id": item_id, "name": kpi.name if kpi else item_id, "kind": kind}
+    return {"id": item_id, "name": kpi.name if kpi else item_id, "kind": kind, "category": None}
 
 
 def item(og: OrgGraph, item_id: str, kind: ItemKind) -> Item:
@@ -49,9 +49,6 @@ def weighted_item_fields(og: OrgGraph, role_id: str, item_ids: Iterable[str], ki
          "evidence": EvidenceRef.fields_of_edge(og.edge(role_id, item_id, rel_type))}
         for item_id in item_ids
     ]
-    if kind == "kpi":
-        items = [{"id": it["id"], "name": it["name"], "kind": kind, "category": None, "weight": it["weight"],
-                  "evidence": it["evidence"]} for it in items]
     items.sort(key=lambda it: (-it["weight"], it["name"].lower(), it["id"]))
     return items
 

@@ -268,7 +268,7 @@ def _cheapest(
     end: str,
     k: int,
     max_steps: int,
-    forward: dict[str, int] | None = None,
+    forward: dict[str, int],
 ) -> list[list[str]]:
     """The ``k`` cheapest simple paths, leaving out detours: a path that only switches into a sibling
     specialty and back onto the same ladder is the same route as one already found.
@@ -276,7 +276,7 @@ def _cheapest(
     The search runs on the roles that can lie on a path of at most ``max_steps`` moves (hop distance
     from ``start`` plus hop distance to ``end``), copied with the move graph's adjacency order, so the
     enumeration sees every path it may return and nothing it could only skip. ``forward`` is
-    ``_hops`` from ``start`` when the caller has it.
+    ``_hops`` from ``start`` (the caller has it already).
     """
     import networkx as nx
 
@@ -319,9 +319,7 @@ def _hops(neighbours, source: str, cutoff: int) -> dict[str, int]:
     return seen
 
 
-def _region(
-    graph: nx.DiGraph, start: str, end: str, max_steps: int, forward: dict[str, int] | None = None
-) -> nx.DiGraph | None:
+def _region(graph: nx.DiGraph, start: str, end: str, max_steps: int, forward: dict[str, int]) -> nx.DiGraph | None:
     """The moves between roles on some path of at most ``max_steps`` moves from ``start`` to ``end``.
 
     None when ``end`` is out of reach. Adjacency keeps the order of ``graph`` (successors and
@@ -329,8 +327,6 @@ def _region(
     """
     import networkx as nx
 
-    if forward is None:
-        forward = _hops(graph._succ, start, max_steps)
     if end not in forward:
         return None
     backward = _hops(graph._pred, end, max_steps)

@@ -108,10 +108,10 @@ class SkillVectors:
         position = self._position = {role: i for i, role in enumerate(self._roles)}
         postings: dict[str, tuple[list[int], list[float]]] = {}
         self._unit: dict[str, dict[str, float]] = {}
-        self.norms = {role: idf_norm(profile, idf) for role, profile in profiles.items()}
+        self.norms: dict[str, float] = {}
         for role, profile in profiles.items():
+            norm = self.norms[role] = idf_norm(profile, idf)
             weighted = {k: w * idf.get(k, 0.0) for k, w in profile.items()}
-            norm = math.sqrt(sum(v * v for v in weighted.values()))
             if norm == 0:
                 continue
             unit = {k: v / norm for k, v in weighted.items() if v}
