@@ -19,7 +19,6 @@ from fastapi import FastAPI, Request
 
 from api.settings import Settings
 from graph.errors import StoreBusy, StoreError, StoreUnavailable
-from graph.model import Snapshot
 from graph.orggraph import OrgGraph
 from graph.stores import CypherResult, Store, SyncResult, open_store, sync_snapshot
 from graph.stores.guard import QueryBounds
@@ -44,7 +43,7 @@ class StoreHolder:
         self._restarts = 0
         self.last_sync: SyncResult | None = None
 
-    def get(self, graph: OrgGraph | Snapshot) -> Store:
+    def get(self, graph: OrgGraph) -> Store:
         """The open store, holding ``graph``'s snapshot (opened and synced under a lock when needed).
 
         The whole pydantic ``Snapshot`` of an ``OrgGraph`` is built only when the store must be
@@ -55,7 +54,7 @@ class StoreHolder:
         the last second of a sync may not have reached its disk. A failed sync (a full disk ...) is a
         :class:`StoreUnavailable` that says why; the next request tries again.
         """
-        built_at = graph.head.built_at if isinstance(graph, OrgGraph) else graph.built_at
+        built_at = graph.head.built_at
         store = self._store
         if store is not None and (
             store.engine != "falkordb" or (self._synced == built_at and self._restarts == _restarts(store))
@@ -69,7 +68,7 @@ class StoreHolder:
             restarted = self._restarts != _restarts(store)
             if store.engine == "falkordb" and (self._synced != built_at or restarted):
                 self._restarts = _restarts(store)
-                snapshot = graph.whole_snapshot() if isinstance(graph, OrgGraph) else graph
+                snapshot = graph.whole_snapshot()
                 try:
                     if not ((first or restarted) and is_synced(store, snapshot)):  # a persisted store may hold it
                         self.last_sync = sync_snapshot(store, snapshot, batch_size=self.settings.sync_batch_size)

@@ -138,6 +138,10 @@ class OrgGraph:
             return label.value
         return getattr(model, name) if name in type(model).model_fields and name not in NODE_EXCLUDE else None
 
+    def node_name(self, node: str) -> str:
+        """What a graph view calls the node: its title (a role), else its name, else its id."""
+        return self.node_field(node, "title") or self.node_field(node, "name") or node
+
     @cached_property
     def roles_by_id(self) -> dict[str, Role]:
         return {role.id: role for role in self.head.roles}

@@ -90,8 +90,7 @@ def role_skills(og: GraphDep, roles: Annotated[list[str] | None, Query()] = None
 
 def _node(og: OrgGraph, node_id: str) -> dict:
     label = og.node_field(node_id, "label")
-    name = og.node_field(node_id, "title") or og.node_field(node_id, "name") or node_id
-    node = {"id": node_id, "label": label, "name": name}
+    node = {"id": node_id, "label": label, "name": og.node_name(node_id)}
     if label == NodeLabel.ROLE.value:
         node.update({k: og.node_field(node_id, k) for k in ("level", "grade", "family", "track")})
     if label == NodeLabel.SKILL.value:

@@ -72,7 +72,7 @@ def neighbourhood(og: OrgGraph, role: str, depth: int = 1) -> Neighbourhood:
     for item_id in [*og.role_skills[found.id], *og.role_kpis[found.id]]:
         distance[item_id] = 1
     nodes = [
-        GraphNode(id=n, label=og.node_field(n, "label") or "", name=_name(og, n), distance=d)
+        GraphNode(id=n, label=og.node_field(n, "label") or "", name=og.node_name(n), distance=d)
         for n, d in sorted(distance.items(), key=lambda kv: (kv[1], kv[0]))
     ]
     table = og.relationships
@@ -84,7 +84,3 @@ def neighbourhood(og: OrgGraph, role: str, depth: int = 1) -> Neighbourhood:
     ]
     edges.sort(key=lambda e: (e.type, e.source, e.target))
     return Neighbourhood(centre=found.id, depth=depth, nodes=nodes, edges=edges)
-
-
-def _name(og: OrgGraph, node_id: str) -> str:
-    return og.node_field(node_id, "title") or og.node_field(node_id, "name") or node_id

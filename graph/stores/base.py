@@ -219,6 +219,9 @@ class Store(ABC):
     default_max_rows: int = 1000
     row_keys: Literal["json", "cypher"] = "json"
     """How the writer writes its batches for :meth:`prepare_rows` (:mod:`graph.stores.rows`)."""
+    seeks_internal_ids: bool = False
+    """Whether the writer creates relationships with their ends found by the engine's own node ids
+    (``RELATIONSHIP_CREATE_BY_INTERNAL_ID``: a seek, cheaper there than an index lookup by ``id``)."""
 
     @abstractmethod
     def run_read(

@@ -137,6 +137,7 @@ class FalkorDBStore(Store):
 
     engine = "falkordb"
     row_keys = "cypher"
+    seeks_internal_ids = True
 
     def __init__(
         self,

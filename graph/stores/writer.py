@@ -75,6 +75,11 @@ def _per_relationship_key(statement: Callable[[RelType, NodeLabel, NodeLabel], s
     return {(t, a, b): statement(t, a, b) for t in RelType for a in NodeLabel for b in NodeLabel}
 
 
+def _matched_ends(start: NodeLabel, end: NodeLabel) -> str:
+    """Each ``row`` of ``$rows`` with its relationship's ends matched by id as ``a`` and ``b``."""
+    return f"UNWIND $rows AS row\nMATCH (a:{start.value} {{id: row.start}})\nMATCH (b:{end.value} {{id: row.end}})\n"
+
+
 _CHANGE = """WITH {var}, row, {var}.sync_hash AS old
 SET {var} += CASE WHEN old = row.hash THEN {{sync_id: $sync_id}} ELSE row.props END
 RETURN sum(CASE WHEN old IS NULL THEN 1 ELSE 0 END) AS created,
@@ -86,10 +91,8 @@ NODE_UPSERT: dict[NodeLabel, str] = {
 }
 RELATIONSHIP_UPSERT: dict[RelationshipKey, str] = _per_relationship_key(
     lambda rel_type, start, end: (
-        "UNWIND $rows AS row\n"
-        f"MATCH (a:{start.value} {{id: row.start}})\n"
-        f"MATCH (b:{end.value} {{id: row.end}})\n"
-        f"MERGE (a)-[r:{rel_type.value}]->(b)\n" + _CHANGE.format(var="r")
+        _matched_ends(start, end)
+        + f"MERGE (a)-[r:{rel_type.value}]->(b)\n" + _CHANGE.format(var="r")
     )
 )
 NODE_STORED: dict[NodeLabel, str] = {
@@ -112,10 +115,8 @@ NODE_STAMP: dict[NodeLabel, str] = {
 }
 RELATIONSHIP_STAMP: dict[RelationshipKey, str] = _per_relationship_key(
     lambda rel_type, start, end: (
-        "UNWIND $rows AS row\n"
-        f"MATCH (a:{start.value} {{id: row.start}})\n"
-        f"MATCH (b:{end.value} {{id: row.end}})\n"
-        f"MATCH (a)-[r:{rel_type.value}]->(b) WHERE r.sync_hash = row.hash\n"
+        _matched_ends(start, end)
+        + f"MATCH (a)-[r:{rel_type.value}]->(b) WHERE r.sync_hash = row.hash\n"
         "SET r.sync_id = $sync_id\nRETURN count(r)"
     )
 )
@@ -148,10 +149,8 @@ NODE_CREATE: dict[NodeLabel, str] = {
 }
 RELATIONSHIP_CREATE: dict[RelationshipKey, str] = _per_relationship_key(
     lambda rel_type, start, end: (
-        "UNWIND $rows AS row\n"
-        f"MATCH (a:{start.value} {{id: row.start}})\n"
-        f"MATCH (b:{end.value} {{id: row.end}})\n"
-        f"CREATE (a)-[r:{rel_type.value}]->(b)\n"
+        _matched_ends(start, end)
+        + f"CREATE (a)-[r:{rel_type.value}]->(b)\n"
         "SET r = row.props, r.sync_id = $sync_id\nRETURN count(r)"
     )
 )
@@ -600,7 +599,7 @@ def sync_snapshot(
     def create(group: _Group, items: Sequence[tuple[Any, str]], phase: str) -> ElementCounts:
         """A label or key the store holds nothing of: CREATE in batches of JSON rows, encoding overlapped."""
         statement, encode = group.create, functools.partial(group.encode, style=store.row_keys)
-        if group.key_of is not None and store.engine == "falkordb":
+        if group.key_of is not None and store.seeks_internal_ids:
             _, start, end = group.key_of
             starts, ends = internal_ids(start), internal_ids(end)
             if all(rel.start in starts and rel.end in ends for rel, _ in items):

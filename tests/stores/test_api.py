@@ -218,7 +218,7 @@ def test_the_store_follows_a_new_snapshot(tmp_path, falkordb_url, sample_snapsho
         assert http.post("/cypher", {"query": count}).json()["rows"] == [[11]]
         assert app.state.stores.last_sync.nodes["Role"].created == 1
     finally:
-        app.state.stores.get(sample_snapshot).delete_graph()
+        app.state.stores.get(app.state.graphs.current()).delete_graph()
         app.state.stores.close()
 
 
