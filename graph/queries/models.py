@@ -4,7 +4,7 @@ the corrections an answer made to the names it was given."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal
+from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -15,8 +15,33 @@ __all__ = ["Answer", "Correction", "EvidenceRef", "Item", "ItemKind", "RoleSumma
 ItemKind = Literal["skill", "kpi"]
 
 
+_set_attribute = object.__setattr__  # as pydantic's own model_construct sets a model's slots
+
+
 class _Result(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+    @classmethod
+    def trusted(cls, fields: dict[str, Any]) -> Self:
+        """The model of ``fields`` as they are, checked and converted by nothing.
+
+        For an answer built from data already validated (the graph's models, their typed fields):
+        validating it again costs more than building it. ``fields`` must hold every field of the
+        model, each as validation would leave it (a nested model as a model, a float as a float) —
+        what :meth:`model_construct` makes, without its per-field defaults and aliases.
+
+        Examples
+        --------
+        >>> fields = {"id": "skill:go", "name": "Go", "kind": "skill", "category": None}
+        >>> Item.trusted(fields) == Item.model_validate(fields)
+        True
+        """
+        model = cls.__new__(cls)
+        _set_attribute(model, "__dict__", fields)
+        _set_attribute(model, "__pydantic_fields_set__", set(fields))
+        _set_attribute(model, "__pydantic_extra__", None)
+        _set_attribute(model, "__pydantic_private__", None)
+        return model
 
 
 class Correction(_Result):
@@ -105,12 +130,17 @@ class EvidenceRef(_Result):
     @staticmethod
     def fields_of_edge(attrs: Mapping[str, Any] | None) -> dict[str, Any] | None:
         """The fields :meth:`of_edge` validates, as a dict (for a model that nests one, validated with it)."""
-        if not attrs or not (attrs.get("source") or attrs.get("evidence")):
+        if not attrs:
             return None
         get = attrs.get
-        line, page, paragraph, sheet, row, column = (get(name) for name in ("line", *PLACE_FIELDS))
+        source, sentence = get("source"), get("evidence")
+        if not (source or sentence):
+            return None
+        line, page, paragraph, sheet, row, column = (
+            get("line"), get("page"), get("paragraph"), get("sheet"), get("row"), get("column")
+        )
         return {
-            "source": get("source"),
+            "source": source,
             "line": line,
             "page": page,
             "paragraph": paragraph,
@@ -118,7 +148,7 @@ class EvidenceRef(_Result):
             "row": row,
             "column": column,
             "place": place_words(line or 0, page, paragraph, sheet, row, column),
-            "sentence": get("evidence"),
+            "sentence": sentence,
             "method": get("method") or "stated",
             "confidence": get("confidence", 1.0),
         }

@@ -176,16 +176,22 @@ def _moves(og: OrgGraph, promotions_only: bool) -> nx.DiGraph:
 _KIND_WORDS = {"promotion": "promotion", "lateral": "lateral move", "specialty": "specialty switch"}
 
 
-def _cost_terms(kind: MoveKind, overlap: float) -> list[dict]:
-    """The fields of the step's ``CostTerm`` list."""
+_PROMOTION_TERMS = ({"label": "promotion", "value": PROMOTION_COST},)
+_SPECIALTY_TERMS = ({"label": "specialty switch", "value": SPECIALTY_COST},)
+
+
+def _cost_terms(kind: MoveKind, overlap: float) -> list[CostTerm]:
+    """The terms of a step's cost."""
     if kind == "promotion":
-        return [{"label": "promotion", "value": PROMOTION_COST}]
-    if kind == "specialty":
-        return [{"label": "specialty switch", "value": SPECIALTY_COST}]
-    return [
-        {"label": "lateral move", "value": LATERAL_BASE_COST},
-        {"label": f"skills not shared (1 - {overlap:.2f} weighted overlap)", "value": round(1.0 - overlap, 6)},
-    ]
+        fields = _PROMOTION_TERMS
+    elif kind == "specialty":
+        fields = _SPECIALTY_TERMS
+    else:
+        fields = (
+            {"label": "lateral move", "value": LATERAL_BASE_COST},
+            {"label": f"skills not shared (1 - {overlap:.2f} weighted overlap)", "value": round(1.0 - overlap, 6)},
+        )
+    return [CostTerm.trusted(dict(term)) for term in fields]
 
 
 def _explain(kind: MoveKind, cost: float, overlap: float, method: str, confidence: float) -> str:
@@ -201,9 +207,9 @@ def _explain(kind: MoveKind, cost: float, overlap: float, method: str, confidenc
     return words
 
 
-def _summary(og: OrgGraph, role_id: str) -> dict:
-    """The fields of the ``RoleSummary`` of ``role_id`` (validated with the answer that holds them)."""
-    return RoleSummary.fields_of(og.roles_by_id[role_id])
+def _summary(og: OrgGraph, role_id: str) -> RoleSummary:
+    """The ``RoleSummary`` of ``role_id``, made from the role's validated fields without checking them again."""
+    return RoleSummary.trusted(RoleSummary.fields_of(og.roles_by_id[role_id]))
 
 
 def _step(
@@ -213,43 +219,46 @@ def _step(
     end: str,
     skills: list[WeightedItem] | None = None,
     kpis: list[WeightedItem] | None = None,
-) -> dict:
-    """The fields of the move ``start`` → ``end`` (a ``CareerStep``); its gains are ``skills``/``kpis``
-    when a path computed them.
+) -> CareerStep:
+    """The move ``start`` → ``end``; its gains are ``skills``/``kpis`` when a path computed them.
 
-    Answers are built as plain fields and validated once, by the model that holds them: each model
-    built on its own costs more than its fields.
+    Answers are made with ``trusted``, not validated: every field comes from the graph's validated
+    models (or is computed here with its model's type), and validating them again costs more than the
+    rest of the answer.
     """
     move = graph[start][end]
     rel = move["rel"] or {}
     method, confidence = rel.get("method") or "stated", rel.get("confidence", 1.0)
     kind, cost, overlap = move["kind"], move["cost"], move["overlap"]
-    return {
-        "start": _summary(og, start),
-        "end": _summary(og, end),
-        "kind": kind,
-        "method": method,
-        "confidence": confidence,
-        "cost": cost,
-        "cost_terms": _cost_terms(kind, overlap),
-        "cost_explained": _explain(kind, cost, overlap, method, confidence),
-        "skill_overlap": overlap,
-        "evidence": EvidenceRef.fields_of_edge(move["rel"]),
-        "skills_to_gain": gains_along(og, [start, end], "skill")[0] if skills is None else skills,
-        "kpis_to_gain": gains_along(og, [start, end], "kpi")[0] if kpis is None else kpis,
-    }
+    evidence = EvidenceRef.fields_of_edge(move["rel"])
+    return CareerStep.trusted(
+        {
+            "start": _summary(og, start),
+            "end": _summary(og, end),
+            "kind": kind,
+            "method": method,
+            "confidence": confidence,
+            "cost": cost,
+            "cost_terms": _cost_terms(kind, overlap),
+            "cost_explained": _explain(kind, cost, overlap, method, confidence),
+            "skill_overlap": overlap,
+            "evidence": None if evidence is None else EvidenceRef.trusted(evidence),
+            "skills_to_gain": gains_along(og, [start, end], "skill")[0] if skills is None else skills,
+            "kpis_to_gain": gains_along(og, [start, end], "kpi")[0] if kpis is None else kpis,
+        }
+    )
 
 
 def _path(og: OrgGraph, graph: nx.DiGraph, nodes: list[str]) -> CareerPath:
     skills, kpis = gains_along(og, nodes, "skill"), gains_along(og, nodes, "kpi")
     steps = [_step(og, graph, a, b, s, k) for (a, b), s, k in zip(pairwise(nodes), skills, kpis, strict=True)]
-    cost = round(sum(step["cost"] for step in steps), 6)
-    terms = " + ".join(f"{_KIND_WORDS[step['kind']]} {step['cost']:g}" for step in steps)
-    inferred = sum(step["method"] == "inferred" for step in steps)
-    explained = f"cost {cost:g} = {terms}" if len(steps) > 1 else f"cost {cost:g}: {steps[0]['cost_explained']}"
+    cost = round(sum(step.cost for step in steps), 6)
+    terms = " + ".join(f"{_KIND_WORDS[step.kind]} {step.cost:g}" for step in steps)
+    inferred = sum(step.method == "inferred" for step in steps)
+    explained = f"cost {cost:g} = {terms}" if len(steps) > 1 else f"cost {cost:g}: {steps[0].cost_explained}"
     if inferred:
         explained += f"; {inferred} of the {len(steps)} moves inferred, not stated in a document"
-    return CareerPath.model_validate(
+    return CareerPath.trusted(
         {
             "cost": cost,
             "cost_explained": explained,
@@ -329,14 +338,38 @@ def _region(graph: nx.DiGraph, start: str, end: str, max_steps: int, forward: di
 
     if end not in forward:
         return None
-    backward = _hops(graph._pred, end, max_steps)
-    keep = {node for node, hops in forward.items() if hops + backward.get(node, max_steps + 1) <= max_steps}
+    keep = _hops_back(graph._pred, end, max_steps, forward)
     region = nx.DiGraph()
     region.add_nodes_from(keep)
     for node in keep:
         region._succ[node] = {v: data for v, data in graph._succ[node].items() if v in keep}
         region._pred[node] = {u: data for u, data in graph._pred[node].items() if u in keep}
     return region
+
+
+def _hops_back(predecessors, end: str, max_steps: int, forward: dict[str, int]) -> dict[str, int]:
+    """Hop counts to ``end`` of the roles ``forward`` reaches that lie on a path of at most ``max_steps``
+    moves from the start to ``end``.
+
+    A breadth-first pass back from ``end`` that enters only such roles: every role on the fewest-hops
+    path from a kept role to ``end`` is itself kept (it is as close to the start, plus the hops between,
+    and as close to ``end``), so the pass finds each kept role at its true distance without visiting the
+    many roles that lead to ``end`` from elsewhere.
+    """
+    beyond = max_steps + 1
+    seen = {end: 0}
+    frontier = [end]
+    for depth in range(1, max_steps + 1):
+        nxt = []
+        for node in frontier:
+            for other in predecessors[node]:
+                if other not in seen and forward.get(other, beyond) + depth <= max_steps:
+                    seen[other] = depth
+                    nxt.append(other)
+        if not nxt:
+            break
+        frontier = nxt
+    return seen
 
 
 def _route(nodes: list[str], bases: dict[str, str]) -> tuple[str, ...]:
@@ -357,12 +390,10 @@ def _closest(
     reach.pop(start, None)
     if not reach:
         return None
-    wanted = og.role_skills[target]
-    scored = sorted(
-        (-weighted_jaccard(og.role_skills[r], wanted), steps, og.roles_by_id[r].title.lower(), r)
-        for r, steps in reach.items()
+    wanted, skills, roles = og.role_skills[target], og.role_skills, og.roles_by_id
+    negative_overlap, steps, _, role_id = min(
+        (-weighted_jaccard(skills[r], wanted), steps, roles[r].title.lower(), r) for r, steps in reach.items()
     )
-    negative_overlap, steps, _, role_id = scored[0]
     overlap = -negative_overlap
     title, target_title = og.roles_by_id[role_id].title, og.roles_by_id[target].title
     reason = (
@@ -370,7 +401,7 @@ def _closest(
         f"{target_title}'s weighted skills ({overlap:.0%}); it is {steps} step{'s' if steps != 1 else ''} away"
     )
     path = _path(og, graph, _cheapest(og, graph, start, role_id, 1, max_steps, forward)[0])
-    return ClosestRole.model_validate(
+    return ClosestRole.trusted(
         {"role": _summary(og, role_id), "steps": steps, "skill_overlap": overlap, "reason": reason, "path": path}
     )
 
@@ -433,25 +464,26 @@ def career_paths(
     # a large library are not: no search is set up for them), and the reach the closest role is chosen from.
     forward = _hops(graph._succ, start.id, max_steps)
     found = _cheapest(og, graph, start.id, end.id, k, max_steps, forward) if end.id in forward else []
-    result = CareerPaths.model_validate(
-        {
-            "from_role": _summary(og, start.id),
-            "to_role": _summary(og, end.id),
-            "promotions_only": promotions_only,
-            "max_steps": max_steps,
-            "paths": [_path(og, graph, nodes) for nodes in found],
-        }
-    )
-    if result.paths:
-        return result
-    closest = _closest(og, graph, start.id, end.id, max_steps, forward)
-    moves = "promotions" if promotions_only else "moves"
-    message = f"no path from {start.title} to {end.title} within {max_steps} {moves}"
-    if closest is None:
-        message += f"; {start.title} has no recorded {moves} out of it"
-    else:
-        message += f"; closest reachable role is {closest.role.title} ({closest.reason})"
-    return result.model_copy(update={"closest": closest, "message": message})
+    answer = {
+        "corrections": [],
+        "from_role": _summary(og, start.id),
+        "to_role": _summary(og, end.id),
+        "promotions_only": promotions_only,
+        "max_steps": max_steps,
+        "paths": [_path(og, graph, nodes) for nodes in found],
+        "closest": None,
+        "message": None,
+    }
+    if not found:
+        closest = _closest(og, graph, start.id, end.id, max_steps, forward)
+        moves = "promotions" if promotions_only else "moves"
+        message = f"no path from {start.title} to {end.title} within {max_steps} {moves}"
+        if closest is None:
+            message += f"; {start.title} has no recorded {moves} out of it"
+        else:
+            message += f"; closest reachable role is {closest.role.title} ({closest.reason})"
+        answer.update(closest=closest, message=message)
+    return CareerPaths.trusted(answer)
 
 
 def next_roles(og: OrgGraph, role: str) -> NextRoles:
@@ -469,5 +501,5 @@ def next_roles(og: OrgGraph, role: str) -> NextRoles:
     found = resolve_role(og, role)
     graph = og.career_moves
     steps = [_step(og, graph, found.id, end) for end in graph.successors(found.id)]
-    steps.sort(key=lambda s: (s["kind"] != "promotion", -s["skill_overlap"], s["end"]["title"].lower()))
-    return NextRoles.model_validate({"role": _summary(og, found.id), "moves": steps})
+    steps.sort(key=lambda s: (s.kind != "promotion", -s.skill_overlap, s.end.title.lower()))
+    return NextRoles.trusted({"corrections": [], "role": _summary(og, found.id), "moves": steps})

@@ -120,3 +120,20 @@ def test_next_roles_lists_promotions_first_then_by_overlap(og):
     others = [m.skill_overlap for m in moves[1:]]
     assert others == sorted(others, reverse=True)
     assert next_roles(og, "Product Designer").moves == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        lambda og: career_paths(og, "Software Engineer", "VP of Engineering", k=3),
+        lambda og: career_paths(og, "Engineering Manager", "Product Designer"),
+        lambda og: career_paths(og, "Product Designer", "VP of Engineering"),
+        lambda og: next_roles(og, "Engineering Manager"),
+        lambda og: career_paths(make_graph({"a": {"x": 1}, "b": {"x": 1, "y": 1}}, lateral=[("a", "b")]), "a", "b"),
+    ],
+)
+def test_answers_made_without_validation_are_what_validating_them_makes(og, query):
+    answer = query(og)
+    validated = type(answer).model_validate(answer.model_dump())
+    assert repr(validated) == repr(answer)  # the same values of the same types (1.0, not 1)
+    assert validated.model_dump_json() == answer.model_dump_json()
