@@ -8,6 +8,7 @@ only when it is strong and clearly ahead of the next candidate. Otherwise the er
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from graph.errors import AmbiguousRole, NotFound, RoleNotFound
@@ -59,10 +60,17 @@ class SearchResults(_Result):
     kpis: list[SearchHit]
 
 
+def _candidate_ids(name: str, prefix: str) -> Iterator[str]:
+    """The ids ``name`` may be as it is written, the cheapest first: the slug is made only if the others miss."""
+    yield name
+    yield f"{prefix}:{name}"
+    yield f"{prefix}:{slugify(name)}"
+
+
 def _resolve_id(index: NameIndex, ids: dict, prefix: str, kind: str, text: object) -> str:
     """The id ``text`` names among ``ids``; ``NotFound`` with suggestions otherwise."""
     name = check_name(kind, text)
-    for candidate in (name, f"{prefix}:{name}", f"{prefix}:{slugify(name)}"):
+    for candidate in _candidate_ids(name, prefix):
         if candidate in ids:
             return candidate
     match = index.resolve(name)

@@ -87,7 +87,7 @@ class RoleSummary(_Result):
         >>> RoleSummary.fields_of(Role(id="role:sre", title="SRE Manager", grade=8))["grade"]
         8
         """
-        return {name: getattr(role, name) for name in cls.model_fields}
+        return {name: getattr(role, name) for name in cls.__pydantic_fields__}  # model_fields: a property per call
 
 
 class EvidenceRef(_Result):
