@@ -241,9 +241,14 @@ class OrgGraph:
         return {key: row for row, key in enumerate(zip(table.column("start"), table.column("type"),
                                                            table.column("end"), strict=True))}
 
+    def edge_row(self, start: str, end: str, rel_type: RelType) -> int | None:
+        """The row in :attr:`relationships` of the ``rel_type`` edge from ``start`` to ``end``, if there is one
+        (for a caller that reads a few of its fields with ``relationships.picker``)."""
+        return self._edge_rows.get((start, str(rel_type), end))
+
     def edge(self, start: str, end: str, rel_type: RelType) -> dict[str, Any] | None:
         """The attributes of the ``rel_type`` edge from ``start`` to ``end``, if there is one."""
-        row = self._edge_rows.get((start, str(rel_type), end))
+        row = self.edge_row(start, end, rel_type)
         if row is None:
             return None
         attrs = self.relationships.attrs(row)

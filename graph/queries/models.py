@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from graph.model import PLACE_FIELDS, Location, Method, Role, place_words
 
-__all__ = ["Answer", "Correction", "EvidenceRef", "Item", "ItemKind", "RoleSummary", "WeightedItem"]
+__all__ = ["EDGE_EVIDENCE", "Answer", "Correction", "EvidenceRef", "Item", "ItemKind", "RoleSummary", "WeightedItem"]
 
 ItemKind = Literal["skill", "kpi"]
 
@@ -133,12 +133,28 @@ class EvidenceRef(_Result):
         if not attrs:
             return None
         get = attrs.get
-        source, sentence = get("source"), get("evidence")
+        return EvidenceRef.fields_of_values(
+            get("source"), get("evidence"), get("line"), get("page"), get("paragraph"), get("sheet"), get("row"),
+            get("column"), get("method"), get("confidence", 1.0),
+        )
+
+    @staticmethod
+    def fields_of_values(
+        source: str | None,
+        sentence: str | None,
+        line: int | None,
+        page: int | None,
+        paragraph: int | None,
+        sheet: str | None,
+        row: int | None,
+        column: int | None,
+        method: str | None,
+        confidence: float,
+    ) -> dict[str, Any] | None:
+        """:meth:`fields_of_edge` of an edge's fields given as values, in the order of :data:`EDGE_EVIDENCE`
+        (``relationships.picker(EDGE_EVIDENCE)`` reads them from a row without an attribute dict)."""
         if not (source or sentence):
             return None
-        line, page, paragraph, sheet, row, column = (
-            get("line"), get("page"), get("paragraph"), get("sheet"), get("row"), get("column")
-        )
         return {
             "source": source,
             "line": line,
@@ -149,9 +165,13 @@ class EvidenceRef(_Result):
             "column": column,
             "place": place_words(line or 0, page, paragraph, sheet, row, column),
             "sentence": sentence,
-            "method": get("method") or "stated",
-            "confidence": get("confidence", 1.0),
+            "method": method or "stated",
+            "confidence": confidence,
         }
+
+
+# The relationship fields :meth:`EvidenceRef.fields_of_values` takes, in its order.
+EDGE_EVIDENCE = ("source", "evidence", "line", *PLACE_FIELDS, "method", "confidence")
 
 
 class Item(_Result):

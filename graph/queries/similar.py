@@ -5,7 +5,6 @@ that contribute most to its score.
 
 from __future__ import annotations
 
-import heapq
 from typing import TYPE_CHECKING
 
 from graph.queries.checks import check_int
@@ -62,34 +61,44 @@ def similar_fields(og: OrgGraph, role: str, limit: int = 10) -> dict:
     nests its results; a route may serialise them as they are)."""
     check_int("limit", limit, 1, MAX_LIMIT)
     found = resolve_role(og, role)
-    mine = og.role_skills[found.id]
-    scored = []
+    skills, roles, idf = og.role_skills, og.roles_by_id, og.skill_idf
+    mine = skills[found.id]
     norms = og.skill_vectors.norms
+    own_norm = norms[found.id]
+    scored = []
     for other_id in _top_candidates(og, found.id, limit):
-        score, parts = idf_cosine(mine, og.role_skills[other_id], og.skill_idf, (norms[found.id], norms[other_id]))
+        score, parts = idf_cosine(mine, skills[other_id], idf, (own_norm, norms[other_id]))
         if score > 0:
-            scored.append((-score, og.roles_by_id[other_id].title.lower(), other_id, parts))
+            scored.append((-score, roles[other_id].title.lower(), other_id, parts))
+    scored.sort(key=_score_then_title)  # a handful of candidates: sorting them all is heapq.nsmallest's answer
     results = []
-    for negative_score, _, other_id, parts in heapq.nsmallest(limit, scored, key=lambda s: s[:2]):
-        theirs = og.role_skills[other_id]
-        top = sorted(parts.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_CONTRIBUTORS]
+    for negative_score, _, other_id, parts in scored[:limit]:
+        theirs = skills[other_id]
+        top = sorted(parts.items(), key=_largest_part_first)[:TOP_CONTRIBUTORS]
+        top_shared = []
+        for skill_id, part in top:
+            shared = item_fields(og, skill_id, "skill")
+            shared["contribution"] = part
+            shared["weight"] = float(mine[skill_id])
+            shared["other_weight"] = float(theirs[skill_id])
+            top_shared.append(shared)
         results.append(
             {
-                "role": RoleSummary.fields_of(og.roles_by_id[other_id]),
+                "role": RoleSummary.fields_of(roles[other_id]),
                 "score": -negative_score,
                 "shared_count": len(mine.keys() & theirs.keys()),
-                "top_shared": [
-                    {
-                        **item_fields(og, skill_id, "skill"),
-                        "contribution": part,
-                        "weight": float(mine[skill_id]),
-                        "other_weight": float(theirs[skill_id]),
-                    }
-                    for skill_id, part in top
-                ],
+                "top_shared": top_shared,
             }
         )
     return {"corrections": [], "role": RoleSummary.fields_of(found), "results": results}
+
+
+def _score_then_title(scored: tuple) -> tuple[float, str]:
+    return scored[0], scored[1]
+
+
+def _largest_part_first(part: tuple[str, float]) -> tuple[float, str]:
+    return -part[1], part[0]
 
 
 # Rounding in ``idf_cosine`` (six places per shared skill) moves a score by far less than this.
