@@ -15,7 +15,8 @@ from __future__ import annotations
 import math
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime, time, timedelta
 from typing import Any, Literal
 
@@ -269,10 +270,22 @@ class Store(ABC):
     def close(self) -> None:
         """Release connections (and stop an embedded server this store started)."""
 
+    def start_write(self, query: str, params: Mapping[str, Any] | None = None) -> Callable[[], CypherResult]:
+        """Start one write statement; the function returned waits for it and returns what :meth:`execute_write` does.
+
+        The writer encodes its next batch while the engine runs this one. Here the statement runs on a
+        thread of its own (a driver waits on its socket without the GIL); a store that can send a
+        statement now and read its answer later does that instead.
+        """
+        runner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="orgkg-write")
+        future = runner.submit(self.execute_write, query, params)
+        runner.shutdown(wait=False)  # its thread ends with this statement
+        return future.result
+
     def prepare_rows(self, rows: bytes) -> Any:
         """The value of a ``$rows`` parameter from a batch written in :attr:`row_keys` style (here JSON).
 
-        The writer calls it on its encoding thread, so the work overlaps the engine's on the batch before.
+        The writer calls it while the engine runs the batch before (:meth:`start_write`).
         """
         return orjson.loads(rows)
 

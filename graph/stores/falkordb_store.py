@@ -8,6 +8,7 @@ queries" → :class:`QueryRefused`, parse errors → :class:`QueryFailed` with l
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 import threading
 import time
@@ -92,6 +93,17 @@ def falkordb_error(err: redis.exceptions.ResponseError, time_limit_ms: int, grap
         text = message[: match.start()].removeprefix("errMsg:").strip()
         return QueryFailed(f"{text} (line {line}, column {column})", line, column)
     return QueryFailed(message.removeprefix("errMsg:").strip())
+
+
+_CONNECTION_FAULTS = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError)
+
+
+def _write_result(result: QueryResult, started: float) -> CypherResult:
+    return CypherResult(
+        columns=[str(name) for _, name in result.header],
+        rows=[[json_safe(cell) for cell in row] for row in result.result_set],
+        elapsed_ms=round((time.perf_counter() - started) * 1000, 3),
+    )
 
 
 class _Call:
@@ -417,11 +429,50 @@ class FalkorDBStore(Store):
             result = self._call(lambda graph: graph.query(text, timeout=self._write_timeout()))
         except redis.exceptions.ResponseError as err:
             raise engine_fault(err, "a write") from err
-        return CypherResult(
-            columns=[str(name) for _, name in result.header],
-            rows=[[json_safe(cell) for cell in row] for row in result.result_set],
-            elapsed_ms=round((time.perf_counter() - started) * 1000, 3),
-        )
+        return _write_result(result, started)
+
+    def start_write(self, query: str, params: Mapping[str, Any] | None = None) -> Callable[[], CypherResult]:
+        """Send the statement now, on this thread, and read its answer when asked: the engine runs it meanwhile.
+
+        No second thread: one that encodes while this one sends would hold the GIL the send needs
+        between its chunks, and the engine would wait for the rest of the statement. A connection
+        fault on either side runs the statement again through :meth:`execute_write` (which starts
+        the embedded server again first), as a fault in :meth:`execute_write` itself does.
+        """
+        started = time.perf_counter()
+        text = params_header(params) + query
+        command: list[Any] = ["GRAPH.QUERY", self.graph_name, text, "--compact"]
+        if (timeout := self._write_timeout()) is not None:
+            command += ["timeout", timeout]
+        graph = self._graph_for("write")
+        pool = graph.client.connection.connection_pool
+        try:
+            connection = pool.get_connection()
+        except _CONNECTION_FAULTS:
+            return functools.partial(self.execute_write, query, params)
+        try:
+            connection.send_command(*command)
+        except _CONNECTION_FAULTS:
+            connection.disconnect()
+            pool.release(connection)
+            return functools.partial(self.execute_write, query, params)
+
+        def answer() -> CypherResult:
+            try:
+                response = connection.read_response()
+            except _CONNECTION_FAULTS:
+                connection.disconnect()
+                return self.execute_write(query, params)
+            except redis.exceptions.ResponseError as err:
+                raise engine_fault(err, "a write") from err
+            finally:
+                pool.release(connection)
+            try:
+                return _write_result(QueryResult(graph, response), started)
+            except redis.exceptions.ResponseError as err:
+                raise engine_fault(err, "a write") from err
+
+        return answer
 
     def prepare_rows(self, rows: bytes) -> CypherText:
         """A batch written with names for keys, as the parameter header's literal (:func:`cypher_rows`)."""

@@ -29,7 +29,7 @@ from graph.errors import InvalidParameter
 from graph.model import Relationship
 from graph.properties import store_value
 
-__all__ = ["KeyStyle", "node_rows", "relationship_rows"]
+__all__ = ["KeyStyle", "engine_id_relationship_rows", "node_rows", "relationship_fields", "relationship_rows"]
 
 KeyStyle = Literal["json", "cypher"]
 """How map keys are written: ``"key":`` (JSON) or ``\\`key\\`:`` (a Cypher map literal)."""
@@ -87,6 +87,20 @@ def _properties(element: BaseModel, plain, reduced, dumps: Callable[[Any], bytes
     return members
 
 
+def _values(element: BaseModel, plain, reduced, dumps: Callable[[Any], bytes]) -> list[bytes]:
+    """The value of every stored property of ``element``, ``null`` for ``None``, in field order."""
+    values = []
+    for name, _ in plain:
+        value = getattr(element, name)
+        try:
+            values.append(dumps(value))
+        except orjson.JSONEncodeError as err:  # an integer beyond 64 bits
+            raise InvalidParameter(name, f"{getattr(element, 'id', '')} cannot be stored: {err}") from err
+    for name, _ in reduced:
+        values.append(dumps(store_value(element.model_dump(mode="json", include={name}).get(name))))
+    return values
+
+
 def node_rows(items: Sequence[tuple[BaseModel, str]], style: KeyStyle = "json") -> bytes:
     """A batch of nodes of one label as a list of maps: each node's stored properties and ``sync_hash``.
 
@@ -111,24 +125,17 @@ def node_rows(items: Sequence[tuple[BaseModel, str]], style: KeyStyle = "json") 
     return b"[" + b",".join(out) + b"]"
 
 
-def relationship_rows(
-    items: Sequence[tuple[Relationship, str]],
-    style: KeyStyle = "json",
-    starts: dict[str, int] | None = None,
-    ends: dict[str, int] | None = None,
-) -> bytes:
-    """A batch of relationships as a list of ``{start, end, props}``: node ids, or the engine's own.
-
-    ``starts`` and ``ends`` map the node ids of the start and end label to the engine's node ids.
+def relationship_rows(items: Sequence[tuple[Relationship, str]], style: KeyStyle = "json") -> bytes:
+    """A batch of relationships as a list of ``{start, end, props}``: node ids and the stored properties.
 
     Examples
     --------
     >>> from graph.model import RelType
     >>> rel = Relationship(type=RelType.REQUIRES_SKILL, start="role:a", end="skill:b", source="a.md", line=3,
     ...     evidence="Go")
-    >>> row = orjson.loads(relationship_rows([(rel, "h1")], "json", {"role:a": 7}, {"skill:b": 9}))[0]
+    >>> row = orjson.loads(relationship_rows([(rel, "h1")]))[0]
     >>> row["start"], row["end"], row["props"]["place"], "page" in row["props"]
-    (7, 9, 'line 3', False)
+    ('role:a', 'skill:b', 'line 3', False)
     >>> relationship_rows([(rel, "h1")], "cypher")[:48]
     b'[{`start`:"role:a",`end`:"skill:b",`props`:{`sou'
     """
@@ -145,9 +152,50 @@ def relationship_rows(
         if rel.source:  # as relationship_properties: no place without a source
             members.append(place_key + dumps(rel.place))
         members.append(hash_key + dumps(digest))
-        if starts is None or ends is None:
-            start, end = dumps(rel.start), dumps(rel.end)
-        else:
-            start, end = b"%d" % starts[rel.start], b"%d" % ends[rel.end]
-        out.append(start_key + start + end_key + end + props_key + b"{" + b",".join(members) + b"}}")
+        ends = start_key + dumps(rel.start) + end_key + dumps(rel.end)
+        out.append(ends + props_key + b"{" + b",".join(members) + b"}}")
+    return b"[" + b",".join(out) + b"]"
+
+
+@functools.cache
+def relationship_fields() -> tuple[str, ...]:
+    """The stored properties of a relationship in the order of :func:`engine_id_relationship_rows`' values.
+
+    Examples
+    --------
+    >>> relationship_fields()[-3:]
+    ('mentions', 'place', 'sync_hash')
+    """
+    plain, reduced = _layout(Relationship, _REL_EXCLUDE, "json")
+    return (*(name for name, _ in plain), *(name for name, _ in reduced), "place", "sync_hash")
+
+
+def engine_id_relationship_rows(
+    items: Sequence[tuple[Relationship, str]], starts: dict[str, int], ends: dict[str, int]
+) -> bytes:
+    """A batch of relationships as lists: the engine's ids of both ends, then every stored property.
+
+    The values follow :func:`relationship_fields`, ``null`` where a property is ``None`` (a CREATE
+    with the properties in its pattern stores no null), so a row needs no keys. ``starts`` and
+    ``ends`` map the node ids of the start and end label to the engine's node ids.
+
+    Examples
+    --------
+    >>> from graph.model import RelType
+    >>> rel = Relationship(type=RelType.REQUIRES_SKILL, start="role:a", end="skill:b", source="a.md", line=3)
+    >>> row = orjson.loads(engine_id_relationship_rows([(rel, "h1")], {"role:a": 7}, {"skill:b": 9}))[0]
+    >>> row[:2], dict(zip(relationship_fields(), row[2:], strict=True))["place"], len(row) - 2
+    ([7, 9], 'line 3', 14)
+    """
+    if not items:
+        return b"[]"
+    plain, reduced = _layout(Relationship, _REL_EXCLUDE, "json")
+    dumps = orjson.dumps
+    out = []
+    for rel, digest in items:
+        values = [b"%d" % starts[rel.start], b"%d" % ends[rel.end]]
+        values += _values(rel, plain, reduced, dumps)
+        values.append(dumps(rel.place) if rel.source else b"null")  # as relationship_properties
+        values.append(dumps(digest))
+        out.append(b"[" + b",".join(values) + b"]")
     return b"[" + b",".join(out) + b"]"

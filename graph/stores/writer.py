@@ -37,7 +37,6 @@ import operator
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,7 +47,7 @@ from graph.memory import no_cycle_collection
 from graph.model import NodeLabel, Relationship, RelType, Snapshot
 from graph.properties import node_properties, relationship_properties, store_value
 from graph.stores.base import Store
-from graph.stores.rows import node_rows, relationship_rows
+from graph.stores.rows import engine_id_relationship_rows, node_rows, relationship_fields, relationship_rows
 
 __all__ = [
     "ElementCounts",
@@ -158,20 +157,24 @@ RELATIONSHIP_CREATE: dict[RelationshipKey, str] = _per_relationship_key(
 
 Rows are :mod:`graph.stores.rows` JSON: a node's stored properties, a relationship's ends and properties.
 """
+_INLINE_PROPERTIES = ", ".join(f"{name}: row[{i}]" for i, name in enumerate(relationship_fields(), start=2))
 RELATIONSHIP_CREATE_BY_INTERNAL_ID: dict[RelationshipKey, str] = _per_relationship_key(
     lambda rel_type, start, end: (
         "UNWIND $rows AS row\n"
-        "WITH row, row.start AS s, row.end AS e\n"
+        "WITH row, row[0] AS s, row[1] AS e\n"
         f"MATCH (a:{start.value}) WHERE id(a) = s\n"
         f"MATCH (b:{end.value}) WHERE id(b) = e\n"
-        f"CREATE (a)-[r:{rel_type.value}]->(b)\n"
-        "SET r = row.props, r.sync_id = $sync_id\nRETURN count(r)"
+        f"CREATE (a)-[r:{rel_type.value} {{{_INLINE_PROPERTIES}, sync_id: $sync_id}}]->(b)\n"
+        "RETURN count(r)"
     )
 )
 """The same on FalkorDB, the ends matched by the engine's own node ids (a seek, not an index lookup).
 
 FalkorDB's index lookup by ``id`` costs more than creating the relationship; its id seek almost nothing
-(it needs the ids projected by ``WITH`` first, as here). Neo4j keeps :data:`RELATIONSHIP_CREATE`.
+(it needs the ids projected by ``WITH`` first, as here). The rows are lists
+(:func:`~graph.stores.rows.engine_id_relationship_rows`) and the properties are given in the CREATE
+pattern, in the order ``SET r = row.props`` stores them (a null stores nothing, as there): a third less
+engine time than a map per row and a ``SET``. Neo4j keeps :data:`RELATIONSHIP_CREATE`.
 """
 NODE_INTERNAL_IDS: dict[NodeLabel, str] = {
     label: f"MATCH (n:{label.value})\nRETURN collect([n.id, id(n)])" for label in NodeLabel
@@ -350,11 +353,6 @@ def _upsert(store: Store, statement: str, rows: Sequence[dict[str, Any]], sync_i
     return ElementCounts(created=created, updated=updated, unchanged=len(rows) - created - updated)
 
 
-def _create(store: Store, statement: str, rows: Any, sync_id: str) -> int:
-    result = store.execute_write(statement, {"rows": rows, "sync_id": sync_id})
-    return int(result.rows[0][0] or 0) if result.rows else 0
-
-
 def _created_in_batches(
     store: Store,
     statement: str,
@@ -363,27 +361,25 @@ def _created_in_batches(
     sync_id: str,
     sent: Callable[[int, int], None],
 ) -> int:
-    """CREATE every batch in order, the next batch encoded on a thread of its own meanwhile.
+    """CREATE every batch in order, the next batch encoded while the engine runs the one before.
 
-    While a statement runs, this thread only waits on the socket (the GIL is free), so encoding the
-    next batch overlaps the engine's work. At most one batch is encoded ahead; a failed statement
-    stops the loop (the batch being encoded is dropped), exactly as without the overlap.
-    ``sent(rows, created)`` is called after each statement. Returns how many were created.
+    Each statement is started (:meth:`Store.start_write`), the next batch encoded, then the answer
+    awaited. A failed statement stops the loop; when encoding fails, the statement already started
+    is awaited first, so its fault (if any) is the one raised. ``sent(rows, created)`` is called
+    after each statement. Returns how many were created.
     """
     created = 0
-
-    def prepared(batch: Sequence[tuple[Any, str]]) -> Any:
-        return store.prepare_rows(encode(batch))
-
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="orgkg-sync-encode") as encoder:
-        pending = encoder.submit(prepared, batches[0]) if batches else None
-        for index, batch in enumerate(batches):
-            assert pending is not None
-            rows = pending.result()
-            pending = encoder.submit(prepared, batches[index + 1]) if index + 1 < len(batches) else None
-            count = _create(store, statement, rows, sync_id)
-            created += count
-            sent(len(batch), count)
+    rows = store.prepare_rows(encode(batches[0])) if batches else None
+    for index, batch in enumerate(batches):
+        answer = store.start_write(statement, {"rows": rows, "sync_id": sync_id})
+        try:
+            if index + 1 < len(batches):
+                rows = store.prepare_rows(encode(batches[index + 1]))
+        finally:
+            result = answer()
+        count = int(result.rows[0][0] or 0) if result.rows else 0
+        created += count
+        sent(len(batch), count)
     return created
 
 
@@ -604,7 +600,7 @@ def sync_snapshot(
             starts, ends = internal_ids(start), internal_ids(end)
             if all(rel.start in starts and rel.end in ends for rel, _ in items):
                 statement = RELATIONSHIP_CREATE_BY_INTERNAL_ID[group.key_of]
-                encode = functools.partial(relationship_rows, style=store.row_keys, starts=starts, ends=ends)
+                encode = functools.partial(engine_id_relationship_rows, starts=starts, ends=ends)
 
         def sent(rows: int, created: int) -> None:
             nonlocal done

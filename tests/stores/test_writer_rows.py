@@ -116,13 +116,16 @@ def test_first_sync_by_create_stores_the_same_graph_as_the_upsert_path(falkordb_
 
 def test_relationships_go_by_engine_ids_on_falkordb_and_by_node_ids_elsewhere(store, sample_snapshot):
     sent: list[str] = []
-    execute = store.execute_write
 
-    def recording(query, params=None):
-        sent.append(query)
-        return execute(query, params)
+    def recording(write):
+        def record(query, params=None):
+            sent.append(query)
+            return write(query, params)
 
-    store.execute_write = recording  # type: ignore[method-assign]
+        return record
+
+    store.execute_write = recording(store.execute_write)  # type: ignore[method-assign]
+    store.start_write = recording(store.start_write)  # type: ignore[method-assign]
     sync_snapshot(store, sample_snapshot)
 
     by_engine_id = [q for q in sent if q in writer.RELATIONSHIP_CREATE_BY_INTERNAL_ID.values()]
