@@ -207,14 +207,23 @@ def _explain(kind: MoveKind, cost: float, overlap: float, method: str, confidenc
     return words
 
 
-def _summary(og: OrgGraph, role_id: str) -> RoleSummary:
-    """The ``RoleSummary`` of ``role_id``, made from the role's validated fields without checking them again."""
-    return RoleSummary.trusted(RoleSummary.fields_of(og.roles_by_id[role_id]))
+class _Summaries(dict):
+    """The ``RoleSummary`` of each role an answer names, made once per answer (a path's steps share their
+    ends; the start and the closest role are named again at the top) from the role's validated fields."""
+
+    def __init__(self, og: OrgGraph) -> None:
+        super().__init__()
+        self.roles = og.roles_by_id
+
+    def __missing__(self, role_id: str) -> RoleSummary:
+        summary = self[role_id] = RoleSummary.trusted(RoleSummary.fields_of(self.roles[role_id]))
+        return summary
 
 
 def _step(
     og: OrgGraph,
     graph: nx.DiGraph,
+    summaries: _Summaries,
     start: str,
     end: str,
     skills: list[WeightedItem] | None = None,
@@ -233,8 +242,8 @@ def _step(
     evidence = EvidenceRef.fields_of_edge(move["rel"])
     return CareerStep.trusted(
         {
-            "start": _summary(og, start),
-            "end": _summary(og, end),
+            "start": summaries[start],
+            "end": summaries[end],
             "kind": kind,
             "method": method,
             "confidence": confidence,
@@ -249,9 +258,11 @@ def _step(
     )
 
 
-def _path(og: OrgGraph, graph: nx.DiGraph, nodes: list[str]) -> CareerPath:
+def _path(og: OrgGraph, graph: nx.DiGraph, summaries: _Summaries, nodes: list[str]) -> CareerPath:
     skills, kpis = gains_along(og, nodes, "skill"), gains_along(og, nodes, "kpi")
-    steps = [_step(og, graph, a, b, s, k) for (a, b), s, k in zip(pairwise(nodes), skills, kpis, strict=True)]
+    steps = [
+        _step(og, graph, summaries, a, b, s, k) for (a, b), s, k in zip(pairwise(nodes), skills, kpis, strict=True)
+    ]
     cost = round(sum(step.cost for step in steps), 6)
     terms = " + ".join(f"{_KIND_WORDS[step.kind]} {step.cost:g}" for step in steps)
     inferred = sum(step.method == "inferred" for step in steps)
@@ -383,7 +394,13 @@ def _route(nodes: list[str], bases: dict[str, str]) -> tuple[str, ...]:
 
 
 def _closest(
-    og: OrgGraph, graph: nx.DiGraph, start: str, target: str, max_steps: int, forward: dict[str, int]
+    og: OrgGraph,
+    graph: nx.DiGraph,
+    summaries: _Summaries,
+    start: str,
+    target: str,
+    max_steps: int,
+    forward: dict[str, int],
 ) -> ClosestRole | None:
     """The reachable role sharing the most of ``target``'s skills; ``forward`` is ``_hops`` from ``start``."""
     reach = dict(forward)
@@ -400,9 +417,9 @@ def _closest(
         f"of the {len(reach)} roles reachable within {max_steps} steps, {title} shares the most of "
         f"{target_title}'s weighted skills ({overlap:.0%}); it is {steps} step{'s' if steps != 1 else ''} away"
     )
-    path = _path(og, graph, _cheapest(og, graph, start, role_id, 1, max_steps, forward)[0])
+    path = _path(og, graph, summaries, _cheapest(og, graph, start, role_id, 1, max_steps, forward)[0])
     return ClosestRole.trusted(
-        {"role": _summary(og, role_id), "steps": steps, "skill_overlap": overlap, "reason": reason, "path": path}
+        {"role": summaries[role_id], "steps": steps, "skill_overlap": overlap, "reason": reason, "path": path}
     )
 
 
@@ -464,18 +481,19 @@ def career_paths(
     # a large library are not: no search is set up for them), and the reach the closest role is chosen from.
     forward = _hops(graph._succ, start.id, max_steps)
     found = _cheapest(og, graph, start.id, end.id, k, max_steps, forward) if end.id in forward else []
+    summaries = _Summaries(og)
     answer = {
         "corrections": [],
-        "from_role": _summary(og, start.id),
-        "to_role": _summary(og, end.id),
+        "from_role": summaries[start.id],
+        "to_role": summaries[end.id],
         "promotions_only": promotions_only,
         "max_steps": max_steps,
-        "paths": [_path(og, graph, nodes) for nodes in found],
+        "paths": [_path(og, graph, summaries, nodes) for nodes in found],
         "closest": None,
         "message": None,
     }
     if not found:
-        closest = _closest(og, graph, start.id, end.id, max_steps, forward)
+        closest = _closest(og, graph, summaries, start.id, end.id, max_steps, forward)
         moves = "promotions" if promotions_only else "moves"
         message = f"no path from {start.title} to {end.title} within {max_steps} {moves}"
         if closest is None:
@@ -500,6 +518,7 @@ def next_roles(og: OrgGraph, role: str) -> NextRoles:
     """
     found = resolve_role(og, role)
     graph = og.career_moves
-    steps = [_step(og, graph, found.id, end) for end in graph.successors(found.id)]
+    summaries = _Summaries(og)
+    steps = [_step(og, graph, summaries, found.id, end) for end in graph.successors(found.id)]
     steps.sort(key=lambda s: (s.kind != "promotion", -s.skill_overlap, s.end.title.lower()))
-    return NextRoles.trusted({"corrections": [], "role": _summary(og, found.id), "moves": steps})
+    return NextRoles.trusted({"corrections": [], "role": summaries[found.id], "moves": steps})
