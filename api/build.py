@@ -10,8 +10,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from api.settings import Settings
+from graph.memory import no_cycle_collection
 from graph.model import Snapshot
-from graph.pipeline import build_snapshot
+from graph.pipeline import RoleFactSheet, build_snapshot
 from graph.snapshot import save_snapshot
 from loaders import load_paths
 from loaders.taxonomy import load_taxonomy
@@ -37,8 +38,25 @@ def build_from_documents(
     progress: Callable[[int, int], None] | None = None,
     save: bool = True,
 ) -> Snapshot:
-    """Load ``paths``, build the snapshot and (by default) save it where the server reads it."""
+    """Load ``paths``, build the snapshot and (by default) save it where the server reads it.
+
+    Each document's facts are worked out as it arrives, while the parse pool (if any) reads the later files;
+    the cyclic GC is paused meanwhile, as for the build (``no_cycle_collection``).
+    """
+    with no_cycle_collection():
+        return _build(paths, settings, format, progress, save)
+
+
+def _build(
+    paths: Sequence[Path],
+    settings: Settings,
+    format: str | None,
+    progress: Callable[[int, int], None] | None,
+    save: bool,
+) -> Snapshot:
     root = load_root(paths)
+    taxonomy = load_taxonomy(settings.taxonomy_dir)
+    facts = RoleFactSheet(taxonomy)
     result = load_paths(
         list(paths),
         format=format,
@@ -47,10 +65,10 @@ def build_from_documents(
         max_bytes=settings.max_file_bytes,
         cache_dir=settings.data_dir / "parse-cache",
         workers=settings.load_workers or None,
+        on_document=facts.add,
     )
-    taxonomy = load_taxonomy(settings.taxonomy_dir)
     inputs = [Path(os.path.relpath(p.resolve(), root)).as_posix() for p in paths]
-    snapshot = build_snapshot(result, taxonomy, inputs=inputs)
+    snapshot = build_snapshot(result, taxonomy, inputs=inputs, facts=facts)
     if save:
         save_snapshot(snapshot, settings.snapshot_path)
     return snapshot

@@ -80,18 +80,15 @@ class RelationshipTable:
         columns: dict[str, tuple[list[Any], np.ndarray]] = {}
         names = list(dict.fromkeys([*_fields(), *(name for row in rows[:1] for name in row)]))
         for name in names:
-            values: list[Any] = []
-            index: dict[Any, int] = {}
-            codes = np.empty(len(rows), dtype=np.int32)
-            for i, row in enumerate(rows):
-                value = row.get(name)
-                key = _key(value)
-                code = index.get(key)
-                if code is None:
-                    code = index[key] = len(values)
-                    values.append(value)
-                codes[i] = code
-            columns[name] = (values, codes)
+            cells = [row.get(name) for row in rows]
+            if any(issubclass(kind, dict | list) for kind in set(map(type, cells))):
+                keys = [_key(value) for value in cells]
+            else:  # scalars only: _key's (type, value) pairs, made without a call per cell
+                keys = list(zip(map(type, cells), cells, strict=True))
+            index: dict[Any, int] = {}  # a value's key → its code, in order of first use
+            codes = [index.setdefault(key, len(index)) for key in keys]  # len(index): the next code, when new
+            first = dict(zip(reversed(keys), reversed(cells), strict=True))  # a key → its value as first met
+            columns[name] = ([first[key] for key in index], np.array(codes, dtype=np.int32))
         return cls(columns, len(rows))
 
     @classmethod

@@ -41,6 +41,7 @@ def load_paths(
     max_bytes: int = DEFAULT_MAX_BYTES,
     cache_dir: Path | None = None,
     workers: int | None = 1,
+    on_document: Callable[[ParsedDocument], None] | None = None,
 ) -> LoadResult:
     """Parse every role document under ``paths`` (files or folders); problems never stop the load.
 
@@ -57,6 +58,8 @@ def load_paths(
     progress : called with ``(done, total)`` after each file.
     max_bytes : larger files are refused without being read.
     cache_dir : keep parsed documents there by content hash and reuse them (``loaders.cache``).
+    on_document : called with each document, in the files' order, as soon as it is parsed: a caller can
+        work on the first documents while the pool still parses the later ones.
     workers : processes that parse (``None``: one per usable core, at most ``MAX_WORKERS``, when there
         are at least ``AUTO_POOL_MIN_FILES`` files; default 1, this process only). With fewer than
         ``POOL_MIN_FILES`` files everything is parsed here. Results
@@ -85,6 +88,8 @@ def load_paths(
         result.problems.extend(problems)
         if document is not None:
             result.documents.append(document)
+            if on_document is not None:
+                on_document(document)
         if progress is not None:
             progress(done, len(files))
     return result

@@ -249,6 +249,8 @@ def bound_markup(text: str, source: str) -> tuple[str, list[LoadProblem]]:
     >>> text[:13], [str(p) for p in problems]
     ('# Title\\n\\n\\\\[\\\\[', ["a.md:3: warning: 150 '[' on one line (over 100): read as text, not as links"])
     """
+    if text.count("[") <= MAX_BRACKETS_PER_LINE and sum(map(text.count, _COSTLY_MARKS)) <= MAX_COSTLY_MARKS:
+        return text, []  # no line can be over either bound: nothing to look for line by line
     lines = text.split("\n")
     problems: list[LoadProblem] = []
     marks = 0

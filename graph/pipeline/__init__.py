@@ -5,15 +5,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from graph.pipeline.build import build_snapshot
+    from graph.pipeline.build import RoleFactSheet, build_snapshot
 
-__all__ = ["build_snapshot"]
+__all__ = ["RoleFactSheet", "build_snapshot"]
 
 
 def __getattr__(name: str):
     # Imported on first use: the server imports graph.pipeline.titles, not the whole pipeline (networkx ...).
-    if name == "build_snapshot":
-        from graph.pipeline.build import build_snapshot
+    if name in __all__:
+        from graph.pipeline import build
 
-        return build_snapshot
+        return getattr(build, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from graph.extract import Fact, Matcher, extract_role_facts
+from graph.extract import Fact, Matcher, RoleFacts, extract_role_facts
 from graph.extract.fold import NameFolder
 from graph.ids import make_id, slugify
 from graph.memory import no_cycle_collection
@@ -14,6 +14,8 @@ from graph.model import (
     JobFamily,
     LoadProblem,
     LoadResult,
+    ParsedDocument,
+    ParsedRole,
     Relationship,
     RelType,
     Role,
@@ -28,10 +30,48 @@ from graph.pipeline.lines import METHOD_PRIORITY, LineBuilder
 from graph.pipeline.merge import RoleGroup, TitleIndex, merge_roles, near_duplicate_findings
 from graph.pipeline.titles import nearest_title
 
-__all__ = ["build_snapshot"]
+__all__ = ["RoleFactSheet", "build_snapshot"]
 
 
-def build_snapshot(result: LoadResult, taxonomy: Taxonomy, *, inputs: list[str] | None = None) -> Snapshot:
+class RoleFactSheet:
+    """Each parsed role's skills and KPIs (:func:`extract_role_facts`), worked out once per role.
+
+    A role's facts depend on its own text and the taxonomy only, so they can be worked out as each
+    document is parsed (:meth:`add`, e.g. as ``load_paths``'s ``on_document``), while a parse pool still
+    reads the later files; :func:`build_snapshot` asks for the rest.
+
+    Examples
+    --------
+    >>> from graph.model import ParsedRole, Section, SectionKind, TaxonomyEntry
+    >>> taxonomy = Taxonomy(skills=[TaxonomyEntry(name="Go", category="software engineering")])
+    >>> sheet = RoleFactSheet(taxonomy)
+    >>> role = ParsedRole(title="SRE", source="sre.md", line=1,
+    ...     sections=[Section(name="Summary", kind=SectionKind.SUMMARY, text="Writes Go.", line=2)])
+    >>> [f.name for f in sheet.of(role).skills], sheet.of(role) is sheet.of(role)
+    (['Go'], True)
+    """
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.taxonomy = taxonomy
+        self.matcher = Matcher.from_taxonomy(taxonomy)
+        self._facts: dict[int, tuple[ParsedRole, RoleFacts]] = {}  # by id(role); the role is kept alive with it
+
+    def add(self, document: ParsedDocument) -> None:
+        """Work out the facts of every role of ``document`` now."""
+        for role in document.roles:
+            self.of(role)
+
+    def of(self, role: ParsedRole) -> RoleFacts:
+        """The facts of ``role``: worked out before, or now."""
+        known = self._facts.get(id(role))
+        if known is None or known[0] is not role:
+            known = self._facts[id(role)] = (role, extract_role_facts(role, self.matcher))
+        return known[1]
+
+
+def build_snapshot(
+    result: LoadResult, taxonomy: Taxonomy, *, inputs: list[str] | None = None, facts: RoleFactSheet | None = None
+) -> Snapshot:
     """Turn a load result into the graph snapshot.
 
     Parameters
@@ -42,6 +82,14 @@ def build_snapshot(result: LoadResult, taxonomy: Taxonomy, *, inputs: list[str] 
         Skills, KPIs and functions to recognise and place roles with.
     inputs : list of str, optional
         The paths the documents were loaded from, recorded on the snapshot.
+    facts : RoleFactSheet, optional
+        The roles' facts, some perhaps worked out already (while the documents were parsed); it must
+        be made from ``taxonomy``.
+
+    Raises
+    ------
+    ValueError
+        When ``facts`` was made from another taxonomy.
 
     Examples
     --------
@@ -55,12 +103,14 @@ def build_snapshot(result: LoadResult, taxonomy: Taxonomy, *, inputs: list[str] 
     >>> [(r.start, r.type.value, r.end, r.method) for r in snap.relationships if r.type == "REPORTS_TO"]
     [('role:sre-manager', 'REPORTS_TO', 'role:head-of-sre', 'stated')]
     """
+    if facts is not None and facts.taxonomy is not taxonomy:
+        raise ValueError("the role facts were worked out with another taxonomy")
     with no_cycle_collection():
-        return _build(result, taxonomy, inputs)
+        return _build(result, taxonomy, inputs, facts or RoleFactSheet(taxonomy))
 
 
-def _build(result: LoadResult, taxonomy: Taxonomy, inputs: list[str] | None) -> Snapshot:
-    matcher = Matcher.from_taxonomy(taxonomy)
+def _build(result: LoadResult, taxonomy: Taxonomy, inputs: list[str] | None, facts: RoleFactSheet) -> Snapshot:
+    matcher = facts.matcher
     functions = FunctionTree(taxonomy.functions, matcher)
     groups = merge_roles(result.roles)
     roles = [group.build_role(functions) for group in groups]
@@ -69,7 +119,7 @@ def _build(result: LoadResult, taxonomy: Taxonomy, inputs: list[str] | None) -> 
     for group in groups:
         relationships += _structure_edges(group, nodes)
     for group in groups:
-        relationships += _fact_edges(group, matcher, nodes)
+        relationships += _fact_edges(group, facts, nodes)
     index = TitleIndex(groups)
     relationships += inherited_facts(groups, index, relationships)
     lines = LineBuilder(groups, index, functions)
@@ -178,11 +228,11 @@ def _structure_edges(group: RoleGroup, nodes: _NodeSet) -> list[Relationship]:
     return list(edges.values())
 
 
-def _fact_edges(group: RoleGroup, matcher: Matcher, nodes: _NodeSet) -> list[Relationship]:
+def _fact_edges(group: RoleGroup, sheet: RoleFactSheet, nodes: _NodeSet) -> list[Relationship]:
     skills: dict[str, Fact] = {}
     kpis: dict[str, Fact] = {}
     for part in group.parts:
-        facts = extract_role_facts(part, matcher)
+        facts = sheet.of(part)
         _merge_facts(skills, nodes.folded(facts.skills, "skill"))
         _merge_facts(kpis, nodes.folded(facts.kpis, "kpi"))
     edges = [_fact_edge(RelType.REQUIRES_SKILL, group.id, nodes.skill(f).id, f) for f in skills.values()]
