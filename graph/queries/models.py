@@ -15,7 +15,13 @@ __all__ = ["EDGE_EVIDENCE", "Answer", "Correction", "EvidenceRef", "Item", "Item
 ItemKind = Literal["skill", "kpi"]
 
 
-_set_attribute = object.__setattr__  # as pydantic's own model_construct sets a model's slots
+# The four slots of a pydantic model that model_construct fills, set through their own descriptors
+# (half the cost of object.__setattr__ by name).
+_new = object.__new__
+_set_dict = BaseModel.__dict__["__dict__"].__set__
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
 class _Result(BaseModel):
@@ -36,11 +42,11 @@ class _Result(BaseModel):
         >>> Item.trusted(fields) == Item.model_validate(fields)
         True
         """
-        model = cls.__new__(cls)
-        _set_attribute(model, "__dict__", fields)
-        _set_attribute(model, "__pydantic_fields_set__", set(fields))
-        _set_attribute(model, "__pydantic_extra__", None)
-        _set_attribute(model, "__pydantic_private__", None)
+        model = _new(cls)
+        _set_dict(model, fields)
+        _set_fields_set(model, set(fields))
+        _set_extra(model, None)
+        _set_private(model, None)
         return model
 
 
