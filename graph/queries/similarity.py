@@ -150,8 +150,18 @@ class SkillVectors:
         own = self._position.get(role)
         if own is not None:
             totals[own] = 0.0
-        hit = np.flatnonzero(totals > 0)
-        if len(hit) > k:
-            kth = -np.partition(-totals[hit], k - 1)[k - 1]
-            hit = hit[totals[hit] >= kth - slack]
-        return [self._roles[i] for i in hit]
+        # The k-th best of every other role is at least the k-th best of a sample of them: only the few
+        # roles at or above that bound need ranking to find it, not the thousands with a skill in common.
+        sample = totals[::_SAMPLE_STRIDE]
+        bound = np.partition(sample, len(sample) - k)[len(sample) - k] if len(sample) > k else 0.0
+        ranked = np.flatnonzero(totals >= bound) if bound > 0 else np.flatnonzero(totals > 0)
+        if bound > 0 or len(ranked) > k:  # ranked holds the k best, and maybe more
+            values = totals[ranked]
+            kth = np.partition(values, len(values) - k)[len(values) - k]
+            ranked = np.flatnonzero(totals >= max(kth - slack, _SMALLEST_POSITIVE))
+        return [self._roles[i] for i in ranked.tolist()]
+
+
+_SMALLEST_POSITIVE = float(np.nextafter(0.0, 1.0))
+# Every eighth role's score bounds the k-th best from below (``SkillVectors.nearest``).
+_SAMPLE_STRIDE = 8
