@@ -235,7 +235,7 @@ def _step(
     models (or is computed here with its model's type), and validating them again costs more than the
     rest of the answer.
     """
-    move = graph[start][end]
+    move = graph._succ[start][end]  # the adjacency itself: graph[start] makes a view per call
     rel = move["rel"] or {}
     method, confidence = rel.get("method") or "stated", rel.get("confidence", 1.0)
     kind, cost, overlap = move["kind"], move["cost"], move["overlap"]
