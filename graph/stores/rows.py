@@ -16,6 +16,7 @@ The stored properties are exactly those of :func:`~graph.properties.node_propert
 from __future__ import annotations
 
 import functools
+import operator
 import types
 import typing
 from collections.abc import Callable, Sequence
@@ -87,18 +88,15 @@ def _properties(element: BaseModel, plain, reduced, dumps: Callable[[Any], bytes
     return members
 
 
-def _values(element: BaseModel, plain, reduced, dumps: Callable[[Any], bytes]) -> list[bytes]:
-    """The value of every stored property of ``element``, ``null`` for ``None``, in field order."""
-    values = []
-    for name, _ in plain:
-        value = getattr(element, name)
-        try:
-            values.append(dumps(value))
-        except orjson.JSONEncodeError as err:  # an integer beyond 64 bits
-            raise InvalidParameter(name, f"{getattr(element, 'id', '')} cannot be stored: {err}") from err
-    for name, _ in reduced:
-        values.append(dumps(store_value(element.model_dump(mode="json", include={name}).get(name))))
-    return values
+def _unstorable(items: Sequence[tuple[BaseModel, str]], names: Sequence[str], err: Exception) -> InvalidParameter:
+    """The error naming the first value of ``items`` orjson cannot write (an integer beyond 64 bits)."""
+    for element, _ in items:
+        for name in names:
+            try:
+                orjson.dumps(getattr(element, name))
+            except orjson.JSONEncodeError as found:
+                return InvalidParameter(name, f"{getattr(element, 'id', '')} cannot be stored: {found}")
+    return InvalidParameter("rows", f"cannot be stored: {err}")
 
 
 def node_rows(items: Sequence[tuple[BaseModel, str]], style: KeyStyle = "json") -> bytes:
@@ -187,15 +185,18 @@ def engine_id_relationship_rows(
     >>> row[:2], dict(zip(relationship_fields(), row[2:], strict=True))["place"], len(row) - 2
     ([7, 9], 'line 3', 14)
     """
-    if not items:
-        return b"[]"
     plain, reduced = _layout(Relationship, _REL_EXCLUDE, "json")
-    dumps = orjson.dumps
-    out = []
+    names = [name for name, _ in plain]
+    values = operator.attrgetter(*names) if len(names) > 1 else lambda rel: (getattr(rel, names[0]),)
+    rows = []
     for rel, digest in items:
-        values = [b"%d" % starts[rel.start], b"%d" % ends[rel.end]]
-        values += _values(rel, plain, reduced, dumps)
-        values.append(dumps(rel.place) if rel.source else b"null")  # as relationship_properties
-        values.append(dumps(digest))
-        out.append(b"[" + b",".join(values) + b"]")
-    return b"[" + b",".join(out) + b"]"
+        row = [starts[rel.start], ends[rel.end], *values(rel)]
+        for name, _ in reduced:
+            row.append(store_value(rel.model_dump(mode="json", include={name}).get(name)))
+        row.append(rel.place if rel.source else None)  # as relationship_properties
+        row.append(digest)
+        rows.append(row)
+    try:
+        return orjson.dumps(rows)  # one call for the batch: the same bytes as value by value
+    except orjson.JSONEncodeError as err:
+        raise _unstorable(items, names, err) from err

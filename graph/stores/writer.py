@@ -14,7 +14,7 @@ store holds of it (count, every ``sync_hash``, how many carry another ``sync_id`
   compared client-side) picks the new or changed rows, and only those go out with all their
   properties in ``UNWIND $rows ... MERGE``.
 
-Last, removal of everything a previous sync left (``sync_id`` differs).
+Last, removal of everything a previous sync left (``sync_id`` differs), unless the store was empty.
 
 Every element carries ``sync_id`` (the snapshot's build time and content digest) and ``sync_hash`` (a
 digest of its label or type, its key and its properties, so equal hashes mean equal elements). An
@@ -503,6 +503,18 @@ def _prune(store: Store, statement: str, sync_id: str, batch_size: int) -> tuple
             return deleted, statements
 
 
+def _prune_stale(store: Store, sync_id: str, batch_size: int, result: SyncResult) -> None:
+    """Delete every relationship, then every node, that does not carry ``sync_id``; count them in ``result``."""
+    for rel_type in RelType:
+        deleted, statements = _prune(store, RELATIONSHIP_PRUNE[rel_type], sync_id, batch_size)
+        result.relationships[rel_type.value].deleted = deleted
+        result.statements += statements
+    for label in NodeLabel:
+        deleted, statements = _prune(store, NODE_PRUNE[label], sync_id, batch_size)
+        result.nodes[label.value].deleted = deleted
+        result.statements += statements
+
+
 @no_cycle_collection()  # the plan and the hash reads walk every element: see graph.memory
 def sync_snapshot(
     store: Store, snapshot: Snapshot, *, batch_size: int = 5000, progress: Progress | None = None
@@ -542,6 +554,9 @@ def sync_snapshot(
             progress(phase, done, total)
 
     store.ensure_schema(list(NodeLabel))
+    # Into an empty store nothing is stale: every element there at the end is one this sync wrote.
+    empty = store.count_elements() == (0, 0)
+    result.statements += 2
 
     def write(group: _Group, items: Sequence[tuple[Any, str]], phase: str, row_of) -> ElementCounts:
         """All of one label or key: one read of the stored hashes decides how.
@@ -624,15 +639,9 @@ def sync_snapshot(
                        relationship_rows, key)
         counts = write(group, items, "relationships", plan.relationship_row)
         rel_counts[key[0].value] = rel_counts[key[0].value].add(counts)
-    for rel_type in RelType:
-        deleted, statements = _prune(store, RELATIONSHIP_PRUNE[rel_type], plan.sync_id, batch_size)
-        rel_counts[rel_type.value].deleted = deleted
-        result.statements += statements
     result.relationships = rel_counts
-    for label in NodeLabel:
-        deleted, statements = _prune(store, NODE_PRUNE[label], plan.sync_id, batch_size)
-        result.nodes[label.value].deleted = deleted
-        result.statements += statements
+    if not empty:
+        _prune_stale(store, plan.sync_id, batch_size, result)
     report("cleanup")
     result.elapsed_ms = round((time.perf_counter() - started) * 1000, 3)
     return result

@@ -46,6 +46,22 @@ def _graph_name(request: pytest.FixtureRequest) -> str:
     return "t_" + re.sub(r"\W+", "_", request.node.name)[:80]
 
 
+def record_writes(store: Store) -> list[str]:
+    """The statements ``store`` is given to write from now on (both ways of writing), in order."""
+    sent: list[str] = []
+
+    def recording(write):
+        def record(query, params=None):
+            sent.append(query)
+            return write(query, params)
+
+        return record
+
+    store.execute_write = recording(store.execute_write)  # type: ignore[method-assign]
+    store.start_write = recording(store.start_write)  # type: ignore[method-assign]
+    return sent
+
+
 def falkordb_graph(url: str, name: str, **limits: int) -> FalkorDBStore:
     return FalkorDBStore(
         url=url,

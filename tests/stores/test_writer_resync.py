@@ -6,6 +6,7 @@ from graph.model import Relationship, RelType, Role, Snapshot
 from graph.stores import writer
 from graph.stores.base import Store
 from graph.stores.writer import sync_snapshot
+from tests.stores.conftest import record_writes
 from tests.stores.test_writer import dump, expected, visible
 
 EDITED_ROLE = "role:vp-infrastructure"
@@ -148,8 +149,18 @@ def test_unchanged_resync_is_one_read_per_label_and_key_and_the_cleanup(store, s
     again = sync_snapshot(store, sample_snapshot, batch_size=1)
 
     groups = len(plan.nodes) + len(plan.relationships)
-    assert again.statements == groups + len(writer.RelType) + len(writer.NodeLabel)
+    counts = 2  # nodes and relationships stored: an empty store needs no cleanup
+    assert again.statements == counts + groups + len(writer.RelType) + len(writer.NodeLabel)
     assert not again.changed
+
+
+def test_a_first_sync_into_an_empty_store_sends_no_cleanup(store, sample_snapshot):
+    sent = record_writes(store)
+    sync_snapshot(store, sample_snapshot)
+
+    prunes = {*writer.NODE_PRUNE.values(), *writer.RELATIONSHIP_PRUNE.values()}
+    assert sent and not prunes.intersection(sent)
+    assert store.count_elements() == (len(sample_snapshot.nodes()), len(sample_snapshot.relationships))
 
 
 def test_a_first_sync_of_an_id_given_twice_stores_one_node(store):

@@ -12,7 +12,7 @@ from graph.model import Evidence, Relationship, RelType, Role, Skill, Snapshot
 from graph.stores import writer
 from graph.stores.rows import node_rows, relationship_rows
 from graph.stores.writer import node_properties, plan_sync, relationship_properties, sync_snapshot
-from tests.stores.conftest import falkordb_graph
+from tests.stores.conftest import falkordb_graph, record_writes
 from tests.stores.test_writer import dump, expected, visible
 
 AWKWARD = 'Says "id": `x`, {"a": 1}\\ tab\there, line\nbreak, bell\x07, é ✓ 🚀'
@@ -115,17 +115,7 @@ def test_first_sync_by_create_stores_the_same_graph_as_the_upsert_path(falkordb_
 
 
 def test_relationships_go_by_engine_ids_on_falkordb_and_by_node_ids_elsewhere(store, sample_snapshot):
-    sent: list[str] = []
-
-    def recording(write):
-        def record(query, params=None):
-            sent.append(query)
-            return write(query, params)
-
-        return record
-
-    store.execute_write = recording(store.execute_write)  # type: ignore[method-assign]
-    store.start_write = recording(store.start_write)  # type: ignore[method-assign]
+    sent = record_writes(store)
     sync_snapshot(store, sample_snapshot)
 
     by_engine_id = [q for q in sent if q in writer.RELATIONSHIP_CREATE_BY_INTERNAL_ID.values()]
