@@ -36,6 +36,7 @@ __all__ = [
     "Placed",
     "NodeLabel",
     "PLACE_FIELDS",
+    "EDGE_EVIDENCE",
     "place_words",
     "ParsedDocument",
     "ParsedRole",
@@ -143,6 +144,8 @@ class Location(BaseModel):
 
 
 PLACE_FIELDS = ("page", "paragraph", "sheet", "row", "column")
+# A relationship's provenance, in the order ``EvidenceRef.fields_of_values`` takes it (graph.queries.models).
+EDGE_EVIDENCE = ("source", "evidence", "line", *PLACE_FIELDS, "method", "confidence")
 
 
 @lru_cache(maxsize=4096)  # few distinct places (lines, pages, cells) recur over many facts and edges

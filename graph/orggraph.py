@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from pydantic import BaseModel
 
-from graph.model import KPI, JobFamily, NodeLabel, RelType, Role, Skill, Snapshot, Source
+from graph.model import EDGE_EVIDENCE, KPI, JobFamily, NodeLabel, RelType, Role, Skill, Snapshot, Source
 from graph.reltable import RelationshipTable
 from graph.snapshot import SnapshotParts
 
@@ -241,14 +241,20 @@ class OrgGraph:
         return {key: row for row, key in enumerate(zip(table.column("start"), table.column("type"),
                                                            table.column("end"), strict=True))}
 
-    def edge_row(self, start: str, end: str, rel_type: RelType) -> int | None:
-        """The row in :attr:`relationships` of the ``rel_type`` edge from ``start`` to ``end``, if there is one
-        (for a caller that reads a few of its fields with ``relationships.picker``)."""
-        return self._edge_rows.get((start, str(rel_type), end))
+    @cached_property
+    def _evidence_rows(self) -> list[tuple[Any, ...]]:
+        """Each relationship's provenance fields (:data:`graph.model.EDGE_EVIDENCE`), one tuple a row."""
+        return self.relationships.tuples(EDGE_EVIDENCE)
+
+    def edge_evidence(self, start: str, end: str, rel_type: RelType) -> tuple[Any, ...] | None:
+        """The provenance fields (:data:`graph.model.EDGE_EVIDENCE`) of the ``rel_type`` edge from ``start``
+        to ``end``, if there is one: what an answer citing the edge needs, without its attribute dict."""
+        row = self._edge_rows.get((start, str(rel_type), end))
+        return None if row is None else self._evidence_rows[row]
 
     def edge(self, start: str, end: str, rel_type: RelType) -> dict[str, Any] | None:
         """The attributes of the ``rel_type`` edge from ``start`` to ``end``, if there is one."""
-        row = self.edge_row(start, end, rel_type)
+        row = self._edge_rows.get((start, str(rel_type), end))
         if row is None:
             return None
         attrs = self.relationships.attrs(row)

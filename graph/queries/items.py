@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from pydantic import TypeAdapter
 
 from graph.model import RelType
-from graph.queries.models import EDGE_EVIDENCE, EvidenceRef, Item, ItemKind, WeightedItem
+from graph.queries.models import EvidenceRef, Item, ItemKind, WeightedItem
 
 if TYPE_CHECKING:
     from graph.orggraph import OrgGraph
@@ -44,14 +44,13 @@ def weighted_item_fields(og: OrgGraph, role_id: str, item_ids: Iterable[str], ki
     nests them validates them with it, or a route serialises them as they are)."""
     weights = profile(og, role_id, kind)
     rel_type = _REL[kind]
-    evidence_of = og.relationships.picker(EDGE_EVIDENCE)  # the edge's evidence without its attribute dict
     evidence_fields = EvidenceRef.fields_of_values
     items = []
     for item_id in item_ids:
         fields = item_fields(og, item_id, kind)
         fields["weight"] = float(weights.get(item_id, 0.0))
-        row = og.edge_row(role_id, item_id, rel_type)
-        fields["evidence"] = None if row is None else evidence_fields(*evidence_of(row))
+        evidence = og.edge_evidence(role_id, item_id, rel_type)
+        fields["evidence"] = None if evidence is None else evidence_fields(*evidence)
         items.append(fields)
     items.sort(key=lambda it: (-it["weight"], it["name"].lower(), it["id"]))
     return items

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from graph.model import PLACE_FIELDS, Location, Method, Role, place_words
 
-__all__ = ["EDGE_EVIDENCE", "Answer", "Correction", "EvidenceRef", "Item", "ItemKind", "RoleSummary", "WeightedItem"]
+__all__ = ["Answer", "Correction", "EvidenceRef", "Item", "ItemKind", "RoleSummary", "WeightedItem"]
 
 ItemKind = Literal["skill", "kpi"]
 
@@ -157,8 +157,8 @@ class EvidenceRef(_Result):
         method: str | None,
         confidence: float,
     ) -> dict[str, Any] | None:
-        """:meth:`fields_of_edge` of an edge's fields given as values, in the order of :data:`EDGE_EVIDENCE`
-        (``relationships.picker(EDGE_EVIDENCE)`` reads them from a row without an attribute dict)."""
+        """:meth:`fields_of_edge` of an edge's fields given as values, in the order of
+        :data:`graph.model.EDGE_EVIDENCE` (as ``OrgGraph.edge_evidence`` gives them)."""
         if not (source or sentence):
             return None
         return {
@@ -174,10 +174,6 @@ class EvidenceRef(_Result):
             "method": method or "stated",
             "confidence": confidence,
         }
-
-
-# The relationship fields :meth:`EvidenceRef.fields_of_values` takes, in its order.
-EDGE_EVIDENCE = ("source", "evidence", "line", *PLACE_FIELDS, "method", "confidence")
 
 
 class Item(_Result):
