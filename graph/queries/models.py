@@ -83,7 +83,14 @@ class RoleSummary(_Result):
 
     @classmethod
     def of(cls, role: Role) -> RoleSummary:
-        return cls(**role.model_dump(include=set(cls.model_fields)))
+        """The summary of ``role``: its fields of the same types, taken as they are (``trusted``).
+
+        >>> from graph.model import Role
+        >>> role = Role(id="role:sre", title="SRE Manager", grade=8, track="management")
+        >>> RoleSummary.of(role) == RoleSummary.model_validate(role.model_dump(include=set(RoleSummary.model_fields)))
+        True
+        """
+        return cls.trusted(cls.fields_of(role))
 
     @classmethod
     def fields_of(cls, role: Role) -> dict[str, Any]:
