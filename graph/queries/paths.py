@@ -209,14 +209,14 @@ def _explain(kind: MoveKind, cost: float, overlap: float, method: str, confidenc
 
 class _Summaries(dict):
     """The ``RoleSummary`` of each role an answer names, made once per answer (a path's steps share their
-    ends; the start and the closest role are named again at the top) from the role's validated fields."""
+    ends; the start and the closest role are named again at the top)."""
 
     def __init__(self, og: OrgGraph) -> None:
         super().__init__()
         self.roles = og.roles_by_id
 
     def __missing__(self, role_id: str) -> RoleSummary:
-        summary = self[role_id] = RoleSummary.trusted(RoleSummary.fields_of(self.roles[role_id]))
+        summary = self[role_id] = RoleSummary.of(self.roles[role_id])
         return summary
 
 
