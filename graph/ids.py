@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["ID_PREFIXES", "make_id", "slugify", "spell_symbols"]
 
@@ -41,6 +42,7 @@ def spell_symbols(text: str) -> str:
     return _SYMBOL.sub(lambda m: SYMBOL_WORDS[m.group(1).lower()], text)
 
 
+@lru_cache(maxsize=1 << 15)  # the same titles, skills and paths are slugged over and over in a load
 def slugify(text: str) -> str:
     """Lower-case ASCII words joined by hyphens.
 

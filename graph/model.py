@@ -497,7 +497,7 @@ class Relationship(Placed):
     @classmethod
     def with_evidence(cls, rel_type: RelType, start: str, end: str, at: Evidence, **extra) -> Relationship:
         """An edge carrying the provenance of ``at``."""
-        return cls(type=rel_type, start=start, end=end, **at.model_dump(), **extra)
+        return cls(type=rel_type, start=start, end=end, **at.__dict__, **extra)  # its fields: model_dump, uncopied
 
 
 class Snapshot(_Model):

@@ -7,6 +7,7 @@ character's file line is always ``section.line`` plus the number of newlines bef
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from graph.model import SectionKind
 
@@ -189,6 +190,7 @@ _KIND_PATTERNS: list[tuple[SectionKind, re.Pattern[str]]] = [
 ]
 
 
+@lru_cache(maxsize=1 << 12)  # a library repeats its headings ("Responsibilities", "Skills") in every document
 def classify_heading(heading: str) -> SectionKind:
     """The section kind a heading names, whatever its case, wording or leading role title.
 

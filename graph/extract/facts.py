@@ -144,7 +144,8 @@ def _item_name(text: str) -> str:
 
 
 def _stated(mention: Mention, kind: Kind, matcher: Matcher, index: int) -> list[_Observation]:
-    evidence = mention.at.model_copy(update={"method": "stated"})
+    at = mention.at  # nothing changes evidence once made: a stated one is shared, not copied
+    evidence = at if at.method == "stated" else at.model_copy(update={"method": "stated"})
     occurrence = (mention.at.line, -1) if mention.at.line else (0, index)
     return [
         _Observation(name, in_taxonomy, mention.section, evidence, mention.importance, occurrence)
