@@ -6,7 +6,7 @@ missing) and a deterministic synthetic organisation of 10,000 roles (or a saved 
 ``bench.synthetic`` library). Every run writes into an empty graph; the median of the runs is reported,
 plus the batched writer's re-sync of an unchanged snapshot. At the large size the naive writer is timed
 on a sample and extrapolated (the output says so). On a shared machine wall time says little, so each
-row also shows the CPU seconds of this process (encoding, on both of the writer's threads) and of the
+row also shows the CPU seconds of this process (planning, hashing, encoding) and of the
 engine's server process, and the load average. Prints a table; asserts nothing.
 """
 

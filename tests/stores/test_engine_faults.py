@@ -100,3 +100,13 @@ def test_the_server_runs_with_its_memory_caps(embedded):
     assert int(config["QUERY_MEM_CAPACITY"]) > 0
     assert int(config["TIMEOUT_MAX"]) > 0 and int(config["MAX_QUEUED_QUERIES"]) < 1000
     assert str(config["IMPORT_FOLDER"]).startswith(str(embedded.server.directory))
+
+
+def test_a_write_started_on_a_server_that_died_runs_once_on_the_new_one(embedded):
+    os.kill(embedded.server.pid, signal.SIGKILL)
+    time.sleep(0.2)
+
+    answer = embedded.start_write("CREATE (:Role {id: 'role:new'}) RETURN 1")
+
+    assert answer().rows == [[1]]
+    assert embedded.run_read("MATCH (r:Role) RETURN count(r)").rows == [[21]]

@@ -7,9 +7,10 @@ from typing import Any
 import orjson
 import pytest
 
-from graph.errors import InvalidParameter
-from graph.model import Evidence, Relationship, RelType, Role, Skill, Snapshot
+from graph.errors import InvalidParameter, StoreError
+from graph.model import Evidence, NodeLabel, Relationship, RelType, Role, Skill, Snapshot
 from graph.stores import writer
+from graph.stores.base import Store
 from graph.stores.rows import node_rows, relationship_rows
 from graph.stores.writer import node_properties, plan_sync, relationship_properties, sync_snapshot
 from tests.stores.conftest import falkordb_graph, record_writes
@@ -137,3 +138,15 @@ def test_a_failing_batch_stops_the_first_sync_with_the_reason_and_a_resync_repai
     want_nodes, want_rels = expected(sample_snapshot)
     assert {key: visible(props) for key, props in nodes.items()} == want_nodes
     assert {key: visible(props) for key, props in rels.items()} == want_rels
+
+
+def test_a_write_started_on_a_thread_answers_as_execute_write_and_raises_its_fault(store):
+    """The portable way to start a write (Store.start_write, Neo4j's): the answer or the engine's refusal."""
+    store.ensure_schema([NodeLabel.ROLE])
+    create = "CREATE (n:Role {id: $id}) RETURN n.id"
+
+    assert Store.start_write(store, create, {"id": "role:t"})().rows == [["role:t"]]
+    refused = Store.start_write(store, create, {"id": "role:t"})
+    with pytest.raises(StoreError):
+        refused()  # the unique constraint on Role.id
+    assert store.count_elements() == (1, 0)
