@@ -29,8 +29,9 @@ def create_app(settings: Settings | None = None, *, bound_host: str | None = Non
     app.state.settings = settings
     app.state.graphs = GraphHolder(settings.snapshot_path)
     install_error_handlers(app)
+    app.include_router(roles.router)  # first: the role card is the busiest route, and routes match in order
     app.include_router(health.router)
-    for router in (roles, skills, kpis, families, functions, search, paths, shared, overlap, gap, org):
+    for router in (skills, kpis, families, functions, search, paths, shared, overlap, gap, org):
         app.include_router(router.router)
     install_store(app)  # POST /cypher, the /queries catalog and the Cypher store's lifecycle
     app.include_router(cypher_schema.router)  # GET /cypher/schema, from the store install_store opened

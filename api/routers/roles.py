@@ -9,7 +9,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from pydantic_core import to_json
 
-from api.deps import GraphDep, answer
+from api.deps import GraphDep, answer, get_graph
 from api.models import ERRORS
 from api.params import (
     DepthQuery,
@@ -117,7 +117,10 @@ def get_neighbourhood(og: GraphDep, role: NamePath, depth: DepthQuery = 1):
 
 
 @router.get("/{role:path}", response_model=RoleCard, summary="The role card")
-async def get_role(og: GraphDep, role: NamePath):
+async def get_role(request: Request, role: NamePath):
+    # The busiest route takes its graph from get_graph itself: FastAPI resolving it as a dependency
+    # costs 10-20 us a request, a tenth of the framework's share of this route (~0.15 ms CPU).
+    og = await get_graph(request)
     return await answer(og, card_response, og, role)
 
 
