@@ -319,20 +319,27 @@ def _cheapest(
     return found
 
 
-def _hops(neighbours, source: str, cutoff: int) -> dict[str, int]:
+def _hops(neighbours, source: str, cutoff: int, within: dict[str, int] | None = None) -> dict[str, int]:
     """Breadth-first hop counts from ``source`` over ``neighbours`` (an adjacency mapping), up to ``cutoff``.
 
-    Callers pass the graph's own adjacency (``graph._succ``): the public views wrap every lookup.
+    Callers pass the graph's own adjacency (``graph._succ``, ``graph._pred``): the public views wrap every
+    lookup. With ``within`` (hop counts from the other end of the path, the reverse of ``neighbours``) the
+    pass enters only nodes on a path of at most ``cutoff`` hops between the two ends: every node on the
+    fewest-hops path from a kept node to ``source`` is itself kept (it is as close to the other end, plus
+    the hops between, and as close to ``source``), so each kept node is found at its true distance
+    without visiting the many nodes that reach ``source`` from elsewhere.
     """
+    beyond = cutoff + 1
     seen = {source: 0}
     frontier = [source]
     for depth in range(1, cutoff + 1):
         nxt = []
         for node in frontier:
             for other in neighbours[node]:
-                if other not in seen:
-                    seen[other] = depth
-                    nxt.append(other)
+                if other in seen or (within is not None and within.get(other, beyond) + depth > cutoff):
+                    continue
+                seen[other] = depth
+                nxt.append(other)
         if not nxt:
             break
         frontier = nxt
@@ -349,38 +356,13 @@ def _region(graph: nx.DiGraph, start: str, end: str, max_steps: int, forward: di
 
     if end not in forward:
         return None
-    keep = _hops_back(graph._pred, end, max_steps, forward)
+    keep = _hops(graph._pred, end, max_steps, within=forward)
     region = nx.DiGraph()
     region.add_nodes_from(keep)
     for node in keep:
         region._succ[node] = {v: data for v, data in graph._succ[node].items() if v in keep}
         region._pred[node] = {u: data for u, data in graph._pred[node].items() if u in keep}
     return region
-
-
-def _hops_back(predecessors, end: str, max_steps: int, forward: dict[str, int]) -> dict[str, int]:
-    """Hop counts to ``end`` of the roles ``forward`` reaches that lie on a path of at most ``max_steps``
-    moves from the start to ``end``.
-
-    A breadth-first pass back from ``end`` that enters only such roles: every role on the fewest-hops
-    path from a kept role to ``end`` is itself kept (it is as close to the start, plus the hops between,
-    and as close to ``end``), so the pass finds each kept role at its true distance without visiting the
-    many roles that lead to ``end`` from elsewhere.
-    """
-    beyond = max_steps + 1
-    seen = {end: 0}
-    frontier = [end]
-    for depth in range(1, max_steps + 1):
-        nxt = []
-        for node in frontier:
-            for other in predecessors[node]:
-                if other not in seen and forward.get(other, beyond) + depth <= max_steps:
-                    seen[other] = depth
-                    nxt.append(other)
-        if not nxt:
-            break
-        frontier = nxt
-    return seen
 
 
 def _route(nodes: list[str], bases: dict[str, str]) -> tuple[str, ...]:
