@@ -93,6 +93,8 @@ async def check_format(request: Request) -> None:
     Routes with CSV declare ``format`` themselves (:data:`FormatQuery`); this app-wide dependency reads
     the raw query string so that it adds nothing to the other routes' documented parameters.
     """
+    if not request.scope.get("query_string"):  # most requests: no parameters to parse at all
+        return
     wanted = request.query_params.get("format")
     route = request.scope.get("route")
     if wanted is None or wanted == "json" or has_csv(route):

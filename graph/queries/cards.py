@@ -8,7 +8,7 @@ from graph.model import RelType, Role, Source
 from graph.queries.items import profile, weighted_item_fields
 from graph.queries.lookup import resolve_role
 from graph.queries.models import Answer, RoleSummary, WeightedItem, _Result
-from graph.queries.paths import CareerStep, next_roles
+from graph.queries.paths import CareerStep, next_move_fields
 from graph.queries.reporting import reporting_chain
 from graph.queries.similar import SimilarRole, similar_fields
 
@@ -90,7 +90,7 @@ def card_fields(og: OrgGraph, role: str) -> dict[str, Any]:
         "kpis": weighted_item_fields(og, found.id, profile(og, found.id, "kpi"), "kpi"),
         "reports_to": reporting_chain(og, found.id).chain,
         "direct_reports": [RoleSummary.of(og.roles_by_id[r]) for r in og.direct_reports.get(found.id, [])],
-        "next_roles": next_roles(og, found.id).moves,
+        "next_roles": next_move_fields(og, found.id),
         "similar": similar_fields(og, found.id, limit=SIMILAR_ON_CARD)["results"],
         "sources": _sources(og, found),
     }

@@ -9,8 +9,8 @@ gains are exactly the skill gap of the two roles.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from graph.queries.items import profile, weighted_items
 from graph.queries.models import ItemKind, WeightedItem
@@ -21,9 +21,17 @@ if TYPE_CHECKING:
 __all__ = ["gains_along", "to_gain"]
 
 
-def gains_along(og: OrgGraph, route: Sequence[str], kind: ItemKind) -> list[list[WeightedItem]]:
+def gains_along(
+    og: OrgGraph,
+    route: Sequence[str],
+    kind: ItemKind,
+    items: Callable[[OrgGraph, str, Iterable[str], ItemKind], list[Any]] = weighted_items,
+) -> list[list[WeightedItem]]:
     """For each step of ``route`` (role ids, start first), the skills (or KPIs) its role asks that the
     start role and the earlier steps' roles do not have, with that role's weights, heaviest first.
+
+    ``items`` makes each step's list: :func:`~graph.queries.items.weighted_item_fields` gives their
+    fields as dicts instead of models (for an answer serialised as it is, like the role card).
 
     Examples
     --------
@@ -41,7 +49,7 @@ def gains_along(og: OrgGraph, route: Sequence[str], kind: ItemKind) -> list[list
     gains = []
     for role_id in route[1:]:
         wanted = profile(og, role_id, kind)
-        gains.append(weighted_items(og, role_id, [i for i in wanted if i not in have], kind))
+        gains.append(items(og, role_id, [i for i in wanted if i not in have], kind))
         have.update(wanted)
     return gains
 

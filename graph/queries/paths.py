@@ -18,15 +18,17 @@ with the best path to it. The API answers such a result with 200.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import islice, pairwise
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
 
 from graph.errors import InvalidParameter
-from graph.model import Method, RelType
+from graph.model import Method, RelType, Role
 from graph.queries.checks import check_int, check_name
 from graph.queries.gains import gains_along
+from graph.queries.items import weighted_item_fields
 from graph.queries.lookup import resolve_role
 from graph.queries.models import Answer, EvidenceRef, RoleSummary, WeightedItem, _Result
 from graph.queries.similarity import weighted_jaccard
@@ -46,6 +48,7 @@ __all__ = [
     "NextRoles",
     "build_career_graph",
     "career_paths",
+    "next_move_fields",
     "next_roles",
 ]
 
@@ -180,8 +183,8 @@ _PROMOTION_TERMS = ({"label": "promotion", "value": PROMOTION_COST},)
 _SPECIALTY_TERMS = ({"label": "specialty switch", "value": SPECIALTY_COST},)
 
 
-def _cost_terms(kind: MoveKind, overlap: float) -> list[CostTerm]:
-    """The terms of a step's cost."""
+def _cost_term_fields(kind: MoveKind, overlap: float) -> list[dict]:
+    """The terms of a step's cost, as the fields of ``CostTerm``."""
     if kind == "promotion":
         fields = _PROMOTION_TERMS
     elif kind == "specialty":
@@ -191,7 +194,7 @@ def _cost_terms(kind: MoveKind, overlap: float) -> list[CostTerm]:
             {"label": "lateral move", "value": LATERAL_BASE_COST},
             {"label": f"skills not shared (1 - {overlap:.2f} weighted overlap)", "value": round(1.0 - overlap, 6)},
         )
-    return [CostTerm.trusted(dict(term)) for term in fields]
+    return [dict(term) for term in fields]
 
 
 def _explain(kind: MoveKind, cost: float, overlap: float, method: str, confidence: float) -> str:
@@ -209,15 +212,42 @@ def _explain(kind: MoveKind, cost: float, overlap: float, method: str, confidenc
 
 class _Summaries(dict):
     """The ``RoleSummary`` of each role an answer names, made once per answer (a path's steps share their
-    ends; the start and the closest role are named again at the top)."""
+    ends; the start and the closest role are named again at the top); ``make`` gives its fields instead
+    (``RoleSummary.fields_of``) for an answer of plain fields."""
 
-    def __init__(self, og: OrgGraph) -> None:
+    def __init__(self, og: OrgGraph, make: Callable[[Role], Any] = RoleSummary.of) -> None:
         super().__init__()
         self.roles = og.roles_by_id
+        self.make = make
 
     def __missing__(self, role_id: str) -> RoleSummary:
-        summary = self[role_id] = RoleSummary.of(self.roles[role_id])
+        summary = self[role_id] = self.make(self.roles[role_id])
         return summary
+
+
+def _step_fields(
+    graph: nx.DiGraph, summaries: _Summaries, start: str, end: str, skills: list, kpis: list
+) -> dict[str, Any]:
+    """The fields of the move ``start`` → ``end`` with the gains given, in ``CareerStep``'s order; its
+    cost terms and evidence as dicts."""
+    move = graph._succ[start][end]  # the adjacency itself: graph[start] makes a view per call
+    rel = move["rel"] or {}
+    method, confidence = rel.get("method") or "stated", rel.get("confidence", 1.0)
+    kind, cost, overlap = move["kind"], move["cost"], move["overlap"]
+    return {
+        "start": summaries[start],
+        "end": summaries[end],
+        "kind": kind,
+        "method": method,
+        "confidence": confidence,
+        "cost": cost,
+        "cost_terms": _cost_term_fields(kind, overlap),
+        "cost_explained": _explain(kind, cost, overlap, method, confidence),
+        "skill_overlap": overlap,
+        "evidence": EvidenceRef.fields_of_edge(move["rel"]),
+        "skills_to_gain": skills,
+        "kpis_to_gain": kpis,
+    }
 
 
 def _step(
@@ -235,27 +265,15 @@ def _step(
     models (or is computed here with its model's type), and validating them again costs more than the
     rest of the answer.
     """
-    move = graph._succ[start][end]  # the adjacency itself: graph[start] makes a view per call
-    rel = move["rel"] or {}
-    method, confidence = rel.get("method") or "stated", rel.get("confidence", 1.0)
-    kind, cost, overlap = move["kind"], move["cost"], move["overlap"]
-    evidence = EvidenceRef.fields_of_edge(move["rel"])
-    return CareerStep.trusted(
-        {
-            "start": summaries[start],
-            "end": summaries[end],
-            "kind": kind,
-            "method": method,
-            "confidence": confidence,
-            "cost": cost,
-            "cost_terms": _cost_terms(kind, overlap),
-            "cost_explained": _explain(kind, cost, overlap, method, confidence),
-            "skill_overlap": overlap,
-            "evidence": None if evidence is None else EvidenceRef.trusted(evidence),
-            "skills_to_gain": gains_along(og, [start, end], "skill")[0] if skills is None else skills,
-            "kpis_to_gain": gains_along(og, [start, end], "kpi")[0] if kpis is None else kpis,
-        }
-    )
+    if skills is None:
+        skills = gains_along(og, [start, end], "skill")[0]
+    if kpis is None:
+        kpis = gains_along(og, [start, end], "kpi")[0]
+    fields = _step_fields(graph, summaries, start, end, skills, kpis)
+    fields["cost_terms"] = [CostTerm.trusted(term) for term in fields["cost_terms"]]
+    if fields["evidence"] is not None:
+        fields["evidence"] = EvidenceRef.trusted(fields["evidence"])
+    return CareerStep.trusted(fields)
 
 
 def _path(og: OrgGraph, graph: nx.DiGraph, summaries: _Summaries, nodes: list[str]) -> CareerPath:
@@ -499,8 +517,39 @@ def next_roles(og: OrgGraph, role: str) -> NextRoles:
      ('Data Engineering Manager', 'lateral')]
     """
     found = resolve_role(og, role)
-    graph = og.career_moves
     summaries = _Summaries(og)
-    steps = [_step(og, graph, summaries, found.id, end) for end in graph.successors(found.id)]
-    steps.sort(key=lambda s: (s.kind != "promotion", -s.skill_overlap, s.end.title.lower()))
+    steps = [_step(og, og.career_moves, summaries, found.id, end) for end in _next_ends(og, found.id)]
     return NextRoles.trusted({"corrections": [], "role": summaries[found.id], "moves": steps})
+
+
+def next_move_fields(og: OrgGraph, role_id: str) -> list[dict[str, Any]]:
+    """The moves of :func:`next_roles` from the role ``role_id`` as plain fields (dicts and lists, in the
+    models' order), for an answer serialised as it is (the role card).
+
+    Examples
+    --------
+    >>> from pydantic_core import to_json
+    >>> from graph.queries.sample import sample_graph
+    >>> og = sample_graph()
+    >>> to_json(next_move_fields(og, "role:manager")) == to_json(next_roles(og, "role:manager").moves)
+    True
+    """
+    graph, summaries = og.career_moves, _Summaries(og, RoleSummary.fields_of)
+    return [
+        _step_fields(
+            graph,
+            summaries,
+            role_id,
+            end,
+            gains_along(og, [role_id, end], "skill", weighted_item_fields)[0],
+            gains_along(og, [role_id, end], "kpi", weighted_item_fields)[0],
+        )
+        for end in _next_ends(og, role_id)
+    ]
+
+
+def _next_ends(og: OrgGraph, role_id: str) -> list[str]:
+    """The roles a move from ``role_id`` leads to: promotions first, then by skill overlap, then by title."""
+    moves, roles = og.career_moves._succ[role_id], og.roles_by_id
+    return sorted(moves, key=lambda end: (moves[end]["kind"] != "promotion", -moves[end]["overlap"],
+                                          roles[end].title.lower()))
