@@ -46,7 +46,8 @@ def _skill_groups(og: OrgGraph, role_id: str) -> list[dict]:
 
 def _sources(og: OrgGraph, role: Role) -> list[Source]:
     by_id, by_path = og.sources_by_id, og.sources_by_path
-    found = {end: by_id[end] for end, _ in og.out_edges(role.id, RelType.DEFINED_IN) if end in by_id}
+    # adjacent: the ends out_edges gives, in its order, without an attribute dict per edge
+    found = {end: by_id[end] for end, kind, _ in og.adjacent(role.id) if kind == RelType.DEFINED_IN and end in by_id}
     for path in role.sources:
         if path in by_path:
             found.setdefault(by_path[path].id, by_path[path])

@@ -44,16 +44,20 @@ def weighted_item_fields(og: OrgGraph, role_id: str, item_ids: Iterable[str], ki
     nests them validates them with it, or a route serialises them as they are)."""
     weights = profile(og, role_id, kind)
     rel_type = _REL[kind]
-    evidence_fields = EvidenceRef.fields_of_values
-    items = []
+    evidence_of, evidence_fields = og.edge_evidence, EvidenceRef.fields_of_values
+    keyed = []
     for item_id in item_ids:
         fields = item_fields(og, item_id, kind)
-        fields["weight"] = float(weights.get(item_id, 0.0))
-        evidence = og.edge_evidence(role_id, item_id, rel_type)
+        weight = fields["weight"] = float(weights.get(item_id, 0.0))
+        evidence = evidence_of(role_id, item_id, rel_type)
         fields["evidence"] = None if evidence is None else evidence_fields(*evidence)
-        items.append(fields)
-    items.sort(key=lambda it: (-it["weight"], it["name"].lower(), it["id"]))
-    return items
+        keyed.append((-weight, fields["name"].lower(), item_id, fields))
+    keyed.sort(key=_heaviest_first)
+    return [fields for *_, fields in keyed]
+
+
+def _heaviest_first(keyed: tuple) -> tuple:
+    return keyed[:3]
 
 
 def weighted_items(og: OrgGraph, role_id: str, item_ids: Iterable[str], kind: ItemKind) -> list[WeightedItem]:

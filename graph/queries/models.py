@@ -4,6 +4,7 @@ the corrections an answer made to the names it was given."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from operator import itemgetter
 from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -100,7 +101,11 @@ class RoleSummary(_Result):
         >>> RoleSummary.fields_of(Role(id="role:sre", title="SRE Manager", grade=8))["grade"]
         8
         """
-        return {name: getattr(role, name) for name in cls.__pydantic_fields__}  # model_fields: a property per call
+        names = cls.__pydantic_fields__  # model_fields: a property per call
+        return dict(zip(names, _summary_values(role.__dict__), strict=True))  # a Role keeps its fields in __dict__
+
+
+_summary_values = itemgetter(*RoleSummary.__pydantic_fields__)
 
 
 class EvidenceRef(_Result):

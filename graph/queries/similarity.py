@@ -80,9 +80,10 @@ def idf_cosine(
     norm_a, norm_b = norms or (idf_norm(a, idf), idf_norm(b, idf))
     if norm_a == 0 or norm_b == 0:
         return 0.0, {}
+    norm_product, weight_of = norm_a * norm_b, idf.get
     parts = {}
     for key in a.keys() & b.keys():
-        part = a[key] * b[key] * idf.get(key, 0.0) ** 2 / (norm_a * norm_b)
+        part = a[key] * b[key] * weight_of(key, 0.0) ** 2 / norm_product
         if part > 0:
             parts[key] = round(part, 6)
     return round(sum(parts.values()), 6), parts
