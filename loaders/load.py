@@ -98,9 +98,9 @@ def load_paths(
 
 MAX_WORKERS = 4
 POOL_MIN_FILES = 64
-# Starting the pool costs each worker ~1 s of CPU (importing orgkg) and the load ~2-3 s of wall time,
-# against ~3.5 ms per synthetic document parsed: measured on 2 cores, 775 files took 2.6 s here and 6.9 s
-# in a pool of 2, 7,750 files 26.7 s here and 16.2 s in the pool (+12% CPU for pickling and start-up).
+# Starting the pool (a fork server importing the parsers once, ~1.2 s CPU) costs a load ~1 s of wall time,
+# against ~2.5 ms per synthetic document parsed: measured on 2 cores from a new process, 775 files loaded in
+# 3.7 s here and 3.6 s with a pool of 2 (no gain), 7,750 files in ~21 s with the pool.
 AUTO_POOL_MIN_FILES = 2000
 _CHUNK = 16
 
