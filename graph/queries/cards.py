@@ -9,7 +9,7 @@ from graph.queries.items import profile, weighted_item_fields
 from graph.queries.lookup import resolve_role
 from graph.queries.models import Answer, RoleSummary, WeightedItem, _Result
 from graph.queries.paths import CareerStep, next_move_fields
-from graph.queries.reporting import reporting_chain
+from graph.queries.reporting import manager_chain
 from graph.queries.similar import SimilarRole, similar_fields
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ def role_card(og: OrgGraph, role: str) -> RoleCard:
 
 def card_fields(og: OrgGraph, role: str) -> dict[str, Any]:
     """The fields of :func:`role_card`, every field in the model's order: plain dicts and lists, and the
-    models other queries answer with (the role, its summaries, moves and sources).
+    graph's own models (the role and its sources).
 
     ``pydantic_core.to_json`` of it is the card's JSON as ``RoleCard`` writes it, without building the
     hundred-odd models of a card only to serialise them (the API's role card route does that).
@@ -84,13 +84,14 @@ def card_fields(og: OrgGraph, role: str) -> dict[str, Any]:
     True
     """
     found = resolve_role(og, role)
+    roles, summary = og.roles_by_id, RoleSummary.fields_of
     return {
         "corrections": [],
         "role": found,
         "skills": _skill_groups(og, found.id),
         "kpis": weighted_item_fields(og, found.id, profile(og, found.id, "kpi"), "kpi"),
-        "reports_to": reporting_chain(og, found.id).chain,
-        "direct_reports": [RoleSummary.of(og.roles_by_id[r]) for r in og.direct_reports.get(found.id, [])],
+        "reports_to": [summary(roles[m]) for m in manager_chain(og, found.id)[0]],
+        "direct_reports": [summary(roles[r]) for r in og.direct_reports.get(found.id, [])],
         "next_roles": next_move_fields(og, found.id),
         "similar": similar_fields(og, found.id, limit=SIMILAR_ON_CARD)["results"],
         "sources": _sources(og, found),

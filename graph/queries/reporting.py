@@ -17,7 +17,17 @@ from graph.queries.models import Answer, RoleSummary, _Result
 if TYPE_CHECKING:
     from graph.orggraph import OrgGraph
 
-__all__ = ["OrgNode", "OrgTree", "Report", "Reports", "ReportingChain", "org_tree", "reporting_chain", "reports"]
+__all__ = [
+    "OrgNode",
+    "OrgTree",
+    "Report",
+    "Reports",
+    "ReportingChain",
+    "manager_chain",
+    "org_tree",
+    "reporting_chain",
+    "reports",
+]
 
 MAX_DEPTH = 50
 
@@ -62,19 +72,33 @@ def reporting_chain(og: OrgGraph, role: str) -> ReportingChain:
     ['Engineering Manager', 'Senior Engineering Manager', 'Director of Engineering', 'VP of Engineering']
     """
     found = resolve_role(og, role)
-    seen = {found.id}
-    chain: list[RoleSummary] = []
-    cycle = False
-    current = found.id
+    roles = og.roles_by_id
+    above, cycle = manager_chain(og, found.id)
+    chain = [RoleSummary.of(roles[m]) for m in above]
+    others = [RoleSummary.of(roles[m]) for m in og.managers.get(found.id, [])[1:]]
+    return ReportingChain(role=RoleSummary.of(found), chain=chain, other_managers=others, cycle=cycle)
+
+
+def manager_chain(og: OrgGraph, role_id: str) -> tuple[list[str], bool]:
+    """The ids of the managers above ``role_id``, nearest first, following each role's primary manager, and
+    whether that chain comes back to a role already in it (it stops there).
+
+    Examples
+    --------
+    >>> from graph.queries.sample import sample_graph
+    >>> manager_chain(sample_graph(), "role:manager")
+    (['role:senior-manager', 'role:director', 'role:vp'], False)
+    """
+    seen = {role_id}
+    chain: list[str] = []
+    current = role_id
     while managers := og.managers.get(current):
         current = managers[0]
         if current in seen:
-            cycle = True
-            break
+            return chain, True
         seen.add(current)
-        chain.append(RoleSummary.of(og.roles_by_id[current]))
-    others = [RoleSummary.of(og.roles_by_id[m]) for m in og.managers.get(found.id, [])[1:]]
-    return ReportingChain(role=RoleSummary.of(found), chain=chain, other_managers=others, cycle=cycle)
+        chain.append(current)
+    return chain, False
 
 
 def reports(og: OrgGraph, role: str, max_depth: int = MAX_DEPTH) -> Reports:
