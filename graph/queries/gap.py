@@ -64,7 +64,7 @@ class SkillGap(Answer):
 def _shared(og: OrgGraph, start: str, end: str, kind: ItemKind) -> list[SharedItem]:
     a, b = profile(og, start, kind), profile(og, end, kind)
     shared = [
-        SharedItem(**item(og, i, kind).model_dump(), from_weight=a[i], to_weight=b[i]) for i in a.keys() & b.keys()
+        SharedItem(**item(og, i, kind).model_dump(), from_weight=a[i], to_weight=b[i]) for i in a if i in b
     ]
     return sorted(shared, key=lambda s: (-s.to_weight, -s.from_weight, s.name.lower()))
 

@@ -27,8 +27,9 @@ def weighted_jaccard(a: Profile, b: Profile) -> float:
     >>> weighted_jaccard({}, {})
     0.0
     """
-    # max(x, y) = x + y - min(x, y), so only the shared keys need visiting.
-    lower = sum(min(a[k], b[k]) for k in a.keys() & b.keys())
+    # max(x, y) = x + y - min(x, y), so only the shared keys need visiting. They are summed in a's order:
+    # a set's order changes with the process's string hashing, and so would the last bit of the sum.
+    lower = sum(min(a[k], b[k]) for k in a if k in b)
     upper = sum(a.values()) + sum(b.values()) - lower
     if upper <= 0:
         return 0.0
@@ -82,7 +83,9 @@ def idf_cosine(
         return 0.0, {}
     norm_product, weight_of = norm_a * norm_b, idf.get
     parts = {}
-    for key in a.keys() & b.keys():
+    for key in a:  # in a's order, not a set's (which changes with string hashing): the sum's last bit too
+        if key not in b:
+            continue
         part = a[key] * b[key] * weight_of(key, 0.0) ** 2 / norm_product
         if part > 0:
             parts[key] = round(part, 6)
