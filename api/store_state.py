@@ -30,8 +30,9 @@ __all__ = ["CypherGate", "StoreHolder", "install_store", "query_bounds", "run_an
 class StoreHolder:
     """One store for the app, synced whenever the snapshot's ``built_at`` changes.
 
-    Only FalkorDB (embedded or external) is synced by the app. A Neo4j store is loaded with
-    ``orgkg sync --neo4j`` by an editor account: the app's analyst account should only read.
+    Only a store the app keeps in step (``Store.kept_in_step``: FalkorDB, embedded or external) is synced by
+    the app. A Neo4j store is loaded with ``orgkg sync --neo4j`` by an editor account: the app's analyst
+    account should only read.
     """
 
     def __init__(self, settings: Settings, opener: Callable[[Settings], Store] = open_store) -> None:
@@ -57,7 +58,7 @@ class StoreHolder:
         built_at = graph.head.built_at
         store = self._store
         if store is not None and (
-            store.engine != "falkordb" or (self._synced == built_at and self._restarts == _restarts(store))
+            not store.kept_in_step or (self._synced == built_at and self._restarts == _restarts(store))
         ):
             return store
         with self._lock:
@@ -66,7 +67,7 @@ class StoreHolder:
                 self._store = self._opener(self.settings)
             store = self._store
             restarted = self._restarts != _restarts(store)
-            if store.engine == "falkordb" and (self._synced != built_at or restarted):
+            if store.kept_in_step and (self._synced != built_at or restarted):
                 self._restarts = _restarts(store)
                 snapshot = graph.whole_snapshot()
                 try:

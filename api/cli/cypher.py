@@ -84,7 +84,7 @@ def _open_current(config: Settings) -> Store:
     snapshot = current_snapshot()
     store = open_store(config)
     try:
-        if store.engine == "falkordb" and not is_synced(store, snapshot):
+        if store.kept_in_step and not is_synced(store, snapshot):
             sync_snapshot(store, snapshot, batch_size=config.sync_batch_size)
     except BaseException:
         store.close()

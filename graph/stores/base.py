@@ -223,6 +223,10 @@ class Store(ABC):
     seeks_internal_ids: bool = False
     """Whether the writer creates relationships with their ends found by the engine's own node ids
     (``RELATIONSHIP_CREATE_BY_INTERNAL_ID``: a seek, cheaper there than an index lookup by ``id``)."""
+    kept_in_step: bool = False
+    """Whether whoever opens the store syncs it with the current snapshot first (the server, ``orgkg cypher``):
+    an embedded or external FalkorDB is orgkg's own. A Neo4j store is loaded by ``orgkg sync --neo4j`` with an
+    editor account; the analyst account that reads it should not write."""
 
     @abstractmethod
     def run_read(

@@ -184,6 +184,7 @@ class FalkorDBStore(Store):
     engine = "falkordb"
     row_keys = "cypher"
     seeks_internal_ids = True
+    kept_in_step = True
 
     def __init__(
         self,
