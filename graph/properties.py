@@ -12,7 +12,7 @@ from pydantic import BaseModel
 
 from graph.model import Relationship
 
-__all__ = ["node_properties", "relationship_properties", "store_value"]
+__all__ = ["node_properties", "relationship_properties", "store_value", "stored_place"]
 
 _NODE_EXCLUDE = {"sections"}
 _REL_EXCLUDE = {"type", "start", "end"}
@@ -58,5 +58,10 @@ def relationship_properties(rel: Relationship) -> dict[str, Any]:
     (2, 5, None, 'page 2, paragraph 5')
     """
     props = {key: store_value(value) for key, value in rel.model_dump(mode="json", exclude=_REL_EXCLUDE).items()}
-    props["place"] = rel.place if rel.source else None
+    props["place"] = stored_place(rel)
     return props
+
+
+def stored_place(rel: Relationship) -> str | None:
+    """The ``place`` stored with a relationship: its place in words, none without a source."""
+    return rel.place if rel.source else None

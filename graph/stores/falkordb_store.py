@@ -402,6 +402,14 @@ class FalkorDBStore(Store):
         """The engine-side timeout of writes and internal reads: our TIMEOUT_MAX, none on external servers."""
         return int(self.write_timeout_s * 1000) if self.server is not None else None
 
+    def _compact_command(self, verb: str, query: str, params: Mapping[str, Any] | None) -> list[Any]:
+        """The raw ``verb`` command (``GRAPH.QUERY`` or ``GRAPH.RO_QUERY``) of a writer's statement or an internal
+        read: parameters in orjson's header, a compact reply, the writes' engine-side timeout."""
+        command: list[Any] = [verb, self.graph_name, params_header(params) + query, "--compact"]
+        if (timeout := self._write_timeout()) is not None:
+            command += ["timeout", timeout]
+        return command
+
     def _create_graph(self) -> bool:
         """Create the (empty) graph so reads on a store nothing was synced to yet answer; False if refused."""
         try:
@@ -446,9 +454,7 @@ class FalkorDBStore(Store):
         return out
 
     def fetch_all(self, query: str, params: Mapping[str, Any] | None = None) -> list[list[Any]]:
-        command: list[Any] = ["GRAPH.RO_QUERY", self.graph_name, params_header(params) + query, "--compact"]
-        if (timeout := self._write_timeout()) is not None:
-            command += ["timeout", timeout]
+        command = self._compact_command("GRAPH.RO_QUERY", query, params)
         try:
             graph, response = self._call(lambda graph: (graph, graph.execute_command(*command)))
             rows = _plain_rows(response)
@@ -480,10 +486,7 @@ class FalkorDBStore(Store):
         the embedded server again first), as a fault in :meth:`execute_write` itself does.
         """
         started = time.perf_counter()
-        text = params_header(params) + query
-        command: list[Any] = ["GRAPH.QUERY", self.graph_name, text, "--compact"]
-        if (timeout := self._write_timeout()) is not None:
-            command += ["timeout", timeout]
+        command = self._compact_command("GRAPH.QUERY", query, params)
         graph = self._graph_for("write")
         pool = graph.client.connection.connection_pool
         try:

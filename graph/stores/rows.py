@@ -28,7 +28,7 @@ from pydantic import BaseModel
 
 from graph.errors import InvalidParameter
 from graph.model import Relationship
-from graph.properties import store_value
+from graph.properties import store_value, stored_place
 
 __all__ = ["KeyStyle", "engine_id_relationship_rows", "node_rows", "relationship_fields", "relationship_rows"]
 
@@ -82,10 +82,15 @@ def _properties(element: BaseModel, plain, reduced, dumps: Callable[[Any], bytes
             except orjson.JSONEncodeError as err:  # an integer beyond 64 bits
                 raise InvalidParameter(name, f"{getattr(element, 'id', '')} cannot be stored: {err}") from err
     for name, key in reduced:
-        value = store_value(element.model_dump(mode="json", include={name}).get(name))
+        value = _reduced_value(element, name)
         if value is not None:
             members.append(key + dumps(value))
     return members
+
+
+def _reduced_value(element: BaseModel, name: str) -> Any:
+    """The stored value of a field that is not a scalar or a list of them (a nested model ...)."""
+    return store_value(element.model_dump(mode="json", include={name}).get(name))
 
 
 def _unstorable(items: Sequence[tuple[BaseModel, str]], names: Sequence[str], err: Exception) -> InvalidParameter:
@@ -147,8 +152,8 @@ def relationship_rows(items: Sequence[tuple[Relationship, str]], style: KeyStyle
     out = []
     for rel, digest in items:
         members = _properties(rel, plain, reduced, dumps)
-        if rel.source:  # as relationship_properties: no place without a source
-            members.append(place_key + dumps(rel.place))
+        if (place := stored_place(rel)) is not None:
+            members.append(place_key + dumps(place))
         members.append(hash_key + dumps(digest))
         ends = start_key + dumps(rel.start) + end_key + dumps(rel.end)
         out.append(ends + props_key + b"{" + b",".join(members) + b"}}")
@@ -191,9 +196,8 @@ def engine_id_relationship_rows(
     rows = []
     for rel, digest in items:
         row = [starts[rel.start], ends[rel.end], *values(rel)]
-        for name, _ in reduced:
-            row.append(store_value(rel.model_dump(mode="json", include={name}).get(name)))
-        row.append(rel.place if rel.source else None)  # as relationship_properties
+        row.extend(_reduced_value(rel, name) for name, _ in reduced)
+        row.append(stored_place(rel))
         row.append(digest)
         rows.append(row)
     try:
