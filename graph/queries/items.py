@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from pydantic import TypeAdapter
 
 from graph.model import RelType
-from graph.queries.models import EvidenceRef, Item, ItemKind, WeightedItem
+from graph.queries.models import WEIGHT_RANGE, EvidenceRef, Item, ItemKind, WeightedItem
 
 if TYPE_CHECKING:
     from graph.orggraph import OrgGraph
@@ -68,7 +68,8 @@ def weighted_items(og: OrgGraph, role_id: str, item_ids: Iterable[str], kind: It
     validated, which says what is wrong.
     """
     items = weighted_item_fields(og, role_id, item_ids, kind)
-    if not all(0.0 <= it["weight"] <= 1.0 for it in items):
+    lowest, highest = WEIGHT_RANGE
+    if not all(lowest <= it["weight"] <= highest for it in items):
         return _WEIGHTED_ITEMS.validate_python(items)
     for it in items:
         if it["evidence"] is not None:

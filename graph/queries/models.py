@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from graph.model import PLACE_FIELDS, Location, Method, Role, place_words
 
-__all__ = ["Answer", "Correction", "EvidenceRef", "Item", "ItemKind", "RoleSummary", "WeightedItem"]
+__all__ = ["Answer", "Correction", "EvidenceRef", "Item", "ItemKind", "RoleSummary", "WEIGHT_RANGE", "WeightedItem"]
 
 ItemKind = Literal["skill", "kpi"]
 
@@ -197,8 +197,12 @@ class Item(_Result):
     category: str | None = None
 
 
+WEIGHT_RANGE = (0.0, 1.0)
+"""The least and the greatest weight a role gives a skill or KPI (``WeightedItem.weight``)."""
+
+
 class WeightedItem(Item):
     """A skill or KPI with the weight one role gives it and the evidence for it."""
 
-    weight: float = Field(ge=0.0, le=1.0)
+    weight: float = Field(ge=WEIGHT_RANGE[0], le=WEIGHT_RANGE[1])
     evidence: EvidenceRef | None = None
