@@ -63,7 +63,10 @@ class Settings(BaseSettings):
         default=0,
         ge=0,
         le=64,
-        description="Processes that parse documents; 0: one per core for a load of 2,000 files or more, else this one.",
+        description=(
+            "Processes that parse documents; 0: one per core for a load of 64 files or more when the pool can be"
+            " forked (Linux, a process with no other thread), of 2,000 or more else; 1: this process only."
+        ),
     )
 
     # Exposure (api/security.py, api/cli/serve.py).

@@ -6,6 +6,7 @@ import hashlib
 import multiprocessing
 import os
 import stat
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -62,7 +63,8 @@ def load_paths(
     on_document : called with each document, in the files' order, as soon as it is parsed: a caller can
         work on the first documents while the pool still parses the later ones.
     workers : processes that parse (``None``: one per usable core, at most ``MAX_WORKERS``, when there
-        are at least ``AUTO_POOL_MIN_FILES`` files; default 1, this process only). With fewer than
+        are at least ``POOL_MIN_FILES`` files and the pool can be forked from this process, else at
+        least ``AUTO_POOL_MIN_FILES``; default 1, this process only). With fewer than
         ``POOL_MIN_FILES`` files everything is parsed here. Results
         keep the files' order, and each file's problems stay its own either way. The pool's processes
         import ``__main__`` again, as with any ``multiprocessing`` pool: a script calling this with
@@ -98,9 +100,10 @@ def load_paths(
 
 MAX_WORKERS = 4
 POOL_MIN_FILES = 64
-# Starting the pool (a fork server importing the parsers once, ~1.2 s CPU) costs a load ~1 s of wall time,
-# against ~2.5 ms per synthetic document parsed: measured on 2 cores from a new process, 775 files loaded in
-# 3.7 s here and 3.6 s with a pool of 2 (no gain), 7,750 files in ~21 s with the pool.
+# A pool forked from this process starts in milliseconds: it pays from ~64 files (775 synthetic files: 3.0 s
+# alone, 2.3 s with 2 workers on 2 cores). A process running other threads cannot fork safely (a child
+# inherits locks those threads held), so its pool comes from a fork server that imports the parsers
+# once (~1.2 s CPU, ~1 s of wall time), and pays only from ~2,000 files (775 files: 3.7 s alone, 3.6 s).
 AUTO_POOL_MIN_FILES = 2000
 _CHUNK = 16
 
@@ -124,17 +127,19 @@ def _usable_cores() -> int:
 def _parse_all(jobs: list, workers: int | None) -> Iterator[tuple[ParsedDocument | None, list[LoadProblem]]]:
     """Every job's result in order: in a process pool when it pays, else here.
 
-    The pool's processes are started by a fork server (never a fork of this process, which may hold
-    a server's threads). Should the pool itself break (a worker killed), the files it did not
-    answer are parsed here, so the load still ends with every file's document or problem.
+    The pool is forked from this process when it runs no other thread, else started by a fork server
+    (never a fork of a process that may hold a server's threads). Should the pool itself break (a
+    worker killed), the files it did not answer are parsed here, so the load still ends with every
+    file's document or problem.
     """
+    method = _start_method()
     if workers is None:
-        workers = _usable_cores() if len(jobs) >= AUTO_POOL_MIN_FILES else 1
+        many = len(jobs) >= (POOL_MIN_FILES if method == "fork" else AUTO_POOL_MIN_FILES)
+        workers = _usable_cores() if many else 1
     count = min(workers, MAX_WORKERS, len(jobs) // _CHUNK or 1)
     if count < 2 or len(jobs) < POOL_MIN_FILES:
         yield from map(_load_job, jobs)
         return
-    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
     if method == "forkserver":  # the fork server imports the parsers once (~1.2 s CPU); each worker forks from it
         context.set_forkserver_preload(["__main__", __name__])
@@ -146,6 +151,25 @@ def _parse_all(jobs: list, workers: int | None) -> Iterator[tuple[ParsedDocument
                 yield answer
     except (BrokenProcessPool, OSError):
         yield from map(_load_job, jobs[done:])
+
+
+def _start_method() -> str:
+    """``fork`` on Linux while this process has one thread, else ``forkserver`` (``spawn`` without it).
+
+    The pool's executor forks every worker before it starts its own threads. The count is the kernel's,
+    so a thread a C library started (a BLAS pool) counts too: ``graph`` asks OpenBLAS for none.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    if sys.platform == "linux" and "fork" in methods and _os_threads() == 1:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
+
+
+def _os_threads() -> int:
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return 0  # unknown: not one
 
 
 def load_file(

@@ -31,7 +31,12 @@ MAX_NODES = 100_000
 
 
 class _Bounds:
-    """The bounds, for a loader whose composer is PyYAML's Python ``Composer`` (whatever parses the events)."""
+    """The bounds, for a loader whose composer is PyYAML's Python ``Composer`` (whatever parses the events).
+
+    With ``line_key`` set, every mapping also gets the 1-based line it starts on under that key.
+    """
+
+    line_key: str | None = None
 
     def _start_bounds(self) -> None:
         self._depth = 0
@@ -60,6 +65,12 @@ class _Bounds:
             if size > MAX_NODES:
                 self._refuse(f"expands to more than {MAX_NODES:,} values (aliases of aliases?)")
         return node
+
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
+        mapping = super().construct_mapping(node, deep=deep)
+        if self.line_key is not None:
+            mapping[self.line_key] = node.start_mark.line + 1
+        return mapping
 
     def _refuse(self, problem: str) -> None:
         raise ComposerError("while composing a YAML document", None, problem, self.peek_event().start_mark)
@@ -133,25 +144,30 @@ def _children(node: Node) -> list[Node]:
     return []
 
 
-def safe_load(text: str) -> Any:
+def safe_load(text: str, line_key: str | None = None) -> Any:
     """``yaml.safe_load`` within the bounds: one document, or ``None`` for an empty one.
+
+    ``line_key``: every mapping also holds the 1-based line it starts on under that key.
 
     Examples
     --------
     >>> safe_load("a: &x [1]\\nb: [*x, *x]")
     {'a': [1], 'b': [[1], [1]]}
+    >>> safe_load("a: 1\\nb:\\n  c: 2", line_key="@")
+    {'a': 1, 'b': {'c': 2, '@': 3}, '@': 1}
     """
     fast = fast_loader(text)
     if fast is not None:
         try:
-            return _single(fast, text)
+            return _single(fast, text, line_key)
         except (yaml.YAMLError, UnicodeError):
             pass  # the pure-Python loader's error is the one reported (or, should they disagree, its value)
-    return _single(BoundedLoader, text)
+    return _single(BoundedLoader, text, line_key)
 
 
-def _single(loader_class: type, text: str) -> Any:
+def _single(loader_class: type, text: str, line_key: str | None = None) -> Any:
     loader = loader_class(text)
+    loader.line_key = line_key
     try:
         return loader.get_single_data()
     finally:

@@ -31,21 +31,12 @@ from graph.errors import DocumentError
 from graph.extract.matcher import alias_conflicts
 from graph.extract.normalize import normalize_term
 from graph.model import FunctionEntry, KPIEntry, Taxonomy, TaxonomyEntry
-from loaders.safe_yaml import BoundedLoader
+from loaders.safe_yaml import safe_load
 
 DEFAULT_TAXONOMY_DIR = Path(__file__).resolve().parents[1] / "seeds" / "taxonomy"
 BASE_FILES = ("skills.yaml", "kpis.yaml", "functions.yaml")
 _LINE = "__line__"
 _SECTIONS = ("categories", "skills", "kpis", "functions")
-
-
-class _LineLoader(BoundedLoader):
-    """A safe YAML loader that records the 1-based line of every mapping under ``__line__``."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        mapping = super().construct_mapping(node, deep=deep)
-        mapping[_LINE] = node.start_mark.line + 1
-        return mapping
 
 
 class _Item(BaseModel):
@@ -104,7 +95,7 @@ def _read_yaml(path: Path) -> Any:
     except (OSError, UnicodeDecodeError) as err:
         raise DocumentError(str(path), f"cannot read taxonomy file: {err}") from err
     try:
-        return yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass
+        return safe_load(text, line_key=_LINE)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
