@@ -29,7 +29,9 @@ def create_app(settings: Settings | None = None, *, bound_host: str | None = Non
     app.state.settings = settings
     app.state.graphs = GraphHolder(settings.snapshot_path)
     install_error_handlers(app)
-    app.include_router(roles.router)  # first: the role card is the busiest route, and routes match in order
+    # First: the role card is the busiest route, and routes match in order.
+    app.router.routes.append(roles.card_fast_path)
+    app.include_router(roles.router)
     app.include_router(health.router)
     for router in (skills, kpis, families, functions, search, paths, shared, overlap, gap, org):
         app.include_router(router.router)
