@@ -146,3 +146,19 @@ def test_error_messages_are_printed_literally_not_as_markup(loaded):
 def test_load_help_names_every_format_it_can_force(tmp_path):
     shown = " ".join(re.sub(r"-\n\s*", "-", run(tmp_path, "load", "--help").stdout).split())
     assert [name for name in FORMATS if name not in shown] == []
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="counts the kernel's threads of this process")
+def test_the_load_progress_bar_starts_no_thread_so_the_parse_pool_can_fork():
+    from api.cli.documents import load_progress
+
+    def threads() -> int:
+        return len(list(Path("/proc/self/task").iterdir()))
+
+    before = threads()
+    with load_progress(every_s=0.0) as progress:
+        for done in range(1, 4):
+            progress(done, 3)
+        during = threads()
+
+    assert during == before
