@@ -16,8 +16,6 @@ from dataclasses import dataclass, field
 from io import BytesIO
 from typing import Any
 
-import pdfplumber
-
 from graph.errors import DocumentError
 from graph.model import LoadProblem
 from loaders.base import Reader
@@ -83,6 +81,8 @@ def read_pdf(data: bytes, source: str) -> DocumentOutline:
 
 
 def _pages(data: bytes, source: str) -> list[_Page]:
+    import pdfplumber  # here, not at the top: ~0.14 s that every orgkg command would pay, PDF or not
+
     pages: list[_Page] = []
     number = 0
     # pdfminer raises many kinds of exceptions on damaged input (syntax, EOF, key and type errors);
