@@ -212,6 +212,29 @@ def measure_load(folder: Path, runs: int, data_dir: Path) -> dict:
     }
 
 
+_BARE_PARSE = (
+    "import sys; from pathlib import Path; from markdown_it import MarkdownIt; md = MarkdownIt()\n"
+    "for path in sorted(Path(sys.argv[1]).rglob('*')):\n"
+    "    if path.is_file(): md.parse(path.read_text(encoding='utf-8'))"
+)
+
+
+def measure_command(folder: Path, data_dir: Path) -> dict:
+    """``orgkg load`` as a user runs it, a new process from start to exit (interpreter, imports, progress
+    bar, the pool, the save), cold; beside a new process that imports markdown-it-py and parses the same files.
+    """
+    orgkg = Path(sys.executable).with_name("orgkg")
+    shutil.rmtree(data_dir / "parse-cache", ignore_errors=True)
+
+    def run(command: list[str]) -> float:
+        started = time.perf_counter()
+        subprocess.run(command, check=True, cwd=REPO_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return time.perf_counter() - started
+
+    bare = statistics.median(run([sys.executable, "-c", _BARE_PARSE, str(folder)]) for _ in range(3))
+    return {"command_s": run([str(orgkg), "--data-dir", str(data_dir), "load", str(folder)]), "bare_s": bare}
+
+
 def measure_queries(og: OrgGraph, runs: int) -> dict:
     """The query latencies, timed with the process's objects frozen as the server freezes them once the graph
     is warm (``api.state._warm``): a query's allocations then never set off a collection that walks the whole
@@ -535,6 +558,10 @@ def main(argv: list[str] | None = None) -> None:
             )
             row("orgkg load, CPU s of the main process (pool workers not counted)", "s", at_most(5, of="ratio")).put(
                 size, loaded["load_cpu"], loaded["bare_cpu"], "markdown-it CPU s", ratio=True
+            )
+            command = measure_command(folder, Path(tmp) / "command-data")
+            row("orgkg load, the command: process start to exit (s; 1 run)", "s", at_most(5, of="ratio")).put(
+                size, command["command_s"], command["bare_s"], "python -c markdown-it parse", ratio=True
             )
             path = data_dir / "snapshot.json"
             raw = path.read_bytes()

@@ -20,8 +20,6 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 
-import networkx as nx
-
 from graph.ids import slugify
 from graph.model import Evidence, Location, ParsedRole, Relationship, RelType, Role, RoleRef
 from graph.pipeline.functions import FunctionTree
@@ -50,7 +48,10 @@ class LineBuilder:
         self.edges: dict[tuple[str, str, str], Relationship] = {}
         self.dangling: list[tuple[RoleRef, str]] = []
         self.ambiguous: list[tuple[RoleRef, str]] = []  # a bare level name from outside its ladder
-        self._graphs = {t: nx.DiGraph() for t in (RelType.REPORTS_TO, RelType.PROMOTES_TO)}
+        # Each line's moves so far, as successor sets: enough to refuse an inferred move that closes a cycle.
+        self._graphs: dict[RelType, defaultdict[str, set[str]]] = {
+            t: defaultdict(set) for t in (RelType.REPORTS_TO, RelType.PROMOTES_TO)
+        }
         self._groups_by_source: dict[str, list[RoleGroup]] | None = None
         self._places = {group.id: group.primary.location for group in groups}
 
@@ -195,7 +196,7 @@ class LineBuilder:
         return {e.start for e in self.edges.values() if e.type == RelType.SPECIALIZES}
 
     def _has_out(self, node: str, rel_type: RelType) -> bool:
-        return self._graphs[rel_type].has_node(node) and self._graphs[rel_type].out_degree(node) > 0
+        return bool(self._graphs[rel_type].get(node))
 
     def _add(self, rel_type: RelType, start: str, end: str, at: Evidence) -> bool:
         if start == end:
@@ -205,10 +206,10 @@ class LineBuilder:
         if existing and METHOD_PRIORITY[existing.method] <= METHOD_PRIORITY[at.method]:
             return True
         graph = self._graphs.get(rel_type)
-        if graph is not None and at.method == "inferred" and _closes_cycle(graph, start, end):
+        if graph is not None and at.method == "inferred" and _reaches(graph, end, start):
             return False
         if graph is not None:
-            graph.add_edge(start, end)
+            graph[start].add(end)
         self.edges[key] = Relationship.with_evidence(rel_type, start, end, at)
         return True
 
@@ -250,8 +251,26 @@ class _TargetIndex:
         return sorted(found, key=lambda t: t.title)
 
 
-def _closes_cycle(graph: nx.DiGraph, start: str, end: str) -> bool:
-    return graph.has_node(end) and graph.has_node(start) and nx.has_path(graph, end, start)
+def _reaches(successors: dict[str, set[str]], source: str, target: str) -> bool:
+    """Whether ``target`` can be reached from ``source`` (a move ``target`` → ``source`` closes a cycle).
+
+    A plain walk, not networkx: importing networkx costs every ``orgkg load`` ~0.36 s, and a line's
+    walk up from one role is short (its managers, or the steps above it).
+
+    Examples
+    --------
+    >>> _reaches({"a": {"b"}, "b": {"c"}}, "a", "c"), _reaches({"a": {"b"}}, "b", "a")
+    (True, False)
+    """
+    seen, stack = {source}, [source]
+    while stack:
+        for other in successors.get(stack.pop(), ()):
+            if other == target:
+                return True
+            if other not in seen:
+                seen.add(other)
+                stack.append(other)
+    return False
 
 
 def _rank(role: Role) -> int:
