@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict, SettingsError
 
-__all__ = ["Settings", "get_settings", "REPO_ROOT"]
+from graph.errors import InvalidSetting
+
+__all__ = ["Settings", "get_settings", "read_settings", "REPO_ROOT"]
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -27,7 +30,8 @@ def _default_engine_memory_mb() -> int:
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="ORGKG_", extra="ignore")
 
-    seeds: list[Path] = Field(default_factory=lambda: [REPO_ROOT / "seeds"])
+    # ORGKG_SEEDS: one path, several separated by os.pathsep (":"), or a JSON list of them.
+    seeds: Annotated[list[Path], NoDecode] = Field(default_factory=lambda: [REPO_ROOT / "seeds"])
     taxonomy_dir: Path = REPO_ROOT / "seeds" / "taxonomy"
     queries_dir: Path = REPO_ROOT / "queries"
     data_dir: Path = Field(default_factory=lambda: Path.cwd() / ".orgkg")
@@ -97,6 +101,50 @@ class Settings(BaseSettings):
         return self.data_dir / "falkordb"
 
 
+    @field_validator("seeds", mode="before")
+    @classmethod
+    def _split_paths(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            if value.lstrip().startswith("["):
+                return json.loads(value)
+            return [part for part in value.split(os.pathsep) if part.strip()]
+        return value
+
+
 @lru_cache
 def get_settings() -> Settings:
-    return Settings()
+    """:func:`read_settings`, read once."""
+    return read_settings()
+
+
+def read_settings() -> Settings:
+    """The settings of the environment; a variable that cannot be used is an :class:`InvalidSetting`
+    naming it, what it held and what it takes (never a traceback from the settings library).
+
+    Examples
+    --------
+    >>> import os
+    >>> os.environ["ORGKG_SEEDS"] = os.pathsep.join(["roles", "more-roles"])
+    >>> [str(p) for p in Settings().seeds]
+    ['roles', 'more-roles']
+    >>> os.environ["ORGKG_CYPHER_MAX_ROWS"] = "lots"
+    >>> try:
+    ...     read_settings()
+    ... except InvalidSetting as err:
+    ...     print(err)
+    ORGKG_CYPHER_MAX_ROWS: 'lots' is not usable: Input should be a valid integer, unable to parse string as an integer
+    >>> del os.environ["ORGKG_SEEDS"], os.environ["ORGKG_CYPHER_MAX_ROWS"]
+    """
+    try:
+        return Settings()
+    except ValidationError as err:
+        problem = err.errors()[0]
+        name = _variable(str(problem["loc"][0]) if problem["loc"] else "")
+        raise InvalidSetting(name, f"{problem.get('input')!r} is not usable: {problem['msg']}") from err
+    except (SettingsError, json.JSONDecodeError) as err:  # a list or mapping setting that is not valid JSON
+        field = str(err).split('"')[1] if str(err).count('"') >= 2 else ""
+        raise InvalidSetting(_variable(field), f"cannot be read ({err.__cause__ or err})") from err
+
+
+def _variable(field: str) -> str:
+    return f"ORGKG_{field.upper()}" if field else "an ORGKG_ variable"

@@ -14,6 +14,7 @@ __all__ = [
     "DocumentError",
     "InputError",
     "InvalidParameter",
+    "InvalidSetting",
     "NotFound",
     "OrgKGError",
     "QueryFailed",
@@ -58,6 +59,10 @@ class InvalidParameter(InputError):
     def __init__(self, name: str, message: str) -> None:
         self.name = name
         super().__init__(f"{name}: {message}")
+
+
+class InvalidSetting(InvalidParameter):
+    """A setting from the environment (``ORGKG_*``) cannot be used; ``name`` is the variable."""
 
 
 class NotFound(InputError):

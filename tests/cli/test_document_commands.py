@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
 import subprocess
 import sys
@@ -162,3 +163,40 @@ def test_the_load_progress_bar_starts_no_thread_so_the_parse_pool_can_fork():
         during = threads()
 
     assert during == before
+
+
+def _run_with_env(data_dir: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(ORGKG), "--data-dir", str(data_dir), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **env},
+    )
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "said"),
+    [
+        ("ORGKG_CYPHER_MAX_ROWS", "lots", "ORGKG_CYPHER_MAX_ROWS: 'lots' is not usable: Input should be a valid"),
+        ("ORGKG_SEEDS", "[not json", "ORGKG_SEEDS: '[not json' is not usable"),
+        ("ORGKG_STORE", "mysql", "ORGKG_STORE: 'mysql' is not usable: Input should be 'falkordb' or 'neo4j'"),
+    ],
+)
+def test_a_setting_that_cannot_be_used_is_named_with_what_it_held_not_a_traceback(tmp_path, variable, value, said):
+    result = _run_with_env(tmp_path, {variable: value}, "stats")
+
+    assert result.returncode == 1
+    assert said in result.stderr and "Traceback" not in result.stderr
+
+
+def test_seeds_can_be_plain_paths_separated_like_path(tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    for folder, title in ((first, "Data Engineer"), (second, "Data Manager")):
+        folder.mkdir()
+        (folder / "role.txt").write_text(f"{title}: Role Blueprint\nBuilds pipelines.\n")
+
+    result = _run_with_env(tmp_path / "data", {"ORGKG_SEEDS": f"{first}{os.pathsep}{second}"}, "load")
+
+    assert result.returncode == 0, result.stderr
+    assert "loaded 2 documents" in result.stdout
