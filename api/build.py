@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from api.settings import Settings
+from graph.errors import NothingLoaded
 from graph.memory import no_cycle_collection
 from graph.model import Snapshot
 from graph.pipeline import RoleFactSheet, build_snapshot
@@ -70,8 +71,19 @@ def _build(
     inputs = [Path(os.path.relpath(p.resolve(), root)).as_posix() for p in paths]
     snapshot = build_snapshot(result, taxonomy, inputs=inputs, facts=facts)
     if save:
+        _check_something_loaded(snapshot, settings.snapshot_path)
         save_snapshot(snapshot, settings.snapshot_path)
     return snapshot
+
+
+def _check_something_loaded(snapshot: Snapshot, path: Path) -> None:
+    """Refuse to replace the saved graph with an empty one when the load failed (no role, and errors)."""
+    errors = [str(problem) for problem in snapshot.problems if problem.severity == "error"]
+    if snapshot.roles or not errors:
+        return
+    shown = "; ".join(errors[:3]) + (f"; and {len(errors) - 3} more" if len(errors) > 3 else "")
+    kept = f"; {path} is kept as it was" if path.exists() else "; no snapshot was written"
+    raise NothingLoaded(f"no role was read from {', '.join(snapshot.inputs) or 'the inputs'}: {shown}{kept}")
 
 
 def snapshot_is_stale(paths: Sequence[Path], settings: Settings) -> bool:

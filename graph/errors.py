@@ -16,6 +16,7 @@ __all__ = [
     "InvalidParameter",
     "InvalidSetting",
     "NotFound",
+    "NothingLoaded",
     "OrgKGError",
     "QueryFailed",
     "QueryRefused",
@@ -53,6 +54,11 @@ class DocumentError(InputError):
         self.line = line if at is None else (at.line or None)
         self.reason = message
         super().__init__(f"{self.at.cite(path)}: {message}")
+
+
+class NothingLoaded(InputError):
+    """A load read no role and reported errors (a mistyped path, a folder of broken files): the saved
+    snapshot is left as it was rather than replaced by an empty graph."""
 
 
 class InvalidParameter(InputError):

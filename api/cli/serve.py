@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from api.cli.app import app, console, settings
+from api.cli.app import app, console, err_console, settings
 
 
 @app.command()
@@ -22,11 +22,18 @@ def serve(
     Builds the snapshot from the seeds first when it is missing or stale.
     """
     from api.build import build_from_documents, snapshot_is_stale  # the build and the server load only here
+    from graph.errors import NothingLoaded
 
     current = settings()
     if reload_docs or snapshot_is_stale(current.seeds, current):
-        snapshot = build_from_documents(current.seeds, current)
-        console.print(f"built {len(snapshot.roles)} roles from {', '.join(map(str, current.seeds))}")
+        try:
+            snapshot = build_from_documents(current.seeds, current)
+        except NothingLoaded as err:
+            if not current.snapshot_path.exists():
+                raise
+            err_console.print(f"[yellow]warning:[/yellow] {err}; serving that snapshot", highlight=False)
+        else:
+            console.print(f"built {len(snapshot.roles)} roles from {', '.join(map(str, current.seeds))}")
     import uvicorn  # the server stack loads only for this command
 
     from api.app import create_app

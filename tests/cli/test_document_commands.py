@@ -200,3 +200,55 @@ def test_seeds_can_be_plain_paths_separated_like_path(tmp_path):
 
     assert result.returncode == 0, result.stderr
     assert "loaded 2 documents" in result.stdout
+
+
+def test_a_load_that_reads_no_role_and_fails_keeps_the_saved_snapshot(tmp_path, repo_root):
+    data_dir = tmp_path / "data"
+    assert run(data_dir, "load", "seeds", cwd=repo_root).returncode == 0
+    saved = (data_dir / "snapshot.json").read_bytes()
+
+    mistyped = run(data_dir, "load", str(tmp_path / "no-such-folder"))
+
+    assert mistyped.returncode == 1
+    assert "no role was read from" in mistyped.stderr and "no such file or folder" in mistyped.stderr
+    assert "snapshot.json is kept as it was" in mistyped.stderr
+    assert (data_dir / "snapshot.json").read_bytes() == saved
+
+
+def test_a_load_of_an_empty_folder_is_not_a_failure(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+
+    result = run(tmp_path / "data", "load", str(empty))
+
+    assert result.returncode == 0 and "loaded 0 documents" in result.stdout
+
+
+def test_serve_keeps_serving_the_saved_snapshot_when_the_seeds_read_no_role(tmp_path, repo_root):
+    import socket
+    import time
+
+    import httpx
+
+    data_dir = tmp_path / "data"
+    assert run(data_dir, "load", "seeds", cwd=repo_root).returncode == 0
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "ORGKG_SEEDS": str(tmp_path / "no-such-seeds")}
+    command = [str(ORGKG), "--data-dir", str(data_dir), "serve", "--rebuild", "--port", str(port)]
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        ready = None
+        for _ in range(200):
+            try:
+                ready = httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=2)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        assert ready is not None and ready.status_code == 200
+        assert ready.json()["counts"]["Role"] > 0
+    finally:
+        server.terminate()
+        _, err = server.communicate(timeout=30)
+    assert "no role was read from" in err and "serving that snapshot" in err
