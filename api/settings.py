@@ -141,7 +141,7 @@ def read_settings() -> Settings:
         problem = err.errors()[0]
         name = _variable(str(problem["loc"][0]) if problem["loc"] else "")
         raise InvalidSetting(name, f"{problem.get('input')!r} is not usable: {problem['msg']}") from err
-    except (SettingsError, json.JSONDecodeError) as err:  # a list or mapping setting that is not valid JSON
+    except SettingsError as err:  # a list or mapping field pydantic-settings decodes as JSON, should one come
         field = str(err).split('"')[1] if str(err).count('"') >= 2 else ""
         raise InvalidSetting(_variable(field), f"cannot be read ({err.__cause__ or err})") from err
 
