@@ -101,7 +101,7 @@ def load_paths(
 MAX_WORKERS = 4
 POOL_MIN_FILES = 64
 # A pool forked from this process starts in milliseconds: it pays from ~64 files (775 synthetic files: 3.0 s
-# alone, 2.3 s with 2 workers on 2 cores). A process running other threads cannot fork safely (a child
+# alone, 2.0 s with 2 workers on 2 cores). A process running other threads cannot fork safely (a child
 # inherits locks those threads held), so its pool comes from a fork server that imports the parsers
 # once (~1.2 s CPU, ~1 s of wall time), and pays only from ~2,000 files (775 files: 3.7 s alone, 3.6 s).
 AUTO_POOL_MIN_FILES = 2000
