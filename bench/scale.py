@@ -48,6 +48,7 @@ from rich.table import Table
 from api.build import build_from_documents
 from api.settings import Settings
 from api.state import WARM_INDEXES
+from bench.cli_startup import ORGKG
 from bench.synthetic import write_library
 from bench.web_overlap import overlap_render_ms
 from graph import queries as q
@@ -223,7 +224,6 @@ def measure_command(folder: Path, data_dir: Path) -> dict:
     """``orgkg load`` as a user runs it, a new process from start to exit (interpreter, imports, progress
     bar, the pool, the save), cold; beside a new process that imports markdown-it-py and parses the same files.
     """
-    orgkg = Path(sys.executable).with_name("orgkg")
     shutil.rmtree(data_dir / "parse-cache", ignore_errors=True)
 
     def run(command: list[str]) -> float:
@@ -232,7 +232,7 @@ def measure_command(folder: Path, data_dir: Path) -> dict:
         return time.perf_counter() - started
 
     bare = statistics.median(run([sys.executable, "-c", _BARE_PARSE, str(folder)]) for _ in range(3))
-    return {"command_s": run([str(orgkg), "--data-dir", str(data_dir), "load", str(folder)]), "bare_s": bare}
+    return {"command_s": run([str(ORGKG), "--data-dir", str(data_dir), "load", str(folder)]), "bare_s": bare}
 
 
 def measure_queries(og: OrgGraph, runs: int) -> dict:
