@@ -25,7 +25,8 @@ __all__ = ["WARM_INDEXES", "GraphHolder"]
 # Built before a graph is swapped in, so the first requests on it pay no index build
 # (role cards, similar roles, name lookups, career paths, reporting lines).
 WARM_INDEXES = ("roles_by_id", "role_names", "role_skills", "role_kpis", "skill_vectors", "managers",
-                "direct_reports", "career_moves", "_adjacency", "_edge_rows", "_evidence_rows")
+                "direct_reports", "career_moves", "_adjacency", "_edge_rows", "_evidence_rows", "skill_rows",
+                "kpi_rows")
 
 
 def _warm(graph: OrgGraph) -> None:

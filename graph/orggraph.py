@@ -25,6 +25,7 @@ from graph.snapshot import SnapshotParts
 if TYPE_CHECKING:
     import networkx as nx
 
+    from graph.queries.items import ItemRow
     from graph.queries.text import NameIndex
 
 __all__ = ["NODE_EXCLUDE", "OrgGraph"]
@@ -310,6 +311,20 @@ class OrgGraph:
                 weight = weight if weight is not None else DEFAULT_WEIGHT
                 profiles[start][end] = max(weight, profiles[start].get(end, 0.0))
         return profiles
+
+    @cached_property
+    def skill_rows(self) -> dict[str, tuple[ItemRow, ...]]:
+        """Each role's skills as an answer lists them (``graph.queries.items.item_rows``)."""
+        from graph.queries.items import item_rows
+
+        return item_rows(self, "skill")
+
+    @cached_property
+    def kpi_rows(self) -> dict[str, tuple[ItemRow, ...]]:
+        """Each role's KPIs as an answer lists them (``graph.queries.items.item_rows``)."""
+        from graph.queries.items import item_rows
+
+        return item_rows(self, "kpi")
 
     @cached_property
     def skill_idf(self) -> dict[str, float]:

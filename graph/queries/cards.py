@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from graph.model import RelType, Role, Source
-from graph.queries.items import profile, weighted_item_fields
+from graph.queries.items import weighted_item_fields
 from graph.queries.lookup import resolve_role
 from graph.queries.models import Answer, RoleSummary, WeightedItem, _Result
 from graph.queries.paths import CareerStep, next_move_fields
@@ -38,7 +38,7 @@ class RoleCard(Answer):
 
 def _skill_groups(og: OrgGraph, role_id: str) -> list[dict]:
     groups: dict[str | None, list[dict]] = {}
-    for skill in weighted_item_fields(og, role_id, profile(og, role_id, "skill"), "skill"):
+    for skill in weighted_item_fields(og, role_id, "skill"):
         groups.setdefault(skill["category"], []).append(skill)
     ordered = sorted(groups.items(), key=lambda kv: (kv[0] is None, -sum(s["weight"] for s in kv[1]), kv[0] or ""))
     return [{"category": category, "skills": skills} for category, skills in ordered]
@@ -89,7 +89,7 @@ def card_fields(og: OrgGraph, role: str) -> dict[str, Any]:
         "corrections": [],
         "role": found,
         "skills": _skill_groups(og, found.id),
-        "kpis": weighted_item_fields(og, found.id, profile(og, found.id, "kpi"), "kpi"),
+        "kpis": weighted_item_fields(og, found.id, "kpi"),
         "reports_to": [summary(roles[m]) for m in manager_chain(og, found.id)[0]],
         "direct_reports": [summary(roles[r]) for r in og.direct_reports.get(found.id, [])],
         "next_roles": next_move_fields(og, found.id),

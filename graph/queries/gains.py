@@ -9,7 +9,7 @@ gains are exactly the skill gap of the two roles.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Sequence
 from typing import TYPE_CHECKING, Any
 
 from graph.queries.items import profile, weighted_items
@@ -25,7 +25,7 @@ def gains_along(
     og: OrgGraph,
     route: Sequence[str],
     kind: ItemKind,
-    items: Callable[[OrgGraph, str, Iterable[str], ItemKind], list[Any]] = weighted_items,
+    items: Callable[[OrgGraph, str, ItemKind, Container[str]], list[Any]] = weighted_items,
 ) -> list[list[WeightedItem]]:
     """For each step of ``route`` (role ids, start first), the skills (or KPIs) its role asks that the
     start role and the earlier steps' roles do not have, with that role's weights, heaviest first.
@@ -48,9 +48,8 @@ def gains_along(
     have = set(profile(og, route[0], kind))
     gains = []
     for role_id in route[1:]:
-        wanted = profile(og, role_id, kind)
-        gains.append(items(og, role_id, [i for i in wanted if i not in have], kind))
-        have.update(wanted)
+        gains.append(items(og, role_id, kind, have))
+        have.update(profile(og, role_id, kind))
     return gains
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Container
+from typing import TYPE_CHECKING, Any
 
 from pydantic import TypeAdapter
 
@@ -13,7 +13,7 @@ from graph.queries.models import WEIGHT_RANGE, EvidenceRef, Item, ItemKind, Weig
 if TYPE_CHECKING:
     from graph.orggraph import OrgGraph
 
-__all__ = ["item", "item_fields", "profile", "weighted_item_fields", "weighted_items"]
+__all__ = ["ItemRow", "item", "item_fields", "item_rows", "profile", "weighted_item_fields", "weighted_items"]
 
 _REL = {"skill": RelType.REQUIRES_SKILL, "kpi": RelType.MEASURED_BY}
 _WEIGHTED_ITEMS = TypeAdapter(list[WeightedItem])
@@ -39,35 +39,67 @@ def item(og: OrgGraph, item_id: str, kind: ItemKind) -> Item:
     return Item(**item_fields(og, item_id, kind))
 
 
-def weighted_item_fields(og: OrgGraph, role_id: str, item_ids: Iterable[str], kind: ItemKind) -> list[dict]:
+ItemRow = tuple[str, str, "str | None", float, "tuple[Any, ...] | None"]
+"""One item of a role's profile as :func:`item_rows` keeps it: id, name, category, the role's weight for it
+and the provenance of the role's edge to it (``OrgGraph.edge_evidence``)."""
+
+
+def item_rows(og: OrgGraph, kind: ItemKind) -> dict[str, tuple[ItemRow, ...]]:
+    """Each role's skills (or KPIs) heaviest first, then by name, each with everything an answer shows of it.
+
+    ``OrgGraph.skill_rows`` and ``OrgGraph.kpi_rows`` keep it per graph: made once, an answer listing a
+    role's items then neither looks up names and evidence nor sorts.
+
+    Examples
+    --------
+    >>> from graph.queries.sample import sample_graph
+    >>> [(name, weight) for _, name, _, weight, _ in item_rows(sample_graph(), "skill")["role:sre-manager"]][:2]
+    [('Incident Management', 1.0), ('People Leadership', 1.0)]
+    """
+    rel_type, evidence_of = _REL[kind], og.edge_evidence
+    rows: dict[str, tuple[ItemRow, ...]] = {}
+    for role_id, weights in (og.role_skills if kind == "skill" else og.role_kpis).items():
+        keyed = []
+        for item_id, weight in weights.items():
+            fields = item_fields(og, item_id, kind)
+            name, weight = fields["name"], float(weight)
+            row = (item_id, name, fields["category"], weight, evidence_of(role_id, item_id, rel_type))
+            keyed.append((-weight, name.lower(), item_id, row))
+        keyed.sort(key=_heaviest_first)
+        rows[role_id] = tuple(row for *_, row in keyed)
+    return rows
+
+
+def weighted_item_fields(
+    og: OrgGraph, role_id: str, kind: ItemKind, without: Container[str] = frozenset()
+) -> list[dict]:
     """The fields of :func:`weighted_items` as dicts, every field in the model's order (an answer that
     nests them validates them with it, or a route serialises them as they are)."""
-    weights = profile(og, role_id, kind)
-    rel_type = _REL[kind]
-    evidence_of, evidence_fields = og.edge_evidence, EvidenceRef.fields_of_values
-    keyed = []
-    for item_id in item_ids:
-        fields = item_fields(og, item_id, kind)
-        weight = fields["weight"] = float(weights.get(item_id, 0.0))
-        evidence = evidence_of(role_id, item_id, rel_type)
-        fields["evidence"] = None if evidence is None else evidence_fields(*evidence)
-        keyed.append((-weight, fields["name"].lower(), item_id, fields))
-    keyed.sort(key=_heaviest_first)
-    return [fields for *_, fields in keyed]
+    rows = (og.skill_rows if kind == "skill" else og.kpi_rows).get(role_id, ())
+    evidence_fields = EvidenceRef.fields_of_values
+    return [
+        {"id": item_id, "name": name, "kind": kind, "category": category, "weight": weight,
+         "evidence": None if evidence is None else evidence_fields(*evidence)}
+        for item_id, name, category, weight, evidence in rows
+        if item_id not in without
+    ]
 
 
 def _heaviest_first(keyed: tuple) -> tuple:
     return keyed[:3]
 
 
-def weighted_items(og: OrgGraph, role_id: str, item_ids: Iterable[str], kind: ItemKind) -> list[WeightedItem]:
-    """The items with the weight and evidence ``role_id`` gives them, heaviest first, then by name.
+def weighted_items(
+    og: OrgGraph, role_id: str, kind: ItemKind, without: Container[str] = frozenset()
+) -> list[WeightedItem]:
+    """The skills (or KPIs) of role ``role_id`` but those in ``without``, with the weight and evidence the
+    role gives them, heaviest first, then by name.
 
     Made with ``trusted`` from the graph's validated fields (validating them again costs more than the
     rest of the item); only the weight's range is the item's own rule, so a weight outside it is
     validated, which says what is wrong.
     """
-    items = weighted_item_fields(og, role_id, item_ids, kind)
+    items = weighted_item_fields(og, role_id, kind, without)
     lowest, highest = WEIGHT_RANGE
     if not all(lowest <= it["weight"] <= highest for it in items):
         return _WEIGHTED_ITEMS.validate_python(items)

@@ -72,7 +72,7 @@ def _competencies(og: OrgGraph, role_ids: list[str], kind: ItemKind, min_roles: 
 
 def _unique(og: OrgGraph, role_id: str, others: list[str], kind: ItemKind) -> list[WeightedItem]:
     elsewhere = {i for other in others for i in profile(og, other, kind)}
-    return weighted_items(og, role_id, [i for i in profile(og, role_id, kind) if i not in elsewhere], kind)
+    return weighted_items(og, role_id, kind, elsewhere)
 
 
 def shared_competencies(og: OrgGraph, roles: list[str], min_roles: int | None = None) -> SharedCompetencies:
