@@ -18,7 +18,9 @@ __all__ = [
     "clean_text",
     "collapse",
     "line_at",
+    "own_acronyms",
     "protect_abbreviations",
+    "sentences",
     "split_titles",
     "trim_blank_lines",
 ]
@@ -247,6 +249,27 @@ _UNMARKED_LEVEL = re.compile(r"^(?:intermediate|mid|mid[- ]level|middle)$", re.I
 _TITLE_WORD = re.compile(r"[A-Za-z][\w&'-]*")
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """The sentences of ``text``, each with its offset in ``text`` and its whitespace collapsed (a title
+    abbreviation's period ends none).
+
+    Examples
+    --------
+    >>> sentences("The ATL supports the Sr. Director.  It is\\n a step.\\nAnother one!")
+    [(0, 'The ATL supports the Sr. Director.'), (36, 'It is a step.'), (51, 'Another one!')]
+    """
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        if _ABBREVIATION.search(text[max(0, match.start() - 5) : match.end() + 1]) is None:
+            spans.append((start, text[start : match.start()]))
+            start = match.end()
+    spans.append((start, text[start:]))
+    return [(offset, " ".join(span.split())) for offset, span in spans if span.strip()]
+
+
 def protect_abbreviations(text: str) -> str:
     """``text`` with the period of title abbreviations dropped, so "Sr. Director" is not cut at it.
 
@@ -268,16 +291,28 @@ def _level_out_of_parentheses(title: str) -> str:
     return rest if _UNMARKED_LEVEL.match(level) else f"{level} {rest}"
 
 
+def _is_own_acronym(title: str, match: re.Match[str]) -> bool:
+    """Whether the parenthesis ``match`` of ``title`` holds the initials of the words before it."""
+    acronym = match.group(1).replace("&", "").lower()
+    words = [w.lower() for w in _TITLE_WORD.findall(title[: match.start()])]
+    initials = "".join(w[0] for w in words[-len(acronym) :]) if len(words) >= len(acronym) else ""
+    return acronym == initials
+
+
+def own_acronyms(title: str) -> list[str]:
+    """The acronyms a title gives itself in parentheses, as written: the initials of the words before them.
+
+    Examples
+    --------
+    >>> own_acronyms("Tech Lead (TL) project role description"), own_acronyms("Engineering Manager (Delivery)")
+    (['TL'], [])
+    """
+    return [match.group(1) for match in _PAREN_ACRONYM.finditer(title) if _is_own_acronym(title, match)]
+
+
 def _drop_own_acronym(title: str) -> str:
     """ "Vice President (VP), Security" → "Vice President, Security"; a specialty "(Delivery)" stays."""
-
-    def replace(match: re.Match[str]) -> str:
-        acronym = match.group(1).replace("&", "").lower()
-        words = [w.lower() for w in _TITLE_WORD.findall(title[: match.start()])]
-        initials = "".join(w[0] for w in words[-len(acronym) :]) if len(words) >= len(acronym) else ""
-        return "" if acronym == initials else match.group(0)
-
-    return _PAREN_ACRONYM.sub(replace, title)
+    return _PAREN_ACRONYM.sub(lambda match: "" if _is_own_acronym(title, match) else match.group(0), title)
 
 
 def clean_title(title: str) -> str:

@@ -23,6 +23,7 @@ from graph.model import Evidence, LoadProblem, ParsedRole, Section, SectionKind
 from loaders.base import ParseOutcome
 from loaders.document import DocumentOutline, Location
 from loaders.layouts import framework, matrix
+from loaders.layouts.described import described_roles, read_described
 from loaders.layouts.fill import fill_role
 from loaders.layouts.ladder import ladder_name, level_title, link_ladder, stem_name, track_of
 from loaders.layouts.roles import Found, TrackRole, clean_title, find_roles, grouped_table, track_table
@@ -191,8 +192,10 @@ def _single_role(outline: DocumentOutline, title: str | None, problems: list[Loa
     if shown != " ".join(title.split()):  # reported like the loader's title grammar reports what it drops
         problems.append(decorated_title(outline.source, at, title, shown))
     role = ParsedRole(title=shown, source=outline.source, line=at.line, **at.beyond_line, level=level)
-    fill_role(role, outline.blocks[start:], role.title)
-    return [role]
+    described = read_described(outline, role, title, described_roles(outline, start))
+    own = [block for index, block in enumerate(outline.blocks[start:], start) if index not in described.blocks]
+    fill_role(role, own, role.title)
+    return [role, *described.roles]
 
 
 def _section_roles(outline: DocumentOutline, found: Found, ladder: bool, family: str | None) -> list[ParsedRole]:

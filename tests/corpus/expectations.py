@@ -145,8 +145,12 @@ DOCUMENTS: list[Expected] = [
     Expected(
         "jd/CivicActions__guidebook__README.md",
         layout="single-role",
-        roles=("Tech Lead",),
+        # "Technical leadership project roles" describes the TL again and the Assistant Technical Lead, "the
+        # first step for an engineer to grow into a Technical Lead"
+        roles=("Tech Lead", "Assistant Technical Lead"),
+        promotions=frozenset({("Assistant Technical Lead", "Tech Lead")}),
         skills={"Tech Lead": ("Coaching and mentoring engineers", "Complex problem solving", "Release management")},
+        absent={"Assistant Technical Lead": ("Coaching and mentoring engineers", "Release management")},
     ),
     # ----------------------------------------------------------------- career ladders
     Expected(

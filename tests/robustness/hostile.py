@@ -161,6 +161,7 @@ _UNITS = {
     "our-values": "our values of ",
     "colon": "a: ",
     "blueprint": "X: Role Blueprint ",
+    "grow-into": "Assistant Lead grows into a ",
 }
 
 
@@ -177,6 +178,7 @@ def _backtracking() -> Iterator[Case]:
             "lines.txt": f"{run[:200]}: Role Blueprint\n" + (unit + "\n") * (times // 4),
             "label.md": _blueprint("Label Engineer", f"**Reports to:** {run}"),
             "yaml.yaml": f"title: YAML Engineer\nsummary: '{run.replace(chr(39), '')}'\n",
+            "roles-section.md": f"# Tech Lead job description\n\n## Project roles\n\n### Assistant Lead\n\n{run}\n",
         }
         for where, text in documents.items():
             name = f"bt-{key}-{where}"
