@@ -17,7 +17,9 @@ from pathlib import Path
 from graph.errors import DocumentError
 from loaders import blueprint, catalog, job_family, layout_loaders, yaml_roles
 from loaders.base import Loader, Reader
+from loaders.document import DocumentOutline
 from loaders.layouts import describes_one_role, detect, hints
+from loaders.layouts.described import described_roles
 from loaders.readers import READERS
 from loaders.readers.markdown import read_markdown
 from loaders.readers.text import TEXT
@@ -143,6 +145,16 @@ def _is_role_file(text: str) -> bool:
     return len(keys & (yaml_roles.ROLE_KEYS | yaml_roles.FILE_KEYS)) * 2 > len(keys)
 
 
+# Front matter keys the blueprint loader applies to its role and the layout interpreters do not.
+_BLUEPRINT_ONLY_KEYS = frozenset({"aliases", "level", "grade"})
+
+
+def _describes_more_roles(outline: DocumentOutline) -> bool:
+    """A role page with a roles section (``loaders.layouts.described``), which only the single-role layout
+    reads as roles, and no front matter only the blueprint loader would apply."""
+    return not _BLUEPRINT_ONLY_KEYS & set(outline.meta) and bool(described_roles(outline, 0))
+
+
 def _markdown_kind(text: str, path: Path | str) -> str:
     if job_family.GRADE_SENTENCE.search(" ".join(text.split())):
         return job_family.LOADER.name
@@ -153,7 +165,7 @@ def _markdown_kind(text: str, path: Path | str) -> str:
     layout = detect(outline) if outline is not None else None
     if layout is not None and layout != "single-role":
         return layout
-    if outline is not None and describes_one_role(outline.title or ""):
+    if outline is not None and (describes_one_role(outline.title or "") or _describes_more_roles(outline)):
         return layout
     if not _H1.search(text) and _FRONT_TITLE.match(text):
         return job_family.LOADER.name

@@ -108,7 +108,7 @@ def test_a_role_heading_with_nothing_under_it_is_not_a_described_role(read):
 
 def test_a_described_role_can_sit_in_a_related_roles_section_of_a_page_without_acronyms(read):
     text = (
-        "# Site Reliability Engineer job description\n\n## Skills\n\n- SLOs\n\n## Related roles\n\n"
+        "# Site Reliability Engineer\n\n## Skills\n\n- SLOs\n\n## Related roles\n\n"
         "### SRE Manager\n\nThe SRE Manager leads the SRE team.\n\n"
         "### Associate Site Reliability Engineer\n\n"
         "An Associate Site Reliability Engineer grows into a Site Reliability Engineer within two years.\n"
@@ -118,3 +118,14 @@ def test_a_described_role_can_sit_in_a_related_roles_section_of_a_page_without_a
     assert [p.title for p in roles["Associate Site Reliability Engineer"].promotes_to] == ["Site Reliability Engineer"]
     assert roles["SRE Manager"].promotes_to == []
     assert [m.name for m in roles["Site Reliability Engineer"].skills] == ["SLOs"]
+
+
+def test_a_role_page_with_front_matter_aliases_stays_a_blueprint_and_keeps_them(read):
+    text = (
+        "---\naliases: [SRE]\n---\n# Site Reliability Engineer\n\n## Related roles\n\n"
+        "### SRE Manager\n\nThe SRE Manager leads the SRE team.\n"
+    )
+    document, roles = read(text, "sre.md")
+    assert document.source.format == "blueprint"
+    assert list(roles) == ["Site Reliability Engineer"]
+    assert roles["Site Reliability Engineer"].aliases == ["SRE"]
