@@ -17,6 +17,7 @@ from loaders.labels import (
     CAREER_LABELS,
     LABEL_LINE,
     career_field,
+    grade_of,
     list_label,
     reports_to_in_prose,
     role_field,
@@ -142,9 +143,7 @@ def _add_inline_list(role: ParsedRole, kind: SectionKind, value: str, line: int,
 
 def _set_role_field(role: ParsedRole, field: str, value: str) -> None:
     if field == "grade":
-        digits = re.search(r"\d+", value)
-        if digits:
-            role.grade = int(digits.group())
+        role.grade = grade_of(value) if grade_of(value) is not None else role.grade
     else:
         setattr(role, field, value)
 

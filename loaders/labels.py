@@ -23,11 +23,19 @@ __all__ = [
     "LABEL_LINE",
     "LIST_LABELS",
     "ROLE_LABELS",
+    "TITLE_LABELS",
+    "BARE_TITLE_LABELS",
+    "STAFF_LABELS",
+    "POST_LABELS",
     "blank_career_labels",
     "career_field",
     "career_labels",
+    "grade_of",
     "label_key",
     "reports_to_in_prose",
+    "post_label",
+    "staff_label",
+    "title_label",
     "titles_in_prose",
     "list_label",
     "role_field",
@@ -39,6 +47,8 @@ CAREER_LABELS: dict[str, str] = {
     "reports into": "reports_to",
     "reporting line": "reports_to",
     "line manager": "reports_to",
+    "responsible to": "reports_to",
+    "accountable to": "reports_to",
     "manager": "reports_to",
     "direct reports": "direct_reports",
     "manages": "direct_reports",
@@ -64,7 +74,34 @@ ROLE_LABELS: dict[str, str] = {
     "job family": "family",
     "grade": "grade",
     "job grade": "grade",
+    "band": "grade",
+    "pay band": "grade",
+    "pay grade": "grade",
+    "salary grade": "grade",
 }
+#: Labels that give the role's own title (``Job title: Senior Data Analyst``); the bare ones ("Post",
+#: "Position", "Role") only when their value reads as a role title.
+TITLE_LABELS: frozenset[str] = frozenset(
+    {"job title", "role title", "post title", "position title", "title of post", "title of role", "job role"}
+)
+BARE_TITLE_LABELS: frozenset[str] = frozenset({"title", "job", "post", "position", "role"})
+#: Labels of a job description's particulars besides career facts and role fields: where and on what terms
+#: the post is (``Department: Finance``, ``FLSA status: Exempt``).
+POST_LABELS: frozenset[str] = frozenset(
+    {
+        "department", "directorate", "division", "faculty", "school", "service", "team", "unit", "section",
+        "organisation", "organization", "business unit", "location", "base", "work location", "place of work",
+        "salary", "salary range", "pay", "hours", "working hours", "hours of work", "contract", "contract type",
+        "duration", "term", "reference", "job reference", "reference number", "job code", "job number", "post number",
+        "date", "last reviewed", "date reviewed", "budget", "budget responsibility", "function",
+        "sub-family", "job level", "career level", "contract length", "flsa status", "employment type",
+    }
+)
+#: Labels that may name the staff a role manages ("Responsible for: 3 x Data Analysts"), read as direct
+#: reports only when their value names roles (``loaders.layouts.particulars.staff_titles``).
+STAFF_LABELS: frozenset[str] = frozenset(
+    {"responsible for", "line management responsibility", "line management", "staff managed", "supervises"}
+)
 LIST_LABELS: tuple[str, ...] = (
     "skills",
     "competencies",
@@ -134,6 +171,49 @@ def role_field(label: str) -> str | None:
     ('grade', None)
     """
     return _lookup(ROLE_LABELS, label)
+
+
+def title_label(label: str) -> bool:
+    """Whether a label may give the role's own title (``Job title``, ``Post``); see :data:`TITLE_LABELS`.
+
+    >>> title_label("**Job Title:**"), title_label("Position"), title_label("Team")
+    (True, True, False)
+    """
+    key = label_key(label)
+    return key in TITLE_LABELS or key in BARE_TITLE_LABELS
+
+
+def post_label(label: str) -> bool:
+    """Whether a label gives one of a post's particulars (:data:`POST_LABELS`).
+
+    >>> post_label("**Department:**"), post_label("FLSA Status"), post_label("Skills")
+    (True, True, False)
+    """
+    return label_key(label) in POST_LABELS
+
+
+def staff_label(label: str) -> bool:
+    """Whether a label may name the staff a role manages (:data:`STAFF_LABELS`).
+
+    >>> staff_label("Responsible for:"), staff_label("Responsibilities")
+    (True, False)
+    """
+    return label_key(label) in STAFF_LABELS
+
+
+def grade_of(value: str) -> int | None:
+    """The grade number a grade label's value states (``Grade 7``, ``Band 6 (£35,000 - £40,000)``, ``G7``).
+
+    Examples
+    --------
+    >>> grade_of("Grade 7 (£35,000 - £40,000)"), grade_of("G7"), grade_of("£35,000"), grade_of("n/a")
+    (7, 7, None, None)
+    """
+    found = _GRADE_NUMBER.search(value)
+    return int(found.group(1)) if found else None
+
+
+_GRADE_NUMBER = re.compile(r"(?<![\d£$€.,])(\d{1,3})(?!\d|[,.]\d)")
 
 
 def list_label(label: str) -> bool:

@@ -20,6 +20,7 @@ from loaders.base import Loader, Reader
 from loaders.document import DocumentOutline
 from loaders.layouts import describes_one_role, detect, hints
 from loaders.layouts.described import described_roles
+from loaders.layouts.particulars import has_job_tables
 from loaders.readers import READERS
 from loaders.readers.markdown import read_markdown
 from loaders.readers.text import TEXT
@@ -149,10 +150,13 @@ def _is_role_file(text: str) -> bool:
 _BLUEPRINT_ONLY_KEYS = frozenset({"aliases", "level", "grade"})
 
 
-def _describes_more_roles(outline: DocumentOutline) -> bool:
-    """A role page with a roles section (``loaders.layouts.described``), which only the single-role layout
-    reads as roles, and no front matter only the blueprint loader would apply."""
-    return not _BLUEPRINT_ONLY_KEYS & set(outline.meta) and bool(described_roles(outline, 0))
+def _needs_layout(outline: DocumentOutline) -> bool:
+    """A role page only the single-role layout reads whole — one with a roles section
+    (``loaders.layouts.described``) or a job description's particulars or person specification tables
+    (``loaders.layouts.particulars``) — and no front matter only the blueprint loader would apply."""
+    if _BLUEPRINT_ONLY_KEYS & set(outline.meta):
+        return False
+    return bool(described_roles(outline, 0)) or has_job_tables(outline.blocks)
 
 
 def _markdown_kind(text: str, path: Path | str) -> str:
@@ -165,7 +169,7 @@ def _markdown_kind(text: str, path: Path | str) -> str:
     layout = detect(outline) if outline is not None else None
     if layout is not None and layout != "single-role":
         return layout
-    if outline is not None and (describes_one_role(outline.title or "") or _describes_more_roles(outline)):
+    if outline is not None and (describes_one_role(outline.title or "") or _needs_layout(outline)):
         return layout
     if not _H1.search(text) and _FRONT_TITLE.match(text):
         return job_family.LOADER.name

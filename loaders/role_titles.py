@@ -49,7 +49,9 @@ _MORE_ROLE_NOUNS = re.compile(
     r"\b(?:developers?|programmers?|leaders?|designers?|consultants?|coach|administrators?|owners?|members?"
     r"|reviewers?|approvers?|maintainers?|triagers?|sponsors?|contributors?|committers?|testers?|researchers?"
     r"|scientists?|interns?|trainees?|apprentices?|coordinators?|producers?|writers?|editors?|advisors?"
-    r"|c[teiopfd]o|ciso|svp|evp|partner|principal|steward|champion|moderator|operator|technician|executive)\b",
+    r"|c[teiopfd]o|ciso|svp|evp|partner|principal|steward|champion|moderator|operator|technician|executive"
+    r"|assistants?|advisers?|accountants?|clerks?|supervisors?|planners?|auditors?|recruiters?|receptionists?"
+    r"|secretary|nurses?|teachers?|lecturers?|librarians?|therapists?|pharmacists?|surveyors?|solicitors?)\b",
     re.I,
 )
 # Level words a ladder uses alone as a level's name (English, and the Portuguese/Spanish ones that occur).

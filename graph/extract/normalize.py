@@ -51,6 +51,8 @@ def stem(word: str) -> str:
     --------
     >>> [stem(w) for w in ["SLOs", "slos", "capabilities", "processes", "GitLab's", "analysis", "iOS"]]
     ['slo', 'slo', 'capability', 'process', 'gitlab', 'analysis', 'ios']
+    >>> [stem(w) for w in ["organisations", "analyse", "modelling", "behaviours", "centres", "hours", "skills"]]
+    ['organization', 'analyze', 'modeling', 'behavior', 'center', 'hour', 'skill']
     """
     word = _POSSESSIVE.sub("", word).replace("'", "").replace("’", "")
     if _ACRONYM_PLURAL.fullmatch(word):
@@ -61,8 +63,36 @@ def stem(word: str) -> str:
     if lower.endswith(("sses", "shes", "ches", "xes")):
         return lower[:-2]
     if len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
-        return lower[:-1]
-    return lower
+        lower = lower[:-1]
+    return _american(lower)
+
+
+# British spellings folded to American ones, on both sides of a match alike ("statistical modelling" finds
+# "statistical modeling", "data visualisation" is "data visualization"): only word endings that stay
+# distinct words once folded.
+_SPELLING_ENDINGS = re.compile(
+    r"(?<=\w\w)(?:is(?=ation$|e$|ed$|ing$|er$)|ys(?=e$|ed$|ing$|er$)|(?<=e)ll(?=ing$|ed$|er$)"
+    r"|(?<=[bvlmni])ou(?=r$|red$|ring$|rite$))"
+)
+_SPELLING_WORDS = {
+    "centre": "center", "programme": "program", "catalogue": "catalog", "licence": "license", "defence": "defense",
+    "judgement": "judgment", "ageing": "aging", "fulfil": "fulfill", "skilful": "skillful", "enrol": "enroll",
+}
+
+
+def _american(word: str) -> str:
+    """``word`` (lower case, plural folded) in American spelling: organisation → organization, analyse →
+    analyze, modelling → modeling, behaviour → behavior, centre → center."""
+    if word in _SPELLING_WORDS:
+        return _SPELLING_WORDS[word]
+    if len(word) < 5:
+        return word
+    return _SPELLING_ENDINGS.sub(_fold_ending, word, count=1)
+
+
+def _fold_ending(match: re.Match[str]) -> str:
+    ending = match.group()
+    return {"is": "iz", "ys": "yz", "ll": "l", "ou": "o"}[ending]
 
 
 @lru_cache(maxsize=256)

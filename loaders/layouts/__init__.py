@@ -26,6 +26,7 @@ from loaders.layouts import framework, matrix
 from loaders.layouts.described import described_roles, read_described
 from loaders.layouts.fill import fill_role
 from loaders.layouts.ladder import ladder_name, level_title, link_ladder, stem_name, track_of
+from loaders.layouts.particulars import stated_title
 from loaders.layouts.roles import Found, TrackRole, clean_title, find_roles, grouped_table, track_table
 from loaders.layouts.tracks import read_tracks
 from loaders.role_titles import decorated_title, is_generic_level, level_name, looks_like_role, role_like_headings
@@ -189,9 +190,20 @@ def _single_role(outline: DocumentOutline, title: str | None, problems: list[Loa
     start = next((i + 1 for i, b in outline.headings() if b.text == title), 0)
     shown, level = page_title(title)
     shown = clean_title(shown).strip(" -–—:") or title
-    if shown != " ".join(title.split()):  # reported like the loader's title grammar reports what it drops
+    aliases = []
+    stated = stated_title(outline.blocks)
+    named, grade = page_title(stated.value or "") if stated is not None else (shown, None)
+    named = clean_title(named) or shown
+    if stated is not None and _key(named) != _key(shown):
+        # "Job title: Senior Data Analyst" under "Job Description", the team's name, or another name of the role
+        if looks_like_role(shown):
+            aliases.append(shown)
+        shown, at, level = named, stated.at, grade or level
+    elif shown != " ".join(title.split()):  # reported like the loader's title grammar reports what it drops
         problems.append(decorated_title(outline.source, at, title, shown))
-    role = ParsedRole(title=shown, source=outline.source, line=at.line, **at.beyond_line, level=level)
+    role = ParsedRole(
+        title=shown, source=outline.source, line=at.line, **at.beyond_line, level=level, aliases=aliases
+    )
     described = read_described(outline, role, title, described_roles(outline, start))
     own = [block for index, block in enumerate(outline.blocks[start:], start) if index not in described.blocks]
     fill_role(role, own, role.title)

@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from graph.model import Evidence, Location, Mention, ParsedRole, Section, SectionKind
 from loaders.content import finish_summary, role_ref
 from loaders.document import Block, Table
-from loaders.labels import career_field, reports_to_in_prose, role_field, titles_in_prose
+from loaders.labels import career_field, grade_of, reports_to_in_prose, role_field, titles_in_prose
+from loaders.layouts.particulars import is_particular, particulars, person_specification, staff_titles
 from loaders.markdown import MENTION_KINDS, is_name_list
 from loaders.text import classify_heading, collapse, split_titles
 
@@ -43,6 +44,7 @@ def fill_role(role: ParsedRole, blocks: Iterable[Block], name: str, kind: Sectio
     stack: list[tuple[int, SectionKind]] = [(0, kind)]
     current: tuple[str, SectionKind, list[Block]] = (name, kind, [])
     sections: list[tuple[str, SectionKind, list[Block]]] = [current]
+    head: list[Block] = []
     for index, block in enumerate(blocks):
         if block.kind == "heading":
             while len(stack) > 1 and stack[-1][0] >= block.level:
@@ -56,6 +58,15 @@ def fill_role(role: ParsedRole, blocks: Iterable[Block], name: str, kind: Sectio
         if block.kind == "label" and career_field(block.label or ""):
             _label(role, block)  # a career label names roles: its line is no section text to scan
             continue
+        if block.kind == "label" and len(sections) == 1 and is_particular(block.label or ""):
+            _label(role, block)  # the page's particulars ("Department: Finance") say where the role sits
+            head.append(block)
+            continue
+        if block.kind == "table" and block.table is not None:
+            read = _job_table(role, block.table, current[0])
+            if read is not None:
+                sections += read
+                continue
         current[2].append(block)
         target = role.kpis if current[1] is SectionKind.KPIS else role.skills
         states = current[1] in MENTION_KINDS or current[1] is SectionKind.KPIS
@@ -71,6 +82,8 @@ def fill_role(role: ParsedRole, blocks: Iterable[Block], name: str, kind: Sectio
                 role.skills.extend(table_mentions(block.table, role.source))
         elif block.kind == "paragraph":
             _paragraph(role, block, current[0], current[1])
+    if head:
+        sections.append((name, SectionKind.CAREER, head))
     for section_name, section_kind, members in sections:
         section = _section(section_name, section_kind, members)
         if section is not None:
@@ -94,6 +107,29 @@ def table_mentions(table: Table, source: str, kind: SectionKind | None = None) -
             name = row[0].text.split("\n")[0]
             found.append(mention(name, kind or SectionKind.SKILLS, source, row[0].at, evidence))
     return found
+
+
+def _job_table(role: ParsedRole, table: Table, heading: str) -> list[tuple[str, SectionKind, list[Block]]] | None:
+    """A job description's particulars or person specification (``loaders.layouts.particulars``) read into
+    ``role``, with the sections they make; None for any other table.
+
+    Particulars say where the role sits (a career section: never scanned for skills); essential criteria
+    are requirements, desirable ones nice to have.
+    """
+    pairs = particulars(table)
+    if pairs is not None:
+        for pair in pairs:
+            _label(role, pair)
+        return [(heading, SectionKind.CAREER, pairs)]
+    criteria = person_specification(table)
+    if criteria is None:
+        return None
+    read: dict[tuple[str, SectionKind], list[Block]] = {}
+    for criterion in criteria:
+        role.skills.append(mention(criterion.text, criterion.kind, role.source, criterion.at.at, criterion.text))
+        item = Block(kind="item", text=criterion.text, at=criterion.at.at)
+        read.setdefault((criterion.column, criterion.kind), []).append(item)
+    return [(column, kind, items) for (column, kind), items in read.items()]
 
 
 def _paragraph(role: ParsedRole, block: Block, heading: str, kind: SectionKind) -> None:
@@ -141,6 +177,12 @@ def _label(role: ParsedRole, block: Block) -> None:
         role.level = role.level or value
     elif role_field(label) == "family":
         role.family = role.family or value
+    elif role_field(label) == "grade":
+        role.grade = role.grade if role.grade is not None else grade_of(value)
+    else:
+        for title in staff_titles(label, value):
+            if title.lower() not in {ref.title.lower() for ref in role.direct_reports}:
+                role.direct_reports.append(role_ref(title, role.source, block.at, block.text))
 
 
 def _section(name: str, kind: SectionKind, blocks: list[Block]) -> Section | None:

@@ -16,6 +16,7 @@ from graph.model import ParsedRole, SectionKind
 from loaders.document import Cell, DocumentOutline, Location, Table
 from loaders.layouts.fill import mention
 from loaders.layouts.ladder import ladder_name, level_title, link_ladder
+from loaders.layouts.particulars import content_tables
 from loaders.layouts.roles import clean_title
 from loaders.role_titles import is_generic_level, looks_like_role
 from loaders.text import classify_heading
@@ -174,7 +175,7 @@ def find_matrices(outline: DocumentOutline) -> list[Matrix]:
     [([('Level 1', 1, 2), ('Level 2', 1, 3)], ['delivery'])]
     """
     found = []
-    for _, block in outline.tables():
+    for _, block in content_tables(outline):
         if block.table is None:
             continue
         tagged = _tagged(block.table)

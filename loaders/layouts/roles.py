@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from graph.model import SectionKind
 from loaders.document import Block, DocumentOutline, Location
+from loaders.layouts.particulars import content_tables
 from loaders.markdown import PSEUDO_LEVEL
 from loaders.role_titles import LEVEL_WORDS, has_level_word, level_name, looks_like_role
 from loaders.text import classify_heading
@@ -80,7 +81,7 @@ def _parents(outline: DocumentOutline) -> dict[int, int | None]:
 
 def role_table(outline: DocumentOutline) -> tuple[int, list[str]] | None:
     """The first table whose first column lists roles: its block index and the role names in order."""
-    for index, block in outline.tables():
+    for index, block in content_tables(outline):
         table = block.table
         if table is None or not table.header or not _ROLE_COLUMN.match(clean_title(table.header[0].text)):
             continue
@@ -264,7 +265,7 @@ def track_table(outline: DocumentOutline) -> list[list[TrackRole]]:
     >>> [(r.title, r.level) for r in tracks[0]][:2], [r.title for r in tracks[1]][1:]
     ([('Engineer 1', 'IC2'), ('Engineer 2', 'IC3')], ['Director of Engineering', 'VP of Engineering'])
     """
-    for _, block in outline.tables():
+    for _, block in content_tables(outline):
         table = block.table
         if table is None or not table.rows:
             continue
@@ -315,7 +316,7 @@ def grouped_table(outline: DocumentOutline) -> list[list[TrackRole]]:
     >>> [[(r.title, r.level) for r in track] for track in grouped_table(read_markdown(text, "g.md"))]
     [[('Engineer', 'IC2'), ('Senior Engineer', 'IC4')], [('Data Analyst', 'IC2'), ('Senior Data Analyst', 'IC3')]]
     """
-    for _, block in outline.tables():
+    for _, block in content_tables(outline):
         table = block.table
         if table is None or not table.header:
             continue

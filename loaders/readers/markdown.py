@@ -15,7 +15,7 @@ from markdown_it.token import Token
 
 from loaders.document import Block, Cell, DocumentOutline, Location, Table
 from loaders.frontmatter import split_front_matter
-from loaders.labels import career_field, role_field
+from loaders.labels import career_field, post_label, role_field, staff_label, title_label
 from loaders.markdown import PSEUDO_LEVEL, markdown_tokens
 from loaders.readers.html_tables import read_html_tables, strip_html
 from loaders.text import clean_line, clean_text, collapse
@@ -117,7 +117,7 @@ def _paragraph(outline: DocumentOutline, raw: str, text: str, line: int, depth: 
 
     for offset, part in enumerate(cleaned):
         label = _LABEL.match(part)
-        if label and (career_field(label.group("label")) or role_field(label.group("label"))):
+        if label and any(known(label.group("label")) for known in _LABEL_KINDS):
             flush(line + offset + 1)
             name, value = label.group("label").strip(), label.group("value").strip()
             at = Location(line=line + offset)
@@ -125,6 +125,9 @@ def _paragraph(outline: DocumentOutline, raw: str, text: str, line: int, depth: 
         else:
             pending.append(part)
     flush(line + len(cleaned))
+
+
+_LABEL_KINDS = (career_field, role_field, title_label, staff_label, post_label)  # the labels made label blocks
 
 
 def _cell_text(token: Token) -> str:

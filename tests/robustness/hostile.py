@@ -162,6 +162,8 @@ _UNITS = {
     "colon": "a: ",
     "blueprint": "X: Role Blueprint ",
     "grow-into": "Assistant Lead grows into a ",
+    "staff-count": "3 x (x3 ",
+    "criteria": "• E/D ✓ ",
 }
 
 
@@ -179,6 +181,10 @@ def _backtracking() -> Iterator[Case]:
             "label.md": _blueprint("Label Engineer", f"**Reports to:** {run}"),
             "yaml.yaml": f"title: YAML Engineer\nsummary: '{run.replace(chr(39), '')}'\n",
             "roles-section.md": f"# Tech Lead job description\n\n## Project roles\n\n### Assistant Lead\n\n{run}\n",
+            "particulars.md": (
+                f"# Job Description\n\n| Job title | {run} |\n|---|---|\n| Responsible for | {run} |\n"
+                f"| Grade | {run} |\n\n| Criteria | Essential | Desirable |\n|---|---|---|\n| {run} | {run} | ✓ |\n"
+            ),
         }
         for where, text in documents.items():
             name = f"bt-{key}-{where}"
