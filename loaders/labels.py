@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from loaders.role_titles import POSITION_NOUN
 from loaders.text import clean_title, protect_abbreviations, split_titles
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "post_label",
     "staff_label",
     "title_label",
+    "staff_in_prose",
     "titles_in_prose",
     "list_label",
     "role_field",
@@ -314,13 +316,6 @@ _RUN_STOP_WORDS = re.compile(
     r"^(?:(?:The|A|An|This|That|These|Our|Your|You|We|It|In|For|As|After|Once|From|Either|Or|And|Then|Next|Most"
     r"|Typical|Typically|Natural|Usually|Often|Possible)\s+)+"
 )
-_POSITION_NOUN = re.compile(
-    r"\b(?:managers?|directors?|heads?|leads?|engineers?|architects?|analysts?|scientists?|specialists?|officers?"
-    r"|president|vp|svp|evp|cto|cio|ciso|cpo|ceo|coo|cfo|fellow|researchers?|designers?|consultants?|partners?)\b",
-    re.I,
-)
-
-
 def titles_in_prose(text: str) -> list[str]:
     """Role titles named in a sentence: runs of capitalised words that end in a position noun.
 
@@ -333,6 +328,50 @@ def titles_in_prose(text: str) -> list[str]:
     for match in _TITLE_RUN.finditer(protect_abbreviations(text)):
         for part in split_titles(match.group(0)):
             part = _RUN_STOP_WORDS.sub("", part).strip(" ,")
-            if part and _POSITION_NOUN.search(part):
+            if part and POSITION_NOUN.search(part):
                 titles.append(clean_title(part))
     return list(dict.fromkeys(titles))
+
+
+# "Supervises two Staff Accountants", "line manages the Data Analysts", "manages a team of 4 Data Engineers":
+# a supervising verb, then the staff it names (bounded: linear on a run of verbs).
+_COUNT_WORDS = r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten"
+_SUPERVISES = re.compile(
+    r"(?i:\b(?:supervis(?:e|es|ing)|line[- ]manag(?:e|es|ing)|manag(?:e|es|ing)|oversee(?:s|ing)?)\s+"
+    r"(?:(?:a|the)\s+team\s+of\s+|up\s+to\s+|the\s+)?"
+    rf"(?:(?:{_COUNT_WORDS}|several|all)\s+(?:the\s+)?)?)"
+    r"(?P<staff>[A-Z][^.;:]{0,150})"
+)
+_COUNTED_AND = re.compile(rf"\b(?:and|or|&)\s+(?:{_COUNT_WORDS})\s+", re.I)  # "... and one Payroll Clerk"
+_STAFF_STOP = re.compile(r"\s+(?:in|on|at|for|to|who|which|within|across|from|of\s+the|,\s*(?:and\s+)?[a-z])\b.*$")
+
+
+def staff_in_prose(text: str) -> list[tuple[str, int]]:
+    """``(title, offset)`` of the staff a sentence says the role supervises, plural titles made singular.
+
+    Examples
+    --------
+    >>> staff_in_prose("Supervises two Staff Accountants and one Payroll Clerk.")
+    [('Staff Accountant', 0), ('Payroll Clerk', 0)]
+    >>> staff_in_prose("Mentor and line manage the Data Analysts in the team.")
+    [('Data Analyst', 11)]
+    >>> staff_in_prose("Manages Stakeholder Relationships."), staff_in_prose("manages the budget")
+    ([], [])
+    """
+    found = []
+    for match in _SUPERVISES.finditer(protect_abbreviations(text)):
+        staff = _STAFF_STOP.sub("", match.group("staff"))
+        staff = _COUNTED_AND.sub("and ", staff)
+        for title in titles_in_prose(staff):
+            found.append((_singular_title(title), match.start()))
+    return found
+
+
+def _singular_title(title: str) -> str:
+    """A title's last word without its plural ``s`` ("Staff Accountants" → "Staff Accountant")."""
+    head, _, last = title.rpartition(" ")
+    if len(last) > 3 and last.endswith("ies") and last[:1].isupper():
+        last = last[:-3] + "y"
+    elif len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is")):
+        last = last[:-1]
+    return f"{head} {last}".strip()

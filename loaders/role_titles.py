@@ -16,6 +16,7 @@ from loaders.text import classify_heading, clean_title
 
 __all__ = [
     "LEVEL_WORDS",
+    "POSITION_NOUN",
     "NOT_A_ROLE",
     "NOT_A_TITLE",
     "ROLE_NOUN",
@@ -45,13 +46,24 @@ ROLE_NOUN = re.compile(
     r"|architect|scientist|president|chief)\b",
     re.I,
 )
+# Role nouns of the functions beyond engineering (finance, people, administration, health, education, law).
+_SERVICE_NOUNS = (
+    r"assistants?|advisers?|accountants?|clerks?|supervisors?|planners?|auditors?|recruiters?|receptionists?"
+    r"|secretary|secretaries|nurses?|teachers?|lecturers?|librarians?|therapists?|pharmacists?|surveyors?|solicitors?"
+)
 _MORE_ROLE_NOUNS = re.compile(
     r"\b(?:developers?|programmers?|leaders?|designers?|consultants?|coach|administrators?|owners?|members?"
     r"|reviewers?|approvers?|maintainers?|triagers?|sponsors?|contributors?|committers?|testers?|researchers?"
     r"|scientists?|interns?|trainees?|apprentices?|coordinators?|producers?|writers?|editors?|advisors?"
     r"|c[teiopfd]o|ciso|svp|evp|partner|principal|steward|champion|moderator|operator|technician|executive"
-    r"|assistants?|advisers?|accountants?|clerks?|supervisors?|planners?|auditors?|recruiters?|receptionists?"
-    r"|secretary|nurses?|teachers?|lecturers?|librarians?|therapists?|pharmacists?|surveyors?|solicitors?)\b",
+    rf"|{_SERVICE_NOUNS})\b",
+    re.I,
+)
+#: The nouns that end a role title named in prose ("a Principal MLOps Engineer", "two Staff Accountants").
+POSITION_NOUN = re.compile(
+    r"\b(?:managers?|directors?|heads?|leads?|engineers?|architects?|analysts?|scientists?|specialists?|officers?"
+    r"|president|vp|svp|evp|cto|cio|ciso|cpo|ceo|coo|cfo|fellow|researchers?|designers?|consultants?|partners?"
+    rf"|developers?|administrators?|coordinators?|technicians?|advisors?|{_SERVICE_NOUNS})\b",
     re.I,
 )
 # Level words a ladder uses alone as a level's name (English, and the Portuguese/Spanish ones that occur).

@@ -8,10 +8,10 @@ from collections.abc import Iterable
 from graph.model import Evidence, Location, Mention, ParsedRole, Section, SectionKind
 from loaders.content import finish_summary, role_ref
 from loaders.document import Block, Table
-from loaders.labels import career_field, grade_of, reports_to_in_prose, role_field, titles_in_prose
+from loaders.labels import career_field, grade_of, reports_to_in_prose, role_field, staff_in_prose, titles_in_prose
 from loaders.layouts.particulars import is_particular, particulars, person_specification, staff_titles
 from loaders.markdown import MENTION_KINDS, is_name_list
-from loaders.text import classify_heading, collapse, split_titles
+from loaders.text import classify_heading, collapse, sentences, split_titles
 
 __all__ = ["fill_role", "mention", "table_mentions"]
 
@@ -73,6 +73,8 @@ def fill_role(role: ParsedRole, blocks: Iterable[Block], name: str, kind: Sectio
         if block.kind == "label":
             _label(role, block)
         elif block.kind == "item" and not _introduces_list(blocks, index):
+            if current[1] in _DUTY_KINDS:
+                _staff(role, block)
             if states:
                 target.append(mention(block.text, current[1], role.source, block.at, block.text))
         elif block.kind == "table" and block.table is not None:
@@ -132,6 +134,28 @@ def _job_table(role: ParsedRole, table: Table, heading: str) -> list[tuple[str, 
     return [(column, kind, items) for (column, kind), items in read.items()]
 
 
+# Sections whose sentences say whom the role supervises ("Supervises two Staff Accountants").
+_DUTY_KINDS = frozenset({SectionKind.SUMMARY, SectionKind.RESPONSIBILITIES})
+
+
+def _staff(role: ParsedRole, block: Block) -> None:
+    """The staff a duty says the role supervises, as direct reports stated by that sentence."""
+    known = {ref.title.lower() for ref in role.direct_reports}
+    found = staff_in_prose(block.text)
+    if not found:
+        return
+    starts = sentences(block.text)
+    for title, offset in found:
+        if title.lower() in known or title.lower() == role.title.lower():
+            continue
+        start, sentence = next(((at, text) for at, text in reversed(starts) if at <= offset), (0, block.text))
+        where = block.at
+        if where.line:  # the sentence's own line of a paragraph written over several
+            where = where.model_copy(update={"line": where.line + block.text.count("\n", 0, start)})
+        role.direct_reports.append(role_ref(title, role.source, where, collapse(sentence)))
+        known.add(title.lower())
+
+
 def _paragraph(role: ParsedRole, block: Block, heading: str, kind: SectionKind) -> None:
     """Prose the label grammar reads: titles under a career heading, "reports to" in a career section,
     a bare list of names in a skills section ("MLflow, Kubeflow, Docker")."""
@@ -146,6 +170,8 @@ def _paragraph(role: ParsedRole, block: Block, heading: str, kind: SectionKind) 
             role.reports_to.append(role_ref(title, role.source, block.at, collapse(block.text)))
     elif kind in MENTION_KINDS and is_name_list(collapse(block.text)):
         role.skills.append(mention(block.text, kind, role.source, block.at, block.text))
+    if kind in _DUTY_KINDS:
+        _staff(role, block)
 
 
 def _introduces_list(blocks: list[Block], index: int) -> bool:

@@ -258,3 +258,17 @@ def test_the_particulars_lines_at_the_head_of_a_posting_are_no_summary(read):
     assert [(ref.title, ref.at.line) for ref in role.reports_to] == [("Controller", 4)]
     [head] = [section for section in role.sections if section.kind is SectionKind.CAREER]
     assert head.text.split("\n") == ["Department: Finance", "", "FLSA Status: Exempt"]  # lines 3 and 5
+
+
+def test_a_duty_naming_the_staff_it_supervises_states_direct_reports_with_its_sentence(read):
+    text = (
+        "# Finance Manager job description\n\n## Supervisory responsibilities\n\n"
+        "Runs the finance team. Supervises two Staff Accountants\nand one Payroll Clerk.\n\n"
+        "## Responsibilities\n\n- Manages the budget and Stakeholder Relationships.\n"
+    )
+    _, roles = read(text)
+    staff = roles["Finance Manager"].direct_reports
+    assert [(ref.title, ref.at.line, ref.at.evidence) for ref in staff] == [
+        ("Staff Accountant", 5, "Supervises two Staff Accountants and one Payroll Clerk."),
+        ("Payroll Clerk", 5, "Supervises two Staff Accountants and one Payroll Clerk."),
+    ]

@@ -164,6 +164,7 @@ _UNITS = {
     "grow-into": "Assistant Lead grows into a ",
     "staff-count": "3 x (x3 ",
     "criteria": "• E/D ✓ ",
+    "supervises": "Supervises two Staff and one ",
 }
 
 
