@@ -147,7 +147,10 @@ _KIND_PATTERNS: list[tuple[SectionKind, re.Pattern[str]]] = [
             r"|^(?:useful |relevant |related |helpful |more )?links$|^(?:the |our |about the |meet the )?team$"
         ),
     ),
-    (SectionKind.NICE_TO_HAVE, re.compile(r"\bnice[\s-]*to[\s-]*haves?\b|\bpreferred qualifications?\b|\bbonus\b")),
+    (
+        SectionKind.NICE_TO_HAVE,
+        re.compile(r"\bnice[\s-]*to[\s-]*haves?\b|\bpreferred qualifications?\b|\bbonus\b|^desirable\b"),
+    ),
     (
         SectionKind.KPIS,
         re.compile(
@@ -185,6 +188,7 @@ _KIND_PATTERNS: list[tuple[SectionKind, re.Pattern[str]]] = [
         SectionKind.REQUIREMENTS,
         re.compile(
             r"\brequirements?\b|\bqualifications\b|\bwhat you (?:bring|need)\b|\bexperience\b"
+            r"|^essential\b|\bperson spec(?:ification)?\b|\bselection criteria\b"
             r"|\b(?:a|the) (?:good |great |right )?fit\b|\byou should apply\b"
         ),
     ),
@@ -212,6 +216,8 @@ def classify_heading(heading: str) -> SectionKind:
     'other'
     >>> [classify_heading(h).value for h in ("Knowledge & Technical Skill", "Domain Expertise", "Core competency")]
     ['skills', 'skills', 'skills']
+    >>> [classify_heading(h).value for h in ("Person specification", "Essential criteria", "Desirable")]
+    ['requirements', 'requirements', 'nice_to_have']
     """
     wording = clean_line(heading).lower().replace("’", "'")
     wording = re.sub(r"[:.!?]+$", "", wording.strip())

@@ -272,3 +272,14 @@ def test_a_duty_naming_the_staff_it_supervises_states_direct_reports_with_its_se
         ("Staff Accountant", 5, "Supervises two Staff Accountants and one Payroll Clerk."),
         ("Payroll Clerk", 5, "Supervises two Staff Accountants and one Payroll Clerk."),
     ]
+
+
+def test_criteria_listed_under_essential_and_desirable_headings(read):
+    text = (
+        "# Job Description\n\nJob title: Payroll Officer\n\n## Person specification\n\n### Essential\n\n"
+        "- Advanced Excel\n\n### Desirable\n\n- CIPP diploma\n"
+    )
+    _, roles = read(text)
+    role = roles["Payroll Officer"]
+    assert _stated(role, SectionKind.REQUIREMENTS) == ["Advanced Excel"]
+    assert _stated(role, SectionKind.NICE_TO_HAVE) == ["CIPP diploma"]
