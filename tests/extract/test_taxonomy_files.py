@@ -17,7 +17,7 @@ def test_sizes_are_in_the_curated_ranges(taxonomy):
     assert 600 <= len(taxonomy.skills) <= 800  # grown for issue 10 (technologies, management competencies)
     assert 40 <= len(taxonomy.kpis) <= 90
     assert 20 <= len(taxonomy.functions) <= 40
-    assert [Path(s).name for s in taxonomy.sources] == ["skills.yaml", "kpis.yaml", "functions.yaml"]
+    assert [Path(s).name for s in taxonomy.sources] == ["skills.yaml", "kpis.yaml", "functions.yaml", "business.yaml"]
 
 
 @pytest.mark.parametrize("section", ["skills", "kpis", "functions"])
