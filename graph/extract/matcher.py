@@ -61,7 +61,7 @@ KINDS: tuple[Kind, ...] = ("skill", "kpi", "function")
 
 #: Single-word aliases that are ordinary English words in lower case; they match only as written.
 AMBIGUOUS_WORDS = frozenset(
-    {"chef", "elastic", "go", "helm", "node", "puppet", "rails", "rest", "rust", "spark", "swift", "vault"}
+    {"chef", "elastic", "excel", "go", "helm", "node", "puppet", "rails", "rest", "rust", "spark", "swift", "vault"}
     | {"react", "ray", "flux", "beam", "hive", "lean", "flask", "jest", "prefect", "consul", "packer", "ember", "feast"}
 )
 _CONJUNCTIONS = frozenset({"and", "or"})

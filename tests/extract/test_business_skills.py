@@ -236,3 +236,8 @@ def test_every_business_term_names_its_own_entry_and_no_kpi(matcher):
             if matcher.lookup(term, "kpi") is not None:
                 wrong.append((term, f"KPI {matcher.lookup(term, 'kpi')}"))
     assert wrong == []
+
+
+def test_excel_written_as_the_product_is_spreadsheets_and_the_verb_is_not(matcher):
+    assert _skills(matcher, "Confident with Microsoft Word, Excel and PowerPoint.") >= {"spreadsheets"}
+    assert "spreadsheets" not in _skills(matcher, "You will excel at building relationships with suppliers.")
