@@ -21,6 +21,7 @@ from loaders.text import clean_title, protect_abbreviations, split_titles
 __all__ = [
     "CAREER_CONTAINERS",
     "CAREER_LABELS",
+    "COUNT_WORDS",
     "LABEL_LINE",
     "LIST_LABELS",
     "ROLE_LABELS",
@@ -37,6 +38,7 @@ __all__ = [
     "post_label",
     "staff_label",
     "title_label",
+    "singular_title",
     "staff_in_prose",
     "titles_in_prose",
     "list_label",
@@ -335,14 +337,15 @@ def titles_in_prose(text: str) -> list[str]:
 
 # "Supervises two Staff Accountants", "line manages the Data Analysts", "manages a team of 4 Data Engineers":
 # a supervising verb, then the staff it names (bounded: linear on a run of verbs).
-_COUNT_WORDS = r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten"
+#: A head count as written before staff titles ("3 Data Analysts", "two Staff Accountants"), as a pattern.
+COUNT_WORDS = r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten"
 _SUPERVISES = re.compile(
     r"(?i:\b(?:supervis(?:e|es|ing)|line[- ]manag(?:e|es|ing)|manag(?:e|es|ing)|oversee(?:s|ing)?)\s+"
     r"(?:(?:a|the)\s+team\s+of\s+|up\s+to\s+|the\s+)?"
-    rf"(?:(?:{_COUNT_WORDS}|several|all)\s+(?:the\s+)?)?)"
+    rf"(?:(?:{COUNT_WORDS}|several|all)\s+(?:the\s+)?)?)"
     r"(?P<staff>[A-Z][^.;:]{0,150})"
 )
-_COUNTED_AND = re.compile(rf"\b(?:and|or|&)\s+(?:{_COUNT_WORDS})\s+", re.I)  # "... and one Payroll Clerk"
+_COUNTED_AND = re.compile(rf"\b(?:and|or|&)\s+(?:{COUNT_WORDS})\s+", re.I)  # "... and one Payroll Clerk"
 _STAFF_STOP = re.compile(r"\s+(?:in|on|at|for|to|who|which|within|across|from|of\s+the|,\s*(?:and\s+)?[a-z])\b.*$")
 
 
@@ -363,12 +366,16 @@ def staff_in_prose(text: str) -> list[tuple[str, int]]:
         staff = _STAFF_STOP.sub("", match.group("staff"))
         staff = _COUNTED_AND.sub("and ", staff)
         for title in titles_in_prose(staff):
-            found.append((_singular_title(title), match.start()))
+            found.append((singular_title(title), match.start()))
     return found
 
 
-def _singular_title(title: str) -> str:
-    """A title's last word without its plural ``s`` ("Staff Accountants" → "Staff Accountant")."""
+def singular_title(title: str) -> str:
+    """A title's last word without its plural ``s``.
+
+    >>> singular_title("Staff Accountants"), singular_title("Payroll Secretaries"), singular_title("Head of Data")
+    ('Staff Accountant', 'Payroll Secretary', 'Head of Data')
+    """
     head, _, last = title.rpartition(" ")
     if len(last) > 3 and last.endswith("ies") and last[:1].isupper():
         last = last[:-3] + "y"

@@ -24,11 +24,13 @@ from loaders.document import Block, Cell, DocumentOutline, Table
 from loaders.labels import (
     BARE_TITLE_LABELS,
     CAREER_LABELS,
+    COUNT_WORDS,
     POST_LABELS,
     ROLE_LABELS,
     STAFF_LABELS,
     TITLE_LABELS,
     label_key,
+    singular_title,
 )
 from loaders.role_titles import looks_like_role
 from loaders.text import collapse, split_titles
@@ -53,7 +55,7 @@ _ASSESSED = re.compile(r"\b(?:assess\w*|method|evidenced?|tested|how|identified)
 _MARK = re.compile(r"^(?:[✓✔√☑✗✘xX•*+]|yes|y|e|d|essential|desirable)$", re.I)
 _ITEM_BULLET = re.compile(r"^\s*(?:[-*+•·▪◦]|\d{1,2}[.)]|[a-z][.)])\s+")
 _COUNT = re.compile(
-    r"^\s*(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:fte\s+)?(?:[x×]\s*)?(?=[A-Za-z])"
+    rf"^\s*(?:{COUNT_WORDS})\s*(?:fte\s+)?(?:[x×]\s*)?(?=[A-Za-z])"
     r"|\s*\((?:[x×]\s*)?\d{1,3}(?:\s*fte)?\)\s*$|\s+[x×]\s*\d{1,3}\s*$",
     re.I,
 )
@@ -168,18 +170,10 @@ def staff_titles(label: str, value: str) -> list[str]:
     titles = []
     for part in split_titles(value):
         counted = _COUNT.sub("", part).strip()
-        title = _singular(counted) if counted != part else counted
+        title = singular_title(counted) if counted != part else counted
         if title and looks_like_role(title):
             titles.append(title)
     return titles
-
-
-def _singular(title: str) -> str:
-    words = title.split()
-    last = words[-1]
-    if len(last) > 3 and last.endswith("s") and not last.endswith("ss"):
-        words[-1] = last[:-1]
-    return " ".join(words)
 
 
 def person_specification(table: Table) -> list[Criterion] | None:
