@@ -143,7 +143,8 @@ def _add_inline_list(role: ParsedRole, kind: SectionKind, value: str, line: int,
 
 def _set_role_field(role: ParsedRole, field: str, value: str) -> None:
     if field == "grade":
-        role.grade = grade_of(value) if grade_of(value) is not None else role.grade
+        grade = grade_of(value)
+        role.grade = grade if grade is not None else role.grade
     else:
         setattr(role, field, value)
 

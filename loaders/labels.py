@@ -33,6 +33,7 @@ __all__ = [
     "career_field",
     "career_labels",
     "grade_of",
+    "known_label",
     "label_key",
     "reports_to_in_prose",
     "post_label",
@@ -203,6 +204,24 @@ def staff_label(label: str) -> bool:
     (True, False)
     """
     return label_key(label) in STAFF_LABELS
+
+
+def known_label(label: str) -> bool:
+    """Whether a label is one of the grammar's — a career fact, a role field, the title, the staff or a
+    post particular — in any case, plural, or as one part of ``Grade/Band``.
+
+    >>> known_label("Grade/Band"), known_label("Departments"), known_label("Why we hire")
+    (True, True, False)
+    """
+    key = label_key(label)
+    if not key:
+        return False
+    return key in _KNOWN_LABELS or key.rstrip("s") in _KNOWN_LABELS or any(
+        part.strip() in _KNOWN_LABELS for part in key.split("/")
+    )
+
+
+_KNOWN_LABELS = POST_LABELS | STAFF_LABELS | TITLE_LABELS | BARE_TITLE_LABELS | set(CAREER_LABELS) | set(ROLE_LABELS)
 
 
 def grade_of(value: str) -> int | None:

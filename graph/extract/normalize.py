@@ -87,12 +87,10 @@ def _american(word: str) -> str:
         return _SPELLING_WORDS[word]
     if len(word) < 5:
         return word
-    return _SPELLING_ENDINGS.sub(_fold_ending, word, count=1)
+    return _SPELLING_ENDINGS.sub(lambda ending: _FOLDED_ENDINGS[ending.group()], word, count=1)
 
 
-def _fold_ending(match: re.Match[str]) -> str:
-    ending = match.group()
-    return {"is": "iz", "ys": "yz", "ll": "l", "ou": "o"}[ending]
+_FOLDED_ENDINGS = {"is": "iz", "ys": "yz", "ll": "l", "ou": "o"}
 
 
 @lru_cache(maxsize=256)

@@ -181,6 +181,12 @@ def describes_one_role(title: str) -> bool:
     return bool(_DESCRIPTION.search(title))
 
 
+def _shown_title(title: str) -> tuple[str, str | None]:
+    """A page's or a "Job title" label's title as the role's title, and the pay grade it ends with."""
+    shown, grade = page_title(title)
+    return clean_title(shown).strip(" -–—:"), grade
+
+
 def _single_role(outline: DocumentOutline, title: str | None, problems: list[LoadProblem]) -> list[ParsedRole]:
     h1 = next((b.text for _, b in outline.headings() if b.level == 1), None)
     title = title or h1 or outline.title or next((b.text for _, b in outline.headings()), None)
@@ -188,13 +194,12 @@ def _single_role(outline: DocumentOutline, title: str | None, problems: list[Loa
         return []
     at = next((b.at for _, b in outline.headings() if b.text == title), Location(line=1))
     start = next((i + 1 for i, b in outline.headings() if b.text == title), 0)
-    shown, level = page_title(title)
-    shown = clean_title(shown).strip(" -–—:") or title
+    shown, level = _shown_title(title)
+    shown = shown or title
     aliases = []
     stated = stated_title(outline.blocks)
-    named, grade = page_title(stated.value or "") if stated is not None else (shown, None)
-    named = clean_title(named) or shown
-    if stated is not None and _key(named) != _key(shown):
+    named, grade = _shown_title(stated.value or "") if stated is not None else ("", None)
+    if stated is not None and named and _key(named) != _key(shown):
         # "Job title: Senior Data Analyst" under "Job Description", the team's name, or another name of the role
         if looks_like_role(shown):
             aliases.append(shown)

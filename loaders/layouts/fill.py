@@ -8,8 +8,16 @@ from collections.abc import Iterable
 from graph.model import Evidence, Location, Mention, ParsedRole, Section, SectionKind
 from loaders.content import finish_summary, role_ref
 from loaders.document import Block, Table
-from loaders.labels import career_field, grade_of, reports_to_in_prose, role_field, staff_in_prose, titles_in_prose
-from loaders.layouts.particulars import is_particular, particulars, person_specification, staff_titles
+from loaders.labels import (
+    career_field,
+    grade_of,
+    known_label,
+    reports_to_in_prose,
+    role_field,
+    staff_in_prose,
+    titles_in_prose,
+)
+from loaders.layouts.particulars import particulars, person_specification, staff_titles
 from loaders.markdown import MENTION_KINDS, is_name_list
 from loaders.text import classify_heading, collapse, sentences, split_titles
 
@@ -58,7 +66,7 @@ def fill_role(role: ParsedRole, blocks: Iterable[Block], name: str, kind: Sectio
         if block.kind == "label" and career_field(block.label or ""):
             _label(role, block)  # a career label names roles: its line is no section text to scan
             continue
-        if block.kind == "label" and len(sections) == 1 and is_particular(block.label or ""):
+        if block.kind == "label" and len(sections) == 1 and known_label(block.label or ""):
             _label(role, block)  # the page's particulars ("Department: Finance") say where the role sits
             head.append(block)
             continue

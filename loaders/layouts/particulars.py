@@ -23,12 +23,10 @@ from graph.model import SectionKind
 from loaders.document import Block, Cell, DocumentOutline, Table
 from loaders.labels import (
     BARE_TITLE_LABELS,
-    CAREER_LABELS,
     COUNT_WORDS,
-    POST_LABELS,
-    ROLE_LABELS,
     STAFF_LABELS,
     TITLE_LABELS,
+    known_label,
     label_key,
     singular_title,
 )
@@ -39,14 +37,11 @@ __all__ = [
     "Criterion",
     "content_tables",
     "has_job_tables",
-    "is_particular",
     "particulars",
     "person_specification",
     "staff_titles",
     "stated_title",
 ]
-
-_KNOWN = POST_LABELS | STAFF_LABELS | TITLE_LABELS | BARE_TITLE_LABELS | set(CAREER_LABELS) | set(ROLE_LABELS)
 
 _ESSENTIAL = re.compile(r"^essential\b", re.I)
 _DESIRABLE = re.compile(r"^desirable\b", re.I)
@@ -72,14 +67,6 @@ class Criterion:
     column: str  # the header it stands under, as written ("Essential", "Desirable criteria", "E/D")
 
 
-def is_particular(label: str) -> bool:
-    """Whether a particulars label is one of ours, in any case, plural, or as one of ``Grade/Band``'s parts."""
-    key = label_key(label)
-    if not key:
-        return False
-    return key in _KNOWN or key.rstrip("s") in _KNOWN or any(part.strip() in _KNOWN for part in key.split("/"))
-
-
 def particulars(table: Table) -> list[Block] | None:
     """The label/value pairs of a particulars table as label blocks, or None for any other table.
 
@@ -97,7 +84,7 @@ def particulars(table: Table) -> list[Block] | None:
     True
     """
     pairs = _vertical_pairs(table) or _row_pairs(table)
-    known = sum(is_particular(label.text) for label, _ in pairs)
+    known = sum(known_label(label.text) for label, _ in pairs)
     if known < 2 or known * 2 <= len(pairs):
         return None
     return [
@@ -125,7 +112,7 @@ def _row_pairs(table: Table) -> list[tuple[Cell, Cell]]:
 
 def _vertical_pairs(table: Table) -> list[tuple[Cell, Cell]]:
     """Labels in the header row over one row of values."""
-    if len(table.rows) != 1 or len(table.header) < 2 or not all(is_particular(cell.text) for cell in table.header):
+    if len(table.rows) != 1 or len(table.header) < 2 or not all(known_label(cell.text) for cell in table.header):
         return []
     return list(zip(table.header, table.rows[0], strict=False))
 
