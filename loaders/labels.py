@@ -21,6 +21,7 @@ from loaders.text import clean_title, protect_abbreviations, split_titles
 __all__ = [
     "CAREER_CONTAINERS",
     "CAREER_LABELS",
+    "CODE_LABELS",
     "COUNT_WORDS",
     "LABEL_LINE",
     "LIST_LABELS",
@@ -75,8 +76,14 @@ CAREER_LABELS: dict[str, str] = {
 }
 ROLE_LABELS: dict[str, str] = {
     "level": "level",
+    "job level": "level",
+    "career level": "level",
+    "management level": "level",
+    "seniority": "level",
+    "seniority level": "level",
     "family": "family",
     "job family": "family",
+    "discipline": "family",
     "grade": "grade",
     "job grade": "grade",
     "band": "grade",
@@ -87,9 +94,20 @@ ROLE_LABELS: dict[str, str] = {
 #: Labels that give the role's own title (``Job title: Senior Data Analyst``); the bare ones ("Post",
 #: "Position", "Role") only when their value reads as a role title.
 TITLE_LABELS: frozenset[str] = frozenset(
-    {"job title", "role title", "post title", "position title", "title of post", "title of role", "job role"}
+    {
+        "job title", "role title", "post title", "position title", "title of post", "title of role", "job role",
+        "job profile", "job profile name", "job profile title", "job name", "role name", "position name",
+    }
 )
 BARE_TITLE_LABELS: frozenset[str] = frozenset({"title", "job", "post", "position", "role"})
+#: Labels whose value is the job's code in the organisation's catalog (``Job code: FIN-101``): a name people
+#: look the role up by.
+CODE_LABELS: frozenset[str] = frozenset(
+    {
+        "job code", "job number", "job id", "job profile code", "job profile id", "profile code", "position code",
+        "position number", "post number", "reference", "job reference", "reference number",
+    }
+)
 #: Labels of a job description's particulars besides career facts and role fields: where and on what terms
 #: the post is (``Department: Finance``, ``FLSA status: Exempt``).
 POST_LABELS: frozenset[str] = frozenset(
@@ -97,11 +115,11 @@ POST_LABELS: frozenset[str] = frozenset(
         "department", "directorate", "division", "faculty", "school", "service", "team", "unit", "section",
         "organisation", "organization", "business unit", "location", "base", "work location", "place of work",
         "salary", "salary range", "pay", "hours", "working hours", "hours of work", "contract", "contract type",
-        "duration", "term", "reference", "job reference", "reference number", "job code", "job number", "post number",
-        "date", "last reviewed", "date reviewed", "budget", "budget responsibility", "function",
-        "sub-family", "job level", "career level", "contract length", "flsa status", "employment type",
+        "duration", "term", "date", "last reviewed", "date reviewed", "budget", "budget responsibility", "function",
+        "job function", "sub-family", "job sub-family", "contract length", "flsa status", "flsa", "employment type",
+        "exempt", "exemption status", "status", "job family group", "family group",
     }
-)
+) | CODE_LABELS
 #: Labels that may name the staff a role manages ("Responsible for: 3 x Data Analysts"), read as direct
 #: reports only when their value names roles (``loaders.layouts.particulars.staff_titles``).
 STAFF_LABELS: frozenset[str] = frozenset(

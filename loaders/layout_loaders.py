@@ -20,6 +20,7 @@ _DESCRIPTIONS = {
     "multi-role": "Several role headings on one page, each with its own lists.",
     "matrix": "Competency matrices: levels on one axis of a table, competencies on the other.",
     "framework": "Progression frameworks as data (front matter): levels and criteria found by shape.",
+    "job-catalog": "Job catalogs: a role per table row, its columns its code, family, level, grade, lines, skills.",
     "single-role": "One role per page, titled by its first heading ('... role description' pages).",
 }
 

@@ -34,8 +34,9 @@ def load(
             "--format",
             help=(
                 "Force a reader or layout instead of detecting it per file: a Markdown layout (blueprint,"
-                " job-family, single-role, multi-role, ladder, matrix, framework), catalog, yaml, or a format"
-                " (html, docx, odt, pdf, rst, asciidoc, latex, csv, xlsx, json, yaml-data, toml, js-data, text)."
+                " job-family, single-role, multi-role, ladder, matrix, framework, job-catalog), catalog, yaml, or a"
+                " format (html, docx, odt, pdf, rst, asciidoc, latex, csv, xlsx, json, yaml-data, toml, js-data,"
+                " text); another format's layout is hinted in a sidecar <file>.orgkg.yaml ('layout: job-catalog')."
             ),
         ),
     ] = None,

@@ -90,6 +90,12 @@ GENERIC_FUNCTION_WORDS = {
     "organization",
 }
 FILLER = {"of", "the", "for", "and", "a", "an", "in"}
+# Professions whose "staff" title is the profession's ordinary grade, not the senior IC level of
+# "Staff Engineer": a Staff Accountant or Staff Nurse is not above a Senior Accountant.
+_STAFF_PROFESSIONS = {
+    "accountant", "auditor", "nurse", "assistant", "attorney", "accountants", "writer", "pharmacist",
+    "physician", "member", "officer", "sergeant", "aide", "photographer", "counsel", "therapist",
+}
 # Plural position nouns, as references write them ("Managers, Solutions Architects").
 PLURAL_NOUNS = {
     "managers": "manager",
@@ -214,6 +220,8 @@ def title_key(title: str) -> TitleKey:
     True
     >>> title_key("FP&A Manager") == title_key("Manager, FP&A"), str(title_key("Senior Product Manager"))
     (False, 'individual contributor senior | manager product')
+    >>> str(title_key("Staff Engineer")), str(title_key("Staff Accountant"))
+    ('engineer staff | ', ' | accountant staff')
     """
     base, specialty = split_specialty(title)
     words = words_of(base)
@@ -232,7 +240,9 @@ def title_key(title: str) -> TitleKey:
             index += 2
             continue
         word = words[index]
-        if word in MODIFIERS or word in POSITION_NOUNS:
+        if word == "staff" and index + 1 < len(words) and words[index + 1] in _STAFF_PROFESSIONS:
+            function.append(word)
+        elif word in MODIFIERS or word in POSITION_NOUNS:
             level.append(word)
         elif word not in FILLER:
             function.append(word)

@@ -7,6 +7,8 @@
 * ``multi-role`` — several role headings on one page, each with its own lists;
 * ``matrix`` — a table with levels on one axis and competencies on the other (``loaders.layouts.matrix``);
 * ``framework`` — levels and criteria in structured data or front matter (``loaders.layouts.framework``);
+* ``job-catalog`` — one role per row of a table whose columns say what each role is: code, title, family,
+  level, grade, reporting line, summary, skills (``loaders.layouts.job_catalog``);
 * ``single-role`` — the title (or first heading) is the role.
 
 A hint overrides the guess: front matter ``orgkg: {layout: ladder, family: Backend}`` (or the same
@@ -22,7 +24,7 @@ from typing import Any
 from graph.model import Evidence, LoadProblem, ParsedRole, Section, SectionKind
 from loaders.base import ParseOutcome
 from loaders.document import DocumentOutline, Location
-from loaders.layouts import framework, matrix
+from loaders.layouts import framework, job_catalog, matrix
 from loaders.layouts.described import described_roles, read_described
 from loaders.layouts.fill import fill_role
 from loaders.layouts.ladder import ladder_name, level_title, link_ladder, stem_name, track_of
@@ -38,7 +40,7 @@ _DESCRIPTION = re.compile(
     r"\s*[-–—:]?\s*\b(?:(?:project\s+)?role|job|position)\s+(?:descripti\w*|profile|blueprint)$", re.I
 )
 
-LAYOUTS = ("ladder", "multi-role", "matrix", "framework", "single-role")
+LAYOUTS = ("ladder", "multi-role", "matrix", "framework", "job-catalog", "single-role")
 
 
 def hints(outline: DocumentOutline) -> dict[str, Any]:
@@ -48,7 +50,7 @@ def hints(outline: DocumentOutline) -> dict[str, Any]:
 
 
 def detect(outline: DocumentOutline) -> str:
-    """The layout of an outline: a hint first, then data, matrix tables, role headings, the title.
+    """The layout of an outline: a hint first, then a job catalog, data, matrix tables, role headings, the title.
 
     Examples
     --------
@@ -63,6 +65,8 @@ def detect(outline: DocumentOutline) -> str:
     hinted = hints(outline).get("layout")
     if isinstance(hinted, str) and hinted in LAYOUTS:
         return hinted
+    if job_catalog.find_catalogs(outline):
+        return "job-catalog"
     if framework.find_framework(outline) is not None:
         return "framework"
     if track_table(outline) or grouped_table(outline):
@@ -99,6 +103,8 @@ def interpret(outline: DocumentOutline, layout: str | None = None) -> ParseOutco
         outcome.roles = framework.framework_roles(outline, family or _text(hint.get("title")))
     elif layout == "matrix":
         outcome.roles = matrix.matrix_roles(outline, family)
+    elif layout == "job-catalog":
+        outcome.roles = job_catalog.catalog_roles(outline, outcome.problems)
     elif layout == "ladder" and (track_table(outline) or grouped_table(outline)):
         outcome.roles = _track_roles(outline, track_table(outline) or grouped_table(outline))
         matrix.attach(outcome.roles, outline)

@@ -35,6 +35,7 @@ from loaders.text import collapse, split_titles
 
 __all__ = [
     "Criterion",
+    "cell_items",
     "content_tables",
     "has_job_tables",
     "particulars",
@@ -193,7 +194,7 @@ def person_specification(table: Table) -> list[Criterion] | None:
     for row in table.rows:
         for index, kind in columns:
             if index < len(row):
-                found += [Criterion(text, row[index], kind, headers[index]) for text in _items(row[index].text)]
+                found += [Criterion(text, row[index], kind, headers[index]) for text in cell_items(row[index].text)]
     return found
 
 
@@ -214,7 +215,8 @@ def _ticked(table: Table, headers: list[str], columns: list[tuple[int, SectionKi
         marked = [(i, kind) for i, kind in columns if i < len(row) and _ticks(row[i].text)]
         if marked and text_column < len(row):
             index, kind = marked[0]
-            found += [Criterion(text, row[text_column], kind, headers[index]) for text in _items(row[text_column].text)]
+            cell = row[text_column]
+            found += [Criterion(text, cell, kind, headers[index]) for text in cell_items(cell.text)]
     return found
 
 
@@ -237,12 +239,16 @@ def _marked_in_one_column(table: Table, headers: list[str], column: int) -> list
         kind = _MARKED_KIND.get(collapse(row[column].text).lower()[:1])
         if kind is not None:
             cell = row[text_column]
-            found += [Criterion(text, cell, kind, headers[column]) for text in _items(cell.text)]
+            found += [Criterion(text, cell, kind, headers[column]) for text in cell_items(cell.text)]
     return found
 
 
-def _items(text: str) -> list[str]:
-    """A cell's criteria: one per line or bullet, or per semicolon."""
+def cell_items(text: str) -> list[str]:
+    """A cell's items (criteria, skills, duties): one per line or bullet, or per semicolon; "None" is none.
+
+    >>> cell_items("- SQL\\n- Python"), cell_items("GAAP; month-end close"), cell_items("n/a")
+    (['SQL', 'Python'], ['GAAP', 'month-end close'], [])
+    """
     items = []
     for line in re.split(r"\n|(?<=\S)\s*[•·▪]\s+|;\s+", text):
         item = collapse(_ITEM_BULLET.sub("", line)).strip(" ;")

@@ -19,14 +19,15 @@ from loaders.markdown import PSEUDO_LEVEL
 from loaders.role_titles import LEVEL_WORDS, has_level_word, level_name, looks_like_role
 from loaders.text import classify_heading
 
-__all__ = ["RoleSpot", "Found", "find_roles", "role_table", "clean_title"]
+__all__ = ["RoleSpot", "Found", "find_roles", "mostly_roles", "role_table", "clean_title"]
 
 _ROLE_COLUMN = re.compile(r"^(?:roles?|levels?|job\s+titles?|titles?|positions?|ranks?|grades?)$", re.I)
 _CONTAINER = re.compile(
     r"\b(?:roles?|levels?|ladders?|positions?|tracks?|titles?|careers?|progression|grades?|types?)\b", re.I
 )
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}|\[[^\[\]]*\]|<[^<>]*>")
-_EMOJI = re.compile(r"^[^\w(]+|[^\w)]+$")
+_LEADING_SYMBOLS = re.compile(r"^[^\w(]+")
+_TRAILING_SYMBOL = re.compile(r"[^\w)]")
 _CAREER_KINDS = {
     SectionKind.RESPONSIBILITIES,
     SectionKind.SKILLS,
@@ -65,7 +66,13 @@ def clean_title(text: str) -> str:
     """
     text = _PLACEHOLDER.sub("", text.replace("~~", ""))
     text = " ".join(text.split()).strip(" ,;:-–—")
-    return _EMOJI.sub("", text).strip()
+    text = _LEADING_SYMBOLS.sub("", text)
+    end = len(text)
+    # trailing symbols stripped from the end: "[^\w)]+$" tries every start of a run of symbols that ends
+    # before the last word ("((((… Manager") and is quadratic in it
+    while end and _TRAILING_SYMBOL.match(text, end - 1):
+        end -= 1
+    return text[:end].strip()
 
 
 def _parents(outline: DocumentOutline) -> dict[int, int | None]:
@@ -80,15 +87,26 @@ def _parents(outline: DocumentOutline) -> dict[int, int | None]:
 
 
 def role_table(outline: DocumentOutline) -> tuple[int, list[str]] | None:
-    """The first table whose first column lists roles: its block index and the role names in order."""
+    """The first table whose first column lists roles (most of its cells read as role titles or levels): its
+    block index and the role names in order."""
     for index, block in content_tables(outline):
         table = block.table
         if table is None or not table.header or not _ROLE_COLUMN.match(clean_title(table.header[0].text)):
             continue
         names = [clean_title(row[0].text) for row in table.rows if row and clean_title(row[0].text)]
-        if len(names) >= 2 and len(set(n.lower() for n in names)) == len(names):
+        distinct = len(set(n.lower() for n in names)) == len(names)
+        if len(names) >= 2 and distinct and mostly_roles(names):
             return index, names
     return None
+
+
+def mostly_roles(names: list[str]) -> bool:
+    """Whether at least half of a column's names read as role titles or levels (not "Travel policy").
+
+    >>> mostly_roles(["Staff Accountant", "Controller", "L3"]), mostly_roles(["Travel policy", "Expenses policy"])
+    (True, False)
+    """
+    return 2 * sum(looks_like_role(name) for name in names) >= len(names)
 
 
 def _matches(heading: str, name: str) -> bool:
@@ -336,6 +354,8 @@ def grouped_table(outline: DocumentOutline) -> list[list[TrackRole]]:
                 continue
             level = clean_title(row[grade].text) if grade is not None and grade < len(row) else None
             ladder.append(TrackRole(name, level or None, row[title].at))
-        if any(len(ladder) >= 2 for ladder in tracks.values()) and len(tracks) < len(table.rows):
+        titles = [spot.title for ladder in tracks.values() for spot in ladder]
+        grouped = any(len(ladder) >= 2 for ladder in tracks.values()) and len(tracks) < len(table.rows)
+        if grouped and mostly_roles(titles):
             return list(tracks.values())
     return []

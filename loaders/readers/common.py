@@ -12,7 +12,7 @@ import re
 
 from loaders.document import Block, Location
 
-__all__ = ["PSEUDO_LEVEL", "LineLocator", "clean", "label_parts", "text_block"]
+__all__ = ["PSEUDO_LEVEL", "LineLocator", "clean", "clean_cell", "label_parts", "text_block"]
 
 PSEUDO_LEVEL = 7  # a bold-only paragraph acts as a heading below every real one, as in Markdown
 
@@ -30,6 +30,18 @@ def clean(text: str) -> str:
     'Reports to: CTO'
     """
     return _SPACES.sub(" ", text).strip()
+
+
+def clean_cell(text: str) -> str:
+    """A table cell's text with each of its lines cleaned (:func:`clean`) and blank lines dropped: the
+    lines a cell is written in (a duty or criterion a line, Alt+Enter in a spreadsheet) stay apart.
+
+    Examples
+    --------
+    >>> clean_cell(" Process payroll \\r\\n\\n  Reconcile   payroll ")
+    'Process payroll\\nReconcile payroll'
+    """
+    return "\n".join(line for line in (clean(part) for part in text.splitlines()) if line)
 
 
 def label_parts(text: str) -> tuple[str, str] | None:

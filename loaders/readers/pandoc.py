@@ -21,7 +21,7 @@ import pypandoc
 
 from graph.errors import DocumentError
 from loaders.document import Block, Cell, DocumentOutline, Location, Table
-from loaders.readers.common import clean, text_block
+from loaders.readers.common import clean, clean_cell, text_block
 
 __all__ = ["PANDOC_TIMEOUT_S", "outline_from_ast", "run_pandoc", "title_as_heading"]
 
@@ -177,7 +177,7 @@ class _Walker:
                 parts.extend(self._cell_text(item) for item in items)
             elif node["t"] == "Div":
                 parts.append(self._cell_text(node["c"][1]))
-        return clean(" ".join(p for p in parts if p))
+        return clean_cell("\n".join(p for p in parts if p))  # a paragraph or list item a line
 
     def _first_text(self, rows: list[Node]) -> str:
         for row in rows:

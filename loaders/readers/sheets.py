@@ -2,7 +2,8 @@
 table.
 
 The first non-empty row is the header; empty rows and trailing empty columns are dropped. Every cell
-is at its row and column (CSV: also its file line; XLSX: its sheet). A workbook of several sheets
+is at its row and column (CSV: also its file line; XLSX: its sheet), and keeps the line breaks it is
+written with (a quoted line break, Alt+Enter). A workbook of several sheets
 gives a heading per sheet, then the sheet's table.
 """
 
@@ -17,6 +18,7 @@ from collections.abc import Iterable
 from graph.errors import DocumentError
 from loaders.base import Reader
 from loaders.document import Block, Cell, DocumentOutline, Location, Table
+from loaders.readers.common import clean_cell
 from loaders.reading import decode
 
 __all__ = ["CSV", "XLSX", "read_csv", "read_xlsx"]
@@ -35,7 +37,7 @@ def read_csv(data: bytes, source: str) -> DocumentOutline:
     >>> table.header_texts
     ['Level', 'Skills']
     >>> [[(c.text, str(c.at)) for c in row] for row in table.rows]  # doctest: +NORMALIZE_WHITESPACE
-    [[('L1', 'line 2, row 2, column 1'), ('Go, SQL', 'line 2, row 2, column 2')],
+    [[('L1', 'line 2, row 2, column 1'), ('Go,\\nSQL', 'line 2, row 2, column 2')],
      [('L2', 'line 4, row 3, column 1'), ('Design', 'line 4, row 3, column 2')]]
     """
     text = decode(data, source)
@@ -112,12 +114,12 @@ def _cell_text(value: object) -> str:
         return str(int(value))
     if isinstance(value, datetime.datetime) and value.time() == datetime.time():
         return value.date().isoformat()
-    return " ".join(str(value).split())
+    return clean_cell(str(value))
 
 
 def _table(rows: Iterable[tuple[int, list[str]]], at) -> Table | None:
     """The table of ``(line, values)`` rows: header first, empty rows and trailing empty columns dropped."""
-    kept = [(line, number, [" ".join(v.split()) for v in values]) for number, (line, values) in enumerate(rows, 1)]
+    kept = [(line, number, [clean_cell(v) for v in values]) for number, (line, values) in enumerate(rows, 1)]
     kept = [(line, number, values) for line, number, values in kept if any(values)]
     if not kept:
         return None

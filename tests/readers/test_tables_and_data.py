@@ -33,7 +33,7 @@ def test_csv_quoted_line_breaks_stay_in_their_cell_and_lines_follow_them():
     data = b'Level,Expectations\r\nJunior,"Learns the codebase\r\nAsks for help"\r\nSenior,Leads projects\r\n'
     table = CSV.read(data, "levels.csv").blocks[0].table
     assert [[(c.text, c.at.line) for c in row] for row in table.rows] == [
-        [("Junior", 2), ("Learns the codebase Asks for help", 2)],
+        [("Junior", 2), ("Learns the codebase\nAsks for help", 2)],  # the line break kept
         [("Senior", 4), ("Leads projects", 4)],
     ]
 

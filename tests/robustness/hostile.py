@@ -9,6 +9,8 @@ system entries, bad bytes, and random mutations of the seed documents. Everythin
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import random
 from collections.abc import Callable, Iterator
@@ -40,6 +42,12 @@ def _text(name: str, content: str) -> Callable[[Path], None]:
 
 def _bytes(name: str, content: bytes) -> Callable[[Path], None]:
     return lambda folder: (folder / name).write_bytes(content)
+
+
+def _csv(rows: list[list[str]]) -> str:
+    out = io.StringIO()
+    csv.writer(out).writerows(rows)
+    return out.getvalue()
 
 
 def _job_family(body: str, title: str = "Hostile Family") -> str:
@@ -96,6 +104,15 @@ def _odd_values() -> Iterator[Case]:
     }
     for name, text in front.items():
         yield Case(cls, f"{name}.md", _text(f"{name}.md", text))
+    ragged = [  # a job catalog with rows short and long, no title, a totals row, a header twice
+        ["Job Code", "Job Title", "Job Family", "Grade", "Reports To", "Required Skills"],
+        ["R1", "Ragged Accountant"],
+        ["R2", "", "Finance", "G5", "Ragged Accountant"],
+        ["R3", "Ragged Controller", "Finance", "G" * 500, "Ragged Controller", "GAAP", "x", "y", "z", *["w"] * 200],
+        ["", "Total", "", "", "", ""],
+        ["Job Code", "Job Title", "Job Family", "Grade", "Reports To", "Required Skills"],
+    ]
+    yield Case(cls, "ragged-catalog.csv", _text("ragged-catalog.csv", _csv(ragged)))
 
 
 def _nesting() -> Iterator[Case]:
@@ -186,6 +203,11 @@ def _backtracking() -> Iterator[Case]:
                 f"# Job Description\n\n| Job title | {run} |\n|---|---|\n| Responsible for | {run} |\n"
                 f"| Grade | {run} |\n\n| Criteria | Essential | Desirable |\n|---|---|---|\n| {run} | {run} | ✓ |\n"
             ),
+            "catalog.csv": _csv([
+                ["Job Code", "Job Title", "Job Family", "Grade", "Reports To", "Job Summary", "Required Skills"],
+                [run, f"{run} Manager", run, run, run, run, run],
+                ["F1", "Run Accountant", "Finance", "G5", run, run, run],
+            ]),
         }
         for where, text in documents.items():
             name = f"bt-{key}-{where}"

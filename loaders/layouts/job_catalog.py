@@ -1,0 +1,300 @@
+"""A job catalog: one role per row of a table whose columns say what each role is.
+
+HR systems and compensation teams keep the role library as a spreadsheet — an export of the HR
+system's job profiles, a job architecture, a grading structure::
+
+    | Job Code | Job Title        | Job Family | Level | Pay Grade | Reports To         | Job Summary | Skills      |
+    | FIN-101  | Staff Accountant | Accounting | P1    | G5        | Accounting Manager | Prepares …  | GAAP; Excel |
+
+Each row is a role and each cell a fact about it, at its own row and column. The headers are read by the
+grammar that reads the same words anywhere else: a ``Reports To`` cell is the label line ``Reports To:
+Accounting Manager`` (:mod:`loaders.labels`), a ``Required Skills`` cell a skills section
+(:func:`loaders.text.classify_heading`), a ``Job Code`` a name people look the role up by (an alias), a
+track column (``Individual Contributor``, ``Management``) the role's track. Columns the grammar does not
+know (``FLSA``, ``Location``) are kept with the role as particulars, never scanned for skills.
+
+Rows are records, not a ladder: their order states no promotion. The pipeline infers promotions and
+reporting lines from the grades and levels within a family, and says so.
+
+A table is a catalog when a column titles the roles (``Job Title``, ``Job Profile``, ``Position``) and
+most of its cells read as role titles, and another column says where each role sits that a ladder table
+has not: a code, a reporting line, a post particular (department, location), or a family beside some
+column besides grade and level. A career-track × grade × job-title table stays a ladder
+(:func:`loaders.layouts.roles.grouped_table`), as does a ladder's ``| Level | Title | Skills |``. A title
+row above the header (a report name and date, as spreadsheets are exported) is passed over.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from graph.model import Evidence, LoadProblem, ParsedRole, SectionKind
+from loaders.document import Block, Cell, DocumentOutline, Table
+from loaders.labels import (
+    CODE_LABELS,
+    career_field,
+    known_label,
+    label_key,
+    post_label,
+    role_field,
+    staff_label,
+    title_label,
+)
+from loaders.layouts.fill import fill_role
+from loaders.layouts.ladder import track_of
+from loaders.layouts.particulars import cell_items, content_tables
+from loaders.layouts.roles import clean_title, mostly_roles
+from loaders.role_titles import has_level_word
+from loaders.text import classify_heading, collapse
+
+__all__ = ["Catalog", "Column", "catalog_roles", "find_catalogs"]
+
+ColumnKind = Literal["title", "code", "track", "label", "section", "particular"]
+
+# Headers of the table's own columns besides the label grammar's.
+_TITLE_HEADERS = frozenset({"job title name", "title name", "job profile title", "name of post"})
+_CODE_HEADERS = CODE_LABELS | {"code", "id", "job key", "profile id", "req id", "requisition id"}
+_TRACK_HEADERS = frozenset({"track", "career track", "career stream", "job track", "stream", "career path type"})
+_FAMILY_GROUP_HEADERS = frozenset({"job family group", "family group"})
+_DESCRIPTION_HEADERS = frozenset(
+    {"description", "job description", "role description", "position description", "job profile summary"}
+)
+_SECTION_KINDS = frozenset(
+    {
+        SectionKind.SUMMARY,
+        SectionKind.RESPONSIBILITIES,
+        SectionKind.SKILLS,
+        SectionKind.REQUIREMENTS,
+        SectionKind.NICE_TO_HAVE,
+        SectionKind.KPIS,
+    }
+)
+# Columns a career-track × grade × job-title table (a ladder) has as well: they make no catalog on their own.
+_LADDER_HEADER = re.compile(r"\b(?:track|family|path|ladder|discipline|department|grades?|levels?|bands?)\b", re.I)
+_SUMMARY_ROW = re.compile(r"^(?:total|sub-?total|sum|count|average|grand total)\b", re.I)
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_HEADER_ROWS = 5  # how far below the first row a catalog's header may start (title rows of an export)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a catalog: where it is, its header as written and what its cells are."""
+
+    index: int
+    header: str
+    kind: ColumnKind
+    section: SectionKind | None = None  # for a section column: the kind of section its cells are
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """A table read as a job catalog: its columns (the title column first) and its rows of roles."""
+
+    title: Column
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+
+
+def _header_key(text: str) -> str:
+    """A header as the label grammar compares it; ``job_title`` and ``jobTitle`` (data exports) are ``job title``."""
+    return label_key(_CAMEL.sub(" ", collapse(text)).replace("_", " "))
+
+
+def _column(index: int, header: str) -> Column:
+    key = _header_key(header)
+    if title_label(key) or key in _TITLE_HEADERS:
+        return Column(index, header, "title")
+    if key in _CODE_HEADERS:
+        return Column(index, header, "code")
+    if key in _TRACK_HEADERS:
+        return Column(index, header, "track")
+    if career_field(key) or role_field(key) or staff_label(key) or key in _FAMILY_GROUP_HEADERS:
+        return Column(index, header, "label")
+    kind = SectionKind.SUMMARY if key in _DESCRIPTION_HEADERS else classify_heading(key)
+    if kind in _SECTION_KINDS:
+        return Column(index, header, "section", kind)
+    return Column(index, header, "particular")
+
+
+def _catalog(header: tuple[Cell, ...], rows: tuple[tuple[Cell, ...], ...]) -> Catalog | None:
+    columns = [_column(i, collapse(cell.text)) for i, cell in enumerate(header) if collapse(cell.text)]
+    titles = [c for c in columns if c.kind == "title"]
+    if not titles:
+        return None
+    title = titles[0]
+    names = [clean_title(row[title.index].text) for row in rows if title.index < len(row)]
+    names = [n for n in names if n and not _SUMMARY_ROW.match(n)]
+    if len(names) < 2 or not mostly_roles(names):
+        return None
+    others = [c for c in columns if c is not title]
+    records = any(
+        c.kind == "code"
+        or (c.kind == "label" and (career_field(_header_key(c.header)) or staff_label(_header_key(c.header))))
+        or (c.kind == "particular" and post_label(_header_key(c.header)))
+        for c in others
+    )
+    family = any(c.kind == "label" and role_field(_header_key(c.header)) == "family" for c in others)
+    beyond_ladder = any(c.kind != "particular" and not _LADDER_HEADER.search(c.header) for c in others)
+    if not records and not (family and beyond_ladder):
+        return None
+    return Catalog(title, tuple(others), rows)
+
+
+def find_catalogs(outline: DocumentOutline) -> list[Catalog]:
+    """The tables of ``outline`` that are job catalogs (a title row above the header passed over).
+
+    Examples
+    --------
+    >>> from loaders.readers.markdown import read_markdown
+    >>> text = "| Job Code | Job Title | Reports To |\\n|---|---|---|\\n| F1 | Accountant | Controller |\\n"
+    >>> text += "| F2 | Controller | Chief Financial Officer |\\n"
+    >>> [(c.title.header, [col.kind for col in c.columns]) for c in find_catalogs(read_markdown(text, "c.md"))]
+    [('Job Title', ['code', 'label'])]
+    >>> find_catalogs(read_markdown("| Level | Title | Skills |\\n|---|---|---|\\n| L1 | Engineer | Go |\\n", "l.md"))
+    []
+    """
+    found = []
+    for _, block in content_tables(outline):
+        table = block.table
+        if table is None:
+            continue
+        catalog = _catalog_of(table)
+        if catalog is not None:
+            found.append(catalog)
+    return found
+
+
+def _catalog_of(table: Table) -> Catalog | None:
+    candidates = [(table.header, table.rows)] if table.header else []
+    candidates += [(table.rows[i], table.rows[i + 1 :]) for i in range(min(_HEADER_ROWS, len(table.rows) - 2))]
+    for header, rows in candidates:
+        catalog = _catalog(header, rows)
+        if catalog is not None:
+            return catalog
+    return None
+
+
+def catalog_roles(outline: DocumentOutline, problems: list[LoadProblem] | None = None) -> list[ParsedRole]:
+    """One role per row of each job catalog of ``outline``, in the document's order; a title repeated with
+    another family or grade is added to ``problems`` as a warning.
+
+    Examples
+    --------
+    >>> from loaders.readers.markdown import read_markdown
+    >>> text = "| Job Title | Job Family | Grade | Reports To | Required Skills |\\n|---|---|---|---|---|\\n"
+    >>> text += "| Staff Accountant | Accounting | G5 | Accounting Manager | GAAP; Reconciliations |\\n"
+    >>> text += "| Accounting Manager | Accounting | G8 | Controller | GAAP |\\n"
+    >>> role = catalog_roles(read_markdown(text, "jobs.md"))[0]
+    >>> role.title, role.family, role.grade, [(r.title, r.at.line) for r in role.reports_to]
+    ('Staff Accountant', 'Accounting', 5, [('Accounting Manager', 3)])
+    >>> [(m.name, m.section.value) for m in role.skills], role.promotes_to
+    ([('GAAP', 'skills'), ('Reconciliations', 'skills')], [])
+    """
+    roles = []
+    for catalog in find_catalogs(outline):
+        for row in catalog.rows:
+            role = _row_role(outline.source, catalog, row)
+            if role is not None:
+                roles.append(role)
+    if problems is not None:
+        problems += _repeated_titles(outline.source, roles)
+    return roles
+
+
+def _repeated_titles(source: str, roles: list[ParsedRole]) -> list[LoadProblem]:
+    """A title on two rows that differ in family or grade is one role to the graph (the first row's facts
+    win): a warning at the later row says so, so two jobs read as one are never silent."""
+    first: dict[str, ParsedRole] = {}
+    problems = []
+    for role in roles:
+        earlier = first.setdefault(role.title.casefold(), role)
+        if earlier is role or (earlier.family, earlier.grade) == (role.family, role.grade):
+            continue
+        differs = [
+            f"{name} {mine!r} after {theirs!r}"
+            for name, mine, theirs in (("family", role.family, earlier.family), ("grade", role.grade, earlier.grade))
+            if mine != theirs
+        ]
+        message = (
+            f"job title {role.title!r} is also on an earlier row ({earlier.place}) with another "
+            f"{' and '.join(differs)}: read as one role, the earlier row's facts kept; give the jobs distinct titles"
+        )
+        problems.append(
+            LoadProblem(path=source, line=role.line, **role.location.beyond_line, message=message, severity="warning",
+                        cause="repeated-title")
+        )
+    return problems
+
+
+def _row_role(source: str, catalog: Catalog, row: tuple[Cell, ...]) -> ParsedRole | None:
+    if catalog.title.index >= len(row):
+        return None
+    title_cell = row[catalog.title.index]
+    title = clean_title(title_cell.text)
+    if not title or _SUMMARY_ROW.match(title):
+        return None
+    at = title_cell.at
+    role = ParsedRole(title=title, source=source, line=at.line, **at.beyond_line)
+    cells = [(column, row[column.index]) for column in catalog.columns if column.index < len(row)]
+    cells = [(column, cell) for column, cell in cells if collapse(cell.text)]
+    fill_role(role, _particulars(catalog, cells), title, SectionKind.CAREER)
+    for column, cell in cells:
+        if column.kind == "code":
+            _code(role, cell)
+        elif column.kind == "track" or (column.kind == "label" and role_field(_header_key(column.header)) == "level"):
+            _track(role, column, cell)
+        elif column.kind == "section" and column.section is not None:
+            fill_role(role, _content(column.section, cell), column.header, column.section)
+    return role
+
+
+def _particulars(catalog: Catalog, cells: list[tuple[Column, Cell]]) -> list[Block]:
+    """The row's cells that say where the role sits, as the label lines they stand for: read by the label
+    grammar (reporting lines, family, level, grade) and kept as the role's particulars.
+
+    A family group (Workday's "Job Family Group") is the family only when no column names a finer one.
+    """
+    has_family = any(c.kind == "label" and role_field(_header_key(c.header)) == "family" for c in catalog.columns)
+    blocks = []
+    for column, cell in cells:
+        if column.kind == "section":
+            continue
+        value, header = collapse(cell.text), column.header
+        label: str | None = _header_key(header)
+        if column.kind == "label" and label in _FAMILY_GROUP_HEADERS and not has_family:
+            label = "family"
+        elif column.kind in ("code", "track", "particular") or not known_label(label):
+            label = None  # kept with the role, read as nothing
+        blocks.append(Block(kind="label", text=f"{header}: {value}", at=cell.at, label=label, value=value))
+    return blocks
+
+
+def _code(role: ParsedRole, cell: Cell) -> None:
+    code = collapse(cell.text)
+    if 0 < len(code) <= 30 and code.lower() not in (a.lower() for a in role.aliases):
+        role.aliases.append(code)
+
+
+def _track(role: ParsedRole, column: Column, cell: Cell) -> None:
+    """A track column's value (or a level's that names one: "Individual Contributor") as the role's track;
+    a level value that is only a track is no level."""
+    value = collapse(cell.text)
+    track = track_of(value)
+    if track is None:
+        return
+    if role.track is None:
+        role.track = track
+        role.track_at = Evidence.at(role.source, cell.at, f"{column.header}: {value}", method="stated")
+    if column.kind == "label" and track == "ic" and not has_level_word(value) and role.level == value:
+        role.level = None
+
+
+def _content(kind: SectionKind, cell: Cell) -> list[Block]:
+    """A section cell as blocks: its items (one per line, bullet or semicolon) when it lists several, else
+    its text as one paragraph."""
+    items = cell_items(cell.text) if kind is not SectionKind.SUMMARY else []
+    if len(items) >= 2:
+        return [Block(kind="item", text=item, at=cell.at, level=1) for item in items]
+    return [Block(kind="paragraph", text=collapse(cell.text), at=cell.at)]

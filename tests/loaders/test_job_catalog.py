@@ -1,0 +1,287 @@
+"""A job catalog — the spreadsheet an HR system exports, one role per row — is read row by row: each
+column is a fact about the row's role at its own row and column; row order states no promotion; ladder
+tables and other tables are read as before."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import openpyxl
+import pytest
+
+from api.build import build_from_documents
+from api.settings import Settings
+from graph.model import SectionKind
+from graph.orggraph import OrgGraph
+from graph.queries import career_paths, resolve_role
+from loaders.load import load_file
+
+# An HR system's export: the hierarchy Job Family Group > Job Family > job, with the particulars an export
+# carries (FLSA status, location) beside the role's facts.
+HEADER = [
+    "Job Code", "Job Title", "Job Family Group", "Job Family", "Management Level", "Pay Grade", "Reports To",
+    "FLSA Status", "Location", "Job Summary", "Required Skills",
+]
+ROWS = [
+    ["FIN-101", "Staff Accountant", "Finance", "Accounting", "Individual Contributor", "G5", "Accounting Manager",
+     "Exempt", "London", "Prepares journal entries and account reconciliations for the month-end close.",
+     "GAAP; Reconciliations; Excel"],
+    ["FIN-102", "Senior Accountant", "Finance", "Accounting", "Individual Contributor", "G6", "Accounting Manager",
+     "Exempt", "London", "Owns the month-end close for two entities and reviews reconciliations.",
+     "GAAP; Month-end close; Reconciliations"],
+    ["FIN-201", "Accounting Manager", "Finance", "Accounting", "Manager", "G8", "Controller", "Exempt", "London",
+     "Leads the accounting team and the close calendar. Supervises two Senior Accountants.",
+     "GAAP; People management"],
+    ["FIN-301", "Controller", "Finance", "Accounting", "Director", "G10", "Chief Financial Officer", "Exempt",
+     "London", "Owns financial reporting and internal controls.", "Financial reporting; Internal controls"],
+    ["HR-101", "HR Generalist", "People", "Human Resources", "Individual Contributor", "G5", "HR Manager",
+     "Non-exempt", "Leeds", "Advises managers on employee relations and keeps the HRIS up to date.",
+     "Employee relations; HRIS"],
+    ["HR-201", "HR Manager", "People", "Human Resources", "Manager", "G8", "Chief People Officer", "Exempt", "Leeds",
+     "Leads the HR team.", "Employee relations; People management"],
+]
+
+
+def _csv(rows: list[list[str]]) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue()
+
+
+CATALOG_CSV = _csv([HEADER, *ROWS])
+
+MARKDOWN_CATALOG = """# Job catalogue
+
+The roles of the Customer Success department.
+
+| Job Title | Job Family | Level | Next Role | Skills |
+|---|---|---|---|---|
+| Customer Success Associate | Customer Success | P1 | Customer Success Manager | Onboarding; Zendesk |
+| Customer Success Manager | Customer Success | P2 | Senior Customer Success Manager | Account management; Renewals |
+| Senior Customer Success Manager | Customer Success | P3 | | Account management; Executive business reviews |
+"""
+
+
+@pytest.fixture
+def read(tmp_path):
+    """The document a file is read as (as ``orgkg load`` reads it) and its roles by title."""
+
+    def load(name: str, content: str | bytes | None = None):
+        path = tmp_path / name
+        if isinstance(content, str):
+            path.write_text(content, encoding="utf-8")
+        elif content is not None:
+            path.write_bytes(content)
+        document = load_file(path, root=tmp_path)
+        return document, {role.title: role for role in document.roles}
+
+    return load
+
+
+def test_each_row_of_a_catalog_is_one_role_in_row_order(read):
+    document, roles = read("jobs.csv", CATALOG_CSV)
+    assert document.source.format == "csv:job-catalog"
+    assert list(roles) == [
+        "Staff Accountant", "Senior Accountant", "Accounting Manager", "Controller", "HR Generalist", "HR Manager"
+    ]
+    role = roles["Staff Accountant"]
+    assert (role.line, role.row, role.column) == (2, 2, 2)  # its title cell
+
+
+def test_the_columns_give_family_grade_code_and_track_with_the_cell_as_evidence(read):
+    _, roles = read("jobs.csv", CATALOG_CSV)
+    role = roles["Staff Accountant"]
+    assert (role.family, role.grade, role.aliases) == ("Accounting", 5, ["FIN-101"])
+    # "Management Level: Individual Contributor" names a track, not a level
+    assert (role.level, role.track) == (None, "ic")
+    assert (role.track_at.evidence, role.track_at.row, role.track_at.column) == (
+        "Management Level: Individual Contributor", 2, 5
+    )
+    manager = roles["Accounting Manager"]
+    assert (manager.level, manager.track, manager.grade) == ("Manager", "management", 8)
+
+
+def test_a_reports_to_column_is_a_stated_line_at_its_cell(read):
+    _, roles = read("jobs.csv", CATALOG_CSV)
+    [line] = roles["Staff Accountant"].reports_to
+    assert (line.title, line.at.evidence, line.at.row, line.at.column, line.at.method) == (
+        "Accounting Manager", "Reports To: Accounting Manager", 2, 7, "stated"
+    )
+    # the summary's sentence "Supervises two Senior Accountants." names the staff it manages
+    assert [(r.title, r.at.evidence, r.at.column) for r in roles["Accounting Manager"].direct_reports] == [
+        ("Senior Accountant", "Supervises two Senior Accountants.", 10)
+    ]
+
+
+def test_summary_and_skills_columns_are_read_as_their_sections(read):
+    _, roles = read("jobs.csv", CATALOG_CSV)
+    role = roles["Staff Accountant"]
+    assert role.summary == "Prepares journal entries and account reconciliations for the month-end close."
+    assert [(m.name, m.section, m.at.row, m.at.column) for m in role.skills] == [
+        ("GAAP", SectionKind.SKILLS, 2, 11),
+        ("Reconciliations", SectionKind.SKILLS, 2, 11),
+        ("Excel", SectionKind.SKILLS, 2, 11),
+    ]
+
+
+def test_particulars_the_grammar_does_not_read_are_kept_and_never_scanned(read):
+    _, roles = read("jobs.csv", CATALOG_CSV)
+    role = roles["HR Generalist"]
+    career = " ".join(s.text for s in role.sections if s.kind is SectionKind.CAREER)
+    assert "FLSA Status: Non-exempt" in career and "Location: Leeds" in career and "Job Code: HR-101" in career
+    scanned = " ".join(s.text for s in role.sections if s.kind is not SectionKind.CAREER)
+    assert "Leeds" not in scanned and "Non-exempt" not in scanned
+
+
+def test_row_order_states_no_promotion(read):
+    _, roles = read("jobs.csv", CATALOG_CSV)
+    assert all(not role.promotes_to for role in roles.values())
+
+
+def test_the_graph_infers_promotions_from_grades_within_a_family_and_finds_roles_by_code(tmp_path):
+    (tmp_path / "jobs.csv").write_text(CATALOG_CSV, encoding="utf-8")
+    snapshot = build_from_documents([tmp_path], Settings(data_dir=tmp_path / "data"), save=False)
+    og = OrgGraph.from_snapshot(snapshot)
+    assert resolve_role(og, "FIN-101").title == "Staff Accountant"
+    promotions = {
+        (og.roles_by_id[r.start].title, og.roles_by_id[r.end].title): r.method
+        for r in snapshot.relationships
+        if r.type == "PROMOTES_TO"
+    }
+    # a Staff Accountant (G5) is below a Senior Accountant (G6), whatever "Staff" means in "Staff Engineer"
+    assert promotions[("Staff Accountant", "Senior Accountant")] == "inferred"
+    assert ("Senior Accountant", "Staff Accountant") not in promotions
+    assert "stated" not in promotions.values()
+    lines = {(og.roles_by_id[r.start].title, og.roles_by_id[r.end].title): r for r in snapshot.relationships
+             if r.type == "REPORTS_TO"}
+    stated = lines[("Staff Accountant", "Accounting Manager")]
+    assert (stated.method, stated.row, stated.column) == ("stated", 2, 7)
+    names = {skill.name for skill in snapshot.skills}
+    assert {"GAAP", "reconciliations", "spreadsheets", "HRIS"} <= names
+    assert not {"Exempt", "London", "Finance", "FIN-101"} & names
+    path = career_paths(og, "Staff Accountant", "Senior Accountant", k=1)
+    assert [step.end.title for step in path.paths[0].steps] == ["Senior Accountant"]
+
+
+def test_a_family_group_is_the_family_when_no_column_names_a_finer_one(read):
+    text = (
+        "Job Title,Job Family Group,Grade,Line Manager\n"
+        "Payroll Assistant,Finance,3,Payroll Manager\n"
+        "Payroll Manager,Finance,6,Head of Finance\n"
+    )
+    _, roles = read("grades.csv", text)
+    assert [(r.title, r.family, r.grade) for r in roles.values()] == [
+        ("Payroll Assistant", "Finance", 3), ("Payroll Manager", "Finance", 6)
+    ]
+    assert [r.title for r in roles["Payroll Assistant"].reports_to] == ["Payroll Manager"]
+
+
+def test_a_workbook_with_a_title_row_above_the_header_is_read_from_its_header(read, tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Job catalogue"
+    sheet.append(["Acme Ltd job catalogue, March 2026"])
+    sheet.append([])
+    sheet.append(["Job Title", "Job Family", "Band", "Reports To", "Purpose", "Key Responsibilities"])
+    sheet.append([
+        "Payroll Officer", "Payroll", "Band 4", "Payroll Manager", "Runs the monthly payroll.",
+        "Process payroll for 2,000 staff\nReconcile payroll to the general ledger",
+    ])
+    sheet.append([
+        "Payroll Manager", "Payroll", "Band 6", "Head of Finance", "Leads the payroll team.",
+        "Supervises three Payroll Officers\nOwn payroll controls",
+    ])
+    book.save(tmp_path / "catalogue.xlsx")
+    document, roles = read("catalogue.xlsx")
+    assert document.source.format == "xlsx:job-catalog"
+    assert list(roles) == ["Payroll Officer", "Payroll Manager"]
+    officer = roles["Payroll Officer"]
+    assert (officer.family, officer.grade, officer.summary) == ("Payroll", 4, "Runs the monthly payroll.")
+    assert (officer.sheet, officer.row, officer.column) == ("Job catalogue", 4, 1)
+    [line] = officer.reports_to
+    assert (line.title, line.at.sheet, line.at.row, line.at.column) == ("Payroll Manager", "Job catalogue", 4, 4)
+    duties = [s.text for s in officer.sections if s.kind is SectionKind.RESPONSIBILITIES]
+    assert duties == ["Process payroll for 2,000 staff\nReconcile payroll to the general ledger"]
+    assert [r.title for r in roles["Payroll Manager"].direct_reports] == ["Payroll Officer"]
+
+
+def test_a_catalog_table_in_markdown_states_the_next_role_column(read):
+    document, roles = read("catalogue.md", MARKDOWN_CATALOG)
+    assert document.source.format == "job-catalog"
+    role = roles["Customer Success Associate"]
+    assert (role.family, role.level) == ("Customer Success", "P1")
+    assert [(r.title, r.at.line, r.at.evidence) for r in role.promotes_to] == [
+        ("Customer Success Manager", 7, "Next Role: Customer Success Manager")
+    ]
+    assert roles["Senior Customer Success Manager"].promotes_to == []
+
+
+def test_a_catalog_in_html_reads_its_description_column_as_the_summary(read):
+    html = """<html><body><h1>Roles</h1><table>
+    <tr><th>Position</th><th>Department</th><th>Reports to</th><th>Description</th></tr>
+    <tr><td>Office Manager</td><td>Operations</td><td>Operations Director</td><td>Runs the office.</td></tr>
+    <tr><td>Receptionist</td><td>Operations</td><td>Office Manager</td><td>Greets visitors.</td></tr>
+    </table></body></html>"""
+    document, roles = read("roles.html", html)
+    assert document.source.format == "html:job-catalog"
+    assert [(r.title, r.summary, [m.title for m in r.reports_to]) for r in roles.values()] == [
+        ("Office Manager", "Runs the office.", ["Operations Director"]),
+        ("Receptionist", "Greets visitors.", ["Office Manager"]),
+    ]
+
+
+def test_records_of_a_json_export_are_a_catalog(read):
+    records = [
+        {"job_code": "ENG-1", "job_title": "Software Engineer", "job_family": "Engineering", "grade": "G6",
+         "reports_to": "Engineering Manager"},
+        {"job_code": "ENG-2", "job_title": "Engineering Manager", "job_family": "Engineering", "grade": "G8",
+         "reports_to": "Director of Engineering"},
+    ]
+    document, roles = read("jobs.json", json.dumps(records))
+    assert document.source.format == "json:job-catalog"
+    assert [(r.title, r.grade, r.aliases, [m.title for m in r.reports_to]) for r in roles.values()] == [
+        ("Software Engineer", 6, ["ENG-1"], ["Engineering Manager"]),
+        ("Engineering Manager", 8, ["ENG-2"], ["Director of Engineering"]),
+    ]
+
+
+def test_a_career_track_grade_title_table_is_still_a_ladder(read):
+    text = "| Career Track | Grade | Job Title |\n|---|---|---|\n| Data | 5 | Data Analyst |\n"
+    text += "| Data | 6 | Senior Data Analyst |\n| Data | 7 | Lead Data Analyst |\n"
+    document, roles = read("tracks.md", text)
+    assert document.source.format == "ladder"
+    assert [p.title for p in roles["Data Analyst"].promotes_to] == ["Senior Data Analyst"]
+
+
+def test_a_ladder_table_of_levels_and_skills_is_still_a_ladder(read):
+    text = "| Level | Title | Skills |\n|---|---|---|\n| L1 | Engineer | Go |\n"
+    text += "| L2 | Senior Engineer | Go; Kubernetes |\n"
+    document, roles = read("levels.md", text)
+    assert document.source.format == "ladder"
+    assert any(role.promotes_to for role in roles.values())
+
+
+def test_a_table_whose_titles_are_not_roles_is_no_catalog(read):
+    text = "# Policies\n\n| Title | Owner | Department | Last reviewed |\n|---|---|---|---|\n"
+    text += "| Travel policy | Finance | Finance | 2026 |\n| Expenses policy | Finance | Finance | 2026 |\n"
+    document, roles = read("register.md", text)
+    assert not document.source.format.endswith("job-catalog")
+    assert not {"Travel policy", "Expenses policy"} & set(roles)
+
+
+def test_a_title_on_two_rows_of_other_families_is_one_role_with_a_warning_at_the_later_row(read):
+    text = (
+        "Job Code,Job Title,Job Family,Grade\n"
+        "FIN-1,Analyst,Finance,5\n"
+        "HR-1,Analyst,People,5\n"
+        "HR-2,HR Manager,People,8\n"
+    )
+    document, _ = read("analysts.csv", text)
+    assert [(r.title, r.family) for r in document.roles] == [("Analyst", "Finance"), ("Analyst", "People"),
+                                                             ("HR Manager", "People")]
+    [warning] = [p for p in document.problems if p.cause == "repeated-title"]
+    assert (warning.severity, warning.line, warning.row) == ("warning", 3, 3)
+    assert "'Analyst'" in warning.message and "family 'People' after 'Finance'" in warning.message
+    assert "line 2, row 2, column 2" in warning.message
