@@ -189,6 +189,7 @@ _KIND_PATTERNS: list[tuple[SectionKind, re.Pattern[str]]] = [
         re.compile(
             r"\brequirements?\b|\bqualifications\b|\bwhat you (?:bring|need)\b|\bexperience\b"
             r"|^essential\b|\bperson spec(?:ification)?\b|\bselection criteria\b"
+            r"|^(?:(?:minimum|required) )?(?:education|certifications?|licen[cs](?:es?|ure))(?: (?:and|&) \w+)?$"
             r"|\b(?:a|the) (?:good |great |right )?fit\b|\byou should apply\b"
         ),
     ),
@@ -218,6 +219,8 @@ def classify_heading(heading: str) -> SectionKind:
     ['skills', 'skills', 'skills']
     >>> [classify_heading(h).value for h in ("Person specification", "Essential criteria", "Desirable")]
     ['requirements', 'requirements', 'nice_to_have']
+    >>> [classify_heading(h).value for h in ("Education", "Certifications", "Education and experience")]
+    ['requirements', 'requirements', 'requirements']
     """
     wording = clean_line(heading).lower().replace("’", "'")
     wording = re.sub(r"[:.!?]+$", "", wording.strip())

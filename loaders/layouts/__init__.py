@@ -152,6 +152,7 @@ def _text(value: object) -> str | None:
     return str(value).strip() if isinstance(value, str | int) and str(value).strip() else None
 
 
+_TITLE_HEADER = re.compile(r"\b(?:titles?|roles?|positions?|jobs?|levels?|ladders?|tracks?)\b", re.I)
 _SITE_SUFFIX = re.compile(r"\s+[|–—]\s+.*$|\s+-\s+(?:join|careers?|jobs?)\b.*$", re.I)
 _ORG_PREFIX = re.compile(r"^[^:]{1,30}:\s+(?=\S)")
 _PAY_GRADE = re.compile(r"\s+(?P<grade>[A-Z]{1,3}-?\d{1,2})$")
@@ -273,7 +274,8 @@ def _merge_same_titles(roles: list[ParsedRole]) -> list[ParsedRole]:
 
 
 def _track_roles(outline: DocumentOutline, tracks: list[list[TrackRole]]) -> list[ParsedRole]:
-    """One role per cell of each track column; each track's order is its own ladder."""
+    """One role per cell of each track column; each track's order is its own ladder, and a column headed
+    by a name that is no track (``Finance``) is that job family's."""
     roles: dict[str, ParsedRole] = {}  # a title in several tracks is one role with each track's steps
     for number, track in enumerate(tracks, start=1):
         ladder = []
@@ -282,8 +284,11 @@ def _track_roles(outline: DocumentOutline, tracks: list[list[TrackRole]]) -> lis
                 kind = track_of(spot.track) if spot.track else None
                 name = clean_title(spot.track or "") or f"track {number}"
                 place = {"line": spot.at.line, **spot.at.beyond_line}
+                # a column headed by no track ("Finance" beside "People") is a job family's ladder
+                family = name if kind is None and spot.track and not _TITLE_HEADER.search(name) else None
                 new = ParsedRole(
-                    title=spot.title, source=outline.source, **place, level=spot.level, track=kind, ladder=name
+                    title=spot.title, source=outline.source, **place, level=spot.level, grade=spot.grade,
+                    track=kind, ladder=name, family=family,
                 )
                 if kind:
                     header = f"{spot.title} is in the {name!r} column"

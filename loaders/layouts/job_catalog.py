@@ -291,10 +291,20 @@ def _track(role: ParsedRole, column: Column, cell: Cell) -> None:
         role.level = None
 
 
+_LISTING_KINDS = frozenset({SectionKind.SKILLS, SectionKind.REQUIREMENTS, SectionKind.NICE_TO_HAVE, SectionKind.KPIS})
+_MAX_NAME_WORDS = 6
+
+
 def _content(kind: SectionKind, cell: Cell) -> list[Block]:
-    """A section cell as blocks: its items (one per line, bullet or semicolon) when it lists several, else
-    its text as one paragraph."""
+    """A section cell as blocks: its items (one per line, bullet or semicolon) when it lists several, or
+    when a skills, requirements or KPI cell names one ("CPA", "People management"); else its text as one
+    paragraph (a sentence is scanned, not taken for a name)."""
     items = cell_items(cell.text) if kind is not SectionKind.SUMMARY else []
-    if len(items) >= 2:
+    named = len(items) == 1 and kind in _LISTING_KINDS and _is_name(items[0])
+    if len(items) >= 2 or named:
         return [Block(kind="item", text=item, at=cell.at, level=1) for item in items]
     return [Block(kind="paragraph", text=collapse(cell.text), at=cell.at)]
+
+
+def _is_name(text: str) -> bool:
+    return len(text.split()) <= _MAX_NAME_WORDS and not re.search(r"[.!?:]\s", text + " ")

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from graph.model import SectionKind
-from loaders.document import Block, DocumentOutline, Location
+from loaders.document import Block, Cell, DocumentOutline, Location, Table
+from loaders.labels import grade_of
 from loaders.layouts.particulars import content_tables
 from loaders.markdown import PSEUDO_LEVEL
 from loaders.role_titles import LEVEL_WORDS, has_level_word, level_name, looks_like_role
@@ -259,18 +260,22 @@ class TrackRole:
     level: str | None
     at: Location
     track: str | None = None  # the column header or track name, as written
+    grade: int | None = None  # from a Grade or Band column beside it
 
 
-def _titled(text: str) -> bool:
+def _title_shaped(text: str) -> bool:
+    """Short and capitalised like a title, and no bare level name ("Senior", "L3")."""
     text = clean_title(text)
-    short = bool(text) and text[0].isupper() and len(text.split()) <= 6
-    return short and looks_like_role(text) and level_name(text) is None
+    return bool(text) and text[0].isupper() and len(text.split()) <= 6 and level_name(text) is None
 
 
 def track_table(outline: DocumentOutline) -> list[list[TrackRole]]:
     """Ladders side by side in one table: each column of distinct role titles is a track, in row order.
 
-    A column of level codes (``IC2``, ``M3``) gives the levels of the nearest title column.
+    A title column's cells are distinct, title-shaped and mostly role titles (one title the grammar does
+    not know loses no column). A column of level codes (``IC2``, ``M3``), or one headed Grade, Band or
+    Level, gives the levels (or grades) of the nearest title column: a job architecture's grid of grades
+    × families is a ladder per family.
 
     Examples
     --------
@@ -292,29 +297,54 @@ def track_table(outline: DocumentOutline) -> list[list[TrackRole]]:
         for column in range(width):
             cells = [c for c in table.column(column) if clean_title(c.text)]
             texts = [clean_title(c.text) for c in cells]
-            if len(cells) >= 3 and len(set(texts)) == len(texts) and all(_titled(t) for t in texts):
+            header = _header(table, column)
+            distinct = len(set(texts)) == len(texts)
+            if len(cells) >= 3 and distinct and all(_title_shaped(t) for t in texts) and mostly_roles(texts):
                 title_columns.append(column)
-            elif len(cells) >= 2 and sum(1 for t in texts if level_name(t)) >= len(texts) - 1:
+            elif len(cells) >= 2 and (
+                sum(1 for t in texts if level_name(t)) >= len(texts) - 1 or _GRADE_HEADER.fullmatch(header)
+            ):
                 level_columns.append(column)
         if len(title_columns) < 2:
             continue
         owner = {lc: min(title_columns, key=lambda tc, lc=lc: (abs(tc - lc), tc)) for lc in level_columns}
+        shared = {lc for lc in level_columns if len(level_columns) == 1 and _GRADE_HEADER.fullmatch(_header(table, lc))}
         tracks = []
         for column in title_columns:
-            levels = [lc for lc, tc in owner.items() if tc == column]
+            # a column headed Grade or Level alone is every track's (a grid of grades × families); others
+            # ("IC level") are the nearest title column's
+            levels = [lc for lc, tc in owner.items() if tc == column or lc in shared]
             track = []
             for row in table.rows:
                 if column < len(row) and clean_title(row[column].text):
-                    level = next(
-                        (clean_title(row[lc].text) for lc in levels if lc < len(row) and row[lc].text.strip()), None
-                    )
+                    level, grade = _level_cells(table, row, levels)
                     header = table.header[column].text if column < len(table.header) else None
-                    track.append(TrackRole(clean_title(row[column].text), level, row[column].at, header))
+                    track.append(TrackRole(clean_title(row[column].text), level, row[column].at, header, grade))
             tracks.append(track)
         return tracks
     return []
 
 
+def _header(table: Table, column: int) -> str:
+    return clean_title(table.header[column].text) if column < len(table.header) else ""
+
+
+def _level_cells(table: Table, row: tuple[Cell, ...], columns: list[int]) -> tuple[str | None, int | None]:
+    """The level and grade a row's level columns give: a Grade or Band column's number is the grade."""
+    level = grade = None
+    for column in columns:
+        text = clean_title(row[column].text) if column < len(row) else ""
+        header = _header(table, column)
+        if not text:
+            continue
+        if _GRADE_WORD.search(header) and grade_of(text) is not None:
+            grade = grade if grade is not None else grade_of(text)
+        elif level is None:
+            level = text
+    return level, grade
+
+
+_GRADE_WORD = re.compile(r"\b(?:grades?|bands?)\b", re.I)
 _TRACK_HEADER = re.compile(r"\b(?:track|family|path|ladder|discipline|department)\b", re.I)
 _TITLE_HEADER = re.compile(r"\b(?:title|role|position)s?\b", re.I)
 _GRADE_HEADER = re.compile(r"\b(?:grade|level|band)s?\b", re.I)

@@ -9,6 +9,7 @@ import io
 import json
 
 import openpyxl
+import pypandoc
 import pytest
 
 from api.build import build_from_documents
@@ -285,3 +286,48 @@ def test_a_title_on_two_rows_of_other_families_is_one_role_with_a_warning_at_the
     assert (warning.severity, warning.line, warning.row) == ("warning", 3, 3)
     assert "'Analyst'" in warning.message and "family 'People' after 'Finance'" in warning.message
     assert "line 2, row 2, column 2" in warning.message
+
+
+def test_a_word_catalog_reads_a_list_in_a_cell_as_its_items(read, tmp_path):
+    html = """<table>
+    <tr><th>Job Title</th><th>Department</th><th>Reports To</th><th>Key Skills</th><th>Duties</th></tr>
+    <tr><td>Payroll Officer</td><td>Finance</td><td>Payroll Manager</td>
+        <td><ul><li>Payroll processing</li><li>Excel</li></ul></td><td>Runs the monthly payroll.</td></tr>
+    <tr><td>Payroll Manager</td><td>Finance</td><td>Head of Finance</td><td>People management</td>
+        <td><ul><li>Supervises two Payroll Officers</li><li>Owns payroll controls</li></ul></td></tr>
+    </table>"""
+    (tmp_path / "catalogue.html").write_text(html, encoding="utf-8")
+    pypandoc.convert_file(str(tmp_path / "catalogue.html"), "docx", outputfile=str(tmp_path / "catalogue.docx"))
+    (tmp_path / "catalogue.html").unlink()
+    document, roles = read("catalogue.docx")
+    assert document.source.format == "docx:job-catalog"
+    officer = roles["Payroll Officer"]
+    assert [(m.name, m.at.row, m.at.column) for m in officer.skills] == [
+        ("Payroll processing", 2, 4), ("Excel", 2, 4)
+    ]
+    assert [(r.title, r.at.row, r.at.column) for r in officer.reports_to] == [("Payroll Manager", 2, 3)]
+    assert [(r.title, r.at.evidence) for r in roles["Payroll Manager"].direct_reports] == [
+        ("Payroll Officer", "Supervises two Payroll Officers")
+    ]
+
+
+def test_education_and_certification_columns_are_requirements(read):
+    text = (
+        "Job Title,Job Family,Reports To,Education,Certifications,Preferred Qualifications\n"
+        'Tax Accountant,Accounting,Tax Manager,"Bachelor\'s degree in accounting",CPA,Big Four experience\n'
+        "Tax Manager,Accounting,Controller,Bachelor's degree,CPA; CTA,\n"
+    )
+    _, roles = read("tax.csv", text)
+    # a cell naming one qualification states it; a longer one is scanned
+    assert [(m.name, m.section) for m in roles["Tax Manager"].skills] == [
+        ("Bachelor's degree", SectionKind.REQUIREMENTS),
+        ("CPA", SectionKind.REQUIREMENTS),
+        ("CTA", SectionKind.REQUIREMENTS),
+    ]
+    kinds = {s.name: s.kind for s in roles["Tax Accountant"].sections}
+    assert kinds["Preferred Qualifications"] is SectionKind.NICE_TO_HAVE
+    text = "Job Title,Job Family,Reports To,Education\n"
+    text += "Tax Analyst,Accounting,Tax Manager,Bachelor's degree in accounting. CPA preferred.\n"
+    text += "Tax Manager,Accounting,Controller,CPA\n"
+    _, roles = read("tax.csv", text)
+    assert roles["Tax Analyst"].skills == []
