@@ -9,14 +9,14 @@ import pytest
 import yaml
 
 from graph.errors import DocumentError
-from graph.extract import Matcher, alias_conflicts, normalize_term
+from graph.extract import Matcher, alias_conflicts, function_for_title, normalize_term
 from loaders.taxonomy import DEFAULT_TAXONOMY_DIR, load_taxonomy
 
 
 def test_sizes_are_in_the_curated_ranges(taxonomy):
     assert 600 <= len(taxonomy.skills) <= 800  # grown for issue 10 (technologies, management competencies)
     assert 40 <= len(taxonomy.kpis) <= 90
-    assert 20 <= len(taxonomy.functions) <= 40
+    assert 20 <= len(taxonomy.functions) <= 60  # business functions added with business.yaml
     assert [Path(s).name for s in taxonomy.sources] == ["skills.yaml", "kpis.yaml", "functions.yaml", "business.yaml"]
 
 
@@ -60,9 +60,31 @@ def test_brief_skills_and_kpis_are_present(matcher):
         assert matcher.lookup(kpi, "kpi") == kpi
 
 
-def test_functions_form_one_tree(taxonomy):
+def test_functions_form_a_tree_per_business_function_with_engineering_whole(taxonomy):
+    names = {f.name for f in taxonomy.functions}
+    assert all(f.parent is None or f.parent in names for f in taxonomy.functions)
     roots = [f.name for f in taxonomy.functions if f.parent is None]
-    assert roots == ["Engineering"]
+    assert roots == [
+        "Engineering", "Finance", "People", "Sales", "Marketing", "Customer Success", "Legal", "Administration"
+    ]
+    engineering = yaml.safe_load((DEFAULT_TAXONOMY_DIR / "functions.yaml").read_text(encoding="utf-8"))["functions"]
+    assert [f["name"] for f in engineering if f["parent"] is None] == ["Engineering"]
+
+
+def test_business_titles_are_placed_in_business_functions_and_engineering_titles_stay(taxonomy):
+    matcher = Matcher.from_taxonomy(taxonomy)
+    placed = {title: function_for_title(title, matcher) for title in (
+        "Staff Accountant", "Payroll Officer", "HR Generalist", "Recruiter", "Sales Engineer", "General Counsel",
+        "Customer Success Manager", "Executive Assistant", "Software Engineer", "Database Administrator",
+        "Site Reliability Engineer", "Backend Engineer, Fulfillment",
+    )}
+    assert placed == {
+        "Staff Accountant": "Accounting", "Payroll Officer": "Payroll", "HR Generalist": "People",
+        "Recruiter": "Talent Acquisition", "Sales Engineer": "Sales", "General Counsel": "Legal",
+        "Customer Success Manager": "Customer Success", "Executive Assistant": "Administration",
+        "Software Engineer": "Software Development", "Database Administrator": "Database Engineering",
+        "Site Reliability Engineer": "SRE", "Backend Engineer, Fulfillment": "Backend",
+    }
 
 
 @pytest.fixture

@@ -52,7 +52,8 @@ def test_each_family_column_is_its_own_ladder_in_grade_order(grid):
 
 
 def test_a_track_table_keeps_its_levels_to_their_track_and_names_no_family(tmp_path):
-    text = "# Career tracks\n\n| IC | IC level | Manager |\n|---|---|---|\n| Engineer 1 | IC2 | |\n| Engineer 2 | IC3 | |\n"
+    text = "# Career tracks\n\n| IC | IC level | Manager |\n|---|---|---|\n"
+    text += "| Engineer 1 | IC2 | |\n| Engineer 2 | IC3 | |\n"
     text += "| Senior Engineer | IC4 | Engineering Manager |\n| Staff Engineer | IC5 | Director of Engineering |\n"
     text += "| Principal Engineer | IC6 | VP of Engineering |\n"
     (tmp_path / "tracks.md").write_text(text, encoding="utf-8")
