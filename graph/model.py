@@ -294,6 +294,9 @@ class ParsedRole(Placed):
     level: str | None = None
     grade: int | None = None
     family: str | None = None
+    department: str | None = Field(
+        default=None, description="The department, division or function the document names the role in."
+    )
     track: Track | None = Field(default=None, description="The ladder track the document states (ic or management).")
     track_at: Evidence | None = Field(default=None, description="Where the document states the track.")
     specialty: str | None = None

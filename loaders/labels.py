@@ -84,6 +84,12 @@ ROLE_LABELS: dict[str, str] = {
     "family": "family",
     "job family": "family",
     "discipline": "family",
+    "department": "department",
+    "division": "department",
+    "directorate": "department",
+    "function": "department",
+    "job function": "department",
+    "business unit": "department",
     "grade": "grade",
     "job grade": "grade",
     "band": "grade",
@@ -109,14 +115,14 @@ CODE_LABELS: frozenset[str] = frozenset(
     }
 )
 #: Labels of a job description's particulars besides career facts and role fields: where and on what terms
-#: the post is (``Department: Finance``, ``FLSA status: Exempt``).
+#: the post is (``Location: Leeds``, ``FLSA status: Exempt``).
 POST_LABELS: frozenset[str] = frozenset(
     {
-        "department", "directorate", "division", "faculty", "school", "service", "team", "unit", "section",
-        "organisation", "organization", "business unit", "location", "base", "work location", "place of work",
+        "faculty", "school", "service", "team", "unit", "section", "organisation", "organization", "location",
+        "base", "work location", "place of work",
         "salary", "salary range", "pay", "hours", "working hours", "hours of work", "contract", "contract type",
-        "duration", "term", "date", "last reviewed", "date reviewed", "budget", "budget responsibility", "function",
-        "job function", "sub-family", "job sub-family", "contract length", "flsa status", "flsa", "employment type",
+        "duration", "term", "date", "last reviewed", "date reviewed", "budget", "budget responsibility",
+        "sub-family", "job sub-family", "contract length", "flsa status", "flsa", "employment type",
         "exempt", "exemption status", "status", "job family group", "family group",
     }
 ) | CODE_LABELS
@@ -186,7 +192,7 @@ def career_field(label: str) -> str | None:
 
 
 def role_field(label: str) -> str | None:
-    """The role field (``level``, ``family``, ``grade``) a label sets.
+    """The role field (``level``, ``family``, ``grade``, ``department``) a label sets.
 
     Examples
     --------
@@ -209,7 +215,7 @@ def title_label(label: str) -> bool:
 def post_label(label: str) -> bool:
     """Whether a label gives one of a post's particulars (:data:`POST_LABELS`).
 
-    >>> post_label("**Department:**"), post_label("FLSA Status"), post_label("Skills")
+    >>> post_label("**Location:**"), post_label("FLSA Status"), post_label("Skills")
     (True, True, False)
     """
     return label_key(label) in POST_LABELS

@@ -34,9 +34,16 @@ class FunctionTree:
             current = self.parent.get(current)
         return chain
 
-    def place(self, title: str, family: str | None = None, base_title: str | None = None) -> str | None:
-        """The most specific function the title (or a specialty's base title) names; else the family's."""
+    def place(
+        self, title: str, family: str | None = None, base_title: str | None = None, department: str | None = None
+    ) -> str | None:
+        """The most specific function the title (or a specialty's base title) names; else the family's; else
+        the department's the document names ("Analyst" in the Finance department)."""
         placed = [f for f in (function_for_title(t, self.matcher) for t in (title, base_title) if t) if f]
         if placed:
             return max(placed, key=lambda name: len(self.ancestors(name)))
-        return function_for_title(family, self.matcher) if family else None
+        for name in (family, department):
+            function = function_for_title(name, self.matcher) if name else None
+            if function:
+                return function
+        return None

@@ -67,7 +67,9 @@ class RoleGroup:
             grade=grade,
             family=family,
             specialty=self.first("specialty"),
-            function=functions.place(title, family, base.title if (base := self.first("specializes")) else None),
+            function=functions.place(
+                title, family, base.title if (base := self.first("specializes")) else None, self.first("department")
+            ),
             sources=list(dict.fromkeys(p.source for p in self.parts)),
             sections=[s for p in self.parts for s in p.sections],
         )

@@ -213,6 +213,8 @@ def _label(role: ParsedRole, block: Block) -> None:
         role.family = role.family or value
     elif role_field(label) == "grade":
         role.grade = role.grade if role.grade is not None else grade_of(value)
+    elif role_field(label) == "department":
+        role.department = role.department or value
     else:
         for title in staff_titles(label, value):
             if title.lower() not in {ref.title.lower() for ref in role.direct_reports}:

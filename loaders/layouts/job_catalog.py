@@ -129,17 +129,21 @@ def _catalog(header: tuple[Cell, ...], rows: tuple[tuple[Cell, ...], ...]) -> Ca
     if len(names) < 2 or not mostly_roles(names):
         return None
     others = [c for c in columns if c is not title]
-    records = any(
-        c.kind == "code"
-        or (c.kind == "label" and (career_field(_header_key(c.header)) or staff_label(_header_key(c.header))))
-        or (c.kind == "particular" and post_label(_header_key(c.header)))
-        for c in others
-    )
+    records = any(c.kind == "code" or _sits(c) for c in others)
     family = any(c.kind == "label" and role_field(_header_key(c.header)) == "family" for c in others)
     beyond_ladder = any(c.kind != "particular" and not _LADDER_HEADER.search(c.header) for c in others)
     if not records and not (family and beyond_ladder):
         return None
     return Catalog(title, tuple(others), rows)
+
+
+def _sits(column: Column) -> bool:
+    """Whether a column says where each row's role sits as no ladder table does: a reporting line, the
+    staff it manages, its department, or a post particular (location, FLSA status)."""
+    key = _header_key(column.header)
+    if column.kind == "label":
+        return bool(career_field(key) or staff_label(key) or role_field(key) == "department")
+    return column.kind == "particular" and post_label(key)
 
 
 def find_catalogs(outline: DocumentOutline) -> list[Catalog]:
@@ -254,7 +258,8 @@ def _particulars(catalog: Catalog, cells: list[tuple[Column, Cell]]) -> list[Blo
     """The row's cells that say where the role sits, as the label lines they stand for: read by the label
     grammar (reporting lines, family, level, grade) and kept as the role's particulars.
 
-    A family group (Workday's "Job Family Group") is the family only when no column names a finer one.
+    A family group (Workday's "Job Family Group") is the family when no column names a finer one, else the
+    department the role's function is placed by when its title names none.
     """
     has_family = any(c.kind == "label" and role_field(_header_key(c.header)) == "family" for c in catalog.columns)
     blocks = []
@@ -263,8 +268,8 @@ def _particulars(catalog: Catalog, cells: list[tuple[Column, Cell]]) -> list[Blo
             continue
         value, header = collapse(cell.text), column.header
         label: str | None = _header_key(header)
-        if column.kind == "label" and label in _FAMILY_GROUP_HEADERS and not has_family:
-            label = "family"
+        if column.kind == "label" and label in _FAMILY_GROUP_HEADERS:
+            label = "department" if has_family else "family"
         elif column.kind in ("code", "track", "particular") or not known_label(label):
             label = None  # kept with the role, read as nothing
         blocks.append(Block(kind="label", text=f"{header}: {value}", at=cell.at, label=label, value=value))

@@ -331,3 +331,22 @@ def test_education_and_certification_columns_are_requirements(read):
     text += "Tax Manager,Accounting,Controller,CPA\n"
     _, roles = read("tax.csv", text)
     assert roles["Tax Analyst"].skills == []
+
+
+def test_a_department_column_places_a_role_whose_title_names_no_function(tmp_path):
+    text = (
+        "Job Title,Department,Grade,Reports To\n"
+        "Analyst,Finance,5,Finance Manager\n"
+        "Finance Manager,Finance,7,Chief Financial Officer\n"
+        "Software Engineer,Finance,6,Finance Manager\n"
+    )
+    (tmp_path / "finance.csv").write_text(text, encoding="utf-8")
+    document = load_file(tmp_path / "finance.csv", root=tmp_path)
+    assert document.source.format == "csv:job-catalog"
+    assert [r.department for r in document.roles] == ["Finance"] * 3
+    snapshot = build_from_documents([tmp_path], Settings(data_dir=tmp_path / "data"), save=False)
+    functions = {role.title: role.function for role in snapshot.roles}
+    # the department places only what the title cannot: a software engineer's function is still its craft's
+    assert functions == {
+        "Analyst": "Finance", "Finance Manager": "Finance", "Software Engineer": "Software Development"
+    }

@@ -74,7 +74,7 @@ def test_the_job_title_particular_names_the_role_under_a_generic_heading(read):
 def test_particulars_give_the_grade_the_manager_and_the_staff_managed_with_their_rows(read):
     _, roles = read(JOB_DESCRIPTION)
     role = roles["Senior Data Analyst"]
-    assert role.grade == 7
+    assert (role.grade, role.department) == (7, "Strategy and Insight")
     assert [(ref.title, ref.at.line, ref.at.evidence) for ref in role.reports_to] == [
         ("Head of Data", 8, "Reports to: Head of Data")
     ]
