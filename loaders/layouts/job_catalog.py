@@ -147,7 +147,8 @@ def _sits(column: Column) -> bool:
 
 
 def find_catalogs(outline: DocumentOutline) -> list[Catalog]:
-    """The tables of ``outline`` that are job catalogs (a title row above the header passed over).
+    """The tables of ``outline`` (and the record tables of a data file) that are job catalogs, a title row
+    above the header passed over.
 
     Examples
     --------
@@ -159,15 +160,9 @@ def find_catalogs(outline: DocumentOutline) -> list[Catalog]:
     >>> find_catalogs(read_markdown("| Level | Title | Skills |\\n|---|---|---|\\n| L1 | Engineer | Go |\\n", "l.md"))
     []
     """
-    found = []
-    for _, block in content_tables(outline):
-        table = block.table
-        if table is None:
-            continue
-        catalog = _catalog_of(table)
-        if catalog is not None:
-            found.append(catalog)
-    return found
+    tables = [block.table for _, block in content_tables(outline) if block.table is not None]
+    tables += outline.meta.get("record_tables", [])  # records of a data file that hold lists (its skills)
+    return [catalog for catalog in map(_catalog_of, tables) if catalog is not None]
 
 
 def _catalog_of(table: Table) -> Catalog | None:

@@ -6,6 +6,10 @@ Keys become headings (nesting depth = heading level, at most 6), a short scalar 
 of records with the same keys a table (keys as header), and other lists a heading per element (its
 ``title``/``name``/``displayName`` ... if it has one). Every block is at the line of its key or
 element. Layout interpreters that look for levels and criteria by shape read ``meta["data"]``.
+
+A list of records whose values include lists of scalars (an export's ``"skills": ["Python", "SQL"]``) is
+headings per element as above, and also a table in ``meta["record_tables"]``: a cell per key, a list's
+items a line each, every cell at the line of its key (the job catalog layout reads them).
 """
 
 from __future__ import annotations
@@ -45,6 +49,17 @@ def _is_scalar(value: Any) -> bool:
     return value is None or isinstance(value, str | int | float | bool) or not isinstance(value, dict | list)
 
 
+def _is_scalar_list(value: Any) -> bool:
+    return isinstance(value, list) and all(_is_scalar(item) for item in value)
+
+
+def _cell_text(value: Any) -> str:
+    """A record's value as a table cell: a list's items a line each."""
+    if _is_scalar_list(value):
+        return "\n".join(_text(item) for item in value if not _is_blank(item))
+    return _text(value)
+
+
 def _text(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -64,6 +79,7 @@ class _Builder:
         self.lines = lines
         self.source = source
         self.blocks: list[Block] = []
+        self.record_tables: list[Table] = []
 
     def at(self, path: DataPath) -> Location:
         while path and path not in self.lines:
@@ -111,8 +127,11 @@ class _Builder:
             return
         header = _record_keys(values)
         if header is not None:
-            self.table(values, header, path)
+            self.add(self.table(values, header, path))
             return
+        header = _record_keys(values, lists=True)
+        if header is not None:
+            self.record_tables.append(self.table(values, header, path).table)
         parent = str(path[-1]) if path else "item"
         for index, item in enumerate(values):
             where = (*path, index)
@@ -127,16 +146,16 @@ class _Builder:
             elif not _is_blank(item):
                 self.add(text_block(_text(item), self.at(where), item_depth=1))
 
-    def table(self, records: list[dict[str, Any]], header: list[str], path: DataPath) -> None:
+    def table(self, records: list[dict[str, Any]], header: list[str], path: DataPath) -> Block:
         def row_cells(values: list[str], index: int | None) -> tuple[Cell, ...]:
             return tuple(
                 Cell(text, self._cell_at(path, index, header[c], index + 2 if index is not None else 1, c + 1))
                 for c, text in enumerate(values)
             )
 
-        rows = tuple(row_cells([_text(r.get(k)) for k in header], i) for i, r in enumerate(records))
+        rows = tuple(row_cells([_cell_text(r.get(k)) for k in header], i) for i, r in enumerate(records))
         table = Table(header=row_cells(header, None), rows=rows)
-        self.add(Block(kind="table", text=str(path[-1]) if path else "", at=self.at(path), table=table))
+        return Block(kind="table", text=str(path[-1]) if path else "", at=self.at(path), table=table)
 
     def _cell_at(self, path: DataPath, index: int | None, key: str, row: int, column: int) -> Location:
         where = (*path, index, key) if index is not None else path
@@ -147,17 +166,20 @@ def _is_short_text(value: Any) -> bool:
     return isinstance(value, str | int) and not isinstance(value, bool) and 0 < len(str(value).strip()) <= 80
 
 
-def _record_keys(values: list[Any]) -> list[str] | None:
-    """The header of a list that reads as a table: two or more records of scalars sharing a key.
+def _record_keys(values: list[Any], *, lists: bool = False) -> list[str] | None:
+    """The header of a list that reads as a table: two or more records of scalars sharing a key (with
+    ``lists``, of scalars or lists of scalars, one of them a list).
 
-    A record holding a list or a mapping is no table row: its criteria are kept as items under a
-    heading of its own.
+    A record holding a list or a mapping is no table row of the outline: its criteria are kept as items
+    under a heading of its own.
     """
     if len(values) < 2 or not all(isinstance(v, dict) and v for v in values):
         return None
+    if lists and not any(_is_scalar_list(value) for record in values for value in record.values()):
+        return None
     keys: dict[str, None] = {}
     for record in values:
-        if not all(_is_scalar(value) for value in record.values()):
+        if not all(_is_scalar(value) or (lists and _is_scalar_list(value)) for value in record.values()):
             return None
         keys.update(dict.fromkeys(str(key) for key in record))
     first = set(values[0])
@@ -188,6 +210,8 @@ def outline_from_data(data: Any, lines: dict[DataPath, int], source: str, format
         source=source, format=format, blocks=builder.blocks, title=_text(title) if title else None
     )
     outline.meta["data"] = data
+    if builder.record_tables:
+        outline.meta["record_tables"] = builder.record_tables
     return outline
 
 

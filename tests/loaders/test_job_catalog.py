@@ -350,3 +350,27 @@ def test_a_department_column_places_a_role_whose_title_names_no_function(tmp_pat
     assert functions == {
         "Analyst": "Finance", "Finance Manager": "Finance", "Software Engineer": "Software Development"
     }
+
+
+def test_records_of_an_export_with_lists_of_skills_are_a_catalog_with_each_fact_at_its_line(read):
+    text = """jobs:
+  - job_code: ENG-1
+    job_title: Software Engineer
+    grade: G6
+    reports_to: Engineering Manager
+    skills:
+      - Python
+      - SQL
+  - job_code: ENG-2
+    job_title: Engineering Manager
+    grade: G8
+    reports_to: Director of Engineering
+    skills: [People management, Hiring]
+"""
+    document, roles = read("jobs.yaml", text)
+    assert document.source.format == "yaml-data:job-catalog"
+    engineer = roles["Software Engineer"]
+    assert (engineer.grade, engineer.aliases, engineer.line) == (6, ["ENG-1"], 3)
+    assert [(m.name, m.at.line) for m in engineer.skills] == [("Python", 6), ("SQL", 6)]
+    assert [(r.title, r.at.line) for r in engineer.reports_to] == [("Engineering Manager", 5)]
+    assert [m.name for m in roles["Engineering Manager"].skills] == ["People management", "Hiring"]
