@@ -46,6 +46,7 @@ from loaders.layouts.fill import fill_role
 from loaders.layouts.ladder import track_of
 from loaders.layouts.particulars import cell_items, content_tables
 from loaders.layouts.roles import clean_title, mostly_roles
+from loaders.markdown import MENTION_KINDS
 from loaders.role_titles import has_level_word
 from loaders.text import classify_heading, collapse
 
@@ -54,23 +55,16 @@ __all__ = ["Catalog", "Column", "catalog_roles", "find_catalogs"]
 ColumnKind = Literal["title", "code", "track", "label", "section", "particular"]
 
 # Headers of the table's own columns besides the label grammar's.
-_TITLE_HEADERS = frozenset({"job title name", "title name", "job profile title", "name of post"})
+_TITLE_HEADERS = frozenset({"job title name", "title name", "name of post"})
 _CODE_HEADERS = CODE_LABELS | {"code", "id", "job key", "profile id", "req id", "requisition id"}
 _TRACK_HEADERS = frozenset({"track", "career track", "career stream", "job track", "stream", "career path type"})
 _FAMILY_GROUP_HEADERS = frozenset({"job family group", "family group"})
 _DESCRIPTION_HEADERS = frozenset(
     {"description", "job description", "role description", "position description", "job profile summary"}
 )
-_SECTION_KINDS = frozenset(
-    {
-        SectionKind.SUMMARY,
-        SectionKind.RESPONSIBILITIES,
-        SectionKind.SKILLS,
-        SectionKind.REQUIREMENTS,
-        SectionKind.NICE_TO_HAVE,
-        SectionKind.KPIS,
-    }
-)
+# Sections whose items are stated mentions (a skills cell's "GAAP; Excel"), and every kind a column may be.
+_LISTING_KINDS = frozenset(MENTION_KINDS | {SectionKind.KPIS})
+_SECTION_KINDS = _LISTING_KINDS | {SectionKind.SUMMARY, SectionKind.RESPONSIBILITIES}
 # Columns a career-track × grade × job-title table (a ladder) has as well: they make no catalog on their own.
 _LADDER_HEADER = re.compile(r"\b(?:track|family|path|ladder|discipline|department|grades?|levels?|bands?)\b", re.I)
 _SUMMARY_ROW = re.compile(r"^(?:total|sub-?total|sum|count|average|grand total)\b", re.I)
@@ -84,13 +78,19 @@ class Column:
 
     index: int
     header: str
+    key: str  # the header as the label grammar compares it
     kind: ColumnKind
     section: SectionKind | None = None  # for a section column: the kind of section its cells are
+
+    @property
+    def field(self) -> str | None:
+        """The role field a label column sets (``level``, ``family``, ``grade``, ``department``)."""
+        return role_field(self.key) if self.kind == "label" else None
 
 
 @dataclass(frozen=True)
 class Catalog:
-    """A table read as a job catalog: its columns (the title column first) and its rows of roles."""
+    """A table read as a job catalog: its title column, its other columns and its rows of roles."""
 
     title: Column
     columns: tuple[Column, ...]
@@ -105,17 +105,17 @@ def _header_key(text: str) -> str:
 def _column(index: int, header: str) -> Column:
     key = _header_key(header)
     if title_label(key) or key in _TITLE_HEADERS:
-        return Column(index, header, "title")
+        return Column(index, header, key, "title")
     if key in _CODE_HEADERS:
-        return Column(index, header, "code")
+        return Column(index, header, key, "code")
     if key in _TRACK_HEADERS:
-        return Column(index, header, "track")
+        return Column(index, header, key, "track")
     if career_field(key) or role_field(key) or staff_label(key) or key in _FAMILY_GROUP_HEADERS:
-        return Column(index, header, "label")
+        return Column(index, header, key, "label")
     kind = SectionKind.SUMMARY if key in _DESCRIPTION_HEADERS else classify_heading(key)
     if kind in _SECTION_KINDS:
-        return Column(index, header, "section", kind)
-    return Column(index, header, "particular")
+        return Column(index, header, key, "section", kind)
+    return Column(index, header, key, "particular")
 
 
 def _catalog(header: tuple[Cell, ...], rows: tuple[tuple[Cell, ...], ...]) -> Catalog | None:
@@ -130,7 +130,7 @@ def _catalog(header: tuple[Cell, ...], rows: tuple[tuple[Cell, ...], ...]) -> Ca
         return None
     others = [c for c in columns if c is not title]
     records = any(c.kind == "code" or _sits(c) for c in others)
-    family = any(c.kind == "label" and role_field(_header_key(c.header)) == "family" for c in others)
+    family = any(c.field == "family" for c in others)
     beyond_ladder = any(c.kind != "particular" and not _LADDER_HEADER.search(c.header) for c in others)
     if not records and not (family and beyond_ladder):
         return None
@@ -140,10 +140,9 @@ def _catalog(header: tuple[Cell, ...], rows: tuple[tuple[Cell, ...], ...]) -> Ca
 def _sits(column: Column) -> bool:
     """Whether a column says where each row's role sits as no ladder table does: a reporting line, the
     staff it manages, its department, or a post particular (location, FLSA status)."""
-    key = _header_key(column.header)
     if column.kind == "label":
-        return bool(career_field(key) or staff_label(key) or role_field(key) == "department")
-    return column.kind == "particular" and post_label(key)
+        return bool(career_field(column.key) or staff_label(column.key) or column.field == "department")
+    return column.kind == "particular" and post_label(column.key)
 
 
 def find_catalogs(outline: DocumentOutline) -> list[Catalog]:
@@ -242,7 +241,7 @@ def _row_role(source: str, catalog: Catalog, row: tuple[Cell, ...]) -> ParsedRol
     for column, cell in cells:
         if column.kind == "code":
             _code(role, cell)
-        elif column.kind == "track" or (column.kind == "label" and role_field(_header_key(column.header)) == "level"):
+        elif column.kind == "track" or column.field == "level":
             _track(role, column, cell)
         elif column.kind == "section" and column.section is not None:
             fill_role(role, _content(column.section, cell), column.header, column.section)
@@ -256,18 +255,18 @@ def _particulars(catalog: Catalog, cells: list[tuple[Column, Cell]]) -> list[Blo
     A family group (Workday's "Job Family Group") is the family when no column names a finer one, else the
     department the role's function is placed by when its title names none.
     """
-    has_family = any(c.kind == "label" and role_field(_header_key(c.header)) == "family" for c in catalog.columns)
+    has_family = any(c.field == "family" for c in catalog.columns)
     blocks = []
     for column, cell in cells:
         if column.kind == "section":
             continue
-        value, header = collapse(cell.text), column.header
-        label: str | None = _header_key(header)
-        if column.kind == "label" and label in _FAMILY_GROUP_HEADERS:
+        value = collapse(cell.text)
+        label: str | None = column.key
+        if column.kind == "label" and column.key in _FAMILY_GROUP_HEADERS:
             label = "department" if has_family else "family"
-        elif column.kind in ("code", "track", "particular") or not known_label(label):
+        elif column.kind != "label" or not known_label(column.key):
             label = None  # kept with the role, read as nothing
-        blocks.append(Block(kind="label", text=f"{header}: {value}", at=cell.at, label=label, value=value))
+        blocks.append(Block(kind="label", text=f"{column.header}: {value}", at=cell.at, label=label, value=value))
     return blocks
 
 
@@ -291,7 +290,6 @@ def _track(role: ParsedRole, column: Column, cell: Cell) -> None:
         role.level = None
 
 
-_LISTING_KINDS = frozenset({SectionKind.SKILLS, SectionKind.REQUIREMENTS, SectionKind.NICE_TO_HAVE, SectionKind.KPIS})
 _MAX_NAME_WORDS = 6
 
 
