@@ -28,7 +28,7 @@ from graph.pipeline.functions import FunctionTree
 from graph.pipeline.inherit import inherited_facts
 from graph.pipeline.lines import METHOD_PRIORITY, LineBuilder
 from graph.pipeline.merge import RoleGroup, TitleIndex, merge_roles, near_duplicate_findings
-from graph.pipeline.titles import nearest_title
+from graph.pipeline.titles import NearestTitles
 
 __all__ = ["RoleFactSheet", "build_snapshot"]
 
@@ -273,13 +273,13 @@ _STRUCTURED_FORMATS = {"blueprint", "yaml"}
 
 def _dangling(lines: LineBuilder, formats: dict[str, str]) -> list[LoadProblem]:
     problems = []
-    titles = [title for group in lines.groups for title in group.titles()]
+    nearest_title = NearestTitles(title for group in lines.groups for title in group.titles())
     unresolved = [(ref, message, True) for ref, message in lines.dangling]
     unresolved += [(ref, message, False) for ref, message in lines.ambiguous]  # the message names the candidates
     for ref, message, hinted in unresolved:
         structured = formats.get(ref.at.source) in _STRUCTURED_FORMATS
         hint = "; fix the title or load the document that defines it" if structured else " (outside the library?)"
-        nearest = nearest_title(ref.title, titles) if hinted else None
+        nearest = nearest_title(ref.title) if hinted else None
         hint += f"; nearest loaded title: {nearest!r}" if nearest else ""
         hint = hint if hinted else ""
         problems.append(

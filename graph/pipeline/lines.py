@@ -158,10 +158,10 @@ class LineBuilder:
             tracks = [role.track] if same_track else None
         for scope, confidence, kind, value in self._scopes(role, with_ancestors):
             nearest = targets.nearest_above(kind, value, role.level_rank, tracks)
-            if not nearest:
+            if nearest is None:
                 continue
-            target = nearest[0]
-            if len(nearest) > 1:
+            target, tied = nearest
+            if tied > 1:
                 confidence = round(confidence * 0.8, 2)
             rule = (
                 f"inferred: {target.title!r} is the nearest higher-ranked role ({target.level}) "
@@ -224,16 +224,24 @@ class _TargetIndex:
                 if value:
                     self._scopes[(kind, value, target.track)].append(target)
         for members in self._scopes.values():
-            members.sort(key=lambda t: t.level_rank)
+            members.sort(key=lambda t: (t.level_rank, t.title))  # a rank's first member is its first title
         self._ranks = {key: [t.level_rank for t in members] for key, members in self._scopes.items()}
         self._tracks: dict[tuple[str, str], list[str | None]] = defaultdict(list)
         for kind, value, track in self._scopes:
             self._tracks[(kind, value)].append(track)
 
-    def nearest_above(self, kind: str, value: str, rank: int, tracks: list[str | None] | None) -> list[Role]:
-        """The targets of the scope on ``tracks`` (None: any) with the lowest rank above ``rank``, by title."""
+    def nearest_above(
+        self, kind: str, value: str, rank: int, tracks: list[str | None] | None
+    ) -> tuple[Role, int] | None:
+        """Of the targets of the scope on ``tracks`` (None: any) with the lowest rank above ``rank``, the
+        first by title and how many there are; None when none is above.
+
+        By bisection and a count, not by listing them: a catalog's hundreds of roles of one rank in a
+        family would make every role's inference sort them all.
+        """
         best: int | None = None
-        found: list[Role] = []
+        first: Role | None = None
+        tied = 0
         for track in self._tracks.get((kind, value), []) if tracks is None else tracks:
             key = (kind, value, track)
             ranks = self._ranks.get(key)
@@ -245,10 +253,13 @@ class _TargetIndex:
             lowest = ranks[start]
             if best is not None and lowest > best:
                 continue
+            candidate = self._scopes[key][start]
             if best is None or lowest < best:
-                best, found = lowest, []
-            found += self._scopes[key][start : bisect_right(ranks, lowest)]
-        return sorted(found, key=lambda t: t.title)
+                best, first, tied = lowest, candidate, 0
+            elif first is None or candidate.title < first.title:
+                first = candidate
+            tied += bisect_right(ranks, lowest) - start
+        return (first, tied) if first is not None else None
 
 
 def _reaches(successors: dict[str, set[str]], source: str, target: str) -> bool:

@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process
 
 from graph.ids import spell_symbols
 
-__all__ = ["TitleKey", "title_key", "near_duplicates", "nearest_title", "split_specialty", "words_of"]
+__all__ = ["NearestTitles", "TitleKey", "title_key", "near_duplicates", "split_specialty", "words_of"]
 
 ACRONYMS = {
     "sre": "site reliability engineering",
@@ -273,17 +273,34 @@ def near_duplicates(a: TitleKey, b: TitleKey) -> bool:
     return bool(small) and small < large and (large - small) <= GENERIC_FUNCTION_WORDS
 
 
-def nearest_title(title: str, titles: Iterable[str], cutoff: float = 60.0) -> str | None:
+class NearestTitles:
     """The loaded title closest to an unresolved reference (for ``orgkg validate``), if any is close.
+
+    The titles are normalised once, and each distinct reference is looked up once: a library of thousands
+    of roles whose rows all name the same manager outside it costs one search, not one per row. Past
+    ``limit`` distinct references no nearest title is searched (each search is linear in the titles).
 
     Examples
     --------
-    >>> nearest_title("Sr Manager, Solutions Architecture", ["Senior Manager, Solutions Architects", "CEO"])
+    >>> nearest = NearestTitles(["Senior Manager, Solutions Architects", "CEO"])
+    >>> nearest("Sr Manager, Solutions Architecture")
     'Senior Manager, Solutions Architects'
-    >>> nearest_title("Chief Executive Officer", ["Backend Engineer"]) is None
+    >>> NearestTitles(["Backend Engineer"])("Chief Executive Officer") is None
     True
     """
-    choices = {" ".join(words_of(t)): t for t in titles}
-    query = " ".join(words_of(title))
-    best = process.extractOne(query, list(choices), scorer=fuzz.token_sort_ratio, score_cutoff=cutoff)
-    return choices[best[0]] if best else None
+
+    def __init__(self, titles: Iterable[str], cutoff: float = 60.0, limit: int = 1000) -> None:
+        self._choices = {" ".join(words_of(t)): t for t in titles}
+        self._keys = list(self._choices)
+        self._cutoff = cutoff
+        self._limit = limit
+        self._found: dict[str, str | None] = {}
+
+    def __call__(self, title: str) -> str | None:
+        query = " ".join(words_of(title))
+        if query not in self._found:
+            if len(self._found) >= self._limit:
+                return None
+            best = process.extractOne(query, self._keys, scorer=fuzz.token_sort_ratio, score_cutoff=self._cutoff)
+            self._found[query] = self._choices[best[0]] if best else None
+        return self._found[query]
