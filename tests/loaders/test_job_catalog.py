@@ -374,3 +374,17 @@ def test_records_of_an_export_with_lists_of_skills_are_a_catalog_with_each_fact_
     assert [(m.name, m.at.line) for m in engineer.skills] == [("Python", 6), ("SQL", 6)]
     assert [(r.title, r.at.line) for r in engineer.reports_to] == [("Engineering Manager", 5)]
     assert [m.name for m in roles["Engineering Manager"].skills] == ["People management", "Hiring"]
+
+
+def test_supervisor_and_next_job_columns_are_reporting_lines_and_promotions(read):
+    text = (
+        "Position,Supervisor,Next Job,Department\n"
+        "Payroll Clerk,Payroll Supervisor,Payroll Officer,Finance\n"
+        "Payroll Officer,Payroll Supervisor,,Finance\n"
+    )
+    _, roles = read("payroll.csv", text)
+    clerk = roles["Payroll Clerk"]
+    assert [(r.title, r.at.evidence) for r in clerk.reports_to] == [
+        ("Payroll Supervisor", "Supervisor: Payroll Supervisor")
+    ]
+    assert [(r.title, r.at.evidence) for r in clerk.promotes_to] == [("Payroll Officer", "Next Job: Payroll Officer")]
