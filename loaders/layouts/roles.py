@@ -273,9 +273,9 @@ def track_table(outline: DocumentOutline) -> list[list[TrackRole]]:
     """Ladders side by side in one table: each column of distinct role titles is a track, in row order.
 
     A title column's cells are distinct, title-shaped and mostly role titles (one title the grammar does
-    not know loses no column). A column of level codes (``IC2``, ``M3``), or one headed Grade, Band or
-    Level, gives the levels (or grades) of the nearest title column: a job architecture's grid of grades
-    × families is a ladder per family.
+    not know loses no column). A column of level codes (``IC2``, ``M3``) gives the levels of the nearest
+    title column; a lone column headed Grade, Band or Level gives every title column its levels (or
+    grades): a job architecture's grid of grades × families is a ladder per family.
 
     Examples
     --------
