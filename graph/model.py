@@ -447,6 +447,7 @@ class Role(_Model):
     )
     grade: int | None = None
     family: str | None = None
+    department: str | None = Field(default=None, description="The department or division a document names it in.")
     specialty: str | None = None
     function: str | None = None
     sources: list[str] = Field(default_factory=list)

@@ -87,7 +87,11 @@ def print_card(card: RoleCard, *, full: bool) -> None:
     print_corrections(card.corrections)
     role = card.role
     line(Text.assemble((role.title, "bold"), f"  ({role.id})"))
-    facts = [role.level, f"grade {role.grade}" if role.grade else None, role.family, role.function]
+    department = role.department if role.department not in (role.family, role.function) else None
+    facts = [
+        role.level, f"grade {role.grade}" if role.grade else None, role.family,
+        f"{department} department" if department else None, role.function,
+    ]  # fmt: skip
     line(" · ".join(str(f) for f in facts if f), 2)
     if role.aliases:
         line(f"also called: {', '.join(role.aliases)}", 2)

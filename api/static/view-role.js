@@ -104,7 +104,7 @@ export async function render(root, route) {
       h("p", { class: "eyebrow" }, "Role", role.family ? [" · ", role.family_id ? entityLink(role.family_id, role.family, { kind: "family" }) : role.family] : null),
       h("h1", { class: "role-title" }, role.title),
       correctionNote(data),
-      h("div", { class: "badges" }, badge("Level", role.level), badge("Grade", role.grade), badge("Family", role.family), badge("Function", role.function), badge("Track", role.track === "ic" ? "individual contributor" : role.track), badge("Specialty", role.specialty)),
+      h("div", { class: "badges" }, badge("Level", role.level), badge("Grade", role.grade), badge("Family", role.family), badge("Department", role.department !== role.family && role.department !== role.function ? role.department : null), badge("Function", role.function), badge("Track", role.track === "ic" ? "individual contributor" : role.track), badge("Specialty", role.specialty)),
       aliases.length ? h("p", { class: "aliases" }, "Also called ", aliases.map((a, i) => [i ? ", " : "", h("q", null, a)])) : null,
       role.summary ? h("p", { class: "summary" }, role.summary) : null,
       h(

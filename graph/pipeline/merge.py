@@ -66,6 +66,7 @@ class RoleGroup:
             track_at=next((p.track_at for p in self.parts if p.track), None),
             grade=grade,
             family=family,
+            department=self.first("department"),
             specialty=self.first("specialty"),
             function=functions.place(
                 title, family, base.title if (base := self.first("specializes")) else None, self.first("department")

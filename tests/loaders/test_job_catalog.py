@@ -345,6 +345,7 @@ def test_a_department_column_places_a_role_whose_title_names_no_function(tmp_pat
     assert document.source.format == "csv:job-catalog"
     assert [r.department for r in document.roles] == ["Finance"] * 3
     snapshot = build_from_documents([tmp_path], Settings(data_dir=tmp_path / "data"), save=False)
+    assert {role.department for role in snapshot.roles} == {"Finance"}  # a property of the Role node too
     functions = {role.title: role.function for role in snapshot.roles}
     # the department places only what the title cannot: a software engineer's function is still its craft's
     assert functions == {
