@@ -24,8 +24,8 @@ from loaders.labels import (
     titles_in_prose,
 )
 from loaders.markdown import Block, Heading, Outline, parse_outline
-from loaders.role_titles import role_like_headings
-from loaders.text import classify_heading, clean_line, split_titles
+from loaders.role_titles import role_like_headings, split_titles
+from loaders.text import classify_heading, clean_line
 
 __all__ = ["CAREER_LABELS", "LOADER", "parse_blueprint"]
 

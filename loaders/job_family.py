@@ -28,7 +28,8 @@ from loaders.labels import career_labels, reports_to_in_prose
 from loaders.markdown import Heading, Outline, Span, parse_outline
 from loaders.role_titles import NOT_A_TITLE as _NOT_A_TITLE
 from loaders.role_titles import ROLE_NOUN as _ROLE_NOUN
-from loaders.text import classify_heading, clean_title, protect_abbreviations, split_titles
+from loaders.role_titles import split_titles
+from loaders.text import classify_heading, clean_title, protect_abbreviations
 
 __all__ = ["GRADE_SENTENCE", "LOADER", "parse_job_family"]
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 
-from loaders.role_titles import POSITION_NOUN
-from loaders.text import clean_title, protect_abbreviations, split_titles
+from loaders.role_titles import POSITION_NOUN, split_titles
+from loaders.text import clean_title, protect_abbreviations
 
 __all__ = [
     "CAREER_CONTAINERS",

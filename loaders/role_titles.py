@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 from graph.model import LoadProblem, Location, ParsedRole, SectionKind
-from loaders.text import classify_heading, clean_title
+from loaders.text import classify_heading, clean_line, clean_title, protect_abbreviations
 
 __all__ = [
     "LEVEL_WORDS",
@@ -23,6 +23,7 @@ __all__ = [
     "decorated_title",
     "has_level_word",
     "is_generic_level",
+    "split_titles",
     "level_name",
     "looks_like_role",
     "role_like_headings",
@@ -191,3 +192,44 @@ def role_like_headings(headings: Iterable[tuple[str, int]], roles: list[ParsedRo
             LoadProblem(path=source, line=line, message=message, severity="warning", cause="role-like-heading")
         )
     return problems
+
+
+_TITLE_SEPARATORS_KEPT = re.compile(r"(\s*[,;/]\s*|\s+(?:or|and|&)\s+)")
+_POSITION_ONLY = re.compile(
+    r"^(?:(?:senior|sr|junior|jr|associate|staff|principal|group|global|executive|deputy|interim)\s+)*"
+    r"(?:managers?|directors?|vice\s+presidents?|vps?|svps?|heads?|leads?|engineers?|officers?)$",
+    re.I,
+)
+
+
+def split_titles(value: str) -> list[str]:
+    """Split a list of role titles written on one line (commas, semicolons, slashes, ``or``, ``and``).
+
+    A comma belongs to the title after a bare position ("Manager, Infrastructure", "Senior Managers,
+    Solutions Architects") and before a qualifier that is no title of its own ("Backend Engineer,
+    Fulfillment", "Accounting Manager, EMEA").
+
+    Examples
+    --------
+    >>> split_titles("Platform Engineering Manager or Observability Engineering Manager; SRE Director.")
+    ['Platform Engineering Manager', 'Observability Engineering Manager', 'SRE Director']
+    >>> split_titles("Manager, Infrastructure or Sr. Director, Engineering")
+    ['Manager, Infrastructure', 'Sr Director, Engineering']
+    >>> split_titles("Accounting Manager, EMEA"), split_titles("Head of Data, CTO")
+    (['Accounting Manager, EMEA'], ['Head of Data', 'CTO'])
+    """
+    pieces = _TITLE_SEPARATORS_KEPT.split(protect_abbreviations(clean_line(value)))
+    titles: list[str] = []
+    joining = False
+    for index in range(0, len(pieces), 2):
+        part = pieces[index].strip()
+        if joining and titles:
+            titles[-1] = f"{titles[-1]}, {part}"
+        elif part.strip(" ."):
+            titles.append(part)
+        separator = pieces[index + 1] if index + 1 < len(pieces) else ""
+        following = pieces[index + 2].strip(" .") if index + 2 < len(pieces) else ""
+        joining = separator.strip() == "," and (
+            bool(_POSITION_ONLY.match(part.strip(" ."))) or (bool(following) and not looks_like_role(following))
+        )
+    return [clean_title(title) for title in titles if title.strip(" .")]

@@ -21,7 +21,6 @@ __all__ = [
     "own_acronyms",
     "protect_abbreviations",
     "sentences",
-    "split_titles",
     "trim_blank_lines",
 ]
 
@@ -230,7 +229,6 @@ def classify_heading(heading: str) -> SectionKind:
     return SectionKind.OTHER
 
 
-_TITLE_SEPARATORS_KEPT = re.compile(r"(\s*[,;/]\s*|\s+(?:or|and|&)\s+)")
 
 # Title grammar. Abbreviations end in a period that ends no sentence ("Sr. Director"); a title may
 # carry a decoration naming the document ("MLOps Engineer — Role Blueprint", "CTO Role Description")
@@ -355,35 +353,3 @@ def _trim(text: str) -> str:
     return trimmed
 
 
-_POSITION_ONLY = re.compile(
-    r"^(?:(?:senior|sr|junior|jr|associate|staff|principal|group|global|executive|deputy|interim)\s+)*"
-    r"(?:managers?|directors?|vice\s+presidents?|vps?|svps?|heads?|leads?|engineers?|officers?)$",
-    re.I,
-)
-
-
-def split_titles(value: str) -> list[str]:
-    """Split a list of role titles written on one line (commas, semicolons, slashes, ``or``, ``and``).
-
-    A comma after a bare position ("Manager, Infrastructure", "Senior Managers, Solutions Architects")
-    belongs to the title.
-
-    Examples
-    --------
-    >>> split_titles("Platform Engineering Manager or Observability Engineering Manager; SRE Director.")
-    ['Platform Engineering Manager', 'Observability Engineering Manager', 'SRE Director']
-    >>> split_titles("Manager, Infrastructure or Sr. Director, Engineering")
-    ['Manager, Infrastructure', 'Sr Director, Engineering']
-    """
-    pieces = _TITLE_SEPARATORS_KEPT.split(protect_abbreviations(clean_line(value)))
-    titles: list[str] = []
-    joining = False
-    for index in range(0, len(pieces), 2):
-        part = pieces[index].strip()
-        if joining and titles:
-            titles[-1] = f"{titles[-1]}, {part}"
-        elif part.strip(" ."):
-            titles.append(part)
-        separator = pieces[index + 1] if index + 1 < len(pieces) else ""
-        joining = separator.strip() == "," and bool(_POSITION_ONLY.match(part.strip(" .")))
-    return [clean_title(title) for title in titles if title.strip(" .")]

@@ -19,7 +19,8 @@ from loaders.labels import (
 )
 from loaders.layouts.particulars import particulars, person_specification, staff_titles
 from loaders.markdown import MENTION_KINDS, is_name_list
-from loaders.text import classify_heading, collapse, sentences, split_titles
+from loaders.role_titles import split_titles
+from loaders.text import classify_heading, collapse, sentences
 
 __all__ = ["fill_role", "mention", "table_mentions"]
 

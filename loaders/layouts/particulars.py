@@ -30,8 +30,8 @@ from loaders.labels import (
     label_key,
     singular_title,
 )
-from loaders.role_titles import looks_like_role
-from loaders.text import collapse, split_titles
+from loaders.role_titles import looks_like_role, split_titles
+from loaders.text import collapse
 
 __all__ = [
     "Criterion",

@@ -11,7 +11,8 @@ import pytest
 
 from loaders import load_file, load_paths
 from loaders.labels import career_field, titles_in_prose
-from loaders.text import clean_title, split_titles
+from loaders.role_titles import split_titles
+from loaders.text import clean_title
 
 
 @pytest.fixture(scope="module")
@@ -149,6 +150,14 @@ def test_title_lists_keep_comma_form_titles_and_abbreviations():
         "Managers, Solutions Architects",
         "FP&A Manager",
     ]
+
+
+def test_a_comma_before_a_qualifier_that_is_no_title_belongs_to_the_title():
+    assert split_titles("Accounting Manager, EMEA; Backend Engineer, Fulfillment") == [
+        "Accounting Manager, EMEA",
+        "Backend Engineer, Fulfillment",
+    ]
+    assert split_titles("Head of Data, CTO") == ["Head of Data", "CTO"]  # two titles stay two
 
 
 def test_titles_in_prose_name_positions_only():
