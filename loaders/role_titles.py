@@ -23,10 +23,10 @@ __all__ = [
     "decorated_title",
     "has_level_word",
     "is_generic_level",
-    "split_titles",
     "level_name",
     "looks_like_role",
     "role_like_headings",
+    "split_titles",
 ]
 
 def decorated_title(source: str, at: Location, title: str, shown: str) -> LoadProblem:

@@ -51,6 +51,7 @@ class RoleGroup:
         title = self.primary.title
         grade = self.first("grade")
         family = self.first("family")
+        department = self.first("department")
         level = classify_level(title, grade)
         scoped = self.level_aliases()
         self.role = Role(
@@ -66,10 +67,10 @@ class RoleGroup:
             track_at=next((p.track_at for p in self.parts if p.track), None),
             grade=grade,
             family=family,
-            department=self.first("department"),
+            department=department,
             specialty=self.first("specialty"),
             function=functions.place(
-                title, family, base.title if (base := self.first("specializes")) else None, self.first("department")
+                title, family, base.title if (base := self.first("specializes")) else None, department
             ),
             sources=list(dict.fromkeys(p.source for p in self.parts)),
             sections=[s for p in self.parts for s in p.sections],

@@ -152,7 +152,8 @@ def _text(value: object) -> str | None:
     return str(value).strip() if isinstance(value, str | int) and str(value).strip() else None
 
 
-_TITLE_HEADER = re.compile(r"\b(?:titles?|roles?|positions?|jobs?|levels?|ladders?|tracks?)\b", re.I)
+# A title column's header that names what the column holds, not a job family ("Job title", "Track A").
+_GENERIC_COLUMN_HEADER = re.compile(r"\b(?:titles?|roles?|positions?|jobs?|levels?|ladders?|tracks?)\b", re.I)
 _SITE_SUFFIX = re.compile(r"\s+[|–—]\s+.*$|\s+-\s+(?:join|careers?|jobs?)\b.*$", re.I)
 _ORG_PREFIX = re.compile(r"^[^:]{1,30}:\s+(?=\S)")
 _PAY_GRADE = re.compile(r"\s+(?P<grade>[A-Z]{1,3}-?\d{1,2})$")
@@ -285,7 +286,7 @@ def _track_roles(outline: DocumentOutline, tracks: list[list[TrackRole]]) -> lis
                 name = clean_title(spot.track or "") or f"track {number}"
                 place = {"line": spot.at.line, **spot.at.beyond_line}
                 # a column headed by no track ("Finance" beside "People") is a job family's ladder
-                family = name if kind is None and spot.track and not _TITLE_HEADER.search(name) else None
+                family = name if kind is None and spot.track and not _GENERIC_COLUMN_HEADER.search(name) else None
                 new = ParsedRole(
                     title=spot.title, source=outline.source, **place, level=spot.level, grade=spot.grade,
                     track=kind, ladder=name, family=family,

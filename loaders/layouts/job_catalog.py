@@ -45,7 +45,7 @@ from loaders.labels import (
 from loaders.layouts.fill import fill_role
 from loaders.layouts.ladder import track_of
 from loaders.layouts.particulars import cell_items, content_tables
-from loaders.layouts.roles import clean_title, mostly_roles
+from loaders.layouts.roles import clean_title, ladder_table_header, mostly_roles
 from loaders.markdown import MENTION_KINDS
 from loaders.role_titles import has_level_word
 from loaders.text import classify_heading, collapse
@@ -65,8 +65,6 @@ _DESCRIPTION_HEADERS = frozenset(
 # Sections whose items are stated mentions (a skills cell's "GAAP; Excel"), and every kind a column may be.
 _LISTING_KINDS = frozenset(MENTION_KINDS | {SectionKind.KPIS})
 _SECTION_KINDS = _LISTING_KINDS | {SectionKind.SUMMARY, SectionKind.RESPONSIBILITIES}
-# Columns a career-track × grade × job-title table (a ladder) has as well: they make no catalog on their own.
-_LADDER_HEADER = re.compile(r"\b(?:track|family|path|ladder|discipline|department|grades?|levels?|bands?)\b", re.I)
 _SUMMARY_ROW = re.compile(r"^(?:total|sub-?total|sum|count|average|grand total)\b", re.I)
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _HEADER_ROWS = 5  # how far below the first row a catalog's header may start (title rows of an export)
@@ -131,7 +129,8 @@ def _catalog(header: tuple[Cell, ...], rows: tuple[tuple[Cell, ...], ...]) -> Ca
     others = [c for c in columns if c is not title]
     records = any(c.kind == "code" or _sits(c) for c in others)
     family = any(c.field == "family" for c in others)
-    beyond_ladder = any(c.kind != "particular" and not _LADDER_HEADER.search(c.header) for c in others)
+    # a family beside only the columns a career-track × grade × job-title table has is that ladder, no catalog
+    beyond_ladder = any(c.kind != "particular" and not ladder_table_header(c.header) for c in others)
     if not records and not (family and beyond_ladder):
         return None
     return Catalog(title, tuple(others), rows)

@@ -20,7 +20,7 @@ from loaders.markdown import PSEUDO_LEVEL
 from loaders.role_titles import LEVEL_WORDS, has_level_word, level_name, looks_like_role
 from loaders.text import classify_heading
 
-__all__ = ["RoleSpot", "Found", "find_roles", "mostly_roles", "role_table", "clean_title"]
+__all__ = ["RoleSpot", "Found", "find_roles", "ladder_table_header", "mostly_roles", "role_table", "clean_title"]
 
 _ROLE_COLUMN = re.compile(r"^(?:roles?|levels?|job\s+titles?|titles?|positions?|ranks?|grades?)$", re.I)
 _CONTAINER = re.compile(
@@ -308,7 +308,8 @@ def track_table(outline: DocumentOutline) -> list[list[TrackRole]]:
         if len(title_columns) < 2:
             continue
         owner = {lc: min(title_columns, key=lambda tc, lc=lc: (abs(tc - lc), tc)) for lc in level_columns}
-        shared = {lc for lc in level_columns if len(level_columns) == 1 and _GRADE_HEADER.fullmatch(_header(table, lc))}
+        lone = len(level_columns) == 1 and _GRADE_HEADER.fullmatch(_header(table, level_columns[0]))
+        shared = set(level_columns) if lone else set()
         tracks = []
         for column in title_columns:
             # a column headed Grade or Level alone is every track's (a grid of grades × families); others
@@ -337,8 +338,9 @@ def _level_cells(table: Table, row: tuple[Cell, ...], columns: list[int]) -> tup
         header = _header(table, column)
         if not text:
             continue
-        if _GRADE_WORD.search(header) and grade_of(text) is not None:
-            grade = grade if grade is not None else grade_of(text)
+        number = grade_of(text) if _GRADE_WORD.search(header) else None
+        if number is not None:
+            grade = grade if grade is not None else number
         elif level is None:
             level = text
     return level, grade
@@ -348,6 +350,16 @@ _GRADE_WORD = re.compile(r"\b(?:grades?|bands?)\b", re.I)
 _TRACK_HEADER = re.compile(r"\b(?:track|family|path|ladder|discipline|department)\b", re.I)
 _TITLE_HEADER = re.compile(r"\b(?:title|role|position)s?\b", re.I)
 _GRADE_HEADER = re.compile(r"\b(?:grade|level|band)s?\b", re.I)
+
+
+def ladder_table_header(header: str) -> bool:
+    """Whether a header is one a career-track × grade × job-title table (:func:`grouped_table`) has: a
+    track, family or department, or a grade, level or band.
+
+    >>> ladder_table_header("Career Track"), ladder_table_header("Pay Grade"), ladder_table_header("Reports To")
+    (True, True, False)
+    """
+    return bool(_TRACK_HEADER.search(header) or _GRADE_HEADER.search(header))
 
 
 def grouped_table(outline: DocumentOutline) -> list[list[TrackRole]]:
