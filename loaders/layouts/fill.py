@@ -225,7 +225,9 @@ def _label(role: ParsedRole, block: Block) -> None:
 def _section(name: str, kind: SectionKind, blocks: list[Block]) -> Section | None:
     """The blocks' text as one section, each block at its own line offset (the extractor counts lines).
 
-    Blocks without file lines (DOCX, PDF, XLSX) are one line each, and ``places`` keeps where each is.
+    Blocks without file lines (DOCX, PDF, XLSX) are one line each, and ``places`` keeps where each is; so
+    are blocks that share a file line (an HTML list written on one line, a minified page), which would
+    otherwise run together into one sentence.
     """
     parts = [(b.at, b.text) for b in blocks if b.kind != "table" and b.text.strip()]
     parts += [
@@ -239,10 +241,11 @@ def _section(name: str, kind: SectionKind, blocks: list[Block]) -> Section | Non
     if not parts:
         return None
     parts.sort(key=lambda part: part[0].line)
-    places = []
-    if not any(at.line for at, _ in parts) and any(at.beyond_line for at, _ in parts):
-        places = [at for at, part in parts for _ in range(part.count("\n") + 1)]
     first = parts[0][0].line
+    if _shares_lines(parts):
+        places = [at.model_copy(update={"line": at.line + n}) if at.line else at
+                  for at, part in parts for n in range(part.count("\n") + 1)]
+        return Section(name=name, kind=kind, text="\n".join(part for _, part in parts), line=first, places=places)
     text, current = "", first
     for at, part in parts:
         line = at.line
@@ -252,4 +255,17 @@ def _section(name: str, kind: SectionKind, blocks: list[Block]) -> Section | Non
             text += "\n" if not line or line > current else " "
         text += part
         current = (line or current) + part.count("\n")
-    return Section(name=name, kind=kind, text=text, line=first, places=places)
+    return Section(name=name, kind=kind, text=text, line=first)
+
+
+def _shares_lines(parts: list[tuple[Location, str]]) -> bool:
+    """Whether some block has no file line of its own: none has one and they have other places, or one
+    starts on a line an earlier block is on (``parts`` sorted by line)."""
+    if not any(at.line for at, _ in parts):
+        return any(at.beyond_line for at, _ in parts)
+    end = 0
+    for at, part in parts:
+        if at.line and at.line <= end:
+            return True
+        end = max(end, at.line + part.count("\n"))
+    return False

@@ -10,6 +10,9 @@ element. Layout interpreters that look for levels and criteria by shape read ``m
 A list of records whose values include lists of scalars (an export's ``"skills": ["Python", "SQL"]``) is
 headings per element as above, and also a table in ``meta["record_tables"]``: a cell per key, a list's
 items a line each, every cell at the line of its key (the job catalog layout reads them).
+
+JSON that holds schema.org ``JobPosting`` nodes (a JSON-LD feed of a careers site) is read as postings
+instead (:mod:`loaders.readers.jobposting`).
 """
 
 from __future__ import annotations
@@ -27,10 +30,11 @@ from graph.errors import DocumentError
 from loaders.base import Reader
 from loaders.document import Block, Cell, DocumentOutline, Location, Table
 from loaders.readers.common import clean, text_block
+from loaders.readers.jobposting import find_postings, postings_outline
 from loaders.readers.jsdata import DataPath, ParsedData, parse_js_module, parse_literal
 from loaders.reading import decode
 
-__all__ = ["JSON", "JS", "MAX_BLOCKS", "TOML", "YAML_DATA", "outline_from_data"]
+__all__ = ["JSON", "JS", "MAX_BLOCKS", "TOML", "YAML_DATA", "data_location", "outline_from_data"]
 
 MAX_BLOCKS = 200_000  # an outline larger than this (YAML aliases can multiply a small file) is refused
 LONG_TEXT = 120  # a string longer than this (or with a line break) is a paragraph, not a label value
@@ -82,9 +86,7 @@ class _Builder:
         self.record_tables: list[Table] = []
 
     def at(self, path: DataPath) -> Location:
-        while path and path not in self.lines:
-            path = path[:-1]
-        return Location(line=self.lines.get(path, 1))
+        return data_location(self.lines, path)
 
     def add(self, block: Block) -> None:
         if len(self.blocks) >= MAX_BLOCKS:
@@ -162,6 +164,19 @@ class _Builder:
         return Location(line=self.at(where).line, row=row, column=column)
 
 
+def data_location(lines: dict[DataPath, int], path: DataPath) -> Location:
+    """The line of ``path`` (or of the nearest key above it that has one; line 1 when none has).
+
+    Examples
+    --------
+    >>> str(data_location({("levels",): 2, ("levels", 0): 3}, ("levels", 0, "name"))), str(data_location({}, ("x",)))
+    ('line 3', 'line 1')
+    """
+    while path and path not in lines:
+        path = path[:-1]
+    return Location(line=lines.get(path, 1))
+
+
 def _is_short_text(value: Any) -> bool:
     return isinstance(value, str | int) and not isinstance(value, bool) and 0 < len(str(value).strip()) <= 80
 
@@ -228,6 +243,9 @@ def read_json(data: bytes, source: str) -> DocumentOutline:
         lines = parse_literal(text, source).lines
     except DocumentError:  # valid JSON the line finder does not follow: the blocks keep line 1
         lines = {}
+    postings = find_postings(value)
+    if postings:  # schema.org job postings (a JSON-LD feed): read as postings, not as data
+        return postings_outline(value, postings, lambda path: data_location(lines, path), source, "json")
     return outline_from_data(value, lines, source, "json")
 
 
@@ -336,7 +354,13 @@ def _reader(name: str, extensions: tuple[str, ...], read: Callable[[bytes, str],
     return Reader(name=name, extensions=extensions, read=read, description=what, library=lib)
 
 
-JSON = _reader("json", (".json",), read_json, "JSON data (progression frameworks, exports).", "Python json module")
+JSON = _reader(
+    "json",
+    (".json", ".jsonld"),
+    read_json,
+    "JSON data (progression frameworks, exports) and schema.org JobPosting JSON-LD.",
+    "Python json module",
+)
 YAML_DATA = _reader(
     "yaml-data", (".yaml", ".yml"), read_yaml, "YAML data that is no orgkg role file (frameworks, ladders).", "PyYAML"
 )

@@ -3,22 +3,33 @@
 Each block's line is found by looking for its first words in the source, moving forward only (for
 HTML from ``<body>`` on, so the ``<title>`` never takes the first heading's line). AsciiDoc's
 document title (``= Title``) becomes the level-1 heading, so its sections start at level 2 as in
-Markdown and HTML.
+Markdown and HTML. A job page whose JSON-LD holds a schema.org ``JobPosting`` is read from that
+(:func:`page_postings`).
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
+from graph.errors import DocumentError
+from graph.model import LoadProblem
 from loaders.base import Reader
 from loaders.document import DocumentOutline, Location
 from loaders.readers.common import LineLocator
+from loaders.readers.data import data_location
+from loaders.readers.jobposting import SECTIONS, find_postings, postings_outline
+from loaders.readers.jsdata import DataPath, parse_literal
 from loaders.readers.pandoc import outline_from_ast, run_pandoc, title_as_heading
 from loaders.reading import decode
 
-__all__ = ["ASCIIDOC", "HTML", "LATEX", "RST", "read_markup"]
+__all__ = ["ASCIIDOC", "HTML", "LATEX", "RST", "page_postings", "read_markup"]
 
 _BODY = re.compile(r"<body\b", re.I)
+_JSON_LD = re.compile(
+    r"<script\b[^>]*\btype\s*=\s*[\"']?application/ld\+json[\"']?[^>]*>(.*?)</script\s*>", re.I | re.S
+)
+_CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")
 _HEADING = re.compile(r"(<h([1-6])\b[^>]*>)((?:(?!</?h[1-6]\b).)*)</h[1-6]\s*>", re.I | re.S)
 
 
@@ -32,6 +43,9 @@ def read_markup(data: bytes, source: str, pandoc_format: str, name: str) -> Docu
     [('heading', 'Levels', 1, 1), ('item', 'Junior: learns', 1, 4), ('item', 'Senior', 1, 5)]
     """
     text = decode(data, source)
+    postings, problems = page_postings(text, source) if pandoc_format == "html" else (None, [])
+    if postings is not None:
+        return postings
     body = _BODY.search(text) if pandoc_format == "html" else None
     locator = LineLocator(text, start=body.start() if body else 0)
     given = _close_headings(text) if pandoc_format == "html" else text
@@ -39,7 +53,60 @@ def read_markup(data: bytes, source: str, pandoc_format: str, name: str) -> Docu
     outline = outline_from_ast(ast, source, name, lambda words: Location(line=locator.line_of(words)))
     if pandoc_format == "asciidoc" and outline.title:
         title_as_heading(outline, Location(line=LineLocator(text).line_of(outline.title)))
+    outline.problems += problems
     return outline
+
+
+def page_postings(text: str, source: str) -> tuple[DocumentOutline | None, list[LoadProblem]]:
+    """The outline of the schema.org job postings in a page's JSON-LD, when one of them says what the role
+    is or asks (a description or a requirement field), else None (the page's text is read); and the
+    problems of its JSON-LD: a malformed block that names a job posting is a warning at its line.
+
+    A job page's JSON-LD holds the posting as the site wrote it for search engines; the page's text
+    repeats it among navigation, buttons and footers, so it is not read then.
+
+    Examples
+    --------
+    >>> page = (
+    ...     '<html><head><script type="application/ld+json">\\n{"@type": "JobPosting",\\n'
+    ...     ' "title": "Data Engineer", "description": "<ul><li>Build pipelines</li></ul>"}\\n</script></head>'
+    ...     '<body><nav>Home</nav><h1>Data Engineer</h1></body></html>')
+    >>> [(b.kind, b.text, b.at.line) for b in page_postings(page, "j.html")[0].blocks]
+    [('heading', 'Data Engineer', 3), ('item', 'Build pipelines', 3)]
+    >>> page_postings("<html><body><h1>Data Engineer</h1></body></html>", "j.html")
+    (None, [])
+    """
+    values: list[Any] = []
+    lines: dict[DataPath, int] = {}
+    problems = []
+    for script in _JSON_LD.finditer(text):
+        content = script.group(1)
+        first = text.count("\n", 0, script.start(1))  # lines before the script's content
+        try:
+            parsed = parse_literal(_CDATA.sub("", content), source)
+        except (DocumentError, RecursionError) as err:
+            if "JobPosting" in content:
+                at = first + ((err.line if isinstance(err, DocumentError) else None) or 1)
+                reason = err.reason if isinstance(err, DocumentError) else "nested too deeply to read"
+                message = f"JSON-LD job posting not read: {reason}"
+                problems.append(LoadProblem(path=source, line=at, message=message, severity="warning"))
+            continue
+        index = len(values)
+        values.append(parsed.data)
+        lines.update({(index, *path): first + line for path, line in parsed.lines.items()})
+    postings = [path for path in find_postings(values) if _describes(values, path)]
+    if not postings:
+        return None, problems
+    outline = postings_outline(values, postings, lambda path: data_location(lines, path), source, "html")
+    outline.problems += problems
+    return outline, []
+
+
+def _describes(values: list[Any], path: DataPath) -> bool:
+    posting = values
+    for key in path:
+        posting = posting[key]
+    return any(posting.get(key) for key in ("description", *(field for field, _ in SECTIONS)))
 
 
 def _close_headings(html: str) -> str:
@@ -64,7 +131,9 @@ def _reader(name: str, pandoc_format: str, extensions: tuple[str, ...], descript
     )
 
 
-HTML = _reader("html", "html", (".html", ".htm", ".xhtml"), "HTML pages (Confluence, Notion and wiki exports).")
+HTML = _reader(
+    "html", "html", (".html", ".htm", ".xhtml"), "HTML pages (Confluence, Notion and wiki exports; job pages)."
+)
 RST = _reader("rst", "rst", (".rst",), "reStructuredText documents (Sphinx, Read the Docs).")
 ASCIIDOC = _reader("asciidoc", "asciidoc", (".adoc", ".asciidoc", ".asc"), "AsciiDoc documents.")
 LATEX = _reader("latex", "latex", (".tex", ".latex"), "LaTeX documents (no macros run, nothing included).")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from graph.extract import extract_role_facts
 from graph.model import Evidence, Mention, ParsedRole, Section, SectionKind
 
@@ -84,3 +86,30 @@ def test_support_engineers_get_no_collaboration_skill_from_the_company_values(lo
     for role, facts in loaded_facts:
         for fact in facts.skills:
             assert "values of collaboration" not in fact.evidence.evidence, (role.source, role.title, fact.name)
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Northwind is hiring a Senior Data Engineer for the Data Platform team.",
+        "We're hiring! Join the Data Platform team.",
+        "We are currently hiring for several roles in Leeds.",
+        "The Data Platform team is now hiring.",
+    ],
+)
+def test_a_job_ads_hiring_notice_is_no_hiring_skill(matcher, notice):
+    summary = Section(name="About the role", kind=SectionKind.SUMMARY, text=notice, line=3)
+    assert "hiring" not in {fact.name for fact in extract_role_facts(_role(summary), matcher).skills}
+
+
+@pytest.mark.parametrize(
+    "duty",
+    [
+        "You are responsible for hiring and growing a team of data engineers.",
+        "Lead hiring for the Data Platform team.",
+        "The manager is hiring and developing engineers across two sites.",
+    ],
+)
+def test_hiring_as_a_duty_stays_a_skill(matcher, duty):
+    duties = Section(name="Responsibilities", kind=SectionKind.RESPONSIBILITIES, text=duty, line=3)
+    assert "hiring" in {fact.name for fact in extract_role_facts(_role(duties), matcher).skills}

@@ -130,6 +130,12 @@ def _nesting() -> Iterator[Case]:
     yield Case(cls, "deep-lists.md", _text("deep-lists.md", _blueprint("Lists Engineer", "## Skills\n\n" + lists)))
     yield Case(cls, "deep-emphasis.md", _text("deep-emphasis.md", _blueprint("Emph Engineer", "*" * 20000 + "x")))
     yield Case(cls, "deep-brackets.md", _text("deep-brackets.md", _blueprint("Bracket Engineer", "[" * 20000 + "x")))
+    json_ld = '<script type="application/ld+json">{"@type": "JobPosting", "skills": ' + "[" * 20000 + "]" * 20000 + "}"
+    page = f"<html><head>{json_ld}</script></head><body><h1>Deep Posting Engineer</h1></body></html>"
+    yield Case(cls, "deep-json-ld.html", _text("deep-json-ld.html", page))
+    fragment = "<div>" * 20000 + "Run clusters" + "</div>" * 20000
+    posting = f'{{"@type": "JobPosting", "title": "Deep Description Engineer", "description": "{fragment}"}}'
+    yield Case(cls, "deep-description.jsonld", _text("deep-description.jsonld", posting))
 
 
 def _laughs(depth: int = 9) -> str:

@@ -1,0 +1,244 @@
+"""schema.org ``JobPosting`` — the structured data career sites publish for search engines — as a document
+outline: from the JSON-LD of a job page (``<script type="application/ld+json">``) or from a JSON / JSON-LD
+file of postings (one, a list, an ``@graph``, an ``ItemList``, a ``mainEntity``).
+
+Each posting is a level-1 heading (its ``title``) followed by label lines for its job code (``identifier``)
+and department, the blocks of its ``description`` (HTML, read by pandoc, its headings one level down) and a
+section for each field that says what the role asks: ``responsibilities``, ``qualifications``, ``skills``,
+``educationRequirements``, ``experienceRequirements`` (a term's name, a credential's category, an
+experience's months in years). What is about the post rather than the role (place, pay, dates, terms of
+employment, the company) is left out. Every block is at the line of its key; the blocks of an HTML value
+are all at the value's line (its markup has no lines of its own).
+
+The outline asks for the ``multi-role`` layout (``single-role`` for one posting): a list of postings is a
+list of jobs, never a ladder, whatever levels their titles name. A sidecar's ``layout`` still wins.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from loaders.document import Block, DocumentOutline, Location
+from loaders.readers.common import PSEUDO_LEVEL, clean, text_block
+from loaders.readers.jsdata import DataPath
+from loaders.readers.pandoc import outline_from_ast, run_pandoc
+
+__all__ = ["find_postings", "is_posting", "postings_outline"]
+
+Locate = Callable[[DataPath], Location]
+
+#: The fields that say what the role asks, each read as a section under this heading.
+SECTIONS = (
+    ("responsibilities", "Responsibilities"),
+    ("qualifications", "Qualifications"),
+    ("skills", "Skills"),
+    ("educationRequirements", "Education"),
+    ("experienceRequirements", "Experience"),
+)
+_CONTAINERS = ("@graph", "itemListElement", "item", "mainEntity", "mainEntityOfPage")
+_MARKUP = re.compile(r"<(?:p|br|ul|ol|li|div|span|h[1-6]|strong|b|em|i|u|table|section)\b[^>]*>", re.I)
+_LINE_ITEM = re.compile(r"^\s*(?:[-*•·▪◦]|\d+[.)])\s+")
+_FRAGMENT_ID = "orgkg-fragment-{}"
+
+
+def is_posting(value: Any) -> bool:
+    """Whether ``value`` is a JSON-LD node of type ``JobPosting`` (or a list of types naming it).
+
+    Examples
+    --------
+    >>> is_posting({"@type": "JobPosting"}), is_posting({"@type": ["Thing", "schema:JobPosting"]})
+    (True, True)
+    >>> is_posting({"@type": "Organization"}), is_posting(["JobPosting"])
+    (False, False)
+    """
+    if not isinstance(value, dict):
+        return False
+    kinds = value.get("@type")
+    names = kinds if isinstance(kinds, list) else [kinds]
+    return any(isinstance(name, str) and re.split(r"[/:#]", name)[-1] == "JobPosting" for name in names)
+
+
+def find_postings(value: Any, path: DataPath = ()) -> list[DataPath]:
+    """The paths of the ``JobPosting`` nodes in parsed JSON-LD: the value itself, a list's elements, and
+    what an ``@graph``, ``ItemList`` or ``mainEntity`` holds (nested as deep as they go).
+
+    Examples
+    --------
+    >>> feed = {"@graph": [{"@type": "JobPosting"}, {"@type": "ItemList", "itemListElement": [
+    ...     {"@type": "ListItem", "item": {"@type": "JobPosting"}}]}]}
+    >>> find_postings(feed)
+    [('@graph', 0), ('@graph', 1, 'itemListElement', 0, 'item')]
+    """
+    if is_posting(value):
+        return [path]
+    if isinstance(value, list):
+        return [found for index, item in enumerate(value) for found in find_postings(item, (*path, index))]
+    if isinstance(value, dict):
+        return [found for key in _CONTAINERS if key in value for found in find_postings(value[key], (*path, key))]
+    return []
+
+
+def postings_outline(
+    data: Any, paths: list[DataPath], locate: Locate, source: str, format: str
+) -> DocumentOutline:
+    """The outline of the postings at ``paths`` of ``data``; ``locate`` gives the location of a path.
+
+    Examples
+    --------
+    >>> posting = {"@type": "JobPosting", "title": "Data Engineer", "identifier": {"value": "DE-2"},
+    ...            "skills": [{"@type": "DefinedTerm", "name": "SQL"}, "dbt"],
+    ...            "experienceRequirements": {"monthsOfExperience": 36}}
+    >>> doc = postings_outline(posting, [()], lambda path: Location(line=len(path) + 1), "p.json", "json")
+    >>> [(b.kind, b.text, b.level) for b in doc.blocks]  # doctest: +NORMALIZE_WHITESPACE
+    [('heading', 'Data Engineer', 1), ('label', 'Job code: DE-2', 0), ('heading', 'Skills', 2),
+     ('item', 'SQL', 1), ('item', 'dbt', 1), ('heading', 'Experience', 2),
+     ('item', '3 years of experience', 1)]
+    >>> doc.title, doc.meta["orgkg"]
+    ('Data Engineer', {'layout': 'single-role'})
+    """
+    builder = _Builder(locate)
+    for path in paths:
+        builder.posting(_at(data, path), path)
+    fragments = _read_fragments([markup for markup, _ in builder.fragments], source)
+    blocks = builder.assemble(fragments)
+    titles = [b.text for b in blocks if b.kind == "heading" and b.level == 1]
+    outline = DocumentOutline(source=source, format=format, blocks=blocks, title=titles[0] if titles else None)
+    outline.meta["orgkg"] = {"layout": "multi-role" if len(paths) > 1 else "single-role"}
+    outline.meta["postings"] = len(paths)
+    return outline
+
+
+def _at(data: Any, path: DataPath) -> Any:
+    for key in path:
+        data = data[key]
+    return data
+
+
+class _Builder:
+    """The blocks of the postings in order, an HTML value standing as a placeholder until pandoc has read
+    every value of the document in one run."""
+
+    def __init__(self, locate: Locate) -> None:
+        self.locate = locate
+        self.parts: list[Block | int] = []  # an int: the index of an HTML fragment
+        self.fragments: list[tuple[str, Location]] = []
+
+    def posting(self, posting: dict[str, Any], path: DataPath) -> None:
+        title = _text(posting.get("title") or posting.get("name"))
+        if not title:
+            return
+        self.parts.append(Block(kind="heading", text=title, at=self.locate((*path, "title")), level=1))
+        for label, key, value in (
+            ("Job code", "identifier", _identifier(posting.get("identifier"))),
+            ("Department", "department", _name(posting.get("department"))),
+        ):
+            if value:
+                at = self.locate((*path, key))
+                self.parts.append(Block(kind="label", text=f"{label}: {value}", at=at, label=label, value=value))
+        self.value(posting.get("description"), (*path, "description"))
+        for key, heading in SECTIONS:
+            if not _blank(posting.get(key)):
+                self.parts.append(Block(kind="heading", text=heading, at=self.locate((*path, key)), level=2))
+                self.value(posting[key], (*path, key))
+
+    def value(self, value: Any, path: DataPath) -> None:
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                self.item(item, (*path, index))
+        elif isinstance(value, dict):
+            self.item(value, path)
+        elif isinstance(value, str) and _MARKUP.search(value):
+            self.parts.append(len(self.fragments))
+            self.fragments.append((value, self.locate(path)))
+        elif isinstance(value, str):
+            self.plain(value, self.locate(path))
+
+    def item(self, item: Any, path: DataPath) -> None:
+        if isinstance(item, str) and _MARKUP.search(item):
+            self.value(item, path)
+            return
+        text, key = _requirement(item) if isinstance(item, dict) else (_text(item), None)
+        if text:
+            self.parts.append(text_block(text, self.locate((*path, key) if key else path), item_depth=1))
+
+    def plain(self, text: str, at: Location) -> None:
+        """Plain text: a line that starts with a bullet is an item, any other line a paragraph (a skills
+        section reads a paragraph that only lists names, "Python, SQL, dbt", as those names)."""
+        for line in html.unescape(text).splitlines():
+            if not line.strip():
+                continue
+            bulleted = _LINE_ITEM.match(line)
+            depth = 1 if bulleted else 0
+            self.parts.append(text_block(line[bulleted.end() :] if bulleted else line, at, item_depth=depth))
+
+    def assemble(self, fragments: list[list[Block]]) -> list[Block]:
+        blocks: list[Block] = []
+        for part in self.parts:
+            if isinstance(part, Block):
+                blocks.append(part)
+                continue
+            at = self.fragments[part][1]
+            for block in fragments[part]:
+                lower = block.kind == "heading" and block.level < PSEUDO_LEVEL  # under the posting's title
+                blocks.append(replace(block, at=at, level=min(block.level + 1, 6) if lower else block.level))
+        return blocks
+
+
+def _read_fragments(markups: list[str], source: str) -> list[list[Block]]:
+    """The blocks of each HTML fragment, read by one pandoc run over them all (each in a ``div`` of its
+    own); a fragment whose markup breaks out of its ``div`` has them read one run each."""
+    if not markups:
+        return []
+    page = "".join(f'<div id="{_FRAGMENT_ID.format(i)}">\n{markup}\n</div>\n' for i, markup in enumerate(markups))
+    ast = run_pandoc(page.encode("utf-8"), "html", source)
+    wanted = [_FRAGMENT_ID.format(i) for i in range(len(markups))]
+    divs = [node for node in ast.get("blocks", []) if node["t"] == "Div"]
+    if [node["c"][0][0] for node in divs] != wanted:
+        return [_blocks_of(run_pandoc(markup.encode("utf-8"), "html", source), source) for markup in markups]
+    return [_blocks_of({**ast, "blocks": node["c"][1]}, source) for node in divs]
+
+
+def _blocks_of(ast: dict[str, Any], source: str) -> list[Block]:
+    return outline_from_ast(ast, source, "html", lambda _words: Location()).blocks
+
+
+def _requirement(value: dict[str, Any]) -> tuple[str, str | None]:
+    """A structured requirement in words, with the key it is read from: a term or credential by its name
+    or category, an experience requirement by its years (or months) and description."""
+    months = value.get("monthsOfExperience")
+    if isinstance(months, int | float) and not isinstance(months, bool) and months > 0:
+        years = months / 12
+        span = f"{years:g} years" if years == int(years) else f"{months:g} months"
+        described = _text(value.get("description"))
+        return f"{span} of experience" + (f": {described}" if described else ""), "monthsOfExperience"
+    for key in ("name", "credentialCategory", "educationalLevel", "description", "value"):
+        text = _name(value.get(key))
+        if text:
+            return text, key
+    return "", None
+
+
+def _identifier(value: Any) -> str:
+    if isinstance(value, dict):
+        return _text(value.get("value") or value.get("name"))
+    return _text(value)
+
+
+def _name(value: Any) -> str:
+    if isinstance(value, dict):
+        return _text(value.get("name") or value.get("value"))
+    return _text(value)
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bool) or value is None or isinstance(value, dict | list):
+        return ""
+    return clean(html.unescape(str(value)))
+
+
+def _blank(value: Any) -> bool:
+    return value is None or value in ("", [], {}) or (isinstance(value, str) and not value.strip())
