@@ -29,7 +29,7 @@ from loaders.layouts.described import described_roles, read_described
 from loaders.layouts.fill import fill_role
 from loaders.layouts.ladder import ladder_name, level_title, link_ladder, stem_name, track_of
 from loaders.layouts.particulars import stated_title
-from loaders.layouts.roles import Found, TrackRole, clean_title, find_roles, grouped_table, track_table
+from loaders.layouts.roles import Found, TrackRole, clean_title, find_roles, grouped_table, heading_roles, track_table
 from loaders.layouts.tracks import read_tracks
 from loaders.role_titles import decorated_title, is_generic_level, level_name, looks_like_role, role_like_headings
 from loaders.text import classify_heading
@@ -109,7 +109,7 @@ def interpret(outline: DocumentOutline, layout: str | None = None) -> ParseOutco
         outcome.roles = _track_roles(outline, track_table(outline) or grouped_table(outline))
         matrix.attach(outcome.roles, outline)
     elif layout in ("ladder", "multi-role"):
-        found = find_roles(outline) or (find_roles(outline, force=True) if hint.get("layout") == layout else None)
+        found = _found_roles(outline, layout, hint)
         outcome.roles = _section_roles(outline, found, layout == "ladder", family) if found else []
     if not outcome.roles:
         outcome.roles = _single_role(outline, _text(hint.get("title")), outcome.problems)
@@ -132,6 +132,16 @@ def interpret(outline: DocumentOutline, layout: str | None = None) -> ParseOutco
     )
     outcome.problems += role_like_headings(headings, outcome.roles, outline.source)
     return outcome
+
+
+def _found_roles(outline: DocumentOutline, layout: str, hint: dict[str, Any]) -> Found | None:
+    """The role headings of a page: those its reader names (``meta["role_headings"]``, the heading level of
+    a feed's postings) for a list of roles, else those the page's headings show (the hinted layout: the
+    largest group of sibling headings, when none looks like a role)."""
+    level = outline.meta.get("role_headings")
+    if layout == "multi-role" and isinstance(level, int):
+        return heading_roles(outline, level)
+    return find_roles(outline) or (find_roles(outline, force=True) if hint.get("layout") == layout else None)
 
 
 def _key(text: str) -> str:

@@ -20,7 +20,16 @@ from loaders.markdown import PSEUDO_LEVEL
 from loaders.role_titles import LEVEL_WORDS, has_level_word, level_name, looks_like_role
 from loaders.text import classify_heading
 
-__all__ = ["RoleSpot", "Found", "find_roles", "ladder_table_header", "mostly_roles", "role_table", "clean_title"]
+__all__ = [
+    "Found",
+    "RoleSpot",
+    "clean_title",
+    "find_roles",
+    "heading_roles",
+    "ladder_table_header",
+    "mostly_roles",
+    "role_table",
+]
 
 _ROLE_COLUMN = re.compile(r"^(?:roles?|levels?|job\s+titles?|titles?|positions?|ranks?|grades?)$", re.I)
 _CONTAINER = re.compile(
@@ -74,6 +83,27 @@ def clean_title(text: str) -> str:
     while end and _TRAILING_SYMBOL.match(text, end - 1):
         end -= 1
     return text[:end].strip()
+
+
+def heading_roles(outline: DocumentOutline, level: int = 1) -> Found | None:
+    """Every heading of ``level`` as a role with its section, no section shared: the roles of an outline
+    whose reader knows where they are (``meta["role_headings"]``, a feed of job postings), whatever their
+    titles look like.
+
+    Examples
+    --------
+    >>> from loaders.readers.markdown import read_markdown
+    >>> doc = read_markdown("# Accountant II\\n\\n## Skills\\n\\n- GAAP\\n\\n# Product Designer\\n", "p.md")
+    >>> [(spot.name, len(spot.blocks)) for spot in heading_roles(doc).spots]
+    [('Accountant II', 2), ('Product Designer', 0)]
+    """
+    spots = [
+        RoleSpot(clean_title(block.text), block.at, outline.section(index), index)
+        for index, block in outline.headings()
+        if block.level == level
+    ]
+    spots = [spot for spot in spots if spot.name]
+    return Found(spots, False, []) if spots else None
 
 
 def _parents(outline: DocumentOutline) -> dict[int, int | None]:

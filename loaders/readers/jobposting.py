@@ -10,15 +10,18 @@ experience's months in years). What is about the post rather than the role (plac
 employment, the company) is left out. Every block is at the line of its key; the blocks of an HTML value
 are all at the value's line (its markup has no lines of its own).
 
-The outline asks for the ``multi-role`` layout (``single-role`` for one posting): a list of postings is a
-list of jobs, never a ladder, whatever levels their titles name. A sidecar's ``layout`` still wins.
+The outline asks for the ``multi-role`` layout (``single-role`` for one posting) with every level-1 heading
+a role (``meta["role_headings"]``): a list of postings is a list of jobs, never a ladder, whatever levels
+or numbers their titles name. A sidecar's ``layout`` still wins.
 """
 
 from __future__ import annotations
 
 import html
+import os
 import re
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import Any
 
@@ -27,7 +30,7 @@ from loaders.readers.common import PSEUDO_LEVEL, clean, text_block
 from loaders.readers.jsdata import DataPath
 from loaders.readers.pandoc import outline_from_ast, run_pandoc
 
-__all__ = ["find_postings", "is_posting", "postings_outline"]
+__all__ = ["CHUNK_BYTES", "find_postings", "is_posting", "postings_outline"]
 
 Locate = Callable[[DataPath], Location]
 
@@ -43,6 +46,7 @@ _CONTAINERS = ("@graph", "itemListElement", "item", "mainEntity", "mainEntityOfP
 _MARKUP = re.compile(r"<(?:p|br|ul|ol|li|div|span|h[1-6]|strong|b|em|i|u|table|section)\b[^>]*>", re.I)
 _LINE_ITEM = re.compile(r"^\s*(?:[-*•·▪◦]|\d+[.)])\s+")
 _FRAGMENT_ID = "orgkg-fragment-{}"
+CHUNK_BYTES = 200_000  # of HTML fragments per pandoc run
 
 
 def is_posting(value: Any) -> bool:
@@ -108,7 +112,7 @@ def postings_outline(
     titles = [b.text for b in blocks if b.kind == "heading" and b.level == 1]
     outline = DocumentOutline(source=source, format=format, blocks=blocks, title=titles[0] if titles else None)
     outline.meta["orgkg"] = {"layout": "multi-role" if len(paths) > 1 else "single-role"}
-    outline.meta["postings"] = len(paths)
+    outline.meta["role_headings"] = 1  # each posting's title, whatever it looks like ("Accountant II")
     return outline
 
 
@@ -189,17 +193,39 @@ class _Builder:
 
 
 def _read_fragments(markups: list[str], source: str) -> list[list[Block]]:
-    """The blocks of each HTML fragment, read by one pandoc run over them all (each in a ``div`` of its
-    own); a fragment whose markup breaks out of its ``div`` has them read one run each."""
+    """The blocks of each HTML fragment, in order.
+
+    Pandoc reads the fragments of up to :data:`CHUNK_BYTES` in one run (each in a ``div`` of its own), the
+    runs side by side on the machine's cores: its HTML reader slows down more than in proportion on a long
+    input, so a feed of 10,000 postings read in one run would take minutes.
+    """
+    chunks: list[list[str]] = [[]]
+    size = 0
+    for markup in markups:
+        if chunks[-1] and size + len(markup) > CHUNK_BYTES:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(markup)
+        size += len(markup)
     if not markups:
         return []
+    with ThreadPoolExecutor(max_workers=min(len(chunks), os.cpu_count() or 1)) as pool:
+        return [blocks for read in pool.map(lambda chunk: _read_chunk(chunk, source), chunks) for blocks in read]
+
+
+def _read_chunk(markups: list[str], source: str) -> list[list[Block]]:
+    """The blocks of each fragment read by one pandoc run; when one's markup breaks out of its ``div`` (an
+    unclosed tag), each half is read again, down to a run per fragment."""
+    if len(markups) == 1:
+        return [_blocks_of(run_pandoc(markups[0].encode("utf-8"), "html", source), source)]
     page = "".join(f'<div id="{_FRAGMENT_ID.format(i)}">\n{markup}\n</div>\n' for i, markup in enumerate(markups))
     ast = run_pandoc(page.encode("utf-8"), "html", source)
-    wanted = [_FRAGMENT_ID.format(i) for i in range(len(markups))]
-    divs = [node for node in ast.get("blocks", []) if node["t"] == "Div"]
-    if [node["c"][0][0] for node in divs] != wanted:
-        return [_blocks_of(run_pandoc(markup.encode("utf-8"), "html", source), source) for markup in markups]
-    return [_blocks_of({**ast, "blocks": node["c"][1]}, source) for node in divs]
+    divs = ast.get("blocks", [])
+    ids = [node["c"][0][0] if node["t"] == "Div" else None for node in divs]
+    if ids == [_FRAGMENT_ID.format(i) for i in range(len(markups))]:  # nothing outside the divs either
+        return [_blocks_of({**ast, "blocks": node["c"][1]}, source) for node in divs]
+    half = len(markups) // 2
+    return _read_chunk(markups[:half], source) + _read_chunk(markups[half:], source)
 
 
 def _blocks_of(ast: dict[str, Any], source: str) -> list[Block]:

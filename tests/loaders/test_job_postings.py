@@ -199,3 +199,22 @@ def test_a_malformed_json_ld_posting_is_reported_at_its_line_and_the_page_still_
     assert (problem.path, problem.severity) == ("sre.html", "warning")
     assert problem.line == _line_of(page, '"skills"')
     assert "job posting not read" in problem.message
+
+
+def test_a_description_whose_markup_breaks_out_of_its_place_leaves_the_others_whole(tmp_path):
+    """Pandoc reads a document's descriptions in one run, each in a ``div``; a stray ``</div>`` closes that
+    early, and the run is read again in halves rather than giving one posting's lines to another."""
+    postings = [
+        {"@type": "JobPosting", "title": title, "description": text}
+        for title, text in [
+            ("Payroll Specialist", "<ul><li>Run the monthly payroll</li></ul>"),
+            ("Tax Manager", "<p>Own VAT returns</p></div></div><ul><li>Plan corporation tax</li></ul>"),
+            ("Credit Controller", "<ul><li>Chase overdue invoices</li></ul>"),
+        ]
+    ]
+    (tmp_path / "finance.jsonld").write_text(json.dumps({"@graph": postings}))
+    document = load_file(tmp_path / "finance.jsonld", root=tmp_path)
+    texts = {role.title: " / ".join(s.text for s in role.sections) for role in document.roles}
+    assert texts["Payroll Specialist"] == "Run the monthly payroll"
+    assert "Own VAT returns" in texts["Tax Manager"] and "Plan corporation tax" in texts["Tax Manager"]
+    assert texts["Credit Controller"] == "Chase overdue invoices"
