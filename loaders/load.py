@@ -224,7 +224,9 @@ def _load(
     try:
         data = read_bytes(path, shown, max_bytes)
         hint = read_sidecar(path, shown)
-        name = format or _format_of(path, data, hint)
+        if format in LAYOUTS:  # a layout forced: a file another reader reads keeps its reader, and the layout
+            hint = {**hint, "layout": format}
+        name = _format_of(path, data, hint) if format is None or format in LAYOUTS else format
         outcome = parse_contained(lambda _, source: parse_bytes(data, source, name, hint), "", shown)
         outcome = drop_unnamed(outcome, shown)
     except DocumentError as err:

@@ -33,10 +33,11 @@ def load(
         typer.Option(
             "--format",
             help=(
-                "Force a reader or layout instead of detecting it per file: a Markdown layout (blueprint,"
-                " job-family, single-role, multi-role, ladder, matrix, framework, job-catalog), catalog, yaml, or a"
-                " format (html, docx, odt, pdf, rst, asciidoc, latex, csv, xlsx, json, yaml-data, toml, js-data,"
-                " text); another format's layout is hinted in a sidecar <file>.orgkg.yaml ('layout: job-catalog')."
+                "Force a reader or layout instead of detecting it per file: a layout (single-role, multi-role,"
+                " ladder, matrix, framework, job-catalog: each file keeps the reader of its format, its outline is"
+                " read with that layout), a Markdown loader (blueprint, job-family, catalog, yaml), or a format"
+                " (html, docx, odt, pdf, rst, asciidoc, latex, csv, xlsx, json, yaml-data, toml, js-data, text)."
+                " A sidecar <file>.orgkg.yaml ('layout: job-catalog') hints one file's layout."
             ),
         ),
     ] = None,

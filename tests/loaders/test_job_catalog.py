@@ -389,3 +389,19 @@ def test_supervisor_and_next_job_columns_are_reporting_lines_and_promotions(read
         ("Payroll Supervisor", "Supervisor: Payroll Supervisor")
     ]
     assert [(r.title, r.at.evidence) for r in clerk.promotes_to] == [("Payroll Officer", "Next Job: Payroll Officer")]
+
+
+def test_a_forced_catalog_layout_keeps_each_files_reader(tmp_path):
+    """``orgkg load --format job-catalog`` reads a CSV with the CSV reader and its table with the layout (it
+    used to read the CSV's text as Markdown, which has no table)."""
+    (tmp_path / "jobs.csv").write_text(CATALOG_CSV, encoding="utf-8")
+    document = load_file(tmp_path / "jobs.csv", root=tmp_path, format="job-catalog")
+    assert document.source.format == "csv:job-catalog"
+    assert [role.title for role in document.roles][:2] == ["Staff Accountant", "Senior Accountant"]
+    page = pypandoc.convert_text(MARKDOWN_CATALOG, "html", format="md")
+    (tmp_path / "jobs.html").write_text(page, encoding="utf-8")
+    forced = load_file(tmp_path / "jobs.html", root=tmp_path, format="job-catalog")
+    assert forced.source.format == "html:job-catalog"
+    assert [role.title for role in forced.roles] == [
+        "Customer Success Associate", "Customer Success Manager", "Senior Customer Success Manager"
+    ]
