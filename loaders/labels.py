@@ -32,6 +32,7 @@ __all__ = [
     "POST_LABELS",
     "blank_career_labels",
     "career_field",
+    "code_label",
     "career_labels",
     "grade_of",
     "known_label",
@@ -217,6 +218,15 @@ def title_label(label: str) -> bool:
     """
     key = label_key(label)
     return key in TITLE_LABELS or key in BARE_TITLE_LABELS
+
+
+def code_label(label: str) -> bool:
+    """Whether a label gives the job's code in the organisation's catalog (:data:`CODE_LABELS`).
+
+    >>> code_label("**Job Code:**"), code_label("Reference number"), code_label("Grade")
+    (True, True, False)
+    """
+    return label_key(label) in CODE_LABELS
 
 
 def post_label(label: str) -> bool:

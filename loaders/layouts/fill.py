@@ -10,6 +10,7 @@ from loaders.content import finish_summary, role_ref
 from loaders.document import Block, Table
 from loaders.labels import (
     career_field,
+    code_label,
     grade_of,
     known_label,
     reports_to_in_prose,
@@ -22,7 +23,7 @@ from loaders.markdown import MENTION_KINDS, is_name_list
 from loaders.role_titles import split_titles
 from loaders.text import classify_heading, collapse, sentences
 
-__all__ = ["fill_role", "mention", "table_mentions"]
+__all__ = ["add_code", "fill_role", "mention", "table_mentions"]
 
 _SYMBOLS = re.compile(r"^[^\w(\[\"']+")
 _COMPETENCY_HEADER = ("competenc", "skill", "principle", "area", "topic", "dimension", "capabilit", "criteri", "trait")
@@ -216,10 +217,20 @@ def _label(role: ParsedRole, block: Block) -> None:
         role.grade = role.grade if role.grade is not None else grade_of(value)
     elif role_field(label) == "department":
         role.department = role.department or value
+    elif code_label(label):
+        if any(character.isdigit() for character in value):  # "Reference: see below" names no code
+            add_code(role, value)
     else:
         for title in staff_titles(label, value):
             if title.lower() not in {ref.title.lower() for ref in role.direct_reports}:
                 role.direct_reports.append(role_ref(title, role.source, block.at, block.text))
+
+
+def add_code(role: ParsedRole, text: str) -> None:
+    """The job's code (``FIN-101``) as an alias of the role: a name people look it up by."""
+    code = collapse(text)
+    if 0 < len(code) <= 30 and code.lower() not in (alias.lower() for alias in role.aliases):
+        role.aliases.append(code)
 
 
 def _section(name: str, kind: SectionKind, blocks: list[Block]) -> Section | None:

@@ -42,7 +42,7 @@ from loaders.labels import (
     staff_label,
     title_label,
 )
-from loaders.layouts.fill import fill_role
+from loaders.layouts.fill import add_code, fill_role
 from loaders.layouts.ladder import track_of
 from loaders.layouts.particulars import cell_items, content_tables
 from loaders.layouts.roles import clean_title, ladder_table_header, mostly_roles
@@ -239,7 +239,7 @@ def _row_role(source: str, catalog: Catalog, row: tuple[Cell, ...]) -> ParsedRol
     fill_role(role, _particulars(catalog, cells), title, SectionKind.CAREER)
     for column, cell in cells:
         if column.kind == "code":
-            _code(role, cell)
+            add_code(role, cell.text)
         elif column.kind == "track" or column.field == "level":
             _track(role, column, cell)
         elif column.kind == "section" and column.section is not None:
@@ -267,12 +267,6 @@ def _particulars(catalog: Catalog, cells: list[tuple[Column, Cell]]) -> list[Blo
             label = None  # kept with the role, read as nothing
         blocks.append(Block(kind="label", text=f"{column.header}: {value}", at=cell.at, label=label, value=value))
     return blocks
-
-
-def _code(role: ParsedRole, cell: Cell) -> None:
-    code = collapse(cell.text)
-    if 0 < len(code) <= 30 and code.lower() not in (a.lower() for a in role.aliases):
-        role.aliases.append(code)
 
 
 def _track(role: ParsedRole, column: Column, cell: Cell) -> None:

@@ -283,3 +283,14 @@ def test_criteria_listed_under_essential_and_desirable_headings(read):
     role = roles["Payroll Officer"]
     assert _stated(role, SectionKind.REQUIREMENTS) == ["Advanced Excel"]
     assert _stated(role, SectionKind.NICE_TO_HAVE) == ["CIPP diploma"]
+
+
+def test_a_job_code_particular_is_an_alias_the_role_is_found_by(read):
+    text = JOB_DESCRIPTION.replace("| Grade | 7 |", "| Job code | DA-0042 |\n| Grade | 7 |")
+    _, roles = read(text)
+    assert roles["Senior Data Analyst"].aliases == ["DA-0042"]
+
+
+def test_a_reference_that_names_no_code_is_no_alias(read):
+    _, roles = read("# Payroll Officer\n\nReference: see the advert\n\n## Duties\n\n- Run the monthly payroll\n")
+    assert roles["Payroll Officer"].aliases == []

@@ -65,6 +65,7 @@ def test_a_job_page_is_read_from_its_json_ld_posting(tmp_path):
     assert [role.title for role in document.roles] == ["Senior Data Engineer"]
     role = document.roles[0]
     assert role.line == _line_of(page, '"title"')
+    assert role.aliases == ["DE-204"]  # its job code
     skills = {mention.name: mention for mention in role.skills if mention.section is SectionKind.SKILLS}
     assert set(skills) == {"Spark, SQL, Airflow"}  # the skills field as the list it is
     assert skills["Spark, SQL, Airflow"].at.line == _line_of(page, '"skills"')
