@@ -14,6 +14,7 @@ the ``ParsedRole`` reference field it fills, :data:`ROLE_LABELS` to a field of t
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from loaders.role_titles import POSITION_NOUN, split_titles
 from loaders.text import clean_title, protect_abbreviations
@@ -166,6 +167,7 @@ _MARKUP = re.compile(r"[*_`]+")
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
 
 
+@lru_cache(maxsize=4096)  # a catalog's headers and a template's labels come back on every row and page
 def label_key(label: str) -> str:
     """A label as the grammar compares it.
 

@@ -62,24 +62,31 @@ def detect(outline: DocumentOutline) -> str:
     >>> detect(read_markdown("# SRE Manager\\n\\n## Skills\\n\\n- SLOs\\n", "s.md"))
     'single-role'
     """
+    return _detect(outline)[0]
+
+
+def _detect(outline: DocumentOutline) -> tuple[str, list[job_catalog.Catalog] | None]:
+    """The layout of :func:`detect`, and the job catalogs it found (None when it did not look for them),
+    so that reading them does not look again."""
     hinted = hints(outline).get("layout")
     if isinstance(hinted, str) and hinted in LAYOUTS:
-        return hinted
-    if job_catalog.find_catalogs(outline):
-        return "job-catalog"
+        return hinted, None
+    catalogs = job_catalog.find_catalogs(outline)
+    if catalogs:
+        return "job-catalog", catalogs
     if framework.find_framework(outline) is not None:
-        return "framework"
+        return "framework", catalogs
     if track_table(outline) or grouped_table(outline):
-        return "ladder"
+        return "ladder", catalogs
     found = find_roles(outline)
     from_table = found is not None and all(spot.heading is None for spot in found.spots)
     if (found is None or not found.levelled or from_table) and matrix.find_matrices(outline):
-        return "matrix"
+        return "matrix", catalogs
     if found is None:
-        return "single-role"
+        return "single-role", catalogs
     if found.levelled:
-        return "ladder"
-    return "multi-role"
+        return "ladder", catalogs
+    return "multi-role", catalogs
 
 
 def interpret(outline: DocumentOutline, layout: str | None = None) -> ParseOutcome:
@@ -95,7 +102,7 @@ def interpret(outline: DocumentOutline, layout: str | None = None) -> ParseOutco
     >>> outcome.roles[0].promotes_to[0].at.evidence
     'Level order in r.md: Junior Developer → Senior Developer'
     """
-    layout = layout or detect(outline)
+    layout, catalogs = (layout, None) if layout else _detect(outline)
     hint = hints(outline)
     family = _text(hint.get("family")) or _text(outline.meta.get("family"))
     outcome = ParseOutcome(family=family, problems=list(outline.problems), layout=layout)
@@ -104,7 +111,7 @@ def interpret(outline: DocumentOutline, layout: str | None = None) -> ParseOutco
     elif layout == "matrix":
         outcome.roles = matrix.matrix_roles(outline, family)
     elif layout == "job-catalog":
-        outcome.roles = job_catalog.catalog_roles(outline, outcome.problems)
+        outcome.roles = job_catalog.catalog_roles(outline, outcome.problems, catalogs)
     elif layout == "ladder" and (track_table(outline) or grouped_table(outline)):
         outcome.roles = _track_roles(outline, track_table(outline) or grouped_table(outline))
         matrix.attach(outcome.roles, outline)

@@ -209,13 +209,15 @@ def _label(role: ParsedRole, block: Block) -> None:
             if title.lower() not in known:
                 refs.append(role_ref(title, role.source, block.at, block.text))
                 known.add(title.lower())
-    elif role_field(label) == "level":
+        return
+    setting = role_field(label)
+    if setting == "level":
         role.level = role.level or value
-    elif role_field(label) == "family":
+    elif setting == "family":
         role.family = role.family or value
-    elif role_field(label) == "grade":
+    elif setting == "grade":
         role.grade = role.grade if role.grade is not None else grade_of(value)
-    elif role_field(label) == "department":
+    elif setting == "department":
         role.department = role.department or value
     elif code_label(label):
         if any(character.isdigit() for character in value):  # "Reference: see below" names no code
@@ -254,7 +256,7 @@ def _section(name: str, kind: SectionKind, blocks: list[Block]) -> Section | Non
     parts.sort(key=lambda part: part[0].line)
     first = parts[0][0].line
     if _shares_lines(parts):
-        places = [at.model_copy(update={"line": at.line + n}) if at.line else at
+        places = [at.model_copy(update={"line": at.line + n}) if n and at.line else at
                   for at, part in parts for n in range(part.count("\n") + 1)]
         return Section(name=name, kind=kind, text="\n".join(part for _, part in parts), line=first, places=places)
     text, current = "", first

@@ -173,9 +173,11 @@ def _catalog_of(table: Table) -> Catalog | None:
     return None
 
 
-def catalog_roles(outline: DocumentOutline, problems: list[LoadProblem] | None = None) -> list[ParsedRole]:
-    """One role per row of each job catalog of ``outline``, in the document's order; a title repeated with
-    another family or grade is added to ``problems`` as a warning.
+def catalog_roles(
+    outline: DocumentOutline, problems: list[LoadProblem] | None = None, catalogs: list[Catalog] | None = None
+) -> list[ParsedRole]:
+    """One role per row of each job catalog of ``outline`` (``catalogs``, when they were found already), in
+    the document's order; a title repeated with another family or grade is added to ``problems`` as a warning.
 
     Examples
     --------
@@ -190,7 +192,7 @@ def catalog_roles(outline: DocumentOutline, problems: list[LoadProblem] | None =
     ([('GAAP', 'skills'), ('Reconciliations', 'skills')], [])
     """
     roles = []
-    for catalog in find_catalogs(outline):
+    for catalog in find_catalogs(outline) if catalogs is None else catalogs:
         for row in catalog.rows:
             role = _row_role(outline.source, catalog, row)
             if role is not None:
