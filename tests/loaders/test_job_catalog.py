@@ -405,3 +405,29 @@ def test_a_forced_catalog_layout_keeps_each_files_reader(tmp_path):
     assert [role.title for role in forced.roles] == [
         "Customer Success Associate", "Customer Success Manager", "Senior Customer Success Manager"
     ]
+
+
+def test_a_family_merged_down_the_rows_of_its_jobs_is_each_jobs_family(read, tmp_path):
+    """A compensation team's workbook merges the Job Family cell over the rows of the family's jobs, and
+    the title row over the table's width; every job of the merged rows is in that family."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Jobs"
+    sheet.append(["Finance and People job catalogue"])
+    sheet.append(["Job Family", "Job Title", "Grade", "Reports To"])
+    sheet.append(["Payroll", "Payroll Officer", "G4", "Payroll Manager"])
+    sheet.append([None, "Payroll Manager", "G6", "Head of Finance"])
+    sheet.append(["Talent Acquisition", "Recruiter", "G4", "Talent Acquisition Manager"])
+    sheet.append([None, "Senior Recruiter", "G5", "Talent Acquisition Manager"])
+    sheet.append([None, "Talent Acquisition Manager", "G7", "Chief People Officer"])
+    for cells in ("A1:D1", "A3:A4", "A5:A7"):
+        sheet.merge_cells(cells)
+    book.save(tmp_path / "jobs.xlsx")
+    document, roles = read("jobs.xlsx")
+    assert document.source.format == "xlsx:job-catalog"
+    families = {title: role.family for title, role in roles.items()}
+    assert families == {
+        "Payroll Officer": "Payroll", "Payroll Manager": "Payroll", "Recruiter": "Talent Acquisition",
+        "Senior Recruiter": "Talent Acquisition", "Talent Acquisition Manager": "Talent Acquisition",
+    }  # fmt: skip
+    assert (roles["Senior Recruiter"].sheet, roles["Senior Recruiter"].row) == ("Jobs", 6)

@@ -1,9 +1,13 @@
 """CSV, XLSX, JSON, YAML, TOML and JavaScript data: tables with their cells' rows and columns, data
 keys as headings and labels at their lines, and the parsed data kept for the layout interpreters."""
 
+import zipfile
+
+import openpyxl
+
 from loaders.document import Location
 from loaders.readers.data import JS, JSON, TOML, YAML_DATA
-from loaders.readers.sheets import CSV, XLSX
+from loaders.readers.sheets import CSV, XLSX, read_xlsx
 
 # From reading the Socialbakers ladder README's table.
 HEADER = ["scope/level", "Level 0", "Level 1", "Level 2", "Level 3", "Level 4", "Skills"]
@@ -156,3 +160,39 @@ def test_js_flow_module_milestones_keep_their_lines(diverse):
     )
     milestones = [(b.text, b.at.line) for b in doc.blocks if b.kind == "heading" and b.text.startswith("milestones ")]
     assert milestones[0] == ("milestones 1", 17)
+
+
+def test_an_xlsx_merged_range_has_its_value_in_every_cell_it_covers(tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Competency", "Level 1", "Level 2", "Level 3"])
+    sheet.append(["Delivery", "Ships small changes", "Ships projects", None])
+    sheet.append(["Testing", "Tests their code", None, "Owns the test strategy"])
+    sheet.merge_cells("C2:D2")  # one criterion for levels 2 and 3
+    sheet.merge_cells("B3:C3")
+    book.save(tmp_path / "matrix.xlsx")
+    table = read_xlsx((tmp_path / "matrix.xlsx").read_bytes(), "matrix.xlsx").blocks[0].table
+    assert [[cell.text for cell in row] for row in table.rows] == [
+        ["Delivery", "Ships small changes", "Ships projects", "Ships projects"],
+        ["Testing", "Tests their code", "Tests their code", "Owns the test strategy"],
+    ]
+    assert (table.rows[0][3].at.row, table.rows[0][3].at.column) == (2, 4)  # each cell at its own place
+
+
+def test_overlapping_merges_of_a_hostile_workbook_fill_no_more_than_the_sheet(tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for number in range(20):
+        sheet.append([f"r{number}c{column}" for column in range(5)])
+    book.save(tmp_path / "merges.xlsx")
+    # openpyxl refuses overlapping merges; a hostile file has them in its XML all the same
+    with zipfile.ZipFile(tmp_path / "merges.xlsx") as original:
+        parts = {name: original.read(name) for name in original.namelist()}
+    merges = "".join('<mergeCell ref="A1:XFD1048576"/>' for _ in range(5000))
+    xml = parts["xl/worksheets/sheet1.xml"].decode()
+    parts["xl/worksheets/sheet1.xml"] = xml.replace("</sheetData>", f"</sheetData><mergeCells>{merges}</mergeCells>")
+    with zipfile.ZipFile(tmp_path / "merges.xlsx", "w") as hostile:
+        for name, data in parts.items():
+            hostile.writestr(name, data)
+    table = read_xlsx((tmp_path / "merges.xlsx").read_bytes(), "merges.xlsx").blocks[0].table
+    assert len(table.rows) == 19 and all(len(row) == 5 for row in table.rows)
