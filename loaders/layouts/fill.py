@@ -18,7 +18,13 @@ from loaders.labels import (
     staff_in_prose,
     titles_in_prose,
 )
-from loaders.layouts.particulars import particulars, person_specification, staff_titles
+from loaders.layouts.particulars import (
+    cell_items,
+    particular_sections,
+    particulars,
+    person_specification,
+    staff_titles,
+)
 from loaders.markdown import MENTION_KINDS, is_name_list
 from loaders.role_titles import split_titles
 from loaders.text import classify_heading, collapse, sentences
@@ -132,7 +138,7 @@ def _job_table(role: ParsedRole, table: Table, heading: str) -> list[tuple[str, 
     if pairs is not None:
         for pair in pairs:
             _label(role, pair)
-        return [(heading, SectionKind.CAREER, pairs)]
+        return [(heading, SectionKind.CAREER, pairs), *_particular_sections(role, table)]
     criteria = person_specification(table)
     if criteria is None:
         return None
@@ -142,6 +148,25 @@ def _job_table(role: ParsedRole, table: Table, heading: str) -> list[tuple[str, 
         item = Block(kind="item", text=criterion.text, at=criterion.at.at)
         read.setdefault((criterion.column, criterion.kind), []).append(item)
     return [(column, kind, items) for (column, kind), items in read.items()]
+
+
+def _particular_sections(role: ParsedRole, table: Table) -> list[tuple[str, SectionKind, list[Block]]]:
+    """The sections a two-column job description's rows hold, read as the same heading and its text or list
+    would be: a summary's paragraph, a list's items as the skills, requirements or KPIs they state."""
+    read = []
+    for name, kind, cell in particular_sections(table):
+        if kind is SectionKind.SUMMARY:
+            blocks = [Block(kind="paragraph", text=collapse(cell.text), at=cell.at)]
+        else:
+            blocks = [Block(kind="item", text=item, at=cell.at, level=1) for item in cell_items(cell.text)]
+        for block in blocks:
+            if kind in _DUTY_KINDS:
+                _staff(role, block)
+            if block.kind == "item" and (kind in MENTION_KINDS or kind is SectionKind.KPIS):
+                target = role.kpis if kind is SectionKind.KPIS else role.skills
+                target.append(mention(block.text, kind, role.source, block.at, block.text))
+        read.append((name, kind, blocks))
+    return read
 
 
 # Sections whose sentences say whom the role supervises ("Supervises two Staff Accountants").

@@ -31,13 +31,14 @@ from loaders.labels import (
     singular_title,
 )
 from loaders.role_titles import looks_like_role, split_titles
-from loaders.text import collapse
+from loaders.text import classify_heading, collapse
 
 __all__ = [
     "Criterion",
     "cell_items",
     "content_tables",
     "has_job_tables",
+    "particular_sections",
     "particulars",
     "person_specification",
     "staff_titles",
@@ -72,7 +73,9 @@ def particulars(table: Table) -> list[Block] | None:
     """The label/value pairs of a particulars table as label blocks, or None for any other table.
 
     A table is particulars when at least two of its labels, and most of them, are known ones (title,
-    grade, reporting line, department, location ...); every pair with a value is kept, known or not.
+    grade, reporting line, department, location ...) or, in a table of two columns, name a section of
+    the role (:func:`particular_sections`: "Key responsibilities", "Skills and experience"); every other
+    pair with a value is kept, known or not.
 
     Examples
     --------
@@ -85,15 +88,57 @@ def particulars(table: Table) -> list[Block] | None:
     True
     """
     pairs = _vertical_pairs(table) or _row_pairs(table)
-    known = sum(known_label(label.text) for label, _ in pairs)
+    sections = _section_rows(table, pairs)
+    known = sum(known_label(label.text) for label, _ in pairs) + len(sections)
     if known < 2 or known * 2 <= len(pairs):
         return None
     return [
         Block(kind="label", text=f"{_label_text(label)}: {collapse(value.text)}", at=value.at,
               label=_label_text(label), value=collapse(value.text))
         for label, value in pairs
-        if value.text.strip()
+        if value.text.strip() and id(label) not in sections
     ]
+
+
+def particular_sections(table: Table) -> list[tuple[str, SectionKind, Cell]]:
+    """The rows of a particulars table that hold a section of the role, as (heading, kind, content cell):
+    the job description written as one table of two columns, a heading beside each part's text or list
+    (``| Key responsibilities | • Process the payroll … |``). Empty unless ``table`` is particulars.
+
+    Examples
+    --------
+    >>> from loaders.readers.markdown import read_markdown
+    >>> text = "| Job title | Payroll Officer |\\n|---|---|\\n| Reports to | Payroll Manager |\\n"
+    >>> text += "| Key responsibilities | Run the payroll; Reconcile the ledger |\\n"
+    >>> table = read_markdown(text, "j.md").blocks[0].table
+    >>> [(name, kind.value, cell.text) for name, kind, cell in particular_sections(table)]
+    [('Key responsibilities', 'responsibilities', 'Run the payroll; Reconcile the ledger')]
+    """
+    if particulars(table) is None:
+        return []
+    pairs = _vertical_pairs(table) or _row_pairs(table)
+    sections = _section_rows(table, pairs)
+    return [(_label_text(label), sections[id(label)], value) for label, value in pairs if id(label) in sections]
+
+
+#: The parts of a role a row of a two-column job description may hold.
+_SECTION_KINDS = frozenset(
+    {SectionKind.SUMMARY, SectionKind.RESPONSIBILITIES, SectionKind.SKILLS, SectionKind.REQUIREMENTS,
+     SectionKind.NICE_TO_HAVE, SectionKind.KPIS}
+)  # fmt: skip
+
+
+def _section_rows(table: Table, pairs: list[tuple[Cell, Cell]]) -> dict[int, SectionKind]:
+    """The kind of each pair (by its label cell's id) whose label names a section of the role, in a table of
+    two columns (in a wider one a label beside a level's criteria is a competency, not a section)."""
+    if max((len(row) for row in (table.header, *table.rows)), default=0) != 2:
+        return {}
+    kinds = {}
+    for label, value in pairs:
+        kind = classify_heading(_label_text(label))
+        if kind in _SECTION_KINDS and value.text.strip() and not known_label(label.text):
+            kinds[id(label)] = kind
+    return kinds
 
 
 def _label_text(cell: Cell) -> str:

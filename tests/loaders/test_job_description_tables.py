@@ -294,3 +294,58 @@ def test_a_job_code_particular_is_an_alias_the_role_is_found_by(read):
 def test_a_reference_that_names_no_code_is_no_alias(read):
     _, roles = read("# Payroll Officer\n\nReference: see the advert\n\n## Duties\n\n- Run the monthly payroll\n")
     assert roles["Payroll Officer"].aliases == []
+
+
+# A Word template that is one table of two columns: the particulars, then each part of the job beside its
+# heading (the heading cells bold, the lists in the cells), as councils', charities' and HR systems' are.
+ONE_TABLE = """<html><body>
+<h1>Job Description</h1>
+<table>
+<tr><td><b>Job Title</b></td><td>Payroll Officer</td></tr>
+<tr><td><b>Department</b></td><td>Finance</td></tr>
+<tr><td><b>Reports to</b></td><td>Payroll Manager</td></tr>
+<tr><td><b>Purpose of the role</b></td><td>To run the monthly payroll for 2,000 staff accurately and on time.</td></tr>
+<tr><td><b>Key responsibilities</b></td><td><ul><li>Process the monthly payroll in Sage</li>
+<li>Reconcile payroll to the general ledger</li><li>Supervise two Payroll Assistants</li></ul></td></tr>
+<tr><td><b>Skills and experience</b></td><td><ul><li>Advanced Excel</li><li>Knowledge of PAYE</li></ul></td></tr>
+<tr><td><b>Key performance indicators</b></td><td><ul><li>Payroll accuracy</li>
+<li>Payroll processed on time</li></ul></td></tr>
+</table>
+</body></html>
+"""
+
+
+@pytest.mark.parametrize("name", ["jd.html", "jd.docx"])
+def test_a_job_description_written_as_one_table_reads_each_row_as_its_part(name, tmp_path):
+    (tmp_path / "jd.html").write_text(ONE_TABLE, encoding="utf-8")
+    if name == "jd.docx":
+        pypandoc.convert_file(str(tmp_path / "jd.html"), "docx", outputfile=str(tmp_path / "jd.docx"))
+    document = load_file(tmp_path / name, root=tmp_path)
+    [role] = document.roles
+    assert (role.title, role.department) == ("Payroll Officer", "Finance")
+    assert [ref.title for ref in role.reports_to] == ["Payroll Manager"]
+    assert role.summary == "To run the monthly payroll for 2,000 staff accurately and on time."
+    assert [ref.title for ref in role.direct_reports] == ["Payroll Assistant"]
+    sections = {section.name: section for section in role.sections}
+    assert sections["Key responsibilities"].kind is SectionKind.RESPONSIBILITIES
+    assert sections["Key responsibilities"].text.splitlines() == [
+        "Process the monthly payroll in Sage", "Reconcile payroll to the general ledger",
+        "Supervise two Payroll Assistants",
+    ]  # fmt: skip
+    assert [(m.name, m.section) for m in role.skills] == [
+        ("Advanced Excel", SectionKind.SKILLS), ("Knowledge of PAYE", SectionKind.SKILLS)
+    ]
+    assert [m.name for m in role.kpis] == ["Payroll accuracy", "Payroll processed on time"]
+    cell = role.skills[0].at
+    assert (cell.row, cell.column) == (6, 2)  # the cell the list is in
+
+
+def test_a_competency_table_of_more_columns_is_no_job_description(read):
+    text = (
+        "# Engineer\n\n| Competency | Junior | Senior |\n|---|---|---|\n"
+        "| Technical skills | Writes tested code | Designs systems |\n"
+        "| Key responsibilities | Ships tasks | Owns projects |\n"
+    )
+    document, roles = read(text)
+    assert (document.source.format, sorted(roles)) == ("matrix", ["Junior Engineer", "Senior Engineer"])
+    assert not any(section.name == "Key responsibilities" for role in roles.values() for section in role.sections)
