@@ -49,6 +49,7 @@ __all__ = [
     "RoleFacts",
     "extract_all",
     "extract_role_facts",
+    "marked_importance",
     "names_a_role",
 ]
 
@@ -61,7 +62,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from graph.extract.boilerplate import outside_boilerplate
 from graph.extract.items import item_candidates, kpis_in_prose, skill_name
-from graph.extract.matcher import Kind, Matcher
+from graph.extract.matcher import Kind, Match, Matcher
 from graph.extract.sentences import sentence_around
 from graph.model import Evidence, Mention, ParsedRole, Section, SectionKind
 
@@ -147,10 +148,42 @@ def _stated(mention: Mention, kind: Kind, matcher: Matcher, index: int) -> list[
     at = mention.at  # nothing changes evidence once made: a stated one is shared, not copied
     evidence = at if at.method == "stated" else at.model_copy(update={"method": "stated"})
     occurrence = (mention.at.line, -1) if mention.at.line else (0, index)
+    text, section = marked_importance(mention.name, mention.section)
     return [
-        _Observation(name, in_taxonomy, mention.section, evidence, mention.importance, occurrence)
-        for name, in_taxonomy in _stated_names(mention.name, mention.section, kind, matcher)
+        _Observation(name, in_taxonomy, section, evidence, mention.importance, occurrence)
+        for name, in_taxonomy in _stated_names(text, section, kind, matcher)
     ]
+
+
+# An item's own word on how much it matters, at its end: "CIPP (desirable)", "Python - preferred".
+_MARK = r"\s*(?:[(\[]\s*(?P<{0}>{1})\s*[)\]]|[-–—:,]\s*(?P<{0}2>{1}))\s*\.?\s*$"
+_DESIRABLE_MARK = re.compile(
+    _MARK.format("d", r"desirable|preferred|nice[ -]to[ -]have|a plus|an advantage|advantageous|optional|bonus"), re.I
+)
+_ESSENTIAL_MARK = re.compile(_MARK.format("e", r"essential|required|must[ -]have|mandatory"), re.I)
+
+
+def marked_importance(text: str, section: SectionKind) -> tuple[str, SectionKind]:
+    """An item of a skills or requirements list without the word at its end that says how much it matters,
+    and the section that word puts it in: desirable, preferred or nice to have → nice-to-have; essential,
+    required or must have → requirements. Other items and sections are as they are.
+
+    Examples
+    --------
+    >>> marked_importance("CIPP qualification (desirable)", SectionKind.SKILLS)
+    ('CIPP qualification', <SectionKind.NICE_TO_HAVE: 'nice_to_have'>)
+    >>> marked_importance("Knowledge of PAYE - essential", SectionKind.NICE_TO_HAVE)
+    ('Knowledge of PAYE', <SectionKind.REQUIREMENTS: 'requirements'>)
+    >>> marked_importance("Required reading (optional)", SectionKind.RESPONSIBILITIES)[1]
+    <SectionKind.RESPONSIBILITIES: 'responsibilities'>
+    """
+    if section not in STATED_SKILL_SECTIONS:
+        return text, section
+    for pattern, marked in ((_DESIRABLE_MARK, SectionKind.NICE_TO_HAVE), (_ESSENTIAL_MARK, SectionKind.REQUIREMENTS)):
+        found = pattern.search(text)
+        if found and found.start() > 0:
+            return text[: found.start()].rstrip(" ,;:-–—"), marked
+    return text, section
 
 
 # Family-wide requirement items repeat in every role of a page: their names are worked out once per matcher.
@@ -259,8 +292,19 @@ def _extracted(section: Section, kind: Kind, matcher: Matcher, source: str, titl
                 method="extracted",
                 confidence=EXTRACTED_CONFIDENCE,
             )
-        observations.append(_Observation(match.canonical, True, section.kind, evidence, None, (line, -1)))
+        counts_in = _line_section(section, match)
+        observations.append(_Observation(match.canonical, True, counts_in, evidence, None, (line, -1)))
     return observations
+
+
+def _line_section(section: Section, match: Match) -> SectionKind:
+    """The section a match of a skills or requirements list counts in: the list's, or the one its line's own
+    word says (``marked_importance``: "Python (preferred)" is nice to have)."""
+    if section.kind not in STATED_SKILL_SECTIONS:
+        return section.kind
+    text = section.text
+    start, end = text.rfind("\n", 0, match.start) + 1, text.find("\n", match.end)
+    return marked_importance(text[start : end if end >= 0 else len(text)], section.kind)[1]
 
 
 def _listed_kpis(section: Section, matcher: Matcher, source: str) -> list[_Observation]:
