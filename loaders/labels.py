@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from graph.model import SectionKind
 from loaders.role_titles import POSITION_NOUN, split_titles
-from loaders.text import clean_title, protect_abbreviations
+from loaders.text import classify_heading, clean_title, protect_abbreviations
 
 __all__ = [
     "CAREER_CONTAINERS",
@@ -47,6 +48,7 @@ __all__ = [
     "titles_in_prose",
     "list_label",
     "role_field",
+    "section_label",
 ]
 
 CAREER_LABELS: dict[str, str] = {
@@ -229,6 +231,25 @@ def code_label(label: str) -> bool:
     (True, True, False)
     """
     return label_key(label) in CODE_LABELS
+
+
+def section_label(label: str) -> SectionKind | None:
+    """The part of the role a label names, as a heading would ("Key responsibilities", "Skills and
+    experience", "Job purpose"), when it is no particular's label; else None.
+
+    >>> section_label("Key responsibilities:").value, section_label("Reports to"), section_label("Location")
+    ('responsibilities', None, None)
+    """
+    key = label_key(label)
+    kind = classify_heading(key) if key else None
+    return kind if kind in _SECTION_KINDS and not known_label(key) else None
+
+
+#: The parts of a role a label may name as a heading would, beside its value ("Key responsibilities: ...").
+_SECTION_KINDS = frozenset(
+    {SectionKind.SUMMARY, SectionKind.RESPONSIBILITIES, SectionKind.SKILLS, SectionKind.REQUIREMENTS,
+     SectionKind.NICE_TO_HAVE, SectionKind.KPIS}
+)  # fmt: skip
 
 
 def post_label(label: str) -> bool:

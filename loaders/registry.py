@@ -20,7 +20,7 @@ from loaders.base import Loader, Reader
 from loaders.document import DocumentOutline
 from loaders.layouts import describes_one_role, detect, hints
 from loaders.layouts.described import described_roles
-from loaders.layouts.particulars import has_job_tables
+from loaders.layouts.particulars import has_job_labels, has_job_tables
 from loaders.readers import READERS
 from loaders.readers.markdown import read_markdown
 from loaders.readers.text import TEXT
@@ -156,7 +156,7 @@ def _needs_layout(outline: DocumentOutline) -> bool:
     (``loaders.layouts.particulars``) — and no front matter only the blueprint loader would apply."""
     if _BLUEPRINT_ONLY_KEYS & set(outline.meta):
         return False
-    return bool(described_roles(outline, 0)) or has_job_tables(outline.blocks)
+    return bool(described_roles(outline, 0)) or has_job_tables(outline.blocks) or has_job_labels(outline.blocks)
 
 
 def _markdown_kind(text: str, path: Path | str) -> str:

@@ -15,6 +15,7 @@ from loaders.labels import (
     known_label,
     reports_to_in_prose,
     role_field,
+    section_label,
     staff_in_prose,
     titles_in_prose,
 )
@@ -61,8 +62,10 @@ def fill_role(role: ParsedRole, blocks: Iterable[Block], name: str, kind: Sectio
     current: tuple[str, SectionKind, list[Block]] = (name, kind, [])
     sections: list[tuple[str, SectionKind, list[Block]]] = [current]
     head: list[Block] = []
+    headed = False  # a heading has opened a section: label lines are no longer the page's particulars
     for index, block in enumerate(blocks):
         if block.kind == "heading":
+            headed = True
             while len(stack) > 1 and stack[-1][0] >= block.level:
                 stack.pop()
             own = classify_heading(block.text)
@@ -71,10 +74,14 @@ def fill_role(role: ParsedRole, blocks: Iterable[Block], name: str, kind: Sectio
             current = (block.text, own, [])
             sections.append(current)
             continue
+        part = section_label(block.label or "") if block.kind == "label" and block.value else None
+        if part is not None:  # "Key responsibilities: Run the payroll; reconcile the ledger"
+            sections.append(_labelled_section(role, block.label or "", part, block.value or "", block.at))
+            continue
         if block.kind == "label" and career_field(block.label or ""):
             _label(role, block)  # a career label names roles: its line is no section text to scan
             continue
-        if block.kind == "label" and len(sections) == 1 and known_label(block.label or ""):
+        if block.kind == "label" and not headed and known_label(block.label or ""):
             _label(role, block)  # the page's particulars ("Department: Finance") say where the role sits
             head.append(block)
             continue
@@ -151,22 +158,28 @@ def _job_table(role: ParsedRole, table: Table, heading: str) -> list[tuple[str, 
 
 
 def _particular_sections(role: ParsedRole, table: Table) -> list[tuple[str, SectionKind, list[Block]]]:
-    """The sections a two-column job description's rows hold, read as the same heading and its text or list
-    would be: a summary's paragraph, a list's items as the skills, requirements or KPIs they state."""
-    read = []
-    for name, kind, cell in particular_sections(table):
-        if kind is SectionKind.SUMMARY:
-            blocks = [Block(kind="paragraph", text=collapse(cell.text), at=cell.at)]
-        else:
-            blocks = [Block(kind="item", text=item, at=cell.at, level=1) for item in cell_items(cell.text)]
-        for block in blocks:
-            if kind in _DUTY_KINDS:
-                _staff(role, block)
-            if block.kind == "item" and (kind in MENTION_KINDS or kind is SectionKind.KPIS):
-                target = role.kpis if kind is SectionKind.KPIS else role.skills
-                target.append(mention(block.text, kind, role.source, block.at, block.text))
-        read.append((name, kind, blocks))
-    return read
+    """The sections a two-column job description's rows hold (``particular_sections``)."""
+    return [_labelled_section(role, name, kind, cell.text, cell.at) for name, kind, cell in particular_sections(table)]
+
+
+def _labelled_section(
+    role: ParsedRole, name: str, kind: SectionKind, text: str, at: Location
+) -> tuple[str, SectionKind, list[Block]]:
+    """A part of the job written beside its heading — a table's row, or a label line ("Key responsibilities:
+    Run the payroll; reconcile the ledger") — read as that heading and its text or list would be: a
+    summary's paragraph; a list's items (a line, bullet or semicolon each) the skills, requirements or KPIs
+    they state."""
+    if kind is SectionKind.SUMMARY:
+        blocks = [Block(kind="paragraph", text=collapse(text), at=at)]
+    else:
+        blocks = [Block(kind="item", text=item, at=at, level=1) for item in cell_items(text)]
+    for block in blocks:
+        if kind in _DUTY_KINDS:
+            _staff(role, block)
+        if block.kind == "item" and (kind in MENTION_KINDS or kind is SectionKind.KPIS):
+            target = role.kpis if kind is SectionKind.KPIS else role.skills
+            target.append(mention(block.text, kind, role.source, block.at, block.text))
+    return collapse(name).rstrip(":").strip(), kind, blocks
 
 
 # Sections whose sentences say whom the role supervises ("Supervises two Staff Accountants").

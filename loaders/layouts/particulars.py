@@ -28,15 +28,17 @@ from loaders.labels import (
     TITLE_LABELS,
     known_label,
     label_key,
+    section_label,
     singular_title,
 )
 from loaders.role_titles import looks_like_role, split_titles
-from loaders.text import classify_heading, collapse
+from loaders.text import collapse
 
 __all__ = [
     "Criterion",
     "cell_items",
     "content_tables",
+    "has_job_labels",
     "has_job_tables",
     "particular_sections",
     "particulars",
@@ -121,11 +123,26 @@ def particular_sections(table: Table) -> list[tuple[str, SectionKind, Cell]]:
     return [(_label_text(label), sections[id(label)], value) for label, value in pairs if id(label) in sections]
 
 
-#: The parts of a role a row of a two-column job description may hold.
-_SECTION_KINDS = frozenset(
-    {SectionKind.SUMMARY, SectionKind.RESPONSIBILITIES, SectionKind.SKILLS, SectionKind.REQUIREMENTS,
-     SectionKind.NICE_TO_HAVE, SectionKind.KPIS}
-)  # fmt: skip
+def has_job_labels(blocks: list[Block]) -> bool:
+    """Whether the label lines at the head of a page (under its title, before any other heading) state parts
+    of the job ("Key responsibilities: ...") beside its particulars: two or more, one of them a part.
+
+    >>> from loaders.readers.markdown import read_markdown
+    >>> text = "# Payroll Officer\\n\\n**Reports to:** Payroll Manager\\n\\n**Key responsibilities:** Run payroll\\n"
+    >>> has_job_labels(read_markdown(text, "p.md").blocks)
+    True
+    """
+    below_title = blocks[1:] if blocks and blocks[0].kind == "heading" else blocks
+    head = [block for block in _until_heading(below_title) if block.kind == "label" and block.label]
+    parts = sum(section_label(block.label or "") is not None for block in head)
+    return parts >= 1 and parts + sum(known_label(block.label or "") for block in head) >= 2
+
+
+def _until_heading(blocks: list[Block]) -> Iterator[Block]:
+    for block in blocks:
+        if block.kind == "heading":
+            return
+        yield block
 
 
 def _section_rows(table: Table, pairs: list[tuple[Cell, Cell]]) -> dict[int, SectionKind]:
@@ -135,8 +152,8 @@ def _section_rows(table: Table, pairs: list[tuple[Cell, Cell]]) -> dict[int, Sec
         return {}
     kinds = {}
     for label, value in pairs:
-        kind = classify_heading(_label_text(label))
-        if kind in _SECTION_KINDS and value.text.strip() and not known_label(label.text):
+        kind = section_label(label.text)
+        if kind is not None and value.text.strip():
             kinds[id(label)] = kind
     return kinds
 

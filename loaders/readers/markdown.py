@@ -15,7 +15,7 @@ from markdown_it.token import Token
 
 from loaders.document import Block, Cell, DocumentOutline, Location, Table
 from loaders.frontmatter import split_front_matter
-from loaders.labels import career_field, post_label, role_field, staff_label, title_label
+from loaders.labels import career_field, post_label, role_field, section_label, staff_label, title_label
 from loaders.markdown import PSEUDO_LEVEL, markdown_tokens
 from loaders.readers.html_tables import read_html_tables, strip_html
 from loaders.text import clean_line, clean_text, collapse
@@ -127,7 +127,8 @@ def _paragraph(outline: DocumentOutline, raw: str, text: str, line: int, depth: 
     flush(line + len(cleaned))
 
 
-_LABEL_KINDS = (career_field, role_field, title_label, staff_label, post_label)  # the labels made label blocks
+# the labels made label blocks: particulars, and the parts of a job written beside their heading
+_LABEL_KINDS = (career_field, role_field, title_label, staff_label, post_label, section_label)
 
 
 def _cell_text(token: Token) -> str:

@@ -3,18 +3,22 @@ and list items by the conventions people type.
 
 A heading is a short line in capitals (``SENIOR ENGINEER``), a line underlined with ``===``/``---``/
 ``~~~`` (level 1, 2, 3), or a short numbered title line (``2. Responsibilities``) standing alone;
-a line starting with ``-``, ``*``, ``•`` or ``1.``/``a)`` is a list item whose depth comes from its
-indent. Other lines are joined into paragraphs at blank lines. Every block is at its first line.
+a short line that names a part of a job with its text on the next line (``Key responsibilities``); a
+line starting with ``-``, ``*``, ``•`` or ``1.``/``a)`` is a list item whose depth comes from its
+indent. Other lines are joined into paragraphs at blank lines, but a label line (``Reports to: X``)
+starts a block of its own. Every block is at its first line.
 """
 
 from __future__ import annotations
 
 import re
 
+from graph.model import SectionKind
 from loaders.base import Reader
 from loaders.document import Block, DocumentOutline, Location
-from loaders.readers.common import clean, text_block
+from loaders.readers.common import clean, label_parts, text_block
 from loaders.reading import decode
+from loaders.text import classify_heading
 
 __all__ = ["TEXT", "read_text"]
 
@@ -72,11 +76,15 @@ def read_text(data: bytes, source: str) -> DocumentOutline:
                 indents.append(indent)
             outline.blocks.append(text_block(bullet.group("text"), Location(line=number), item_depth=len(indents)))
             continue
-        if not pending and _is_caps_heading(stripped) and not following.strip():
+        if not pending and (
+            (_is_caps_heading(stripped) and not following.strip()) or _names_a_part(stripped, following)
+        ):
             outline.blocks.append(
                 Block("heading", clean(stripped).rstrip(":"), Location(line=number), 1 if not outline.blocks else 2)
             )
             continue
+        if pending and label_parts(stripped):
+            flush()  # "Department: Finance" then "Reports to: Payroll Manager": a label line each
         if indents and outline.blocks and outline.blocks[-1].kind == "item" and line[:1].isspace():
             last = outline.blocks[-1]  # a wrapped list item: its continuation line
             outline.blocks[-1] = text_block(f"{last.text} {stripped}", last.at, item_depth=last.level)
@@ -88,6 +96,19 @@ def read_text(data: bytes, source: str) -> DocumentOutline:
     first = next((b for b in outline.blocks if b.kind == "heading"), None)
     outline.title = first.text if first is not None and first is outline.blocks[0] else None
     return outline
+
+
+def _names_a_part(line: str, following: str) -> bool:
+    """A short line that names a part of a job ("Key responsibilities", "Skills and experience") with its
+    text or list on the next line, as people type a job description."""
+    return (
+        bool(following.strip())
+        and len(line.split()) <= 6
+        and line[:1].isupper()
+        and not line.endswith((".", ",", ";", "!", "?"))
+        and label_parts(line) is None
+        and classify_heading(line.rstrip(":")) is not SectionKind.OTHER
+    )
 
 
 def _is_caps_heading(line: str) -> bool:

@@ -349,3 +349,49 @@ def test_a_competency_table_of_more_columns_is_no_job_description(read):
     document, roles = read(text)
     assert (document.source.format, sorted(roles)) == ("matrix", ["Junior Engineer", "Senior Engineer"])
     assert not any(section.name == "Key responsibilities" for role in roles.values() for section in role.sections)
+
+
+INLINE_PARTS = """# Payroll Officer
+
+**Department:** Finance
+**Reports to:** Payroll Manager
+**Job purpose:** To run the monthly payroll for 2,000 staff accurately and on time.
+
+**Key responsibilities:** Process the monthly payroll in Sage; reconcile payroll to the general ledger.
+
+**Skills and experience:** Advanced Excel; knowledge of PAYE
+
+**Key performance indicators:** Payroll accuracy; payroll processed on time
+"""
+
+TYPED = """PAYROLL OFFICER
+
+Department: Finance
+Reports to: Payroll Manager
+
+Job purpose
+To run the monthly payroll for 2,000 staff accurately and on time.
+
+Key responsibilities
+• Process the monthly payroll in Sage
+• Reconcile payroll to the general ledger
+
+Skills and experience
+• Advanced Excel
+• Knowledge of PAYE
+"""
+
+
+@pytest.mark.parametrize(("name", "text"), [("jd.md", INLINE_PARTS), ("jd.txt", TYPED)])
+def test_the_parts_of_a_job_written_beside_or_under_their_labels_are_its_sections(read, name, text):
+    _, roles = read(text, name)
+    [role] = roles.values()
+    assert (role.department, [ref.title for ref in role.reports_to]) == ("Finance", ["Payroll Manager"])
+    assert role.summary == "To run the monthly payroll for 2,000 staff accurately and on time."
+    kinds = {section.name: section.kind for section in role.sections}
+    assert kinds["Key responsibilities"] is SectionKind.RESPONSIBILITIES
+    assert kinds["Skills and experience"] is SectionKind.SKILLS
+    skills = [m for m in role.skills if m.section is SectionKind.SKILLS]
+    assert [m.name.lower() for m in skills] == ["advanced excel", "knowledge of paye"]
+    excel_line = next(n for n, line in enumerate(text.split("\n"), start=1) if "Advanced Excel" in line)
+    assert skills[0].at.line == excel_line
