@@ -148,7 +148,10 @@ _KIND_PATTERNS: list[tuple[SectionKind, re.Pattern[str]]] = [
     ),
     (
         SectionKind.NICE_TO_HAVE,
-        re.compile(r"\bnice[\s-]*to[\s-]*haves?\b|\bpreferred qualifications?\b|\bbonus\b|^desirable\b"),
+        re.compile(
+            r"\bnice[\s-]*to[\s-]*haves?\b|\bpreferred qualifications?\b|\bbonus\b|^desirable\b"
+            r"|^(?:it's |it would be )?(?:a )?plus(?:es)?\b|^extra credit\b|\bstand out\b"
+        ),
     ),
     (
         SectionKind.KPIS,
@@ -172,7 +175,8 @@ _KIND_PATTERNS: list[tuple[SectionKind, re.Pattern[str]]] = [
         SectionKind.RESPONSIBILITIES,
         re.compile(
             r"\bresponsibilit|\bresponsibilties\b|\bwhat you(?:'ll| will) do\b|\bduties\b|\baccountabilities\b"
-            r"|\byou(?:'ll| will)$|\bwhat you can expect\b"
+            r"|\byou(?:'ll| will)$|\bwhat you can expect\b|\bwhat you(?:'ll| will) (?:achieve|work on|own)\b"
+            r"|^your (?:mission|impact)$|^(?:a |your )?day[\s-]to[\s-]day\b"
         ),
     ),
     (
@@ -186,7 +190,9 @@ _KIND_PATTERNS: list[tuple[SectionKind, re.Pattern[str]]] = [
     (
         SectionKind.REQUIREMENTS,
         re.compile(
-            r"\brequirements?\b|\bqualifications\b|\bwhat you (?:bring|need)\b|\bexperience\b"
+            r"\brequirements?\b|\bqualifications\b|\bwhat you(?:'ll| will)? (?:bring|need)\b|\bexperience\b"
+            r"|\bwhat (?:we're|we are) looking for\b|^we(?:'re| are) looking for\b|^who you are\b|^about you$"
+            r"|^your (?:profile|background)$|\bideal candidate\b|^must[\s-]*haves?$|^you (?:have|are|bring)$"
             r"|^essential\b|\bperson spec(?:ification)?\b|\bselection criteria\b"
             r"|^(?:(?:minimum|required) )?(?:education|certifications?|licen[cs](?:es?|ure))(?: (?:and|&) \w+)?$"
             r"|\b(?:a|the) (?:good |great |right )?fit\b|\byou should apply\b"
@@ -220,6 +226,10 @@ def classify_heading(heading: str) -> SectionKind:
     ['requirements', 'requirements', 'nice_to_have']
     >>> [classify_heading(h).value for h in ("Education", "Certifications", "Education and experience")]
     ['requirements', 'requirements', 'requirements']
+    >>> [classify_heading(h).value for h in ("What you'll bring", "Who you are", "About you", "Must-haves")]
+    ['requirements', 'requirements', 'requirements', 'requirements']
+    >>> [classify_heading(h).value for h in ("Your mission", "Day to day", "Bonus points", "Pluses")]
+    ['responsibilities', 'responsibilities', 'nice_to_have', 'nice_to_have']
     """
     wording = clean_line(heading).lower().replace("’", "'")
     wording = re.sub(r"[:.!?]+$", "", wording.strip())

@@ -80,3 +80,30 @@ def test_the_sre_page_intro_applies_to_every_role_of_the_page(corpus):
         assert stated[28] == "Know your way around Linux and the Unix Shell."
         assert stated[30] == "Have strong programming skills: Shell, and Ruby and/or Go."
         assert all(m.section is SectionKind.REQUIREMENTS for m in role.skills if m.at.line < 40)
+
+
+# The headings of job ads (careers sites, applicant tracking systems): what the candidate brings, what the
+# job is day to day, and what would be a plus.
+JOB_AD_HEADINGS = [
+    ("What you'll bring", SectionKind.REQUIREMENTS),
+    ("What we're looking for", SectionKind.REQUIREMENTS),
+    ("Who you are", SectionKind.REQUIREMENTS),
+    ("About you", SectionKind.REQUIREMENTS),
+    ("Your profile", SectionKind.REQUIREMENTS),
+    ("The ideal candidate", SectionKind.REQUIREMENTS),
+    ("Must-haves", SectionKind.REQUIREMENTS),
+    ("What you'll need", SectionKind.REQUIREMENTS),
+    ("Your mission", SectionKind.RESPONSIBILITIES),
+    ("Day to day", SectionKind.RESPONSIBILITIES),
+    ("What you'll work on", SectionKind.RESPONSIBILITIES),
+    ("Bonus points", SectionKind.NICE_TO_HAVE),
+    ("Pluses", SectionKind.NICE_TO_HAVE),
+    ("It's a plus if you have", SectionKind.NICE_TO_HAVE),
+    ("About the role", SectionKind.SUMMARY),
+    ("About us", SectionKind.PROCESS),
+]
+
+
+@pytest.mark.parametrize(("heading", "kind"), JOB_AD_HEADINGS)
+def test_a_job_ads_headings_name_their_sections(heading, kind):
+    assert classify_heading(heading) is kind
