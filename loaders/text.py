@@ -254,6 +254,47 @@ _DOCUMENT_DECORATION = re.compile(
 _EMPLOYER_TAIL = re.compile(
     r"\s+(?:role|position|job|opening)(?:\s+(?:at|with|in)\s+[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*)?\s*$"
 )
+# A job ad's title carries the post's terms after it: "(m/w/d)", "(Remote - EMEA)", "| Hybrid", "(Fixed Term,
+# 12 months)", ", Part-time". Only a tail that starts with such a term goes, a region after it too: "Manager,
+# Contract Management" and "VP, Americas" (a regional role) stay.
+_POST_TERM = (
+    r"(?:remote|hybrid|on[- ]?site|in[- ]office|office[- ]based|home[- ]based|full[- ]time|part[- ]time|contract(?:or)?"
+    r"|temporary|temp|fixed[- ]term(?: contract)?|ftc|permanent|maternity cover|(?:parental|maternity) leave cover"
+    r"|secondment|interim|freelance|[mwfdhx](?:\s*/\s*[mwfdhx]){1,3}|all genders|\d{1,2}[- ]months?)"
+)
+_POST_PLACE = r"(?:uk|us|usa|eu|emea|apac|americas|latam|europe|worldwide|global|anywhere)"
+_POST_WORD = rf"(?:{_POST_TERM}|{_POST_PLACE})"
+_POST_SEGMENT = re.compile(rf"{_POST_TERM}(?:[\s,/&+–—-]+(?:{_POST_WORD}|\(\s*{_POST_WORD}\s*\)))*", re.I)
+_POST_SEPARATORS = (" - ", " – ", " — ", " | ", "|", ",")
+_MAX_POST_SEGMENTS = 3
+
+
+def _drop_post_terms(title: str) -> str:
+    """``title`` without up to three trailing segments that name the post's terms (``_POST_TERM``): a
+    parenthesis, or what follows a dash, bar or comma. Each segment is found from the end, without a pattern
+    that scans the whole title (a long hostile title costs a few ``rfind``)."""
+    for _ in range(_MAX_POST_SEGMENTS):
+        text = title.rstrip()
+        cut = _post_segment_start(text)
+        if cut is None:
+            return title
+        title = text[:cut]
+    return title
+
+
+def _post_segment_start(text: str) -> int | None:
+    """Where the last segment of ``text`` starts when it names the post's terms: a parenthesis ("(Remote)"),
+    else what follows the last dash, bar or comma (", Remote (UK)")."""
+    if text.endswith((")", "]")):
+        cut = max(text.rfind("("), text.rfind("["))
+        if cut > 0 and _POST_SEGMENT.fullmatch(text[cut + 1 : -1].strip()):
+            return cut
+    cut = max(text.rfind(separator) for separator in _POST_SEPARATORS)
+    if cut > 0 and _POST_SEGMENT.fullmatch(text[cut:].lstrip(" -–—|,").strip()):
+        return cut
+    return None
+
+
 _PAREN_ACRONYM = re.compile(r"\s*\(([A-Za-z&]{2,6})\)")
 # A level written in parentheses is the title's level, not a specialty: "FinOps Engineer (Intermediate)",
 # "Backend Engineer (Senior)". The unmarked level (intermediate, mid) is what the bare title already means.
@@ -345,8 +386,13 @@ def clean_title(title: str) -> str:
     ('Backend Engineer', 'Sr. Director, Engineering')
     >>> clean_title("FinOps Engineer (Intermediate)"), clean_title("Backend Engineer (Senior)")
     ('FinOps Engineer', 'Senior Backend Engineer')
+    >>> clean_title("Senior Data Engineer (m/w/d)"), clean_title("Payroll Officer (Fixed Term, 12 months) | Hybrid")
+    ('Senior Data Engineer', 'Payroll Officer')
+    >>> clean_title("Data Engineer, Remote (UK)"), clean_title("Manager, Contract Management"), clean_title("VP, EMEA")
+    ('Data Engineer', 'Manager, Contract Management', 'VP, EMEA')
     """
     text = collapse(title)
+    text = _drop_post_terms(text)
     text = _DOCUMENT_DECORATION.sub("", text)
     text = _EMPLOYER_TAIL.sub("", text)
     text = _drop_own_acronym(text)

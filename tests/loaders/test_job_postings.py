@@ -219,3 +219,18 @@ def test_a_description_whose_markup_breaks_out_of_its_place_leaves_the_others_wh
     assert texts["Payroll Specialist"] == "Run the monthly payroll"
     assert "Own VAT returns" in texts["Tax Manager"] and "Plan corporation tax" in texts["Tax Manager"]
     assert texts["Credit Controller"] == "Chase overdue invoices"
+
+
+def test_a_postings_title_loses_the_posts_terms_and_the_same_job_posted_twice_is_one_role(tmp_path):
+    postings = [
+        {"@type": "JobPosting", "title": title, "description": "<p>Build pipelines in Python.</p>"}
+        for title in ("Senior Data Engineer (m/w/d)", "Senior Data Engineer, Remote (UK)", "Director, EMEA Sales")
+    ]
+    (tmp_path / "jobs").mkdir()
+    (tmp_path / "jobs" / "jobs.jsonld").write_text(json.dumps({"@graph": postings}))
+    document = load_file(tmp_path / "jobs" / "jobs.jsonld", root=tmp_path)
+    assert [role.title for role in document.roles] == ["Senior Data Engineer"] * 2 + ["Director, EMEA Sales"]
+    dropped = [p.message for p in document.problems if "decoration dropped" in p.message]
+    assert len(dropped) == 2 and "'Senior Data Engineer (m/w/d)'" in dropped[0]
+    snapshot = build_from_documents([tmp_path / "jobs"], Settings(data_dir=tmp_path / "data"), save=False)
+    assert sorted(role.title for role in snapshot.roles) == ["Director, EMEA Sales", "Senior Data Engineer"]

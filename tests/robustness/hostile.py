@@ -187,6 +187,7 @@ _UNITS = {
     "grow-into": "Assistant Lead grows into a ",
     "staff-count": "3 x (x3 ",
     "criteria": "• E/D ✓ ",
+    "post-terms": " - remote (m/w/d",
     "supervises": "Supervises two Staff and one ",
 }
 
