@@ -13,10 +13,7 @@ from __future__ import annotations
 import json
 import random
 
-from rich.console import Console
-from rich.table import Table
-
-from bench.catalog_load import AREAS, FAMILIES, LEVELS, measure_file, print_growth
+from bench.catalog_load import AREAS, FAMILIES, LEVELS, one_file_bench
 
 SIZES = (1000, 10000)
 
@@ -48,20 +45,7 @@ def feed(postings: int, seed: int = 5) -> bytes:
 
 
 def main() -> None:
-    table = Table(
-        "postings", "roles", "relationships", "documents → snapshot s", "bare json.loads s", "ratio",
-        title="one JSON-LD feed of job postings, orgkg load in process: median of 3 at 1,000, 1 run at 10,000",
-    )  # fmt: skip
-    totals = {}
-    for postings in SIZES:
-        m = measure_file(feed(postings), "feed.jsonld", json.loads, runs=3 if postings < 10000 else 1)
-        total = totals[postings] = m["total_s"]
-        table.add_row(
-            f"{postings:,}", f"{m['roles']:,}", f"{m['relationships']:,}", f"{total:.2f}", f"{m['bare_s']:.3f}",
-            f"{total / m['bare_s']:.0f}x",
-        )  # fmt: skip
-    Console().print(table)
-    print_growth(totals, "postings")
+    one_file_bench("postings", "one JSON-LD feed of job postings", feed, "feed.jsonld", json.loads, "json.loads")
 
 
 if __name__ == "__main__":
