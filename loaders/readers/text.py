@@ -6,7 +6,8 @@ A heading is a short line in capitals (``SENIOR ENGINEER``), a line underlined w
 a short line that names a part of a job with its text on the next line (``Key responsibilities``); a
 line starting with ``-``, ``*``, ``•`` or ``1.``/``a)`` is a list item whose depth comes from its
 indent. Other lines are joined into paragraphs at blank lines, but a label line (``Reports to: X``)
-starts a block of its own. Every block is at its first line.
+starts a block of its own, and lines that each name one thing (a few capitalised words, no punctuation
+of a sentence) are a list typed without bullets, an item each. Every block is at its first line.
 """
 
 from __future__ import annotations
@@ -46,9 +47,12 @@ def read_text(data: bytes, source: str) -> DocumentOutline:
 
     def flush() -> None:
         nonlocal pending
-        if pending:
+        if len(pending) >= 2 and all(_is_list_line(text) for text in pending):
+            for offset, text in enumerate(pending):  # one name a line: a list typed without bullets
+                outline.blocks.append(text_block(text, Location(line=start + offset), item_depth=1))
+        elif pending:
             outline.blocks.append(text_block(" ".join(pending), Location(line=start)))
-            pending = []
+        pending = []
 
     number = 0
     while number < len(lines):
@@ -96,6 +100,18 @@ def read_text(data: bytes, source: str) -> DocumentOutline:
     first = next((b for b in outline.blocks if b.kind == "heading"), None)
     outline.title = first.text if first is not None and first is outline.blocks[0] else None
     return outline
+
+
+def _is_list_line(line: str) -> bool:
+    """A line that names one thing ("Advanced Excel", "Knowledge of PAYE"): a few words, a capital first and
+    no punctuation that would make it part of a sentence; lines of prose wrapped in a paragraph are not all
+    like that."""
+    return (
+        len(line.split()) <= 6
+        and (line[:1].isupper() or line[:1].isdigit())
+        and not line.endswith((".", ",", ";", ":", "!", "?"))
+        and label_parts(line) is None
+    )
 
 
 def _names_a_part(line: str, following: str) -> bool:

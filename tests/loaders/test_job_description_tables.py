@@ -395,3 +395,15 @@ def test_the_parts_of_a_job_written_beside_or_under_their_labels_are_its_section
     assert [m.name.lower() for m in skills] == ["advanced excel", "knowledge of paye"]
     excel_line = next(n for n, line in enumerate(text.split("\n"), start=1) if "Advanced Excel" in line)
     assert skills[0].at.line == excel_line
+
+
+def test_a_typed_list_without_bullets_is_one_skill_a_line_and_prose_stays_a_paragraph(read):
+    text = (
+        "PAYROLL OFFICER\n\nJob purpose\nTo run the monthly payroll for\nTwo thousand staff, on time.\n\n"
+        "Skills and experience\nAdvanced Excel\nKnowledge of PAYE\nCIPP qualification (desirable)\n"
+    )
+    _, roles = read(text, "jd.txt")
+    [role] = roles.values()
+    assert role.summary == "To run the monthly payroll for Two thousand staff, on time."
+    skills = [(m.name, m.at.line) for m in role.skills if m.section is SectionKind.SKILLS]
+    assert skills == [("Advanced Excel", 8), ("Knowledge of PAYE", 9), ("CIPP qualification (desirable)", 10)]
