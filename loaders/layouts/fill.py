@@ -21,8 +21,7 @@ from loaders.labels import (
 )
 from loaders.layouts.particulars import (
     cell_items,
-    particular_sections,
-    particulars,
+    particular_parts,
     person_specification,
     staff_titles,
 )
@@ -141,11 +140,13 @@ def _job_table(role: ParsedRole, table: Table, heading: str) -> list[tuple[str, 
     Particulars say where the role sits (a career section: never scanned for skills); essential criteria
     are requirements, desirable ones nice to have.
     """
-    pairs = particulars(table)
-    if pairs is not None:
+    parts = particular_parts(table)
+    if parts is not None:
+        pairs, sections = parts
         for pair in pairs:
             _label(role, pair)
-        return [(heading, SectionKind.CAREER, pairs), *_particular_sections(role, table)]
+        written = [_labelled_section(role, name, kind, cell.text, cell.at) for name, kind, cell in sections]
+        return [(heading, SectionKind.CAREER, pairs), *written]
     criteria = person_specification(table)
     if criteria is None:
         return None
@@ -155,11 +156,6 @@ def _job_table(role: ParsedRole, table: Table, heading: str) -> list[tuple[str, 
         item = Block(kind="item", text=criterion.text, at=criterion.at.at)
         read.setdefault((criterion.column, criterion.kind), []).append(item)
     return [(column, kind, items) for (column, kind), items in read.items()]
-
-
-def _particular_sections(role: ParsedRole, table: Table) -> list[tuple[str, SectionKind, list[Block]]]:
-    """The sections a two-column job description's rows hold (``particular_sections``)."""
-    return [_labelled_section(role, name, kind, cell.text, cell.at) for name, kind, cell in particular_sections(table)]
 
 
 def _labelled_section(

@@ -40,7 +40,7 @@ __all__ = [
     "content_tables",
     "has_job_labels",
     "has_job_tables",
-    "particular_sections",
+    "particular_parts",
     "particulars",
     "person_specification",
     "staff_titles",
@@ -76,7 +76,7 @@ def particulars(table: Table) -> list[Block] | None:
 
     A table is particulars when at least two of its labels, and most of them, are known ones (title,
     grade, reporting line, department, location ...) or, in a table of two columns, name a section of
-    the role (:func:`particular_sections`: "Key responsibilities", "Skills and experience"); every other
+    the role (:func:`particular_parts`: "Key responsibilities", "Skills and experience"); every other
     pair with a value is kept, known or not.
 
     Examples
@@ -89,38 +89,40 @@ def particulars(table: Table) -> list[Block] | None:
     >>> particulars(read_markdown("| Skill | Level |\\n|---|---|\\n| Go | 3 |\\n", "s.md").blocks[0].table) is None
     True
     """
-    pairs = _vertical_pairs(table) or _row_pairs(table)
-    sections = _section_rows(table, pairs)
-    known = sum(known_label(label.text) for label, _ in pairs) + len(sections)
-    if known < 2 or known * 2 <= len(pairs):
-        return None
-    return [
-        Block(kind="label", text=f"{_label_text(label)}: {collapse(value.text)}", at=value.at,
-              label=_label_text(label), value=collapse(value.text))
-        for label, value in pairs
-        if value.text.strip() and id(label) not in sections
-    ]
+    parts = particular_parts(table)
+    return None if parts is None else parts[0]
 
 
-def particular_sections(table: Table) -> list[tuple[str, SectionKind, Cell]]:
-    """The rows of a particulars table that hold a section of the role, as (heading, kind, content cell):
-    the job description written as one table of two columns, a heading beside each part's text or list
-    (``| Key responsibilities | • Process the payroll … |``). Empty unless ``table`` is particulars.
+def particular_parts(table: Table) -> tuple[list[Block], list[tuple[str, SectionKind, Cell]]] | None:
+    """The label blocks of a particulars table (:func:`particulars`) and the rows of it that hold a section of
+    the role, as (heading, kind, content cell): the job description written as one table of two columns, a
+    heading beside each part's text or list (``| Key responsibilities | • Process the payroll … |``); None
+    for any other table.
 
     Examples
     --------
     >>> from loaders.readers.markdown import read_markdown
     >>> text = "| Job title | Payroll Officer |\\n|---|---|\\n| Reports to | Payroll Manager |\\n"
     >>> text += "| Key responsibilities | Run the payroll; Reconcile the ledger |\\n"
-    >>> table = read_markdown(text, "j.md").blocks[0].table
-    >>> [(name, kind.value, cell.text) for name, kind, cell in particular_sections(table)]
+    >>> labels, sections = particular_parts(read_markdown(text, "j.md").blocks[0].table)
+    >>> [b.label for b in labels]
+    ['Job title', 'Reports to']
+    >>> [(name, kind.value, cell.text) for name, kind, cell in sections]
     [('Key responsibilities', 'responsibilities', 'Run the payroll; Reconcile the ledger')]
     """
-    if particulars(table) is None:
-        return []
     pairs = _vertical_pairs(table) or _row_pairs(table)
     sections = _section_rows(table, pairs)
-    return [(_label_text(label), sections[id(label)], value) for label, value in pairs if id(label) in sections]
+    known = sum(known_label(label.text) for label, _ in pairs) + len(sections)
+    if known < 2 or known * 2 <= len(pairs):
+        return None
+    labels = [
+        Block(kind="label", text=f"{_label_text(label)}: {collapse(value.text)}", at=value.at,
+              label=_label_text(label), value=collapse(value.text))
+        for label, value in pairs
+        if value.text.strip() and id(label) not in sections
+    ]
+    parts = [(_label_text(label), sections[id(label)], value) for label, value in pairs if id(label) in sections]
+    return labels, parts
 
 
 def has_job_labels(blocks: list[Block]) -> bool:

@@ -30,7 +30,7 @@ from loaders.readers.common import PSEUDO_LEVEL, clean, text_block
 from loaders.readers.jsdata import DataPath
 from loaders.readers.pandoc import outline_from_ast, run_pandoc
 
-__all__ = ["CHUNK_BYTES", "find_postings", "is_posting", "postings_outline"]
+__all__ = ["CHUNK_BYTES", "SECTIONS", "find_postings", "is_posting", "postings_outline", "value_at"]
 
 Locate = Callable[[DataPath], Location]
 
@@ -106,7 +106,7 @@ def postings_outline(
     """
     builder = _Builder(locate)
     for path in paths:
-        builder.posting(_at(data, path), path)
+        builder.posting(value_at(data, path), path)
     fragments = _read_fragments([markup for markup, _ in builder.fragments], source)
     blocks = builder.assemble(fragments)
     titles = [b.text for b in blocks if b.kind == "heading" and b.level == 1]
@@ -116,7 +116,8 @@ def postings_outline(
     return outline
 
 
-def _at(data: Any, path: DataPath) -> Any:
+def value_at(data: Any, path: DataPath) -> Any:
+    """The value at ``path`` (keys and indexes) of parsed data."""
     for key in path:
         data = data[key]
     return data
@@ -199,6 +200,8 @@ def _read_fragments(markups: list[str], source: str) -> list[list[Block]]:
     runs side by side on the machine's cores: its HTML reader slows down more than in proportion on a long
     input, so a feed of 10,000 postings read in one run would take minutes.
     """
+    if not markups:
+        return []
     chunks: list[list[str]] = [[]]
     size = 0
     for markup in markups:
@@ -207,8 +210,6 @@ def _read_fragments(markups: list[str], source: str) -> list[list[Block]]:
             size = 0
         chunks[-1].append(markup)
         size += len(markup)
-    if not markups:
-        return []
     with ThreadPoolExecutor(max_workers=min(len(chunks), os.cpu_count() or 1)) as pool:
         return [blocks for read in pool.map(lambda chunk: _read_chunk(chunk, source), chunks) for blocks in read]
 

@@ -18,7 +18,7 @@ from loaders.base import Reader
 from loaders.document import DocumentOutline, Location
 from loaders.readers.common import LineLocator
 from loaders.readers.data import data_location
-from loaders.readers.jobposting import SECTIONS, find_postings, postings_outline
+from loaders.readers.jobposting import SECTIONS, find_postings, postings_outline, value_at
 from loaders.readers.jsdata import DataPath, parse_literal
 from loaders.readers.pandoc import outline_from_ast, run_pandoc, title_as_heading
 from loaders.reading import decode
@@ -103,9 +103,7 @@ def page_postings(text: str, source: str) -> tuple[DocumentOutline | None, list[
 
 
 def _describes(values: list[Any], path: DataPath) -> bool:
-    posting = values
-    for key in path:
-        posting = posting[key]
+    posting = value_at(values, path)
     return any(posting.get(key) for key in ("description", *(field for field, _ in SECTIONS)))
 
 

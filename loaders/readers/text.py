@@ -102,16 +102,16 @@ def read_text(data: bytes, source: str) -> DocumentOutline:
     return outline
 
 
+def _is_short_line(line: str) -> bool:
+    """A line of a few words that no punctuation makes part of a sentence, and no label line."""
+    return len(line.split()) <= 6 and not line.endswith((".", ",", ";", "!", "?")) and label_parts(line) is None
+
+
 def _is_list_line(line: str) -> bool:
     """A line that names one thing ("Advanced Excel", "Knowledge of PAYE"): a few words, a capital first and
     no punctuation that would make it part of a sentence; lines of prose wrapped in a paragraph are not all
     like that."""
-    return (
-        len(line.split()) <= 6
-        and (line[:1].isupper() or line[:1].isdigit())
-        and not line.endswith((".", ",", ";", ":", "!", "?"))
-        and label_parts(line) is None
-    )
+    return _is_short_line(line) and (line[:1].isupper() or line[:1].isdigit()) and not line.endswith(":")
 
 
 def _names_a_part(line: str, following: str) -> bool:
@@ -119,10 +119,8 @@ def _names_a_part(line: str, following: str) -> bool:
     text or list on the next line, as people type a job description."""
     return (
         bool(following.strip())
-        and len(line.split()) <= 6
+        and _is_short_line(line)
         and line[:1].isupper()
-        and not line.endswith((".", ",", ";", "!", "?"))
-        and label_parts(line) is None
         and classify_heading(line.rstrip(":")) is not SectionKind.OTHER
     )
 
