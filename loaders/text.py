@@ -202,6 +202,14 @@ _KIND_PATTERNS: list[tuple[SectionKind, re.Pattern[str]]] = [
 ]
 
 
+# "About Northwind", "About Acme Corp" — a job ad's part about the employer, named by its name (capitalised):
+# no summary of the role, which "About the role", "About you", "About this position" are.
+_ABOUT_EMPLOYER = re.compile(
+    r"^(?i:about)\s+(?!(?i:(?:the|this|our|your|a|an|you|us|role|job|position)\b))"
+    r"[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3}\s*[:.!?]?$"
+)
+
+
 @lru_cache(maxsize=1 << 12)  # a library repeats its headings ("Responsibilities", "Skills") in every document
 def classify_heading(heading: str) -> SectionKind:
     """The section kind a heading names, whatever its case, wording or leading role title.
@@ -226,12 +234,17 @@ def classify_heading(heading: str) -> SectionKind:
     ['requirements', 'requirements', 'nice_to_have']
     >>> [classify_heading(h).value for h in ("Education", "Certifications", "Education and experience")]
     ['requirements', 'requirements', 'requirements']
+    >>> [classify_heading(h).value for h in ("About Northwind", "About the role", "About this position")]
+    ['process', 'summary', 'summary']
     >>> [classify_heading(h).value for h in ("What you'll bring", "Who you are", "About you", "Must-haves")]
     ['requirements', 'requirements', 'requirements', 'requirements']
     >>> [classify_heading(h).value for h in ("Your mission", "Day to day", "Bonus points", "Pluses")]
     ['responsibilities', 'responsibilities', 'nice_to_have', 'nice_to_have']
     """
-    wording = clean_line(heading).lower().replace("’", "'")
+    line = clean_line(heading)
+    if _ABOUT_EMPLOYER.match(line):
+        return SectionKind.PROCESS
+    wording = line.lower().replace("’", "'")
     wording = re.sub(r"[:.!?]+$", "", wording.strip())
     for kind, pattern in _KIND_PATTERNS:
         if pattern.search(wording):

@@ -11,8 +11,9 @@ A list of records whose values include lists of scalars (an export's ``"skills":
 headings per element as above, and also a table in ``meta["record_tables"]``: a cell per key, a list's
 items a line each, every cell at the line of its key (the job catalog layout reads them).
 
-JSON that holds schema.org ``JobPosting`` nodes (a JSON-LD feed of a careers site) is read as postings
-instead (:mod:`loaders.readers.jobposting`).
+JSON that holds schema.org ``JobPosting`` nodes (a JSON-LD feed of a careers site) or an applicant
+tracking system's job export is read as postings instead (:mod:`loaders.readers.jobposting`,
+:mod:`loaders.readers.ats`).
 """
 
 from __future__ import annotations
@@ -29,8 +30,9 @@ from yaml.nodes import MappingNode, Node, SequenceNode
 from graph.errors import DocumentError
 from loaders.base import Reader
 from loaders.document import Block, Cell, DocumentOutline, Location, Table
+from loaders.readers.ats import ats_postings
 from loaders.readers.common import clean, text_block
-from loaders.readers.jobposting import find_postings, postings_outline
+from loaders.readers.jobposting import find_postings, postings_outline, schema_org_fields
 from loaders.readers.jsdata import DataPath, ParsedData, parse_js_module, parse_literal
 from loaders.reading import decode
 
@@ -243,9 +245,12 @@ def read_json(data: bytes, source: str) -> DocumentOutline:
         lines = parse_literal(text, source).lines
     except DocumentError:  # valid JSON the line finder does not follow: the blocks keep line 1
         lines = {}
-    postings = find_postings(value)
-    if postings:  # schema.org job postings (a JSON-LD feed): read as postings, not as data
-        return postings_outline(value, postings, lambda path: data_location(lines, path), source, "json")
+    # schema.org job postings (a JSON-LD feed) or an applicant tracking system's job export: read as
+    # postings, not as data
+    postings = [fields for path in find_postings(value) if (fields := schema_org_fields(value, path))]
+    postings = postings or ats_postings(value)
+    if postings:
+        return postings_outline(postings, lambda path: data_location(lines, path), source, "json")
     return outline_from_data(value, lines, source, "json")
 
 

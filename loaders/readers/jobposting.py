@@ -22,7 +22,7 @@ import os
 import re
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from loaders.document import Block, DocumentOutline, Location
@@ -30,7 +30,17 @@ from loaders.readers.common import PSEUDO_LEVEL, clean, text_block
 from loaders.readers.jsdata import DataPath
 from loaders.readers.pandoc import outline_from_ast, run_pandoc
 
-__all__ = ["CHUNK_BYTES", "SECTIONS", "find_postings", "is_posting", "postings_outline", "value_at"]
+__all__ = [
+    "CHUNK_BYTES",
+    "SECTIONS",
+    "PostingFields",
+    "find_postings",
+    "is_posting",
+    "postings_outline",
+    "schema_org_fields",
+    "value_at",
+    "value_text",
+]
 
 Locate = Callable[[DataPath], Location]
 
@@ -86,17 +96,54 @@ def find_postings(value: Any, path: DataPath = ()) -> list[DataPath]:
     return []
 
 
-def postings_outline(
-    data: Any, paths: list[DataPath], locate: Locate, source: str, format: str
-) -> DocumentOutline:
-    """The outline of the postings at ``paths`` of ``data``; ``locate`` gives the location of a path.
+@dataclass(frozen=True)
+class PostingFields:
+    """What one posting says of its role, each value with the data path it is read from: the title, label
+    lines (job code, department, any role field), and bodies — the description (``heading`` None), then
+    each part under its heading. A body's value is text, HTML, a list or a structured requirement."""
+
+    title: str
+    title_path: DataPath
+    labels: tuple[tuple[str, str, DataPath], ...] = ()  # label, value, path
+    bodies: tuple[tuple[str | None, Any, DataPath], ...] = ()  # heading, value, path
+
+
+def schema_org_fields(data: Any, path: DataPath) -> PostingFields | None:
+    """The fields of the schema.org ``JobPosting`` at ``path`` of ``data``; None when it has no title.
+
+    Examples
+    --------
+    >>> fields = schema_org_fields({"title": "Data Engineer", "department": {"name": "Data"}, "skills": "SQL"}, ())
+    >>> fields.labels, fields.bodies
+    ((('Department', 'Data', ('department',)),), (('Skills', 'SQL', ('skills',)),))
+    """
+    posting = value_at(data, path)
+    title = value_text(posting.get("title") or posting.get("name"))
+    if not title:
+        return None
+    labels = tuple(
+        (label, value, (*path, key))
+        for label, key, value in (
+            ("Job code", "identifier", _identifier(posting.get("identifier"))),
+            ("Department", "department", _name(posting.get("department"))),
+        )
+        if value
+    )
+    parts = ((None, "description"), *((heading, key) for key, heading in SECTIONS))
+    bodies = tuple((heading, posting[key], (*path, key)) for heading, key in parts if not _blank(posting.get(key)))
+    return PostingFields(title, (*path, "title"), labels, bodies)
+
+
+def postings_outline(postings: list[PostingFields], locate: Locate, source: str, format: str) -> DocumentOutline:
+    """The outline of ``postings``; ``locate`` gives the location of a data path.
 
     Examples
     --------
     >>> posting = {"@type": "JobPosting", "title": "Data Engineer", "identifier": {"value": "DE-2"},
     ...            "skills": [{"@type": "DefinedTerm", "name": "SQL"}, "dbt"],
     ...            "experienceRequirements": {"monthsOfExperience": 36}}
-    >>> doc = postings_outline(posting, [()], lambda path: Location(line=len(path) + 1), "p.json", "json")
+    >>> fields = [schema_org_fields(posting, ())]
+    >>> doc = postings_outline(fields, lambda path: Location(line=len(path) + 1), "p.json", "json")
     >>> [(b.kind, b.text, b.level) for b in doc.blocks]  # doctest: +NORMALIZE_WHITESPACE
     [('heading', 'Data Engineer', 1), ('label', 'Job code: DE-2', 0), ('heading', 'Skills', 2),
      ('item', 'SQL', 1), ('item', 'dbt', 1), ('heading', 'Experience', 2),
@@ -105,13 +152,13 @@ def postings_outline(
     ('Data Engineer', {'layout': 'single-role'})
     """
     builder = _Builder(locate)
-    for path in paths:
-        builder.posting(value_at(data, path), path)
+    for posting in postings:
+        builder.posting(posting)
     fragments = _read_fragments([markup for markup, _ in builder.fragments], source)
     blocks = builder.assemble(fragments)
     titles = [b.text for b in blocks if b.kind == "heading" and b.level == 1]
     outline = DocumentOutline(source=source, format=format, blocks=blocks, title=titles[0] if titles else None)
-    outline.meta["orgkg"] = {"layout": "multi-role" if len(paths) > 1 else "single-role"}
+    outline.meta["orgkg"] = {"layout": "multi-role" if len(postings) > 1 else "single-role"}
     outline.meta["role_headings"] = 1  # each posting's title, whatever it looks like ("Accountant II")
     return outline
 
@@ -132,23 +179,15 @@ class _Builder:
         self.parts: list[Block | int] = []  # an int: the index of an HTML fragment
         self.fragments: list[tuple[str, Location]] = []
 
-    def posting(self, posting: dict[str, Any], path: DataPath) -> None:
-        title = _text(posting.get("title") or posting.get("name"))
-        if not title:
-            return
-        self.parts.append(Block(kind="heading", text=title, at=self.locate((*path, "title")), level=1))
-        for label, key, value in (
-            ("Job code", "identifier", _identifier(posting.get("identifier"))),
-            ("Department", "department", _name(posting.get("department"))),
-        ):
-            if value:
-                at = self.locate((*path, key))
-                self.parts.append(Block(kind="label", text=f"{label}: {value}", at=at, label=label, value=value))
-        self.value(posting.get("description"), (*path, "description"))
-        for key, heading in SECTIONS:
-            if not _blank(posting.get(key)):
-                self.parts.append(Block(kind="heading", text=heading, at=self.locate((*path, key)), level=2))
-                self.value(posting[key], (*path, key))
+    def posting(self, posting: PostingFields) -> None:
+        self.parts.append(Block(kind="heading", text=posting.title, at=self.locate(posting.title_path), level=1))
+        for label, value, path in posting.labels:
+            at = self.locate(path)
+            self.parts.append(Block(kind="label", text=f"{label}: {value}", at=at, label=label, value=value))
+        for heading, value, path in posting.bodies:
+            if heading is not None:
+                self.parts.append(Block(kind="heading", text=heading, at=self.locate(path), level=2))
+            self.value(value, path)
 
     def value(self, value: Any, path: DataPath) -> None:
         if isinstance(value, list):
@@ -166,7 +205,7 @@ class _Builder:
         if isinstance(item, str) and _MARKUP.search(item):
             self.value(item, path)
             return
-        text, key = _requirement(item) if isinstance(item, dict) else (_text(item), None)
+        text, key = _requirement(item) if isinstance(item, dict) else (value_text(item), None)
         if text:
             self.parts.append(text_block(text, self.locate((*path, key) if key else path), item_depth=1))
 
@@ -240,7 +279,7 @@ def _requirement(value: dict[str, Any]) -> tuple[str, str | None]:
     if isinstance(months, int | float) and not isinstance(months, bool) and months > 0:
         years = months / 12
         span = f"{years:g} years" if years == int(years) else f"{months:g} months"
-        described = _text(value.get("description"))
+        described = value_text(value.get("description"))
         return f"{span} of experience" + (f": {described}" if described else ""), "monthsOfExperience"
     for key in ("name", "credentialCategory", "educationalLevel", "description", "value"):
         text = _name(value.get(key))
@@ -251,17 +290,18 @@ def _requirement(value: dict[str, Any]) -> tuple[str, str | None]:
 
 def _identifier(value: Any) -> str:
     if isinstance(value, dict):
-        return _text(value.get("value") or value.get("name"))
-    return _text(value)
+        return value_text(value.get("value") or value.get("name"))
+    return value_text(value)
 
 
 def _name(value: Any) -> str:
     if isinstance(value, dict):
-        return _text(value.get("name") or value.get("value"))
-    return _text(value)
+        return value_text(value.get("name") or value.get("value"))
+    return value_text(value)
 
 
-def _text(value: Any) -> str:
+def value_text(value: Any) -> str:
+    """A scalar as clean text, its HTML entities decoded; a list, mapping, boolean or None as nothing."""
     if isinstance(value, bool) or value is None or isinstance(value, dict | list):
         return ""
     return clean(html.unescape(str(value)))

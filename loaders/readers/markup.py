@@ -18,7 +18,7 @@ from loaders.base import Reader
 from loaders.document import DocumentOutline, Location
 from loaders.readers.common import LineLocator
 from loaders.readers.data import data_location
-from loaders.readers.jobposting import SECTIONS, find_postings, postings_outline, value_at
+from loaders.readers.jobposting import SECTIONS, find_postings, postings_outline, schema_org_fields, value_at
 from loaders.readers.jsdata import DataPath, parse_literal
 from loaders.readers.pandoc import outline_from_ast, run_pandoc, title_as_heading
 from loaders.reading import decode
@@ -94,10 +94,11 @@ def page_postings(text: str, source: str) -> tuple[DocumentOutline | None, list[
         index = len(values)
         values.append(parsed.data)
         lines.update({(index, *path): first + line for path, line in parsed.lines.items()})
-    postings = [path for path in find_postings(values) if _describes(values, path)]
+    paths = [path for path in find_postings(values) if _describes(values, path)]
+    postings = [fields for path in paths if (fields := schema_org_fields(values, path))]
     if not postings:
         return None, problems
-    outline = postings_outline(values, postings, lambda path: data_location(lines, path), source, "html")
+    outline = postings_outline(postings, lambda path: data_location(lines, path), source, "html")
     outline.problems += problems
     return outline, []
 
