@@ -14,6 +14,8 @@ import zipfile
 from io import BytesIO
 from pathlib import Path
 
+import orjson
+
 from graph.errors import DocumentError
 from loaders import blueprint, catalog, job_family, layout_loaders, yaml_roles
 from loaders.base import Loader, Reader
@@ -95,6 +97,8 @@ def detect_format(path: Path | str, content: str | bytes) -> str:
             return sniffed_text
     if suffix in _MARKDOWN_SUFFIXES:
         return _markdown_kind(text, path)
+    if suffix == ".json" and _is_json_role_file(text):
+        return yaml_roles.LOADER.name
     for fmt in FORMATS.values():
         if suffix in fmt.extensions:
             return fmt.name
@@ -143,6 +147,42 @@ def _is_role_file(text: str) -> bool:
     keys = set(_TOP_KEY.findall(text))
     if not keys & {"title", "roles"}:
         return not keys  # no top-level key at all: the role loader says what is wrong with it
+    return _role_keys(keys)
+
+
+def _is_json_role_file(text: str) -> bool:
+    """A JSON file written in orgkg's role-file shape (a role, a list of roles or a ``roles`` list), read by the role
+    loader as its YAML twin is (JSON is YAML): the same keys give the same roles, lines and warnings.
+
+    Examples
+    --------
+    >>> _is_json_role_file('{"roles": [{"title": "SRE", "skills": ["SLOs"]}]}'), _is_json_role_file('{"title": "SRE"}')
+    (True, True)
+    >>> _is_json_role_file('{"title": "Ladder", "description": "Ours", "levels": []}')
+    False
+    >>> _is_json_role_file('[{"title": "SRE", "level": "L3"}]'), _is_json_role_file('[{"title": "SRE", "x": 1}]')
+    (True, False)
+    """
+    try:
+        value = orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return False
+    if isinstance(value, list):
+        return bool(value) and all(_is_role(record) for record in value)
+    if not isinstance(value, dict) or not set(value) & {"title", "roles"} or not _role_keys(set(value)):
+        return False
+    roles = value.get("roles", [value])
+    return isinstance(roles, list) and all(_is_role(record) for record in roles)
+
+
+def _is_role(value: object) -> bool:
+    return isinstance(value, dict) and "title" in value and _role_keys(set(value))
+
+
+def _role_keys(keys: set[str]) -> bool:
+    """Whether most of a mapping's keys are the role file's (a role's, or a file's ``roles`` and ``family``);
+    a ``description`` counts for neither side (any data may describe itself)."""
+    keys = keys - yaml_roles.SUMMARY_ALIASES
     return len(keys & (yaml_roles.ROLE_KEYS | yaml_roles.FILE_KEYS)) * 2 > len(keys)
 
 

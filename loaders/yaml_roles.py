@@ -17,7 +17,7 @@ from loaders.content import role_ref
 from loaders.safe_yaml import BoundedLoader, fast_loader
 from loaders.text import collapse
 
-__all__ = ["IMPORTANCE_WORDS", "LOADER", "ROLE_KEYS", "parse_yaml_roles"]
+__all__ = ["IMPORTANCE_WORDS", "LOADER", "ROLE_KEYS", "SUMMARY_ALIASES", "parse_yaml_roles"]
 
 IMPORTANCE_WORDS = {"low": 0.33, "medium": 0.67, "high": 1.0}
 REF_KEYS = {
@@ -30,6 +30,9 @@ REF_KEYS = {
 TEXT_KEYS = ("level", "family", "specialty")
 ROLE_KEYS = {"title", "aliases", "grade", "summary", "skills", "kpis", *TEXT_KEYS, *REF_KEYS}
 FILE_KEYS = {"roles", "family"}
+#: Other names of a role's ``summary`` (a role library exported as JSON says "description"); they count for
+#: no role file when detecting one (a data file's "description" says nothing of what it describes).
+SUMMARY_ALIASES = {"description"}
 MENTION_KEYS = {"name", "importance", "description"}
 
 
@@ -40,7 +43,7 @@ class _Invalid(Exception):
 
 
 def parse_yaml_roles(text: str, source: str) -> ParseOutcome:
-    """Roles of a YAML role file; problems name the key and line.
+    """Roles of a YAML role file (or its JSON twin: JSON is YAML); problems name the key and line.
 
     Examples
     --------
@@ -51,6 +54,8 @@ def parse_yaml_roles(text: str, source: str) -> ParseOutcome:
     >>> print(outcome.problems[0])
     r.yaml:5: warning: unknown key 'colour' ignored
     """
+    if source.lower().endswith(".json"):
+        text = text.replace("\t", " ")  # JSON's tabs are only whitespace between tokens; YAML refuses them
     fast = fast_loader(text)
     if fast is not None:
         try:
@@ -97,6 +102,10 @@ class _Reader:
     def read_document(self, node: Node) -> None:
         if isinstance(node, ScalarNode) and node.value in ("", "~", "null"):
             return
+        if isinstance(node, SequenceNode):  # a list of roles, as a JSON export writes them
+            for item in node.value:
+                self.read_role(item, family=None)
+            return
         if not isinstance(node, MappingNode):
             self.error(node.start_mark.line + 1, "a role file must be a mapping (title: ...) or hold a 'roles:' list")
             return
@@ -134,7 +143,7 @@ class _Reader:
             return
         role = ParsedRole(title=title, source=self.source, line=line, family=family)
         for key, (key_node, value) in keys.items():
-            if key not in ROLE_KEYS:
+            if key not in ROLE_KEYS and key not in SUMMARY_ALIASES:
                 self.warning(key_node.start_mark.line + 1, f"unknown key {key!r} ignored")
             elif key != "title":
                 self.guard(lambda key=key, value=value: self.read_field(role, key, value))
@@ -147,7 +156,7 @@ class _Reader:
             role.aliases = [text for text, _ in self.texts_of(node, key)]
         elif key == "grade":
             role.grade = self.int_of(node, key)
-        elif key == "summary":
+        elif key == "summary" or key in SUMMARY_ALIASES:
             self.read_summary(role, node)
         elif key in ("skills", "kpis"):
             kind = SectionKind.SKILLS if key == "skills" else SectionKind.KPIS
@@ -162,7 +171,7 @@ class _Reader:
         if not summary:
             return
         text, line = self.source_text(node, summary)
-        role.summary = collapse(summary)
+        role.summary = role.summary or collapse(summary)
         role.sections.append(Section(name="summary", kind=SectionKind.SUMMARY, text=text, line=line))
 
     def source_text(self, node: Node, value: str) -> tuple[str, int]:

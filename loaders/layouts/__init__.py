@@ -72,11 +72,14 @@ def _detect(outline: DocumentOutline) -> tuple[str, list[job_catalog.Catalog] | 
     if isinstance(hinted, str) and hinted in LAYOUTS:
         return hinted, None
     catalogs = job_catalog.find_catalogs(outline)
-    if catalogs:
+    if any(catalog.kind == "catalog" for catalog in catalogs):
         return "job-catalog", catalogs
+    tracked = bool(track_table(outline) or grouped_table(outline))
+    if catalogs and not tracked:  # tables of roles and their fields only
+        return ("ladder" if all(catalog.kind == "ladder" for catalog in catalogs) else "job-catalog"), catalogs
     if framework.find_framework(outline) is not None:
         return "framework", catalogs
-    if track_table(outline) or grouped_table(outline):
+    if tracked:
         return "ladder", catalogs
     found = find_roles(outline)
     from_table = found is not None and all(spot.heading is None for spot in found.spots)
@@ -112,6 +115,9 @@ def interpret(outline: DocumentOutline, layout: str | None = None) -> ParseOutco
         outcome.roles = matrix.matrix_roles(outline, family)
     elif layout == "job-catalog":
         outcome.roles = job_catalog.catalog_roles(outline, outcome.problems, catalogs)
+    elif layout == "ladder" and (ladders := _ladder_tables(outline, catalogs)):
+        outcome.roles = job_catalog.catalog_roles(outline, outcome.problems, ladders)
+        link_ladder(outcome.roles, [""] * len(outcome.roles), outline.source, PurePosixPath(outline.source).name)
     elif layout == "ladder" and (track_table(outline) or grouped_table(outline)):
         outcome.roles = _track_roles(outline, track_table(outline) or grouped_table(outline))
         matrix.attach(outcome.roles, outline)
@@ -139,6 +145,15 @@ def interpret(outline: DocumentOutline, layout: str | None = None) -> ParseOutco
     )
     outcome.problems += role_like_headings(headings, outcome.roles, outline.source)
     return outcome
+
+
+def _ladder_tables(outline: DocumentOutline, catalogs: list[job_catalog.Catalog] | None) -> list[job_catalog.Catalog]:
+    """The tables of roles in rising level order, when they are all the document's tables of roles (no
+    track table or grouped ladder is among them)."""
+    if track_table(outline) or grouped_table(outline):
+        return []
+    found = job_catalog.find_catalogs(outline) if catalogs is None else catalogs
+    return found if found and all(catalog.kind == "ladder" for catalog in found) else []
 
 
 def _found_roles(outline: DocumentOutline, layout: str, hint: dict[str, Any]) -> Found | None:

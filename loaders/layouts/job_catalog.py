@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
 from graph.model import Evidence, LoadProblem, ParsedRole, SectionKind
@@ -93,6 +94,9 @@ class Catalog:
     title: Column
     columns: tuple[Column, ...]
     rows: tuple[tuple[Cell, ...], ...]
+    #: "catalog" (records of where each job sits), "roles" (a table of roles and their fields only) or
+    #: "ladder" (such a table in rising level order: each row promotes to the next)
+    kind: Literal["catalog", "roles", "ladder"] = "catalog"
 
 
 def _header_key(text: str) -> str:
@@ -131,9 +135,26 @@ def _catalog(header: tuple[Cell, ...], rows: tuple[tuple[Cell, ...], ...]) -> Ca
     family = any(c.field == "family" for c in others)
     # a family beside only the columns a career-track × grade × job-title table has is that ladder, no catalog
     beyond_ladder = any(c.kind != "particular" and not ladder_table_header(c.header) for c in others)
-    if not records and not (family and beyond_ladder):
-        return None
-    return Catalog(title, tuple(others), rows)
+    if records or (family and beyond_ladder):
+        return Catalog(title, tuple(others), rows)
+    if others and all(c.kind in ("label", "section") for c in others):
+        return Catalog(title, tuple(others), rows, "ladder" if _rising(others, rows) else "roles")
+    return None
+
+
+def _rising(columns: list[Column], rows: tuple[tuple[Cell, ...], ...]) -> bool:
+    """Whether a level or grade column numbers every row, each higher than the row above ("L1", "L2")."""
+    for column in columns:
+        if column.field not in ("level", "grade"):
+            continue
+        numbers = [_NUMBER.search(row[column.index].text) if column.index < len(row) else None for row in rows]
+        if numbers and all(numbers):
+            values = [float(match.group()) for match in numbers if match]
+            return all(a < b for a, b in pairwise(values))
+    return False
+
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 def _sits(column: Column) -> bool:
@@ -155,12 +176,22 @@ def find_catalogs(outline: DocumentOutline) -> list[Catalog]:
     >>> text += "| F2 | Controller | Chief Financial Officer |\\n"
     >>> [(c.title.header, [col.kind for col in c.columns]) for c in find_catalogs(read_markdown(text, "c.md"))]
     [('Job Title', ['code', 'label'])]
-    >>> find_catalogs(read_markdown("| Level | Title | Skills |\\n|---|---|---|\\n| L1 | Engineer | Go |\\n", "l.md"))
-    []
+    >>> text = "| Level | Title | Skills |\\n|---|---|---|\\n| L1 | Engineer | Go |\\n| L2 | Senior Engineer | Go |\\n"
+    >>> [(c.title.header, c.kind) for c in find_catalogs(read_markdown(text, "l.md"))]
+    [('Title', 'ladder')]
     """
     tables = [block.table for _, block in content_tables(outline) if block.table is not None]
     tables += outline.meta.get("record_tables", [])  # records of a data file that hold lists (its skills)
-    return [catalog for catalog in map(_catalog_of, tables) if catalog is not None]
+    catalogs = [catalog for catalog in map(_catalog_of, tables) if catalog is not None]
+    headings = {clean_title(block.text).casefold() for _, block in outline.headings()}
+    return [catalog for catalog in catalogs if catalog.kind == "catalog" or not _lists_sections(catalog, headings)]
+
+
+def _lists_sections(catalog: Catalog, headings: set[str]) -> bool:
+    """Whether a table of roles names the roles the document's headings describe (an overview of them)."""
+    column = catalog.title.index
+    names = [clean_title(row[column].text).casefold() for row in catalog.rows if column < len(row)]
+    return sum(name in headings for name in names) >= 2
 
 
 def _catalog_of(table: Table) -> Catalog | None:

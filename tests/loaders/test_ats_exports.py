@@ -46,7 +46,9 @@ GREENHOUSE = {
                 {"id": 55, "name": "Engineering", "child_ids": [56], "parent_id": None},
                 {"id": 56, "name": "Data Platform", "child_ids": [], "parent_id": 55},
             ],
-            "offices": [{"id": 9, "name": "Leeds", "location": "Leeds, United Kingdom", "child_ids": [], "parent_id": None}],
+            "offices": [
+                {"id": 9, "name": "Leeds", "location": "Leeds, United Kingdom", "child_ids": [], "parent_id": None}
+            ],
         },
         {
             "absolute_url": "https://boards.greenhouse.io/northwind/jobs/4012399",
@@ -131,7 +133,9 @@ ASHBY = {
                 "<li>Forecast pipeline in Salesforce</li></ul>"
                 "<h2>Requirements</h2><ul><li>Three years of B2B SaaS sales</li></ul>"
             ),
-            "descriptionPlain": "Responsibilities\n\nOwn a book of mid-market accounts\nForecast pipeline in Salesforce",
+            "descriptionPlain": (
+                "Responsibilities\n\nOwn a book of mid-market accounts\nForecast pipeline in Salesforce"
+            ),
             "publishedAt": "2026-09-30T12:00:00.000+00:00",
             "employmentType": "FullTime",
             "jobUrl": "https://jobs.ashbyhq.com/acme/2b1f",

@@ -1,0 +1,136 @@
+"""A table whose rows are roles and whose columns are the roles' fields — a title column beside level,
+grade, skills, description or responsibilities columns — gives one role per row, each cell read as the
+field its header names: the title from the title column (not the level), the level and grade as such,
+the skills cell's names as skills, the description as the summary. Rows in rising level order are a
+ladder; rows of different jobs are records and state no promotion. The same table as JSON records
+(``{"roles": [...]}``) reads the same.
+
+Before, such a table was read as a competency matrix or a ladder of its first column: "| Level | Title |
+Skills |" gave roles named "levels L1" with no skills, and "| Role | Skills | Description |" gave each
+role the skills "Skills" and "Description" and a promotion from one job to the next.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from loaders.load import load_file
+
+LEVELS_FIRST = (
+    "# Backend engineering ladder\n\n"
+    "| Level | Title | Skills |\n|---|---|---|\n"
+    "| L1 | Engineer | Go |\n"
+    "| L2 | Senior Engineer | Go; Kubernetes |\n"
+)
+TITLES_FIRST = (
+    "# Backend engineering ladder\n\n"
+    "| Title | Level | Skills |\n|---|---|---|\n"
+    "| Engineer | L1 | Go |\n"
+    "| Senior Engineer | L2 | Go; Kubernetes |\n"
+)
+
+
+def _load(tmp_path, name: str, text: str):
+    (tmp_path / name).write_text(text)
+    return load_file(tmp_path / name, root=tmp_path)
+
+
+def _roles(document) -> dict:
+    return {role.title: role for role in document.roles}
+
+
+@pytest.mark.parametrize("text", [LEVELS_FIRST, TITLES_FIRST], ids=["levels-first", "titles-first"])
+def test_a_ladder_table_names_each_role_by_its_title_column_with_its_level_and_skills(tmp_path, text):
+    document = _load(tmp_path, "ladder.md", text)
+    roles = _roles(document)
+    assert list(roles) == ["Engineer", "Senior Engineer"]
+    assert [roles[t].level for t in roles] == ["L1", "L2"]
+    assert [m.name for m in roles["Senior Engineer"].skills] == ["Go", "Kubernetes"]
+    assert roles["Senior Engineer"].line == 6
+    [step] = roles["Engineer"].promotes_to
+    assert (step.title, step.at.method) == ("Senior Engineer", "stated")
+    assert roles["Senior Engineer"].promotes_to == []
+    assert document.source.format == "ladder"
+
+
+def test_a_table_of_different_jobs_gives_each_its_skills_and_summary_and_no_promotion(tmp_path):
+    text = (
+        "# Data team\n\n| Role | Skills | Description |\n|---|---|---|\n"
+        "| Data Analyst | SQL; Tableau | Builds dashboards for the sales team. |\n"
+        "| Data Engineer | Python; Airflow | Builds and runs the data pipelines. |\n"
+    )
+    document = _load(tmp_path, "team.md", text)
+    roles = _roles(document)
+    assert list(roles) == ["Data Analyst", "Data Engineer"]
+    assert [m.name for m in roles["Data Analyst"].skills] == ["SQL", "Tableau"]
+    assert roles["Data Engineer"].summary == "Builds and runs the data pipelines."
+    assert all(role.promotes_to == [] for role in roles.values())
+
+
+def test_grades_that_do_not_rise_down_the_table_are_records_not_a_ladder(tmp_path):
+    text = (
+        "| Job Title | Grade | Description |\n|---|---|---|\n"
+        "| Accountant | G5 | Keeps the ledgers. |\n"
+        "| Payroll Officer | G4 | Runs the monthly payroll. |\n"
+        "| Financial Controller | G9 | Owns the month-end close. |\n"
+    )
+    roles = _roles(_load(tmp_path, "finance.md", text))
+    assert [(title, role.grade) for title, role in roles.items()] == [
+        ("Accountant", 5), ("Payroll Officer", 4), ("Financial Controller", 9)
+    ]
+    assert all(role.promotes_to == [] for role in roles.values())
+
+
+@pytest.mark.parametrize("wrap", [lambda roles: {"roles": roles}, lambda roles: roles], ids=["roles-key", "list"])
+def test_json_role_records_read_as_their_yaml_twin(tmp_path, wrap):
+    records = [
+        {"title": "Data Analyst", "description": "Builds dashboards.", "level": "L2", "skills": ["SQL"]},
+        {"title": "Senior Data Analyst", "description": "Leads analyses.", "level": "L3", "reports_to": "Head of Data"},
+    ]
+    text = json.dumps(wrap(records), indent="\t")  # tabs: JSON's whitespace, which YAML refuses
+    document = _load(tmp_path, "roles.json", text)
+    roles = _roles(document)
+    assert [(title, role.level, role.summary) for title, role in roles.items()] == [
+        ("Data Analyst", "L2", "Builds dashboards."), ("Senior Data Analyst", "L3", "Leads analyses.")
+    ]
+    [skill] = roles["Data Analyst"].skills
+    sql_line = next(n for n, line in enumerate(text.split("\n"), start=1) if '"SQL"' in line)
+    assert (skill.name, skill.at.line) == ("SQL", sql_line)
+    assert [ref.title for ref in roles["Senior Data Analyst"].reports_to] == ["Head of Data"]
+    assert document.problems == []
+    yaml_twin = "roles:\n" + "".join(
+        f"  - title: {r['title']}\n    description: {r['description']}\n    level: {r['level']}\n" for r in records
+    )
+    twin = _roles(_load(tmp_path, "roles.yaml", yaml_twin))
+    fields = [(r.title, r.level, r.summary) for r in roles.values()]
+    assert [(r.title, r.level, r.summary) for r in twin.values()] == fields
+
+
+def test_json_that_only_looks_like_a_role_file_is_still_read_as_data(tmp_path):
+    data = {"title": "Engineering levels", "description": "Our ladder.", "levels": [{"level": "L1"}, {"level": "L2"}]}
+    document = _load(tmp_path, "levels.json", json.dumps(data, indent=2))
+    assert not document.source.format.startswith("yaml")
+
+
+def test_a_competency_matrix_with_a_role_column_stays_a_matrix(tmp_path):
+    text = (
+        "| Role | Communication | Delivery |\n|---|---|---|\n"
+        "| Engineer | Explains own work clearly | Ships small changes |\n"
+        "| Senior Engineer | Explains trade-offs to the team | Leads projects end to end |\n"
+    )
+    document = _load(tmp_path, "matrix.md", text)
+    assert document.source.format == "matrix"
+    assert {m.name for m in _roles(document)["Engineer"].skills} == {"Communication", "Delivery"}
+
+
+def test_a_table_listing_the_roles_described_below_it_leaves_them_to_their_sections(tmp_path):
+    text = (
+        "# Data roles\n\n| Role | Description |\n|---|---|\n"
+        "| Data Analyst | Builds dashboards. |\n| Data Engineer | Builds pipelines. |\n\n"
+        "## Data Analyst\n\n### Skills\n\n- SQL\n\n## Data Engineer\n\n### Skills\n\n- Python\n"
+    )
+    roles = _roles(_load(tmp_path, "roles.md", text))
+    assert [m.name for m in roles["Data Analyst"].skills] == ["SQL"]
+    assert [m.name for m in roles["Data Engineer"].skills] == ["Python"]
