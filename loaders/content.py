@@ -6,7 +6,7 @@ from graph.model import Evidence, LoadProblem, Location, ParsedRole, RoleRef, Se
 from loaders.labels import blank_career_labels
 from loaders.markdown import Outline, Span
 from loaders.role_titles import decorated_title
-from loaders.text import clean_title, collapse
+from loaders.text import clean_title, collapse, unshout
 
 __all__ = ["add_spans", "clean_role_title", "finish_summary", "role_ref"]
 
@@ -36,13 +36,17 @@ def role_ref(title: str, source: str, where: Location | int, sentence: str) -> R
 
 
 def clean_role_title(role: ParsedRole, problems: list[LoadProblem]) -> None:
-    """The role's title (and the titles it references) without decoration; a decorated title is reported."""
+    """The role's title (and the titles it references) without decoration, and in title case when the
+    document writes it in capitals ("PAYROLL OFFICER"), as its department and family; a decorated title is
+    reported (the evidence keeps the words as written)."""
     for refs in (role.reports_to, role.direct_reports, role.promotes_to, role.lateral):
         for ref in refs:
-            ref.title = clean_title(ref.title)
+            ref.title = unshout(clean_title(ref.title))
     cleaned = clean_title(role.title)
     if cleaned != collapse(role.title):
         problems.append(decorated_title(role.source, role.location, role.title, cleaned))
         if role.specialty and f"({role.specialty})" in role.title and f"({role.specialty})" not in cleaned:
             role.specialty = None  # the parenthesis was the title's own acronym, not a specialty
-    role.title = cleaned
+    role.title = unshout(cleaned)
+    role.department = role.department and unshout(role.department)
+    role.family = role.family and unshout(role.family)

@@ -22,6 +22,7 @@ __all__ = [
     "protect_abbreviations",
     "sentences",
     "trim_blank_lines",
+    "unshout",
 ]
 
 # Every pattern here runs in linear time on any input: a repeated part cannot cross the token that starts
@@ -422,3 +423,52 @@ def _trim(text: str) -> str:
     return trimmed
 
 
+
+
+# Capitals kept when a title written in capitals is put in title case: acronyms of roles, functions and
+# places, and the words whose own case is not a title's ("DevOps").
+_ACRONYM_WORDS = """
+    HR IT QA QC UX UI VP SVP EVP AVP CEO CFO CTO COO CIO CISO CMO CPO CRO CDO CHRO CCO SRE ML AI BI PR ICT ERP
+    CRM SEO PPC GIS DBA SQL AWS GCP API SDK HSE EHS PMO HRBP NHS GP RN LPN CNA PA EA IC PM TPM EM SDET SAP SME KYC
+    AML GRC SOC NOC DEI EDI CSR ESG OT VC EMEA APAC LATAM UK US USA EU MEA ANZ DACH NA CX CS BD SDR BDR AE AM MD
+    GM ETL BA"""
+_ACRONYMS = frozenset(_ACRONYM_WORDS.split())
+_OWN_CASE = {
+    "devops": "DevOps", "mlops": "MLOps", "finops": "FinOps", "devsecops": "DevSecOps", "secops": "SecOps",
+    "dataops": "DataOps", "ios": "iOS", "saas": "SaaS", "phd": "PhD", "javascript": "JavaScript",
+    "typescript": "TypeScript", "gitlab": "GitLab", "github": "GitHub", "e-commerce": "E-commerce",
+}
+_SMALL_WORDS = frozenset({"of", "and", "the", "for", "to", "in", "on", "at", "a", "an", "or", "with", "by"})
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|X)$")
+_TOKEN = re.compile(r"^([^\w]*)(.*?)([^\w]*)$")
+
+
+def unshout(text: str) -> str:
+    """``text`` in title case when it is written in capitals ("PAYROLL OFFICER"), its acronyms, roman
+    numerals and codes kept; any other text as it is (``CTO``, ``VP, HR`` and ``Head of HR`` are not shouted).
+
+    Examples
+    --------
+    >>> unshout("HEAD OF HR OPERATIONS"), unshout("SENIOR DEVOPS ENGINEER II"), unshout("FRONT-END DEVELOPER (EMEA)")
+    ('Head of HR Operations', 'Senior DevOps Engineer II', 'Front-End Developer (EMEA)')
+    >>> unshout("CTO"), unshout("VP, HR"), unshout("Head of HR"), unshout("R&D LAB MANAGER, L3")
+    ('CTO', 'VP, HR', 'Head of HR', 'R&D Lab Manager, L3')
+    """
+    letters = [c for c in text if c.isalpha()]
+    if any(c.islower() for c in letters):
+        return text
+    tokens = text.split(" ")
+    if not any(len(core) >= 4 and core not in _ACRONYMS for core in (_TOKEN.match(t).group(2) for t in tokens)):
+        return text
+    return " ".join(_unshout_token(token, first=i == 0) for i, token in enumerate(tokens))
+
+
+def _unshout_token(token: str, *, first: bool) -> str:
+    lead, core, tail = _TOKEN.match(token).groups()
+    if core in _ACRONYMS or _ROMAN.match(core) or any(c.isdigit() or c == "&" for c in core):
+        return token
+    if core.lower() in _OWN_CASE:
+        return lead + _OWN_CASE[core.lower()] + tail
+    if core.lower() in _SMALL_WORDS and not first and not lead:
+        return lead + core.lower() + tail
+    return lead + "-".join(part[:1] + part[1:].lower() for part in core.split("-")) + tail

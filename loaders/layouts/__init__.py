@@ -229,15 +229,21 @@ def _shown_title(title: str) -> tuple[str, str | None]:
 
 def _single_role(outline: DocumentOutline, title: str | None, problems: list[LoadProblem]) -> list[ParsedRole]:
     h1 = next((b.text for _, b in outline.headings() if b.level == 1), None)
-    title = title or h1 or outline.title or next((b.text for _, b in outline.headings()), None)
+    stated = stated_title(outline.blocks)
+    title = title or h1 or outline.title
+    if not title and stated is not None and stated.value:
+        # a job description that opens with its particulars ("Job title: …", "Department: …"): its first
+        # heading is its first section's ("Key responsibilities"), no title, and the particulars are read
+        title = stated.value
+    title = title or next((b.text for _, b in outline.headings()), None)
     if not title:
         return []
-    at = next((b.at for _, b in outline.headings() if b.text == title), Location(line=1))
+    at = next((b.at for _, b in outline.headings() if b.text == title), None)
+    at = at or (stated.at if stated is not None and stated.value == title else Location(line=1))
     start = next((i + 1 for i, b in outline.headings() if b.text == title), 0)
     shown, level = _shown_title(title)
     shown = shown or title
     aliases = []
-    stated = stated_title(outline.blocks)
     named, grade = _shown_title(stated.value or "") if stated is not None else ("", None)
     if stated is not None and named and _key(named) != _key(shown):
         # "Job title: Senior Data Analyst" under "Job Description", the team's name, or another name of the role

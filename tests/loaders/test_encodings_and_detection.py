@@ -59,7 +59,7 @@ def test_a_cp1252_csv_matrix_reads_its_accents_and_dashes(tmp_path):
         (
             "cafe.txt",
             "CAFÉ MANAGER\n\nSKILLS\n\n- Crème brûlée – plating\n",
-            "CAFÉ MANAGER",
+            "Café Manager",  # a title in capitals is shown in title case
             PLATING,
         ),
     ],

@@ -1,0 +1,74 @@
+"""Job descriptions as HR templates write them: the particulars first ("Job title: …", "Department: …")
+with no title heading, and titles, reporting lines and departments in capitals.
+
+A page that opens with its particulars takes its title from the "Job title" label and reads those labels;
+its first heading ("Key responsibilities") is its first section, not its title. A title written in
+capitals is shown in title case with its acronyms kept ("HEAD OF HR OPERATIONS" → "Head of HR
+Operations"), as are the roles it names and its department; the evidence keeps the words as written.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.model import SectionKind
+from loaders.load import load_file
+
+PARTICULARS_FIRST = {
+    "jd.txt": (
+        "Job title: Head of HR Operations\nDepartment: People\nReports to: Chief People Officer\n\n"
+        "Key responsibilities\n- Lead the HR operations team\n- Own the payroll calendar\n"
+    ),
+    "jd.md": (
+        "**Job title:** Head of HR Operations\n\n**Department:** People\n\n**Reports to:** Chief People Officer\n\n"
+        "## Key responsibilities\n\n- Lead the HR operations team\n- Own the payroll calendar\n"
+    ),
+}
+
+
+def _load(tmp_path, name: str, text: str):
+    (tmp_path / name).write_text(text)
+    return load_file(tmp_path / name, root=tmp_path)
+
+
+@pytest.mark.parametrize("name", sorted(PARTICULARS_FIRST))
+def test_a_description_that_opens_with_its_particulars_reads_them_and_its_first_section(tmp_path, name):
+    document = _load(tmp_path, name, PARTICULARS_FIRST[name])
+    [role] = document.roles
+    assert (role.title, role.line, role.department) == ("Head of HR Operations", 1, "People")
+    assert [ref.title for ref in role.reports_to] == ["Chief People Officer"]
+    sections = {section.name: section for section in role.sections}
+    assert sections["Key responsibilities"].kind is SectionKind.RESPONSIBILITIES
+    assert sections["Key responsibilities"].text == "Lead the HR operations team\nOwn the payroll calendar"
+    assert role.summary == ""  # the responsibilities are no summary of the role
+
+
+def test_a_title_in_capitals_is_shown_in_title_case_with_its_acronyms(tmp_path):
+    text = (
+        "JOB TITLE: HEAD OF HR OPERATIONS\nDEPARTMENT: PEOPLE SERVICES\nREPORTS TO: VP, PEOPLE\n\n"
+        "KEY RESPONSIBILITIES\n- Lead the HR operations team\n"
+    )
+    document = _load(tmp_path, "jd.txt", text)
+    [role] = document.roles
+    assert (role.title, role.department) == ("Head of HR Operations", "People Services")
+    [manager] = role.reports_to
+    assert (manager.title, manager.at.evidence) == ("VP, People", "REPORTS TO: VP, PEOPLE")
+
+
+def test_a_markdown_page_titled_in_capitals_is_shown_in_title_case(tmp_path):
+    document = _load(tmp_path, "payroll.md", "# PAYROLL OFFICER\n\n## Responsibilities\n\n- Run the monthly payroll\n")
+    assert [role.title for role in document.roles] == ["Payroll Officer"]
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("SENIOR DEVOPS ENGINEER II", "Senior DevOps Engineer II"),
+        ("IT SERVICE DESK ANALYST (EMEA)", "IT Service Desk Analyst (EMEA)"),
+        ("CTO", "CTO"),
+        ("Head of IT", "Head of IT"),
+    ],
+)
+def test_capitals_keep_acronyms_and_a_title_already_cased_stays(tmp_path, written, shown):
+    document = _load(tmp_path, "role.md", f"# {written}\n\n## Responsibilities\n\n- Keep the lights on\n")
+    assert [role.title for role in document.roles] == [shown]
