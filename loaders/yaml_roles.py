@@ -6,6 +6,7 @@ keeps the line it was written on. See ``seeds/roles/`` for documented examples.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import yaml
@@ -14,6 +15,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from graph.model import Evidence, LoadProblem, Mention, ParsedRole, Section, SectionKind
 from loaders.base import Loader, ParseOutcome
 from loaders.content import role_ref
+from loaders.document import Block, Location
+from loaders.layouts.fill import fill_role
 from loaders.safe_yaml import BoundedLoader, fast_loader
 from loaders.text import collapse
 
@@ -27,8 +30,17 @@ REF_KEYS = {
     "lateral": "lateral",
     "direct_reports": "direct_reports",
 }
-TEXT_KEYS = ("level", "family", "specialty")
-ROLE_KEYS = {"title", "aliases", "grade", "summary", "skills", "kpis", *TEXT_KEYS, *REF_KEYS}
+TEXT_KEYS = ("level", "family", "specialty", "department")
+#: Keys whose text or list is a section of the role under that heading, read as a document's would be
+#: (requirements are mentions, a "(desirable)" item counts less, responsibilities are scanned for skills).
+SECTION_KEYS = {
+    "responsibilities": "Responsibilities",
+    "requirements": "Requirements",
+    "qualifications": "Qualifications",
+    "preferred_qualifications": "Preferred qualifications",
+    "nice_to_have": "Nice to have",
+}
+ROLE_KEYS = {"title", "aliases", "grade", "summary", "skills", "kpis", *TEXT_KEYS, *REF_KEYS, *SECTION_KEYS}
 FILE_KEYS = {"roles", "family"}
 #: Other names of a role's ``summary`` (a role library exported as JSON says "description"); they count for
 #: no role file when detecting one (a data file's "description" says nothing of what it describes).
@@ -161,6 +173,8 @@ class _Reader:
         elif key in ("skills", "kpis"):
             kind = SectionKind.SKILLS if key == "skills" else SectionKind.KPIS
             getattr(role, key).extend(self.mention(item, kind) for item in self.items_of(node, key))
+        elif key in SECTION_KEYS:
+            self.read_section(role, SECTION_KEYS[key], node, key)
         elif key in REF_KEYS:
             refs = getattr(role, REF_KEYS[key])
             for title, line in self.texts_of(node, key):
@@ -173,6 +187,22 @@ class _Reader:
         text, line = self.source_text(node, summary)
         role.summary = role.summary or collapse(summary)
         role.sections.append(Section(name="summary", kind=SectionKind.SUMMARY, text=text, line=line))
+
+    def read_section(self, role: ParsedRole, heading: str, node: Node, key: str) -> None:
+        """A section key's list (an item each, at its line) or text (one item when it names one thing, else a
+        paragraph) under its heading."""
+        at = Location(line=node.start_mark.line)  # the key's line: the value starts on it or below it
+        blocks = [Block(kind="heading", text=heading, at=at, level=2)]
+        if isinstance(node, ScalarNode):
+            text, line = collapse(self.text_of(node)), node.start_mark.line + 1
+            one_thing = bool(text) and "\n" not in self.text_of(node) and not re.search(r"[.;!?]\s", text)
+            kind, depth = ("item", 1) if one_thing else ("paragraph", 0)
+            blocks += [Block(kind=kind, text=text, at=Location(line=line), level=depth)]
+        else:
+            items = self.texts_of(node, key)
+            blocks += [Block(kind="item", text=text, at=Location(line=line), level=1) for text, line in items]
+        if len(blocks) > 1:
+            fill_role(role, blocks, role.title)
 
     def source_text(self, node: Node, value: str) -> tuple[str, int]:
         """The summary as written in the file (original line breaks) and the line it starts on."""
@@ -268,5 +298,8 @@ LOADER = Loader(
     name="yaml",
     extensions=(".yaml", ".yml"),
     parse=parse_yaml_roles,
-    description="Hand-curated YAML roles: title, aliases, level, grade, family, summary, skills, kpis, career.",
+    description=(
+        "Hand-curated YAML roles: title, aliases, level, grade, family, department, summary, skills, kpis, "
+        "responsibilities, requirements, career."
+    ),
 )

@@ -67,3 +67,32 @@ def test_missing_title_and_wrong_types_are_errors(tmp_path):
 def test_lateral_accepts_a_string_or_a_list(tmp_path):
     doc = write(tmp_path, "title: A\nlateral: B\n---\ntitle: C\nlateral:\n  - D\n  - E\n")
     assert [[(r.title, r.at.line) for r in role.lateral] for role in doc.roles] == [[("B", 2)], [("D", 6), ("E", 7)]]
+
+
+def test_responsibilities_and_requirements_keys_are_sections_read_as_a_documents_are(tmp_path):
+    text = (
+        "title: Payroll Officer\n"
+        "department: Finance\n"
+        "description: Runs the monthly payroll.\n"
+        "responsibilities:\n"
+        "  - Run the monthly payroll for 900 staff\n"
+        "  - Reconcile payroll with the general ledger\n"
+        "requirements:\n"
+        "  - Knowledge of PAYE\n"
+        "  - CIPP qualification (desirable)\n"
+        "nice_to_have: Experience with Workday\n"
+    )
+    doc = write(tmp_path, text)
+    assert doc.problems == []  # no key is unknown, nothing is lost
+    [role] = doc.roles
+    assert (role.department, role.summary) == ("Finance", "Runs the monthly payroll.")
+    sections = {s.name: s for s in role.sections}
+    assert sections["Responsibilities"].kind is SectionKind.RESPONSIBILITIES
+    duties = sections["Responsibilities"]
+    assert duties.text == "Run the monthly payroll for 900 staff\nReconcile payroll with the general ledger"
+    assert [sections["Responsibilities"].location_of(i).line for i in (0, 1)] == [5, 6]
+    assert [(m.name, m.section, m.at.line) for m in role.skills] == [
+        ("Knowledge of PAYE", SectionKind.REQUIREMENTS, 8),
+        ("CIPP qualification (desirable)", SectionKind.REQUIREMENTS, 9),
+        ("Experience with Workday", SectionKind.NICE_TO_HAVE, 10),
+    ]
