@@ -11,10 +11,11 @@ from loaders.readers.office import DOCX, ODT
 from loaders.readers.pdf import PDF
 from loaders.readers.sheets import CSV, XLSX
 from loaders.readers.text import TEXT
+from loaders.readers.xmldata import XML
 
 __all__ = ["READERS"]
 
 READERS: dict[str, Reader] = {
     reader.name: reader
-    for reader in (HTML, DOCX, ODT, PDF, RST, ASCIIDOC, LATEX, TEXT, CSV, XLSX, JSON, YAML_DATA, TOML, JS)
+    for reader in (HTML, DOCX, ODT, PDF, RST, ASCIIDOC, LATEX, TEXT, CSV, XLSX, JSON, YAML_DATA, TOML, JS, XML)
 }

@@ -1,5 +1,6 @@
 """Job exports of applicant tracking systems — the JSON their job-board APIs return and careers sites
-are built from — as postings (:class:`~loaders.readers.jobposting.PostingFields`), read like schema.org
+are built from, and the XML job feeds they publish (read into data by :mod:`loaders.readers.xmldata`) — as
+postings (:class:`~loaders.readers.jobposting.PostingFields`), read like schema.org
 postings: each job a role with its title, job code, department, description and the parts the system
 keeps apart.
 
@@ -19,6 +20,10 @@ Workable                  ``jobs[]`` (or one job): ``title``; ``code``; ``depart
 SmartRecruiters posting   ``name`` (title); ``refNumber``; ``department.label``; the ``jobAd`` sections
                           about the job (``jobDescription``, ``qualifications``) under their titles
 Recruitee offers          ``offers[]``: ``title``; ``department``; ``description``, ``requirements``
+Personio XML feed         ``position``: ``name`` (title); ``department``; each ``jobDescription`` (its
+                          ``name`` the heading, its ``value`` HTML)
+Indeed-format XML feed    ``job``: ``title``; ``referencenumber`` (else ``requisitionid``); ``description``,
+                          ``education``, ``experience``
 ========================  =================================================================================
 
 What is about the post or the company rather than the role is left out, as for schema.org postings:
@@ -36,13 +41,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from loaders.labels import code_label, role_field
-from loaders.readers.jobposting import PostingFields, value_text
+from loaders.readers.jobposting import PostingFields, value_at, value_text
 from loaders.readers.jsdata import DataPath
 
 __all__ = ["EXPORTS", "AtsExport", "ats_postings"]
 
-#: Keys an export keeps its list of jobs under.
-_LIST_KEYS = ("jobs", "postings", "offers", "positions", "content", "data", "results")
+#: Keys an export keeps its list of jobs under (an XML feed's repeated element: Personio's ``position``,
+#: the Indeed format's ``job``).
+_LIST_KEYS = ("jobs", "postings", "offers", "positions", "content", "data", "results", "position", "job")
 
 
 @dataclass(frozen=True)
@@ -76,7 +82,9 @@ def ats_postings(data: Any) -> list[PostingFields]:
     for records, path in _record_lists(data):
         for export in EXPORTS:
             if records and all(export.writes(record) for record in records):
-                read = (export.read(record, (*path, index)) for index, record in enumerate(records))
+                listed = isinstance(value_at(data, path), list)
+                paths = [(*path, index) if listed else path for index in range(len(records))]
+                read = (export.read(record, at) for record, at in zip(records, paths, strict=True))
                 return [posting for posting in read if posting is not None]
     return []
 
@@ -88,7 +96,12 @@ def _record_lists(data: Any) -> list[tuple[list[Any], DataPath]]:
     if not isinstance(data, dict):
         return []
     found = [([data], ())]
-    found += [(data[key], (key,)) for key in _LIST_KEYS if isinstance(data.get(key), list)]
+    for key in _LIST_KEYS:
+        value = data.get(key)
+        if isinstance(value, list):
+            found.append((value, (key,)))
+        elif isinstance(value, dict):  # an XML feed of one job
+            found.append(([value], (key,)))
     return found
 
 
@@ -212,6 +225,32 @@ def _recruitee(record: dict[str, Any], path: DataPath) -> PostingFields | None:
     return _posting(record, path, "title", labels, bodies)
 
 
+def _personio(record: dict[str, Any], path: DataPath) -> PostingFields | None:
+    labels = [("Department", record.get("department"), (*path, "department"))]
+    parts = record.get("jobDescriptions")
+    parts = parts.get("jobDescription") if isinstance(parts, dict) else None
+    listed = isinstance(parts, list)
+    bodies: list[tuple[str | None, Any, DataPath]] = []
+    for index, part in enumerate(parts if listed else [parts]):
+        if isinstance(part, dict):
+            at = (*path, "jobDescriptions", "jobDescription", *((index,) if listed else ()))
+            bodies.append((value_text(part.get("name")) or None, part.get("value"), (*at, "value")))
+    return _posting(record, path, "name", labels, bodies)
+
+
+def _job_feed(record: dict[str, Any], path: DataPath) -> PostingFields | None:
+    labels = [
+        ("Job code", record.get("referencenumber") or record.get("requisitionid"), (*path, "referencenumber")),
+        ("Department", record.get("department"), (*path, "department")),
+    ]
+    bodies = [
+        (None, record.get("description"), (*path, "description")),
+        ("Education", record.get("education"), (*path, "education")),
+        ("Experience", record.get("experience"), (*path, "experience")),
+    ]
+    return _posting(record, path, "title", labels, bodies)
+
+
 #: The exports read, in the order they are tried.
 EXPORTS: tuple[AtsExport, ...] = (
     AtsExport("greenhouse", "title", frozenset({"absolute_url", "internal_job_id"}), _greenhouse),
@@ -220,4 +259,8 @@ EXPORTS: tuple[AtsExport, ...] = (
     AtsExport("workable", "title", frozenset({"shortcode"}), _workable),
     AtsExport("smartrecruiters", "name", frozenset({"jobAd"}), _smartrecruiters),
     AtsExport("recruitee", "title", frozenset({"careers_url", "careers_apply_url"}), _recruitee),
+    AtsExport(
+        "personio", "name", frozenset({"jobDescriptions", "recruitingCategory", "occupationCategory"}), _personio
+    ),
+    AtsExport("job feed", "title", frozenset({"referencenumber", "requisitionid"}), _job_feed),
 )

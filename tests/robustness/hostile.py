@@ -136,6 +136,11 @@ def _nesting() -> Iterator[Case]:
     fragment = "<div>" * 20000 + "Run clusters" + "</div>" * 20000
     posting = f'{{"@type": "JobPosting", "title": "Deep Description Engineer", "description": "{fragment}"}}'
     yield Case(cls, "deep-description.jsonld", _text("deep-description.jsonld", posting))
+    xml = "<?xml version='1.0'?>" + "<a>" * 20000 + "x" + "</a>" * 20000
+    yield Case(cls, "deep.xml", _text("deep.xml", xml))
+    html_in_xml = "<source><job><title>Deep Feed Engineer</title><description>" + "<div>" * 90
+    html_in_xml += "Run clusters" + "</div>" * 90 + "</description><referencenumber>D1</referencenumber></job></source>"
+    yield Case(cls, "deep-feed.xml", _text("deep-feed.xml", html_in_xml))
 
 
 def _laughs(depth: int = 9) -> str:
@@ -157,6 +162,11 @@ def _bombs() -> Iterator[Case]:
     yield Case(cls, "many-aliases.yaml", _text("many-aliases.yaml", many))
     multi = "---\n".join(f"{laughs}title: Doc {i}\nskills: *e\n" for i in range(5))
     yield Case(cls, "laughs-multi.yaml", _text("laughs-multi.yaml", multi))
+    entities = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10 if i else "lol"}">' for i in range(10))
+    xml = f'<?xml version="1.0"?>\n<!DOCTYPE s [{entities}]>\n<source><job><title>&l9;</title></job></source>\n'
+    yield Case(cls, "laughs.xml", _text("laughs.xml", xml))
+    external = '<?xml version="1.0"?>\n<!DOCTYPE s [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<s><t>&x;</t></s>\n'
+    yield Case(cls, "external-entity.xml", _text("external-entity.xml", external))
 
 
 # Text repeated in a heading, a list item, a paragraph, a label or front matter: each once made a pattern
