@@ -23,7 +23,8 @@ from typing import Any
 
 from graph.model import Evidence, LoadProblem, ParsedRole, Section, SectionKind
 from loaders.base import ParseOutcome
-from loaders.document import DocumentOutline, Location
+from loaders.document import Block, DocumentOutline, Location
+from loaders.labels import role_field
 from loaders.layouts import framework, job_catalog, matrix
 from loaders.layouts.described import described_roles, read_described
 from loaders.layouts.fill import fill_role
@@ -284,10 +285,15 @@ def _section_roles(outline: DocumentOutline, found: Found, ladder: bool, family:
             role.aliases.append(spot.name)
         fill_role(role, spot.blocks, title)
         for header, value in spot.cells.items():
-            kind = classify_heading(header)
             text = " ".join(value.split())
+            if role_field(header):  # a level or grade column: the role's, as a particulars label says it
+                label = Block(kind="label", text=f"{header}: {text}", at=spot.at, label=header, value=text)
+                fill_role(role, [label], title, SectionKind.CAREER)
+                continue
             places = [spot.at] if spot.at.beyond_line else []
-            role.sections.append(Section(name=header, kind=kind, text=text, line=spot.at.line, places=places))
+            role.sections.append(
+                Section(name=header, kind=classify_heading(header), text=text, line=spot.at.line, places=places)
+            )
         for heading, blocks in found.shared:
             fill_role(role, blocks, heading.text, classify_heading(heading.text))
         role.summary = role.summary or " ".join(s.text for s in role.sections if s.kind is SectionKind.SUMMARY)

@@ -10,14 +10,14 @@ tables with the same levels (one per competency area) add to the same roles.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from graph.model import ParsedRole, SectionKind
 from loaders.document import Cell, DocumentOutline, Location, Table
 from loaders.layouts.fill import mention
 from loaders.layouts.ladder import ladder_name, level_title, link_ladder
 from loaders.layouts.particulars import content_tables
-from loaders.layouts.roles import clean_title
+from loaders.layouts.roles import clean_title, mostly_roles
 from loaders.role_titles import is_generic_level, looks_like_role
 from loaders.text import classify_heading
 
@@ -36,6 +36,8 @@ class Matrix:
     competencies: list[str]
     cells: dict[str, dict[str, Cell]]
     track: str | None = None  # for a level-tagged column ("Backend Level"): the track it belongs to
+    #: for levels in rows beside a title column (``| Level | Title | Scope | Impact |``): each level's role
+    titles: dict[str, tuple[str, Location]] = field(default_factory=dict)
 
 
 def _is_level(text: str) -> bool:
@@ -80,8 +82,21 @@ def _read(table: Table) -> Matrix | None:
             clean_title(row[0].text): {names[i]: row[i] for i in names if i < len(row) and row[i].text.strip()}
             for row in level_rows
         }
-        return Matrix(levels, list(names.values()), cells)
+        return Matrix(levels, list(names.values()), cells, titles=_row_titles(header, level_rows))
     return None
+
+
+def _row_titles(header: list[Cell], rows: list[list[Cell]]) -> dict[str, tuple[str, Location]]:
+    """Each level row's role title from a title column (``Title``, ``Role``), when most of its cells name roles."""
+    column = next((i for i, c in enumerate(header) if i > 0 and _NAME_HEADER.match(c.text)), None)
+    if column is None:
+        return {}
+    titles = {
+        clean_title(row[0].text): (clean_title(row[column].text), row[column].at)
+        for row in rows
+        if column < len(row) and clean_title(row[column].text)
+    }
+    return titles if titles and mostly_roles([title for title, _ in titles.values()]) else {}
 
 
 def _reading_order(at: Location) -> tuple[int, int, int, int]:
@@ -204,11 +219,12 @@ def matrix_roles(outline: DocumentOutline, family: str | None) -> list[ParsedRol
         for level, at in matrix.levels:
             named = " ".join(f"{matrix.track or ''} {noun}".split()) if matrix.track else ladder
             title = level_title(level, named) if is_generic_level(level) else level
+            title, at = matrix.titles.get(level, (title, at))
             role = roles.get(title.lower())
             if role is None:
                 place = {"line": at.line, **at.beyond_line}
                 role = ParsedRole(title=title, source=outline.source, **place, ladder=named or None)
-                role.level = level if is_generic_level(level) else None
+                role.level = level if is_generic_level(level) or level in matrix.titles else None
                 roles[title.lower()] = role
                 tracks.setdefault(matrix.track, []).append(role)
             for competency, cell in matrix.cells[level].items():

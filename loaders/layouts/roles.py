@@ -28,10 +28,13 @@ __all__ = [
     "heading_roles",
     "ladder_table_header",
     "mostly_roles",
+    "name_column",
     "role_table",
 ]
 
 _ROLE_COLUMN = re.compile(r"^(?:roles?|levels?|job\s+titles?|titles?|positions?|ranks?|grades?)$", re.I)
+_LEVEL_COLUMN = re.compile(r"^(?:levels?|grades?|ranks?|bands?)$", re.I)
+_TITLE_COLUMN = re.compile(r"^(?:roles?|(?:job\s+)?titles?|positions?)$", re.I)
 _CONTAINER = re.compile(
     r"\b(?:roles?|levels?|ladders?|positions?|tracks?|titles?|careers?|progression|grades?|types?)\b", re.I
 )
@@ -119,12 +122,14 @@ def _parents(outline: DocumentOutline) -> dict[int, int | None]:
 
 def role_table(outline: DocumentOutline) -> tuple[int, list[str]] | None:
     """The first table whose first column lists roles (most of its cells read as role titles or levels): its
-    block index and the role names in order."""
+    block index and the role names in order (a title column's, when the first column gives levels)."""
     for index, block in content_tables(outline):
         table = block.table
         if table is None or not table.header or not _ROLE_COLUMN.match(clean_title(table.header[0].text)):
             continue
-        names = [clean_title(row[0].text) for row in table.rows if row and clean_title(row[0].text)]
+        column = name_column(table)
+        names = [clean_title(row[column].text) for row in table.rows if len(row) > column]
+        names = [name for name in names if name]
         distinct = len(set(n.lower() for n in names)) == len(names)
         if len(names) >= 2 and distinct and mostly_roles(names):
             return index, names
@@ -251,11 +256,38 @@ def _level_series(outline: DocumentOutline, parents: dict[int, int | None]) -> s
     return found
 
 
+def name_column(table: Table) -> int:
+    """The column that names each row's role: a title column (``Role``, ``Title``) when the first column
+    gives levels (``| Level | Role | Expectations |``), else the first.
+
+    Examples
+    --------
+    >>> from loaders.readers.markdown import read_markdown
+    >>> text = "| Level | Role | Scope |\\n|---|---|---|\\n| L1 | Engineer I | Tasks |\\n"
+    >>> text += "| L2 | Engineer II | Features |\\n"
+    >>> name_column(read_markdown(text, "l.md").blocks[0].table)
+    1
+    """
+    if not table.header or not _LEVEL_COLUMN.match(clean_title(table.header[0].text)):
+        return 0
+    for index, cell in enumerate(table.header[1:], start=1):
+        if _TITLE_COLUMN.match(clean_title(cell.text)):
+            names = [clean_title(row[index].text) for row in table.rows if len(row) > index]
+            if names and mostly_roles([n for n in names if n]):
+                return index
+    return 0
+
+
 def _row_spot(outline: DocumentOutline, table_index: int, row_index: int) -> RoleSpot:
     table = outline.blocks[table_index].table
     row = table.rows[row_index]
-    cells = {clean_title(h.text): c.text for h, c in zip(table.header[1:], row[1:], strict=False) if c.text.strip()}
-    return RoleSpot(clean_title(row[0].text), row[0].at, [], None, cells)
+    column = name_column(table)
+    cells = {
+        clean_title(h.text): c.text
+        for i, (h, c) in enumerate(zip(table.header, row, strict=False))
+        if i != column and c.text.strip()
+    }
+    return RoleSpot(clean_title(row[column].text) if column < len(row) else "", row[0].at, [], None, cells)
 
 
 def _section_indexes(outline: DocumentOutline, index: int) -> range:

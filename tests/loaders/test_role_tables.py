@@ -134,3 +134,37 @@ def test_a_table_listing_the_roles_described_below_it_leaves_them_to_their_secti
     roles = _roles(_load(tmp_path, "roles.md", text))
     assert [m.name for m in roles["Data Analyst"].skills] == ["SQL"]
     assert [m.name for m in roles["Data Engineer"].skills] == ["Python"]
+
+
+def test_a_ladder_of_levels_beside_a_role_column_names_each_role_by_it(tmp_path):
+    text = (
+        "# Engineering ladder\n\n| Level | Role | Expectations |\n|---|---|---|\n"
+        "| L1 | Software Engineer I | Delivers well-scoped tasks with guidance. |\n"
+        "| L2 | Software Engineer II | Delivers features independently. |\n"
+    )
+    document = _load(tmp_path, "ladder.md", text)
+    roles = _roles(document)
+    levels = [(title, role.level) for title, role in roles.items()]
+    assert levels == [("Software Engineer I", "L1"), ("Software Engineer II", "L2")]
+    assert {s.name: s.text for s in roles["Software Engineer II"].sections}["Expectations"] == (
+        "Delivers features independently."
+    )
+    assert [p.title for p in roles["Software Engineer I"].promotes_to] == ["Software Engineer II"]
+
+
+def test_a_matrix_of_levels_in_rows_takes_each_roles_title_from_its_title_column(tmp_path):
+    text = (
+        "# Engineering ladder\n\n| Level | Title | Scope | Impact |\n|---|---|---|---|\n"
+        "| IC1 | Engineer I | Well-defined tasks | Own team |\n"
+        "| IC2 | Engineer II | Features | Own team |\n"
+        "| IC3 | Senior Engineer | Projects | Several teams |\n"
+    )
+    document = _load(tmp_path, "matrix.md", text)
+    assert document.source.format == "matrix"
+    roles = _roles(document)
+    assert [(title, role.level, role.line) for title, role in roles.items()] == [
+        ("Engineer I", "IC1", 5), ("Engineer II", "IC2", 6), ("Senior Engineer", "IC3", 7)
+    ]
+    scope = next(m for m in roles["Senior Engineer"].skills if m.name == "Scope")
+    assert scope.at.evidence == "Scope: Projects"
+    assert [p.title for p in roles["Engineer II"].promotes_to] == ["Senior Engineer"]
