@@ -299,9 +299,11 @@ def _section_roles(outline: DocumentOutline, found: Found, ladder: bool, family:
         role.summary = role.summary or " ".join(s.text for s in role.sections if s.kind is SectionKind.SUMMARY)
         roles.append(role)
         texts.append("\n".join(b.text for b in spot.blocks if b.kind in ("paragraph", "item", "label")))
+    off = {r.title.lower() for r, spot in zip(roles, found.spots, strict=True) if spot.heading in found.off_ladder}
     roles = _merge_same_titles(roles)
     if ladder:
-        link_ladder(roles, texts[: len(roles)], outline.source, PurePosixPath(outline.source).name)
+        steps = [(role, text) for role, text in zip(roles, texts, strict=False) if role.title.lower() not in off]
+        link_ladder([r for r, _ in steps], [t for _, t in steps], outline.source, PurePosixPath(outline.source).name)
     return roles
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from graph.model import SectionKind
 from loaders.document import Block, Cell, DocumentOutline, Location, Table
-from loaders.labels import grade_of
+from loaders.labels import career_field, grade_of
 from loaders.layouts.particulars import content_tables
 from loaders.markdown import PSEUDO_LEVEL
 from loaders.role_titles import LEVEL_WORDS, has_level_word, level_name, looks_like_role
@@ -67,6 +67,7 @@ class Found:
     levelled: bool  # the headings or table name levels: a ladder
     shared: list[tuple[Block, list[Block]]]  # page sections that apply to every role (heading, blocks)
     parent: Block | None = None  # the heading above the role headings
+    off_ladder: set[int] = field(default_factory=set)  # headings of roles beside the ladder, on no step of it
 
 
 def clean_title(text: str) -> str:
@@ -177,17 +178,22 @@ def find_roles(outline: DocumentOutline, *, force: bool = False) -> Found | None
     title_is_role = bool(outline.title) and looks_like_role(outline.title or "")
     best: list[int] = []
     best_parent: int | None = None
+    off_ladder: list[int] = []
     for (parent, _level), members in groups.items():
         candidates = [i for i in members if is_role(i)]
+        beside: list[int] = []
         if sum(1 for i in candidates if i in series) >= 2:
-            candidates = [i for i in candidates if i in series]  # a numbered series is the ladder
+            # a numbered series is the ladder; a role heading beside it ("Data Engineering Manager" after
+            # "Data Engineer I", "II") is a role of its own, on no step of it
+            beside = [i for i in candidates if i not in series and _own_role(outline, i)]
+            candidates = [i for i in candidates if i in series]
         if len(candidates) < 2 or len(candidates) <= len(best):
             continue
         parent_block = outline.blocks[parent] if parent is not None else None
         top = parent_block is None or parent_block.level == 1 or parent_block.text == outline.title
         if not top and not force and (title_is_role or not _CONTAINER.search(parent_block.text)):
             continue
-        best, best_parent = candidates, parent
+        best, best_parent, off_ladder = candidates, parent, beside
     if table and not best:
         spots = [
             _row_spot(outline, table[0], row_index) for row_index in range(len(outline.blocks[table[0]].table.rows))
@@ -197,7 +203,7 @@ def find_roles(outline: DocumentOutline, *, force: bool = False) -> Found | None
     if not best:
         return None
     spots = []
-    for index in best:
+    for index in sorted(best + off_ladder):
         heading = outline.blocks[index]
         spot = RoleSpot(clean_title(heading.text), heading.at, outline.section(index), index)
         spots.append(spot)
@@ -210,11 +216,23 @@ def find_roles(outline: DocumentOutline, *, force: bool = False) -> Found | None
     levelled = levelled or (
         parent_block is not None and bool(re.search(r"\blevels?\b|\bladder", parent_block.text, re.I))
     )
-    covered = {i for index in best for i in _section_indexes(outline, index)}
-    return Found(spots, levelled, _shared(outline, covered, parents), parent_block)
+    covered = {i for index in best + off_ladder for i in _section_indexes(outline, index)}
+    return Found(spots, levelled, _shared(outline, covered, parents), parent_block, set(off_ladder))
 
 
 _NUMBERED = re.compile(r"^(?P<stem>\S.*?)\s*(?P<number>\d{1,2}|i{1,3}|iv|v|vi{1,3})$", re.I)
+
+
+def _own_role(outline: DocumentOutline, index: int) -> bool:
+    """Whether a heading beside a ladder describes a role of its own: it reads as a role and its section says
+    what the role does or asks (a "Responsibilities" heading, a "Reports to" label), not prose comparing it."""
+    if not looks_like_role(clean_title(outline.blocks[index].text)):
+        return False
+    return any(
+        (block.kind == "heading" and classify_heading(block.text) in _CAREER_KINDS)
+        or (block.kind == "label" and bool(career_field(block.label or "")))
+        for block in outline.section(index)
+    )
 
 
 def _numbered_series(outline: DocumentOutline, parents: dict[int, int | None]) -> set[int]:

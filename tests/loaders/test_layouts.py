@@ -152,3 +152,19 @@ def test_front_matter_listing_levels_is_a_ladder_of_those_levels():
         ("Design Junior", ["Design Senior"]),
         ("Design Senior", []),
     ]
+
+
+def test_a_role_beside_a_numbered_ladder_is_a_role_of_its_own_on_no_step_of_it():
+    outcome = _roles(
+        "# Data Engineering job family\n\n## Data Engineer I\n\n### Responsibilities\n\n- Build batch pipelines\n\n"
+        "## Data Engineer II\n\n### Responsibilities\n\n- Design streaming pipelines\n\n"
+        "## Data Engineering Manager\n\nReports to: Head of Data\n\n### Responsibilities\n\n- Hire data engineers\n\n"
+        "## Commercial developers\n\nA developer from outside would come in and leave.\n"
+    )
+    roles = {role.title: role for role in outcome.roles}
+    assert list(roles) == ["Data Engineer I", "Data Engineer II", "Data Engineering Manager"]
+    duties = {title: [s.text for s in role.sections if s.name == "Responsibilities"] for title, role in roles.items()}
+    assert duties["Data Engineer II"] == ["Design streaming pipelines"]  # not the manager's too
+    assert duties["Data Engineering Manager"] == ["Hire data engineers"]
+    assert [p.title for p in roles["Data Engineer I"].promotes_to] == ["Data Engineer II"]
+    assert roles["Data Engineer II"].promotes_to == [] and roles["Data Engineering Manager"].promotes_to == []
