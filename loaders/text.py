@@ -145,6 +145,9 @@ _KIND_PATTERNS: list[tuple[SectionKind, re.Pattern[str]]] = [
             r"|\bcompensation\b|\bbenefits\b|\bperks\b|\bequal (?:employment )?opportunity\b"
             r"|\babout (?:gitlab|us|the company)\b|\bwhat it's like to work\b|\b(?:life|working) at gitlab\b"
             r"|^(?:useful |relevant |related |helpful |more )?links$|^(?:the |our |about the |meet the )?team$"
+            r"|^what we offer\b|^why (?:join|work (?:for|with)) us\b|^(?:what )?we offer\b|^our offer\b"
+            r"|^(?:was )?wir bieten\b|^(?:das )?bieten wir\b|^ce que nous (?:vous )?offrons\b|^nous offrons\b"
+            r"|^(?:lo )?que ofrecemos\b|^wat (?:wij|we) bieden\b"
         ),
     ),
     (
@@ -178,13 +181,18 @@ _KIND_PATTERNS: list[tuple[SectionKind, re.Pattern[str]]] = [
             r"\bresponsibilit|\bresponsibilties\b|\bwhat you(?:'ll| will) do\b|\bduties\b|\baccountabilities\b"
             r"|\byou(?:'ll| will)$|\bwhat you can expect\b|\bwhat you(?:'ll| will) (?:achieve|work on|own)\b"
             r"|^your (?:mission|impact)$|^(?:a |your )?day[\s-]to[\s-]day\b"
+            r"|^(?:key |main |your )?tasks$|^(?:essential|primary|key) (?:job )?functions\b"
+            # German, French, Spanish and Dutch job ads: "Ihre Aufgaben", "Vos missions", "Funciones", "Taken"
+            r"|^(?:ihre |deine |die )?aufgaben(?:gebiet(?:e)?)?\b|^(?:vos |tes |les )?missions\b"
+            r"|^(?:tus |sus )?(?:funciones|responsabilidades)\b|^(?:jouw |je )?taken\b|^wat ga je doen\b"
         ),
     ),
     (
         SectionKind.SKILLS,
         re.compile(
             r"\bskills?\b|\bskill ?sets?\b|\bcompetenc(?:y|ies)\b|\bexpertise\b|\b(?:abilities|capabilities)\b"
-            r"|\btech(?:nical|nology)? stack\b|^knowledge$|^knowledge (?:and|&) "
+            r"|\btech(?:nical|nology)? stack\b|^knowledge$|^knowledge (?:and|&) |^behaviou?rs$"
+            r"|^tools(?: (?:and|&) technolog(?:y|ies))?$"
             r"|\b(?:technical|domain|product|core|required) knowledge\b"
         ),
     ),
@@ -197,6 +205,8 @@ _KIND_PATTERNS: list[tuple[SectionKind, re.Pattern[str]]] = [
             r"|^essential\b|\bperson spec(?:ification)?\b|\bselection criteria\b"
             r"|^(?:(?:minimum|required) )?(?:education|certifications?|licen[cs](?:es?|ure))(?: (?:and|&) \w+)?$"
             r"|\b(?:a|the) (?:good |great |right )?fit\b|\byou should apply\b"
+            r"|^(?:ihr |dein |unser )?(?:profil|anforderungen)\b|^(?:votre |ton )?profil(?: recherch[ée])?\b"
+            r"|^(?:requisitos|tu perfil|perfil)\b|^(?:wat vragen wij|jouw profiel|functie-eisen)\b"
         ),
     ),
     (SectionKind.SUMMARY, re.compile(r"\bsummary\b|\boverview\b|\babout\b|\bpurpose\b")),

@@ -107,3 +107,29 @@ JOB_AD_HEADINGS = [
 @pytest.mark.parametrize(("heading", "kind"), JOB_AD_HEADINGS)
 def test_a_job_ads_headings_name_their_sections(heading, kind):
     assert classify_heading(heading) is kind
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("Key tasks", SectionKind.RESPONSIBILITIES),
+        ("Your tasks", SectionKind.RESPONSIBILITIES),  # Personio's default part
+        ("Essential functions", SectionKind.RESPONSIBILITIES),  # US job descriptions: the essential duties
+        ("Essential criteria", SectionKind.REQUIREMENTS),
+        ("Behaviours", SectionKind.SKILLS),
+        ("Tools and technologies", SectionKind.SKILLS),
+        ("What we offer", SectionKind.PROCESS),
+        ("Why join us", SectionKind.PROCESS),
+        ("About Northwind", SectionKind.PROCESS),  # the employer's part, named by its name
+        ("Ihre Aufgaben", SectionKind.RESPONSIBILITIES),
+        ("Ihr Profil", SectionKind.REQUIREMENTS),
+        ("Was wir bieten", SectionKind.PROCESS),
+        ("Vos missions", SectionKind.RESPONSIBILITIES),
+        ("Votre profil", SectionKind.REQUIREMENTS),
+        ("Requisitos", SectionKind.REQUIREMENTS),
+        ("Wat ga je doen", SectionKind.RESPONSIBILITIES),
+        ("Role profile", SectionKind.OTHER),
+    ],
+)
+def test_job_ad_headings_of_other_templates_and_languages_name_their_parts(heading, kind):
+    assert classify_heading(heading) is kind
