@@ -75,12 +75,12 @@ def _detect(outline: DocumentOutline) -> tuple[str, list[job_catalog.Catalog] | 
     catalogs = job_catalog.find_catalogs(outline)
     if any(catalog.kind == "catalog" for catalog in catalogs):
         return "job-catalog", catalogs
-    tracked = bool(track_table(outline) or grouped_table(outline))
+    tracked = bool(catalogs) and bool(track_table(outline) or grouped_table(outline))
     if catalogs and not tracked:  # tables of roles and their fields only
         return ("ladder" if all(catalog.kind == "ladder" for catalog in catalogs) else "job-catalog"), catalogs
     if framework.find_framework(outline) is not None:
         return "framework", catalogs
-    if tracked:
+    if tracked or track_table(outline) or grouped_table(outline):
         return "ladder", catalogs
     found = find_roles(outline)
     from_table = found is not None and all(spot.heading is None for spot in found.spots)
@@ -151,10 +151,10 @@ def interpret(outline: DocumentOutline, layout: str | None = None) -> ParseOutco
 def _ladder_tables(outline: DocumentOutline, catalogs: list[job_catalog.Catalog] | None) -> list[job_catalog.Catalog]:
     """The tables of roles in rising level order, when they are all the document's tables of roles (no
     track table or grouped ladder is among them)."""
-    if track_table(outline) or grouped_table(outline):
-        return []
     found = job_catalog.find_catalogs(outline) if catalogs is None else catalogs
-    return found if found and all(catalog.kind == "ladder" for catalog in found) else []
+    if not found or not all(catalog.kind == "ladder" for catalog in found):
+        return []
+    return [] if track_table(outline) or grouped_table(outline) else found
 
 
 def _found_roles(outline: DocumentOutline, layout: str, hint: dict[str, Any]) -> Found | None:

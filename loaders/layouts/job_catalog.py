@@ -183,6 +183,8 @@ def find_catalogs(outline: DocumentOutline) -> list[Catalog]:
     tables = [block.table for _, block in content_tables(outline) if block.table is not None]
     tables += outline.meta.get("record_tables", [])  # records of a data file that hold lists (its skills)
     catalogs = [catalog for catalog in map(_catalog_of, tables) if catalog is not None]
+    if all(catalog.kind == "catalog" for catalog in catalogs):
+        return catalogs
     headings = {clean_title(block.text).casefold() for _, block in outline.headings()}
     return [catalog for catalog in catalogs if catalog.kind == "catalog" or not _lists_sections(catalog, headings)]
 
