@@ -24,6 +24,8 @@ Personio XML feed         ``position``: ``name`` (title); ``department``; each `
                           ``name`` the heading, its ``value`` HTML)
 Indeed-format XML feed    ``job``: ``title``; ``referencenumber`` (else ``requisitionid``); ``description``,
                           ``education``, ``experience``
+Workday job postings      each ``jobPostingInfo``: ``title``; ``jobReqId``; ``jobDescription``
+Teamtailor (JSON:API)     ``data[]`` of type ``jobs``: ``attributes.title``, ``attributes.body``
 ========================  =================================================================================
 
 What is about the post or the company rather than the role is left out, as for schema.org postings:
@@ -251,6 +253,23 @@ def _job_feed(record: dict[str, Any], path: DataPath) -> PostingFields | None:
     return _posting(record, path, "title", labels, bodies)
 
 
+def _workday(record: dict[str, Any], path: DataPath) -> PostingFields | None:
+    info = record.get("jobPostingInfo")
+    if not isinstance(info, dict):
+        return None
+    at = (*path, "jobPostingInfo")
+    labels = [("Job code", info.get("jobReqId"), (*at, "jobReqId"))]
+    return _posting(info, at, "title", labels, [(None, info.get("jobDescription"), (*at, "jobDescription"))])
+
+
+def _teamtailor(record: dict[str, Any], path: DataPath) -> PostingFields | None:
+    attributes = record.get("attributes")
+    if record.get("type") != "jobs" or not isinstance(attributes, dict):
+        return None  # a JSON:API record of another kind
+    at = (*path, "attributes")
+    return _posting(attributes, at, "title", [], [(None, attributes.get("body"), (*at, "body"))])
+
+
 #: The exports read, in the order they are tried.
 EXPORTS: tuple[AtsExport, ...] = (
     AtsExport("greenhouse", "title", frozenset({"absolute_url", "internal_job_id"}), _greenhouse),
@@ -263,4 +282,6 @@ EXPORTS: tuple[AtsExport, ...] = (
         "personio", "name", frozenset({"jobDescriptions", "recruitingCategory", "occupationCategory"}), _personio
     ),
     AtsExport("job feed", "title", frozenset({"referencenumber", "requisitionid"}), _job_feed),
+    AtsExport("workday", "jobPostingInfo", frozenset({"jobPostingInfo"}), _workday),
+    AtsExport("teamtailor", "attributes", frozenset({"relationships", "links"}), _teamtailor),
 )

@@ -354,3 +354,42 @@ def test_an_export_with_fields_of_unexpected_types_still_loads_its_jobs(tmp_path
     assert [role.title for role in document.roles] == ["Data Analyst", "Data Engineer"]
     assert _sections(_role(document, "Data Analyst"))["Tools"] == "SQL"
     assert document.problems == []
+
+
+def test_workday_job_posting_details_are_read_as_their_jobs(tmp_path):
+    details = [
+        {
+            "jobPostingInfo": {
+                "id": "9f1c2d3e4b5a",
+                "title": "Senior Financial Analyst",
+                "jobDescription": "<p><b>Responsibilities</b></p><ul><li>Build the quarterly forecast</li></ul>",
+                "location": "London",
+                "postedOn": "Posted 3 Days Ago",
+                "timeType": "Full time",
+                "jobReqId": "R-104233",
+                "externalUrl": "https://acme.wd3.myworkdayjobs.com/en-US/External/job/London/R-104233",
+            },
+            "hiringOrganization": {"name": "Acme", "url": ""},
+        }
+    ]
+    _write(tmp_path, "workday.json", details)
+    document = load_file(tmp_path / "workday.json", root=tmp_path)
+    [role] = document.roles
+    assert (role.title, role.aliases) == ("Senior Financial Analyst", ["R-104233"])
+    assert "Build the quarterly forecast" in "".join(section.text for section in role.sections)
+
+
+def test_a_teamtailor_jobs_document_reads_its_jobs_and_skips_other_records(tmp_path):
+    document = {
+        "data": [
+            {"id": "1", "type": "jobs", "links": {"careersite-job-url": "https://acme.teamtailor.com/jobs/1"},
+             "attributes": {"title": "Office Manager", "body": "<h3>Your tasks</h3><ul><li>Run the office</li></ul>"},
+             "relationships": {"department": {"links": {"related": "https://api.teamtailor.com/v1/jobs/1/department"}}}},
+            {"id": "7", "type": "departments", "attributes": {"name": "Operations"}, "relationships": {}},
+        ]
+    }
+    _write(tmp_path, "teamtailor.json", document)
+    loaded = load_file(tmp_path / "teamtailor.json", root=tmp_path)
+    [role] = loaded.roles
+    assert role.title == "Office Manager"
+    assert _sections(role)["Your tasks"] == "Run the office"
