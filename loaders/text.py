@@ -7,6 +7,7 @@ character's file line is always ``section.line`` plus the number of newlines bef
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import lru_cache
 
 from graph.model import SectionKind
@@ -17,6 +18,7 @@ __all__ = [
     "clean_title",
     "clean_text",
     "collapse",
+    "drop_places",
     "line_at",
     "own_acronyms",
     "protect_abbreviations",
@@ -317,6 +319,53 @@ def _post_segment_start(text: str) -> int | None:
     if cut > 0 and _POST_SEGMENT.fullmatch(text[cut:].lstrip(" -–—|,").strip()):
         return cut
     return None
+
+
+_PLACE_SEPARATORS = (" - ", " – ", " — ", " | ", "|")
+_PLACE_PARTS = re.compile(r"\s*(?:/|,|&|\+|\bor\b|\band\b)\s*")
+
+
+def drop_places(title: str, places: Collection[str]) -> str:
+    """``title`` without the trailing segments that say where the post is: one of ``places`` (a posting's
+    own locations) or the post's terms, after a dash or bar or in parentheses — so the same job posted in
+    two cities is one role. A comma's segment stays ("Country Manager, Germany" is a regional role).
+
+    Examples
+    --------
+    >>> drop_places("Senior Data Engineer - London (m/w/d)", ["London, United Kingdom"])
+    'Senior Data Engineer'
+    >>> drop_places("Data Engineer | Berlin / Remote", ["Berlin"]), drop_places("Country Manager, Germany", ["Germany"])
+    ('Data Engineer', 'Country Manager, Germany')
+    >>> drop_places("Data Engineer - Platform", ["London"])
+    'Data Engineer - Platform'
+    """
+    known = {part.casefold() for place in places for part in (place, *_PLACE_PARTS.split(place)) if part.strip()}
+    if not known:
+        return title
+    for _ in range(_MAX_POST_SEGMENTS + 1):
+        text = title.rstrip()
+        cut = _post_segment_start(text)
+        cut = cut if cut is not None else _place_segment_start(text, known)
+        if cut is None:
+            return text
+        title = text[:cut]
+    return title.rstrip()
+
+
+def _place_segment_start(text: str, known: set[str]) -> int | None:
+    if text.endswith(")"):
+        cut = text.rfind("(")
+        if cut > 0 and _names_places(text[cut + 1 : -1], known):
+            return cut
+    cut = max(text.rfind(separator) for separator in _PLACE_SEPARATORS)
+    if cut > 0 and _names_places(text[cut:].lstrip(" -–—|").strip(), known):
+        return cut
+    return None
+
+
+def _names_places(segment: str, known: set[str]) -> bool:
+    parts = [part.strip() for part in _PLACE_PARTS.split(segment) if part.strip()]
+    return bool(parts) and all(part.casefold() in known or _POST_SEGMENT.fullmatch(part) for part in parts)
 
 
 _PAREN_ACRONYM = re.compile(r"\s*\(([A-Za-z&]{2,6})\)")

@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from loaders.labels import code_label, role_field
-from loaders.readers.jobposting import PostingFields, value_at, value_text
+from loaders.readers.jobposting import PostingFields, place_names, value_at, value_text
 from loaders.readers.jsdata import DataPath
 
 __all__ = ["EXPORTS", "AtsExport", "ats_postings"]
@@ -113,6 +113,7 @@ def _posting(
     title_key: str,
     labels: list[tuple[str, Any, DataPath]],
     bodies: list[tuple[str | None, Any, DataPath]],
+    places: tuple[str, ...] = (),
 ) -> PostingFields | None:
     """The posting of ``record``, its labels and bodies those that say something."""
     title = value_text(record.get(title_key))
@@ -120,7 +121,7 @@ def _posting(
         return None
     kept_labels = tuple((label, text, at) for label, value, at in labels if (text := value_text(value)))
     kept_bodies = tuple((heading, value, at) for heading, value, at in bodies if _says(value))
-    return PostingFields(title, (*path, title_key), kept_labels, kept_bodies)
+    return PostingFields(title, (*path, title_key), kept_labels, kept_bodies, places)
 
 
 def _says(value: Any) -> bool:
@@ -153,7 +154,8 @@ def _greenhouse(record: dict[str, Any], path: DataPath) -> PostingFields | None:
             labels.append((name, field.get("value"), (*path, "metadata", index, "value")))
     content = record.get("content")
     body = html.unescape(content) if isinstance(content, str) else None
-    return _posting(record, path, "title", labels, [(None, body, (*path, "content"))])
+    places = place_names(record.get("location"), record.get("offices"))
+    return _posting(record, path, "title", labels, [(None, body, (*path, "content"))], places)
 
 
 def _lever(record: dict[str, Any], path: DataPath) -> PostingFields | None:
@@ -175,13 +177,15 @@ def _lever(record: dict[str, Any], path: DataPath) -> PostingFields | None:
         items = part.get("content") if isinstance(part, dict) else None
         if heading and isinstance(items, str):
             bodies.append((heading, f"<ul>{items}</ul>", (*source_path, "lists", index, "content")))
-    return _posting(record, path, "text", labels, bodies)
+    places = place_names(categories.get("location"), categories.get("allLocations"))
+    return _posting(record, path, "text", labels, bodies, places)
 
 
 def _ashby(record: dict[str, Any], path: DataPath) -> PostingFields | None:
     unit, unit_at = _first(record, path, "team", "department")
     description = _first(record, path, "descriptionHtml", "descriptionPlain")
-    return _posting(record, path, "title", [("Department", unit, unit_at)], [(None, *description)])
+    places = place_names(record.get("location"), record.get("secondaryLocations"), record.get("address"))
+    return _posting(record, path, "title", [("Department", unit, unit_at)], [(None, *description)], places)
 
 
 def _workable(record: dict[str, Any], path: DataPath) -> PostingFields | None:
@@ -195,7 +199,8 @@ def _workable(record: dict[str, Any], path: DataPath) -> PostingFields | None:
         ("Requirements", record.get("requirements"), (*path, "requirements")),
         ("Education", record.get("education"), (*path, "education")),
     ]
-    return _posting(record, path, "title", labels, bodies)
+    places = place_names(record.get("location"), record.get("city"), record.get("state"), record.get("country"))
+    return _posting(record, path, "title", labels, bodies, places)
 
 
 _SMARTRECRUITERS_SECTIONS = (("jobDescription", "Job Description"), ("qualifications", "Qualifications"))
@@ -215,7 +220,7 @@ def _smartrecruiters(record: dict[str, Any], path: DataPath) -> PostingFields | 
         if isinstance(section, dict):
             at = (*path, "jobAd", "sections", key)
             bodies.append((value_text(section.get("title")) or default, section.get("text"), (*at, "text")))
-    return _posting(record, path, "name", labels, bodies)
+    return _posting(record, path, "name", labels, bodies, place_names(record.get("location")))
 
 
 def _recruitee(record: dict[str, Any], path: DataPath) -> PostingFields | None:
@@ -224,7 +229,8 @@ def _recruitee(record: dict[str, Any], path: DataPath) -> PostingFields | None:
         (None, record.get("description"), (*path, "description")),
         ("Requirements", record.get("requirements"), (*path, "requirements")),
     ]
-    return _posting(record, path, "title", labels, bodies)
+    places = place_names(record.get("location"), record.get("city"), record.get("country"))
+    return _posting(record, path, "title", labels, bodies, places)
 
 
 def _personio(record: dict[str, Any], path: DataPath) -> PostingFields | None:
@@ -237,7 +243,8 @@ def _personio(record: dict[str, Any], path: DataPath) -> PostingFields | None:
         if isinstance(part, dict):
             at = (*path, "jobDescriptions", "jobDescription", *((index,) if listed else ()))
             bodies.append((value_text(part.get("name")) or None, part.get("value"), (*at, "value")))
-    return _posting(record, path, "name", labels, bodies)
+    places = place_names(record.get("office"), record.get("additionalOffices"))
+    return _posting(record, path, "name", labels, bodies, places)
 
 
 def _job_feed(record: dict[str, Any], path: DataPath) -> PostingFields | None:
@@ -250,7 +257,8 @@ def _job_feed(record: dict[str, Any], path: DataPath) -> PostingFields | None:
         ("Education", record.get("education"), (*path, "education")),
         ("Experience", record.get("experience"), (*path, "experience")),
     ]
-    return _posting(record, path, "title", labels, bodies)
+    places = place_names(record.get("city"), record.get("state"), record.get("country"))
+    return _posting(record, path, "title", labels, bodies, places)
 
 
 def _workday(record: dict[str, Any], path: DataPath) -> PostingFields | None:
@@ -259,7 +267,8 @@ def _workday(record: dict[str, Any], path: DataPath) -> PostingFields | None:
         return None
     at = (*path, "jobPostingInfo")
     labels = [("Job code", info.get("jobReqId"), (*at, "jobReqId"))]
-    return _posting(info, at, "title", labels, [(None, info.get("jobDescription"), (*at, "jobDescription"))])
+    body = [(None, info.get("jobDescription"), (*at, "jobDescription"))]
+    return _posting(info, at, "title", labels, body, place_names(info.get("location")))
 
 
 def _teamtailor(record: dict[str, Any], path: DataPath) -> PostingFields | None:

@@ -29,6 +29,7 @@ from loaders.document import Block, DocumentOutline, Location
 from loaders.readers.common import PSEUDO_LEVEL, clean, text_block
 from loaders.readers.jsdata import DataPath
 from loaders.readers.pandoc import outline_from_ast, run_pandoc
+from loaders.text import drop_places
 
 __all__ = [
     "CHUNK_BYTES",
@@ -36,6 +37,7 @@ __all__ = [
     "PostingFields",
     "find_postings",
     "is_posting",
+    "place_names",
     "postings_outline",
     "schema_org_fields",
     "value_at",
@@ -106,6 +108,42 @@ class PostingFields:
     title_path: DataPath
     labels: tuple[tuple[str, str, DataPath], ...] = ()  # label, value, path
     bodies: tuple[tuple[str | None, Any, DataPath], ...] = ()  # heading, value, path
+    places: tuple[str, ...] = ()  # where the post is: a title's "- London" tail naming one is dropped
+
+
+_PLACE_KEYS = (
+    "name", "location", "city", "region", "state", "country", "addressLocality", "addressRegion", "addressCountry",
+    "address", "office", "postalAddress",
+)
+
+
+def place_names(*values: Any) -> tuple[str, ...]:
+    """The place names in a posting's location values: text, a list, or a mapping of city, region, country
+    (schema.org ``Place``/``PostalAddress``, an ATS's location object), nested a few levels.
+
+    Examples
+    --------
+    >>> place_names({"@type": "Place", "address": {"addressLocality": "Leeds", "addressCountry": "GB"}}, "Remote")
+    ('Leeds', 'GB', 'Remote')
+    """
+    names: list[str] = []
+
+    def visit(value: Any, depth: int) -> None:
+        if depth > 4:
+            return
+        if isinstance(value, list):
+            for item in value[:50]:
+                visit(item, depth + 1)
+        elif isinstance(value, dict):
+            for key in _PLACE_KEYS:
+                if key in value:
+                    visit(value[key], depth + 1)
+        elif (text := value_text(value)) and len(text) <= 80:
+            names.append(text)
+
+    for value in values:
+        visit(value, 0)
+    return tuple(dict.fromkeys(names))
 
 
 def schema_org_fields(data: Any, path: DataPath) -> PostingFields | None:
@@ -131,7 +169,8 @@ def schema_org_fields(data: Any, path: DataPath) -> PostingFields | None:
     )
     parts = ((None, "description"), *((heading, key) for key, heading in SECTIONS))
     bodies = tuple((heading, posting[key], (*path, key)) for heading, key in parts if not _blank(posting.get(key)))
-    return PostingFields(title, (*path, "title"), labels, bodies)
+    places = place_names(posting.get("jobLocation"), posting.get("applicantLocationRequirements"))
+    return PostingFields(title, (*path, "title"), labels, bodies, places)
 
 
 def postings_outline(postings: list[PostingFields], locate: Locate, source: str, format: str) -> DocumentOutline:
@@ -180,7 +219,8 @@ class _Builder:
         self.fragments: list[tuple[str, Location]] = []
 
     def posting(self, posting: PostingFields) -> None:
-        self.parts.append(Block(kind="heading", text=posting.title, at=self.locate(posting.title_path), level=1))
+        title = drop_places(posting.title, posting.places)
+        self.parts.append(Block(kind="heading", text=title, at=self.locate(posting.title_path), level=1))
         for label, value, path in posting.labels:
             at = self.locate(path)
             self.parts.append(Block(kind="label", text=f"{label}: {value}", at=at, label=label, value=value))

@@ -393,3 +393,20 @@ def test_a_teamtailor_jobs_document_reads_its_jobs_and_skips_other_records(tmp_p
     [role] = loaded.roles
     assert role.title == "Office Manager"
     assert _sections(role)["Your tasks"] == "Run the office"
+
+
+def test_a_job_posted_in_two_cities_is_one_role_without_its_places(tmp_path):
+    jobs = [
+        {"title": f"Senior Data Engineer - {city} (m/w/d)", "absolute_url": f"https://boards.greenhouse.io/x/jobs/{n}",
+         "location": {"name": f"{city}, {country}"}, "content": html.escape("<ul><li>Build pipelines</li></ul>")}
+        for n, (city, country) in enumerate([("London", "United Kingdom"), ("Berlin", "Germany")])
+    ]
+    jobs.append({"title": "Country Manager, Germany", "absolute_url": "https://boards.greenhouse.io/x/jobs/9",
+                 "location": {"name": "Berlin, Germany"}, "content": "&lt;p&gt;Lead the German business.&lt;/p&gt;"})
+    jobs.append({"title": "Data Engineer - Platform", "absolute_url": "https://boards.greenhouse.io/x/jobs/10",
+                 "location": {"name": "London"}, "content": "&lt;p&gt;Run the platform.&lt;/p&gt;"})
+    _write(tmp_path, "greenhouse.json", {"jobs": jobs})
+    document = load_file(tmp_path / "greenhouse.json", root=tmp_path)
+    titles = sorted({role.title for role in document.roles})
+    # a regional role's comma and a team after a dash are the title's own
+    assert titles == ["Country Manager, Germany", "Data Engineer - Platform", "Senior Data Engineer"]
