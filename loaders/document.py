@@ -33,8 +33,12 @@ BlockKind = Literal["heading", "paragraph", "item", "label", "table"]
 
 @dataclass(frozen=True)
 class Cell:
+    """A table cell: its plain text and place; ``blocks``, the cell's own outline when the file wrote it in
+    markup (an export's HTML description: paragraphs, its own headings, lists), each block at the cell."""
+
     text: str
     at: Location
+    blocks: tuple[Block, ...] = field(default=(), repr=False)
 
 
 @dataclass(frozen=True)

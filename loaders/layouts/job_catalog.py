@@ -322,9 +322,11 @@ _MAX_NAME_WORDS = 6
 
 
 def _content(kind: SectionKind, cell: Cell) -> list[Block]:
-    """A section cell as blocks: its items (one per line, bullet or semicolon) when it lists several, or
-    when a skills, requirements or KPI cell names one ("CPA", "People management"); else its text as one
-    paragraph (a sentence is scanned, not taken for a name)."""
+    """A section cell as blocks: its own when the file wrote it in markup; its items (one per line, bullet or
+    semicolon) when it lists several, or when a skills, requirements or KPI cell names one ("CPA", "People
+    management"); else its text as one paragraph (a sentence is scanned, not taken for a name)."""
+    if cell.blocks:  # the cell's own outline (an export's HTML): its paragraphs, headings and lists
+        return list(cell.blocks)
     items = cell_items(cell.text) if kind is not SectionKind.SUMMARY else []
     named = len(items) == 1 and kind in _LISTING_KINDS and _is_name(items[0])
     if len(items) >= 2 or named:

@@ -55,16 +55,17 @@ _LIST_KEYS = ("jobs", "postings", "offers", "positions", "content", "data", "res
 
 @dataclass(frozen=True)
 class AtsExport:
-    """One system's job record: ``marks`` — keys its API writes on every job, any of which (with the title
-    key) tells its records apart — and ``read``, a record's fields."""
+    """One system's job record: ``key``, a key every record has (its title's, or the part holding the job),
+    and ``marks``, keys its API writes on every job, any of which tells its records apart; ``read`` gives a
+    record's fields (None for a record that is no job)."""
 
     name: str
-    title_key: str
+    key: str
     marks: frozenset[str]
     read: Callable[[dict[str, Any], DataPath], PostingFields | None]
 
     def writes(self, record: Any) -> bool:
-        return isinstance(record, dict) and self.title_key in record and not self.marks.isdisjoint(record)
+        return isinstance(record, dict) and self.key in record and not self.marks.isdisjoint(record)
 
 
 def ats_postings(data: Any) -> list[PostingFields]:

@@ -18,21 +18,18 @@ or numbers their titles name. A sidecar's ``layout`` still wins.
 from __future__ import annotations
 
 import html
-import os
 import re
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any
 
 from loaders.document import Block, DocumentOutline, Location
 from loaders.readers.common import PSEUDO_LEVEL, clean, text_block
 from loaders.readers.jsdata import DataPath
-from loaders.readers.pandoc import outline_from_ast, run_pandoc
+from loaders.readers.pandoc import has_markup, read_html_fragments
 from loaders.text import drop_places
 
 __all__ = [
-    "CHUNK_BYTES",
     "SECTIONS",
     "PostingFields",
     "find_postings",
@@ -55,10 +52,7 @@ SECTIONS = (
     ("experienceRequirements", "Experience"),
 )
 _CONTAINERS = ("@graph", "itemListElement", "item", "mainEntity", "mainEntityOfPage")
-_MARKUP = re.compile(r"<(?:p|br|ul|ol|li|div|span|h[1-6]|strong|b|em|i|u|table|section)\b[^>]*>", re.I)
 _LINE_ITEM = re.compile(r"^\s*(?:[-*•·▪◦]|\d+[.)])\s+")
-_FRAGMENT_ID = "orgkg-fragment-{}"
-CHUNK_BYTES = 200_000  # of HTML fragments per pandoc run
 
 
 def is_posting(value: Any) -> bool:
@@ -193,7 +187,7 @@ def postings_outline(postings: list[PostingFields], locate: Locate, source: str,
     builder = _Builder(locate)
     for posting in postings:
         builder.posting(posting)
-    fragments = _read_fragments([markup for markup, _ in builder.fragments], source)
+    fragments = read_html_fragments([markup for markup, _ in builder.fragments], source)
     blocks = builder.assemble(fragments)
     titles = [b.text for b in blocks if b.kind == "heading" and b.level == 1]
     outline = DocumentOutline(source=source, format=format, blocks=blocks, title=titles[0] if titles else None)
@@ -235,14 +229,14 @@ class _Builder:
                 self.item(item, (*path, index))
         elif isinstance(value, dict):
             self.item(value, path)
-        elif isinstance(value, str) and _MARKUP.search(value):
+        elif isinstance(value, str) and has_markup(value):
             self.parts.append(len(self.fragments))
             self.fragments.append((value, self.locate(path)))
         elif isinstance(value, str):
             self.plain(value, self.locate(path))
 
     def item(self, item: Any, path: DataPath) -> None:
-        if isinstance(item, str) and _MARKUP.search(item):
+        if isinstance(item, str) and has_markup(item):
             self.value(item, path)
             return
         text, key = _requirement(item) if isinstance(item, dict) else (value_text(item), None)
@@ -270,46 +264,6 @@ class _Builder:
                 lower = block.kind == "heading" and block.level < PSEUDO_LEVEL  # under the posting's title
                 blocks.append(replace(block, at=at, level=min(block.level + 1, 6) if lower else block.level))
         return blocks
-
-
-def _read_fragments(markups: list[str], source: str) -> list[list[Block]]:
-    """The blocks of each HTML fragment, in order.
-
-    Pandoc reads the fragments of up to :data:`CHUNK_BYTES` in one run (each in a ``div`` of its own), the
-    runs side by side on the machine's cores: its HTML reader slows down more than in proportion on a long
-    input, so a feed of 10,000 postings read in one run would take minutes.
-    """
-    if not markups:
-        return []
-    chunks: list[list[str]] = [[]]
-    size = 0
-    for markup in markups:
-        if chunks[-1] and size + len(markup) > CHUNK_BYTES:
-            chunks.append([])
-            size = 0
-        chunks[-1].append(markup)
-        size += len(markup)
-    with ThreadPoolExecutor(max_workers=min(len(chunks), os.cpu_count() or 1)) as pool:
-        return [blocks for read in pool.map(lambda chunk: _read_chunk(chunk, source), chunks) for blocks in read]
-
-
-def _read_chunk(markups: list[str], source: str) -> list[list[Block]]:
-    """The blocks of each fragment read by one pandoc run; when one's markup breaks out of its ``div`` (an
-    unclosed tag), each half is read again, down to a run per fragment."""
-    if len(markups) == 1:
-        return [_blocks_of(run_pandoc(markups[0].encode("utf-8"), "html", source), source)]
-    page = "".join(f'<div id="{_FRAGMENT_ID.format(i)}">\n{markup}\n</div>\n' for i, markup in enumerate(markups))
-    ast = run_pandoc(page.encode("utf-8"), "html", source)
-    divs = ast.get("blocks", [])
-    ids = [node["c"][0][0] if node["t"] == "Div" else None for node in divs]
-    if ids == [_FRAGMENT_ID.format(i) for i in range(len(markups))]:  # nothing outside the divs either
-        return [_blocks_of({**ast, "blocks": node["c"][1]}, source) for node in divs]
-    half = len(markups) // 2
-    return _read_chunk(markups[:half], source) + _read_chunk(markups[half:], source)
-
-
-def _blocks_of(ast: dict[str, Any], source: str) -> list[Block]:
-    return outline_from_ast(ast, source, "html", lambda _words: Location()).blocks
 
 
 def _requirement(value: dict[str, Any]) -> tuple[str, str | None]:

@@ -12,8 +12,11 @@ footnotes carry no role text and are left out.
 from __future__ import annotations
 
 import json
+import os
+import re
 import subprocess
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import Any
 
@@ -23,7 +26,15 @@ from graph.errors import DocumentError
 from loaders.document import Block, Cell, DocumentOutline, Location, Table
 from loaders.readers.common import clean, clean_cell, text_block
 
-__all__ = ["PANDOC_TIMEOUT_S", "outline_from_ast", "run_pandoc", "title_as_heading"]
+__all__ = [
+    "CHUNK_BYTES",
+    "PANDOC_TIMEOUT_S",
+    "has_markup",
+    "outline_from_ast",
+    "read_html_fragments",
+    "run_pandoc",
+    "title_as_heading",
+]
 
 PANDOC_TIMEOUT_S = 60
 
@@ -273,3 +284,58 @@ def title_as_heading(outline: DocumentOutline, at: Location) -> None:
         Block(kind="heading", text=title, at=at, level=1),
         *(replace(b, level=min(b.level + 1, 6)) if b.kind == "heading" and b.level < 7 else b for b in outline.blocks),
     ]
+
+
+_MARKUP = re.compile(r"<(?:p|br|ul|ol|li|div|span|h[1-6]|strong|b|em|i|u|table|section)\b[^>]*>", re.I)
+_FRAGMENT_ID = "orgkg-fragment-{}"
+CHUNK_BYTES = 200_000  # of HTML fragments per pandoc run
+
+
+def has_markup(text: str) -> bool:
+    """Whether ``text`` is HTML (a paragraph, list, line break or heading tag), not plain text with a ``<``.
+
+    >>> has_markup("<p>Run payroll</p>"), has_markup("Salary < 30k"), has_markup("Run<br/>Reconcile")
+    (True, False, True)
+    """
+    return _MARKUP.search(text) is not None
+
+
+def read_html_fragments(markups: list[str], source: str) -> list[list[Block]]:
+    """The blocks of each HTML fragment (a posting's description, a spreadsheet cell an export wrote in HTML),
+    in order; every block at line 1 (the caller places them where the fragment is).
+
+    Pandoc reads the fragments of up to :data:`CHUNK_BYTES` in one run (each in a ``div`` of its own), the
+    runs side by side on the machine's cores: its HTML reader slows down more than in proportion on a long
+    input, so a feed of 10,000 postings read in one run would take minutes.
+    """
+    if not markups:
+        return []
+    chunks: list[list[str]] = [[]]
+    size = 0
+    for markup in markups:
+        if chunks[-1] and size + len(markup) > CHUNK_BYTES:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(markup)
+        size += len(markup)
+    with ThreadPoolExecutor(max_workers=min(len(chunks), os.cpu_count() or 1)) as pool:
+        return [blocks for read in pool.map(lambda chunk: _read_chunk(chunk, source), chunks) for blocks in read]
+
+
+def _read_chunk(markups: list[str], source: str) -> list[list[Block]]:
+    """The blocks of each fragment read by one pandoc run; when one's markup breaks out of its ``div`` (an
+    unclosed tag), each half is read again, down to a run per fragment."""
+    if len(markups) == 1:
+        return [_blocks_of(run_pandoc(markups[0].encode("utf-8"), "html", source), source)]
+    page = "".join(f'<div id="{_FRAGMENT_ID.format(i)}">\n{markup}\n</div>\n' for i, markup in enumerate(markups))
+    ast = run_pandoc(page.encode("utf-8"), "html", source)
+    divs = ast.get("blocks", [])
+    ids = [node["c"][0][0] if node["t"] == "Div" else None for node in divs]
+    if ids == [_FRAGMENT_ID.format(i) for i in range(len(markups))]:  # nothing outside the divs either
+        return [_blocks_of({**ast, "blocks": node["c"][1]}, source) for node in divs]
+    half = len(markups) // 2
+    return _read_chunk(markups[:half], source) + _read_chunk(markups[half:], source)
+
+
+def _blocks_of(ast: dict[str, Any], source: str) -> list[Block]:
+    return outline_from_ast(ast, source, "html", lambda _words: Location()).blocks

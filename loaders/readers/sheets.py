@@ -16,12 +16,14 @@ import io
 import re
 import zipfile
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from graph.errors import DocumentError
 from loaders.base import Reader
 from loaders.document import Block, Cell, DocumentOutline, Location, Table
 from loaders.readers.common import clean_cell
+from loaders.readers.pandoc import has_markup, read_html_fragments
 from loaders.reading import decode
 
 __all__ = ["CSV", "XLSX", "read_csv", "read_xlsx"]
@@ -64,6 +66,7 @@ def read_csv(data: bytes, source: str) -> DocumentOutline:
     table = _table(rows, lambda line_no, r, c: Location(line=line_no, row=r, column=c))
     outline = DocumentOutline(source=source, format="csv")
     if table is not None:
+        table = read_markup_cells(table, source)
         outline.blocks.append(Block(kind="table", text="", at=Location(line=table.header[0].at.line), table=table))
     return outline
 
@@ -107,6 +110,7 @@ def read_xlsx(data: bytes, source: str) -> DocumentOutline:
         table = _table(numbered, lambda _line, r, c, title=title: Location(sheet=title, row=r, column=c))
         if table is None:
             continue
+        table = read_markup_cells(table, source)
         if len(sheets) > 1:
             outline.blocks.append(Block(kind="heading", text=title, at=Location(sheet=title), level=1))
         outline.blocks.append(
@@ -179,6 +183,31 @@ def _cell_text(value: object) -> str:
     if isinstance(value, datetime.datetime) and value.time() == datetime.time():
         return value.date().isoformat()
     return clean_cell(str(value))
+
+
+def read_markup_cells(table: Table, source: str) -> Table:
+    """``table`` with each body cell written in HTML (an HR system's rich-text field exported as is) read
+    into its blocks, in one pandoc batch for the whole table; the cell's text becomes theirs, a line each.
+
+    Examples
+    --------
+    >>> cell = Cell("<p>Runs payroll.</p><ul><li>Run the payroll</li><li>Reconcile</li></ul>", Location(line=2))
+    >>> read = read_markup_cells(Table(header=(Cell("Description", Location(line=1)),), rows=((cell,),)), "j.csv")
+    >>> read.rows[0][0].text
+    'Runs payroll.\\nRun the payroll\\nReconcile'
+    >>> [(b.kind, b.text, b.at.line) for b in read.rows[0][0].blocks]
+    [('paragraph', 'Runs payroll.', 2), ('item', 'Run the payroll', 2), ('item', 'Reconcile', 2)]
+    """
+    marked = [(r, c) for r, row in enumerate(table.rows) for c, cell in enumerate(row) if has_markup(cell.text)]
+    if not marked:
+        return table
+    read = read_html_fragments([table.rows[r][c].text for r, c in marked], source)
+    rows = [list(row) for row in table.rows]
+    for (r, c), blocks in zip(marked, read, strict=True):
+        at = rows[r][c].at
+        placed = tuple(replace(block, at=at) for block in blocks if block.kind != "table")
+        rows[r][c] = Cell("\n".join(block.text for block in placed), at, placed)
+    return Table(header=table.header, rows=tuple(tuple(row) for row in rows))
 
 
 def _table(rows: Iterable[tuple[int, list[str]]], at) -> Table | None:

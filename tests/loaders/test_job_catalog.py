@@ -431,3 +431,27 @@ def test_a_family_merged_down_the_rows_of_its_jobs_is_each_jobs_family(read, tmp
         "Senior Recruiter": "Talent Acquisition", "Talent Acquisition Manager": "Talent Acquisition",
     }  # fmt: skip
     assert (roles["Senior Recruiter"].sheet, roles["Senior Recruiter"].row) == ("Jobs", 6)
+
+
+def test_an_exports_html_description_cells_are_read_as_their_paragraphs_headings_and_lists(read, tmp_path):
+    # HR systems export rich-text fields as HTML (Workday's Job Description, Greenhouse's job content)
+    description = (
+        "<p>Runs the monthly payroll.</p><h3>Responsibilities</h3><ul><li>Run the monthly payroll</li>"
+        "<li>Reconcile payroll to the general ledger</li></ul><h3>Requirements</h3><ul><li>Knowledge of PAYE</li></ul>"
+    )
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Job Code", "Job Title", "Job Family", "Job Description"])
+    sheet.append(["PAY-1", "Payroll Officer", "Payroll", description])
+    sheet.append(["PAY-2", "Payroll Manager", "Payroll", "<p>Leads the payroll team.</p>"])
+    book.save(tmp_path / "profiles.xlsx")
+    _, roles = read("profiles.xlsx")
+    officer = roles["Payroll Officer"]
+    assert officer.summary == "Runs the monthly payroll."  # no tags
+    sections = {section.name: section for section in officer.sections}
+    assert sections["Responsibilities"].kind is SectionKind.RESPONSIBILITIES
+    assert sections["Responsibilities"].text == "Run the monthly payroll\nReconcile payroll to the general ledger"
+    assert [str(place) for place in sections["Responsibilities"].places] == ["sheet Sheet, row 2, column D"] * 2
+    [requirement] = [m for m in officer.skills if m.section is SectionKind.REQUIREMENTS]
+    assert (requirement.name, str(requirement.at.location)) == ("Knowledge of PAYE", "sheet Sheet, row 2, column D")
+    assert roles["Payroll Manager"].summary == "Leads the payroll team."
