@@ -98,7 +98,13 @@ def page_postings(text: str, source: str) -> tuple[DocumentOutline | None, list[
     postings = [fields for path in paths if (fields := schema_org_fields(values, path))]
     if not postings:
         return None, problems
-    outline = postings_outline(postings, lambda path: data_location(lines, path), source, "html")
+    try:
+        outline = postings_outline(postings, lambda path: data_location(lines, path), source, "html")
+    except (DocumentError, RecursionError) as err:  # a description nested past what can be read: the page is
+        at = data_location(lines, (*paths[0], "description")).line
+        reason = err.reason if isinstance(err, DocumentError) else "its description is nested too deeply to read"
+        message = f"JSON-LD job posting not read ({reason}); the page's text is read instead"
+        return None, [*problems, LoadProblem(path=source, line=at, message=message, severity="warning")]
     outline.problems += problems
     return outline, []
 

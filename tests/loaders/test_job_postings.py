@@ -234,3 +234,16 @@ def test_a_postings_title_loses_the_posts_terms_and_the_same_job_posted_twice_is
     assert len(dropped) == 2 and "'Senior Data Engineer (m/w/d)'" in dropped[0]
     snapshot = build_from_documents([tmp_path / "jobs"], Settings(data_dir=tmp_path / "data"), save=False)
     assert sorted(role.title for role in snapshot.roles) == ["Director, EMEA Sales", "Senior Data Engineer"]
+
+
+def test_a_posting_whose_description_cannot_be_read_leaves_the_page_to_be_read_with_a_warning(tmp_path):
+    deep = {"@context": "https://schema.org", "@type": "JobPosting", "title": "Site Reliability Engineer",
+            "description": "<div>" * 20000 + "Run clusters" + "</div>" * 20000}
+    body = "<h1>Site Reliability Engineer</h1>\n<h2>Responsibilities</h2>\n<ul><li>Run Kubernetes clusters</li></ul>"
+    page = _page(json.dumps(deep), body)
+    (tmp_path / "sre.html").write_text(page)
+    document = load_file(tmp_path / "sre.html", root=tmp_path)
+    role = _role(document, "Site Reliability Engineer")
+    assert any("Run Kubernetes clusters" in section.text for section in role.sections)
+    [problem] = [p for p in document.problems if "JSON-LD" in p.message]
+    assert (problem.severity, problem.line) == ("warning", _line_of(page, '"description"'))
