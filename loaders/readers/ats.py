@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from loaders.labels import code_label, role_field
-from loaders.readers.jobposting import PostingFields, place_names, value_at, value_text
+from loaders.readers.jobposting import PostingFields, place_names, value_text
 from loaders.readers.jsdata import DataPath
 
 __all__ = ["EXPORTS", "AtsExport", "ats_postings"]
@@ -82,30 +82,34 @@ def ats_postings(data: Any) -> list[PostingFields]:
     >>> ats_postings({"roles": [{"title": "Data Engineer", "description": "Builds pipelines."}]})
     []
     """
-    for records, path in _record_lists(data):
+    for records in _record_groups(data):
         for export in EXPORTS:
-            if records and all(export.writes(record) for record in records):
-                listed = isinstance(value_at(data, path), list)
-                paths = [(*path, index) if listed else path for index in range(len(records))]
-                read = (export.read(record, at) for record, at in zip(records, paths, strict=True))
+            if records and all(export.writes(record) for record, _ in records):
+                read = (export.read(record, path) for record, path in records)
                 return [posting for posting in read if posting is not None]
     return []
 
 
-def _record_lists(data: Any) -> list[tuple[list[Any], DataPath]]:
-    """Where an export's jobs may be: the data itself (one job, or a list), or a list under a list key."""
+def _record_groups(data: Any) -> list[list[tuple[Any, DataPath]]]:
+    """Where an export's jobs may be, each with its path: the data itself (one job, or a list), a list under
+    a list key (``jobs``, an XML feed's ``job``), or the lists of a grouped list (Lever's ``?group=team``:
+    ``[{"title": "Engineering", "postings": [...]}]``)."""
     if isinstance(data, list):
-        return [(data, ())]
+        groups = [[(record, (index,)) for index, record in enumerate(data)]]
+        if data and all(isinstance(group, dict) and isinstance(group.get("postings"), list) for group in data):
+            nested = [(r, (i, "postings", j)) for i, group in enumerate(data) for j, r in enumerate(group["postings"])]
+            groups.append(nested)
+        return groups
     if not isinstance(data, dict):
         return []
-    found = [([data], ())]
+    groups = [[(data, ())]]
     for key in _LIST_KEYS:
         value = data.get(key)
         if isinstance(value, list):
-            found.append((value, (key,)))
+            groups.append([(record, (key, index)) for index, record in enumerate(value)])
         elif isinstance(value, dict):  # an XML feed of one job
-            found.append(([value], (key,)))
-    return found
+            groups.append([(value, (key,))])
+    return groups
 
 
 def _posting(

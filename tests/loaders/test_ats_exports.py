@@ -410,3 +410,11 @@ def test_a_job_posted_in_two_cities_is_one_role_without_its_places(tmp_path):
     titles = sorted({role.title for role in document.roles})
     # a regional role's comma and a team after a dash are the title's own
     assert titles == ["Country Manager, Germany", "Data Engineer - Platform", "Senior Data Engineer"]
+
+
+def test_lever_postings_grouped_by_team_are_read_with_the_lines_of_their_fields(tmp_path):
+    grouped = [{"title": "Platform", "postings": [LEVER[0]]}, {"title": "Leadership", "postings": [LEVER[1]]}]
+    text = _write(tmp_path, "lever-by-team.json", grouped)
+    document = load_file(tmp_path / "lever-by-team.json", root=tmp_path)
+    assert [role.title for role in document.roles] == ["Site Reliability Engineer", "Engineering Manager, Platform"]
+    assert document.roles[1].line == _line_of(text, '"text": "Engineering Manager')
