@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from graph.model import ParsedRole, SectionKind
 from loaders.document import Cell, DocumentOutline, Location, Table
+from loaders.labels import role_field
 from loaders.layouts.fill import mention
 from loaders.layouts.ladder import ladder_name, level_title, link_ladder
 from loaders.layouts.particulars import content_tables
@@ -38,6 +39,8 @@ class Matrix:
     track: str | None = None  # for a level-tagged column ("Backend Level"): the track it belongs to
     #: for levels in rows beside a title column (``| Level | Title | Scope | Impact |``): each level's role
     titles: dict[str, tuple[str, Location]] = field(default_factory=dict)
+    #: for roles in rows beside a level column (``| Title | Level | Delivery |``): each role's level
+    levels_of: dict[str, str] = field(default_factory=dict)
 
 
 def _is_level(text: str) -> bool:
@@ -71,7 +74,11 @@ def _read(table: Table) -> Matrix | None:
     others = [
         c
         for c in header[1:]
-        if clean_title(c.text) and not _is_level(c.text) and _competency(c.text) and not _NAME_HEADER.match(c.text)
+        if clean_title(c.text)
+        and not _is_level(c.text)
+        and _competency(c.text)
+        and not _NAME_HEADER.match(c.text)
+        and not role_field(c.text)  # a row's level or grade, no competency ("| Title | Level | Delivery |")
     ]
     body = [c.text for row in level_rows for c in row[1:] if c.text.strip()]
     worded = sum(1 for text in body if not _FIGURE.match(text.strip()))
@@ -82,7 +89,8 @@ def _read(table: Table) -> Matrix | None:
             clean_title(row[0].text): {names[i]: row[i] for i in names if i < len(row) and row[i].text.strip()}
             for row in level_rows
         }
-        return Matrix(levels, list(names.values()), cells, titles=_row_titles(header, level_rows))
+        titles, levels_of = _row_titles(header, level_rows), _row_levels(header, level_rows)
+        return Matrix(levels, list(names.values()), cells, titles=titles, levels_of=levels_of)
     return None
 
 
@@ -97,6 +105,18 @@ def _row_titles(header: list[Cell], rows: list[list[Cell]]) -> dict[str, tuple[s
         if column < len(row) and clean_title(row[column].text)
     }
     return titles if titles and mostly_roles([title for title, _ in titles.values()]) else {}
+
+
+def _row_levels(header: list[Cell], rows: list[list[Cell]]) -> dict[str, str]:
+    """Each role row's level from a level column (``| Title | Level | Delivery |``)."""
+    column = next((i for i, c in enumerate(header) if i > 0 and role_field(c.text) == "level"), None)
+    if column is None:
+        return {}
+    return {
+        clean_title(row[0].text): clean_title(row[column].text)
+        for row in rows
+        if column < len(row) and clean_title(row[column].text)
+    }
 
 
 def _reading_order(at: Location) -> tuple[int, int, int, int]:
@@ -225,6 +245,7 @@ def matrix_roles(outline: DocumentOutline, family: str | None) -> list[ParsedRol
                 place = {"line": at.line, **at.beyond_line}
                 role = ParsedRole(title=title, source=outline.source, **place, ladder=named or None)
                 role.level = level if is_generic_level(level) or level in matrix.titles else None
+                role.level = role.level or matrix.levels_of.get(level)
                 roles[title.lower()] = role
                 tracks.setdefault(matrix.track, []).append(role)
             for competency, cell in matrix.cells[level].items():

@@ -168,3 +168,15 @@ def test_a_matrix_of_levels_in_rows_takes_each_roles_title_from_its_title_column
     scope = next(m for m in roles["Senior Engineer"].skills if m.name == "Scope")
     assert scope.at.evidence == "Scope: Projects"
     assert [p.title for p in roles["Engineer II"].promotes_to] == ["Senior Engineer"]
+
+
+def test_a_matrix_of_roles_in_rows_reads_a_level_column_as_their_levels_not_a_competency(tmp_path):
+    text = (
+        "Title,Level,Communication,Delivery\n"
+        "Engineer I,L1,Explains own work,Ships small changes\n"
+        "Engineer II,L2,Explains trade-offs,Ships features\n"
+    )
+    document = _load(tmp_path, "matrix.csv", text)
+    roles = _roles(document)
+    assert [(title, role.level) for title, role in roles.items()] == [("Engineer I", "L1"), ("Engineer II", "L2")]
+    assert {m.name for m in roles["Engineer II"].skills} == {"Communication", "Delivery"}
