@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -17,6 +18,7 @@ from loaders.base import Loader, ParseOutcome
 from loaders.content import role_ref
 from loaders.document import Block, Location
 from loaders.layouts.fill import fill_role
+from loaders.readers.pandoc import has_markup, read_html_fragments
 from loaders.safe_yaml import BoundedLoader, fast_loader
 from loaders.text import collapse
 
@@ -83,6 +85,7 @@ def parse_yaml_roles(text: str, source: str) -> ParseOutcome:
 def _read(reader: _Reader) -> _Reader:
     for document in reader.documents():
         reader.read_document(document)
+    reader.read_markup()
     return reader
 
 
@@ -92,6 +95,7 @@ class _Reader:
         self.source = source
         self.lines = text.split("\n")
         self.outcome = ParseOutcome()
+        self.markup: list[tuple[ParsedRole, str, int]] = []  # HTML summaries, read in one batch at the end
         self.loader = loader_class(text)
         self.yaml_failed = False  # a YAML error was met (libyaml's wording differs from PyYAML's)
 
@@ -184,9 +188,20 @@ class _Reader:
         summary = self.text_of(node)
         if not summary:
             return
+        if has_markup(summary):  # an export's HTML description: read as its paragraphs, headings and lists
+            self.markup.append((role, summary, node.start_mark.line + 1))
+            return
         text, line = self.source_text(node, summary)
         role.summary = role.summary or collapse(summary)
         role.sections.append(Section(name="summary", kind=SectionKind.SUMMARY, text=text, line=line))
+
+    def read_markup(self) -> None:
+        """The HTML summaries met, read by pandoc in one batch, each block at its key's line."""
+        read = read_html_fragments([text for _, text, _ in self.markup], self.source)
+        for (role, _, line), blocks in zip(self.markup, read, strict=True):
+            at = Location(line=line)
+            fill_role(role, [replace(block, at=at) for block in blocks if block.kind != "table"], "summary")
+        self.markup = []
 
     def read_section(self, role: ParsedRole, heading: str, node: Node, key: str) -> None:
         """A section key's list (an item each, at its line) or text (one item when it names one thing, else a

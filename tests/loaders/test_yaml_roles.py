@@ -96,3 +96,18 @@ def test_responsibilities_and_requirements_keys_are_sections_read_as_a_documents
         ("CIPP qualification (desirable)", SectionKind.REQUIREMENTS, 9),
         ("Experience with Workday", SectionKind.NICE_TO_HAVE, 10),
     ]
+
+
+def test_a_json_role_export_with_html_descriptions_reads_their_paragraphs_and_lists(tmp_path):
+    text = (
+        '[\n  {"title": "Payroll Officer", "department": "Finance",\n'
+        '   "description": "<p>Runs the monthly payroll.</p><h3>Responsibilities</h3>'
+        '<ul><li>Run the monthly payroll</li><li>Reconcile the ledger</li></ul>"},\n'
+        '  {"title": "Payroll Manager", "description": "<p>Leads the payroll team.</p>"}\n]\n'
+    )
+    doc = write(tmp_path, text, name="roles.json")
+    officer, manager = doc.roles
+    assert (officer.summary, manager.summary) == ("Runs the monthly payroll.", "Leads the payroll team.")
+    duties = next(s for s in officer.sections if s.kind is SectionKind.RESPONSIBILITIES)
+    assert (duties.text, duties.line) == ("Run the monthly payroll\nReconcile the ledger", 3)
+    assert doc.problems == []
