@@ -117,8 +117,10 @@ def interpret(outline: DocumentOutline, layout: str | None = None) -> ParseOutco
     elif layout == "job-catalog":
         outcome.roles = job_catalog.catalog_roles(outline, outcome.problems, catalogs)
     elif layout == "ladder" and (ladders := _ladder_tables(outline, catalogs)):
-        outcome.roles = job_catalog.catalog_roles(outline, outcome.problems, ladders)
-        link_ladder(outcome.roles, [""] * len(outcome.roles), outline.source, PurePosixPath(outline.source).name)
+        for ladder in ladders:  # each table its own ladder (a workbook's sheet per family)
+            steps = job_catalog.catalog_roles(outline, outcome.problems, [ladder])
+            link_ladder(steps, [""] * len(steps), outline.source, PurePosixPath(outline.source).name)
+            outcome.roles += steps
     elif layout == "ladder" and (track_table(outline) or grouped_table(outline)):
         outcome.roles = _track_roles(outline, track_table(outline) or grouped_table(outline))
         matrix.attach(outcome.roles, outline)

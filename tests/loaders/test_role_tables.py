@@ -180,3 +180,24 @@ def test_a_matrix_of_roles_in_rows_reads_a_level_column_as_their_levels_not_a_co
     roles = _roles(document)
     assert [(title, role.level) for title, role in roles.items()] == [("Engineer I", "L1"), ("Engineer II", "L2")]
     assert {m.name for m in roles["Engineer II"].skills} == {"Communication", "Delivery"}
+
+
+def test_each_sheet_of_ladder_tables_is_its_own_ladder(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    header = ["Level", "Job Title", "Key Skills"]
+    sheets = {
+        "Engineering": [header, ["L1", "Engineer I", "Go"], ["L2", "Engineer II", "Go; Kubernetes"]],
+        "Data": [header, ["L1", "Data Analyst I", "SQL"], ["L2", "Data Analyst II", "SQL"]],
+    }
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    book.save(tmp_path / "architecture.xlsx")
+    roles = _roles(load_file(tmp_path / "architecture.xlsx", root=tmp_path))
+    steps = {title: [p.title for p in role.promotes_to] for title, role in roles.items()}
+    assert steps == {"Engineer I": ["Engineer II"], "Engineer II": [], "Data Analyst I": ["Data Analyst II"],
+                     "Data Analyst II": []}
