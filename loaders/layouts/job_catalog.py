@@ -46,7 +46,7 @@ from loaders.labels import (
 from loaders.layouts.fill import add_code, fill_role
 from loaders.layouts.ladder import track_of
 from loaders.layouts.particulars import cell_items, content_tables
-from loaders.layouts.roles import clean_title, ladder_table_header, mostly_roles
+from loaders.layouts.roles import clean_title, ladder_table_header, lists_page_roles, mostly_roles
 from loaders.markdown import MENTION_KINDS
 from loaders.role_titles import has_level_word
 from loaders.text import classify_heading, collapse
@@ -180,9 +180,14 @@ def find_catalogs(outline: DocumentOutline) -> list[Catalog]:
     >>> [(c.title.header, c.kind) for c in find_catalogs(read_markdown(text, "l.md"))]
     [('Title', 'ladder')]
     """
-    tables = [block.table for _, block in content_tables(outline) if block.table is not None]
-    tables += outline.meta.get("record_tables", [])  # records of a data file that hold lists (its skills)
-    catalogs = [catalog for catalog in map(_catalog_of, tables) if catalog is not None]
+    tables = [(block.table, index) for index, block in content_tables(outline) if block.table is not None]
+    tables += [(table, None) for table in outline.meta.get("record_tables", [])]  # a data file's records
+    catalogs = [
+        catalog
+        for table, index in tables
+        if (catalog := _catalog_of(table)) is not None
+        and (catalog.kind == "catalog" or index is None or lists_page_roles(outline, index))
+    ]
     if all(catalog.kind == "catalog" for catalog in catalogs):
         return catalogs
     headings = {clean_title(block.text).casefold() for _, block in outline.headings()}

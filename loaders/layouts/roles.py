@@ -26,6 +26,7 @@ __all__ = [
     "clean_title",
     "find_roles",
     "heading_roles",
+    "lists_page_roles",
     "ladder_table_header",
     "mostly_roles",
     "name_column",
@@ -121,12 +122,40 @@ def _parents(outline: DocumentOutline) -> dict[int, int | None]:
     return parents
 
 
+def lists_page_roles(outline: DocumentOutline, index: int) -> bool:
+    """Whether the table at block ``index`` lists the page's roles: it stands under no heading, the page's
+    title, or a heading that names roles or levels ("Roles", "Levels", "Career ladder"), or the page is no
+    one role's. A table under another part of one role's page ("Key relationships" in the Payroll Officer's
+    description) names the roles around that role.
+
+    Examples
+    --------
+    >>> from loaders.readers.markdown import read_markdown
+    >>> table = "| Role | Description |\\n|---|---|\\n| Payroll Manager | Line manager |\\n"
+    >>> doc = read_markdown("# Payroll Officer\\n\\n## Key relationships\\n\\n" + table, "jd.md")
+    >>> lists_page_roles(doc, 2), lists_page_roles(read_markdown("# Payroll roles\\n\\n" + table, "r.md"), 1)
+    (False, True)
+    """
+    heading = next((block for block in reversed(outline.blocks[:index]) if block.kind == "heading"), None)
+    if heading is None or heading.level == 1 or heading.text == outline.title or _CONTAINER.search(heading.text):
+        return True
+    title = outline.title or next((block.text for _, block in outline.headings() if block.level == 1), None)
+    return not (title and _names_one_role(title))
+
+
+def _names_one_role(title: str) -> bool:
+    """Whether a page title names one role ("Payroll Officer"), not a family, team or ladder ("Payroll roles")."""
+    return looks_like_role(clean_title(title)) and not _CONTAINER.search(title)
+
+
 def role_table(outline: DocumentOutline) -> tuple[int, list[str]] | None:
     """The first table whose first column lists roles (most of its cells read as role titles or levels): its
     block index and the role names in order (a title column's, when the first column gives levels)."""
     for index, block in content_tables(outline):
         table = block.table
         if table is None or not table.header or not _ROLE_COLUMN.match(clean_title(table.header[0].text)):
+            continue
+        if not lists_page_roles(outline, index):
             continue
         column = name_column(table)
         names = [clean_title(row[column].text) for row in table.rows if len(row) > column]

@@ -201,3 +201,15 @@ def test_each_sheet_of_ladder_tables_is_its_own_ladder(tmp_path):
     steps = {title: [p.title for p in role.promotes_to] for title, role in roles.items()}
     assert steps == {"Engineer I": ["Engineer II"], "Engineer II": [], "Data Analyst I": ["Data Analyst II"],
                      "Data Analyst II": []}
+
+
+def test_a_table_of_the_roles_around_one_roles_description_names_no_roles_of_the_page(tmp_path):
+    text = (
+        "# Payroll Officer\n\n## Responsibilities\n\n- Run the monthly payroll\n\n## Key relationships\n\n"
+        "| Role | Description |\n|---|---|\n| Payroll Manager | Line manager; approves the payroll |\n"
+        "| Finance Director | Signs off the payroll budget |\n"
+    )
+    document = _load(tmp_path, "payroll-officer.md", text)
+    [role] = document.roles
+    assert role.title == "Payroll Officer"
+    assert "Finance Director" in {s.name: s.text for s in role.sections}["Key relationships"]
