@@ -30,7 +30,16 @@ from loaders.layouts.described import described_roles, read_described
 from loaders.layouts.fill import fill_role
 from loaders.layouts.ladder import ladder_name, level_title, link_ladder, stem_name, track_of
 from loaders.layouts.particulars import stated_title
-from loaders.layouts.roles import Found, TrackRole, clean_title, find_roles, grouped_table, heading_roles, track_table
+from loaders.layouts.roles import (
+    Found,
+    TrackRole,
+    clean_title,
+    find_roles,
+    grouped_table,
+    heading_roles,
+    page_role,
+    track_table,
+)
 from loaders.layouts.tracks import read_tracks
 from loaders.role_titles import decorated_title, is_generic_level, level_name, looks_like_role, role_like_headings
 from loaders.text import classify_heading
@@ -116,11 +125,13 @@ def interpret(outline: DocumentOutline, layout: str | None = None) -> ParseOutco
         outcome.roles = matrix.matrix_roles(outline, family)
     elif layout == "job-catalog":
         outcome.roles = job_catalog.catalog_roles(outline, outcome.problems, catalogs)
+        _fill_page_role(outline, outcome.roles)
     elif layout == "ladder" and (ladders := _ladder_tables(outline, catalogs)):
         for ladder in ladders:  # each table its own ladder (a workbook's sheet per family)
             steps = job_catalog.catalog_roles(outline, outcome.problems, [ladder])
             link_ladder(steps, [""] * len(steps), outline.source, PurePosixPath(outline.source).name)
             outcome.roles += steps
+        _fill_page_role(outline, outcome.roles)
     elif layout == "ladder" and (track_table(outline) or grouped_table(outline)):
         outcome.roles = _track_roles(outline, track_table(outline) or grouped_table(outline))
         matrix.attach(outcome.roles, outline)
@@ -148,6 +159,18 @@ def interpret(outline: DocumentOutline, layout: str | None = None) -> ParseOutco
     )
     outcome.problems += role_like_headings(headings, outcome.roles, outline.source)
     return outcome
+
+
+def _fill_page_role(outline: DocumentOutline, roles: list[ParsedRole]) -> None:
+    """On one role's page whose table shows the ladder it sits in ("# Senior Data Engineer" with a "Career
+    path" table), the page's own sections are that role's."""
+    title = page_role(outline)
+    role = next((r for r in roles if title and r.title.casefold() == title.casefold()), None)
+    if role is None:
+        return
+    first = next((i for i, block in outline.headings() if block.level == 1), None)
+    blocks = [b for i, b in enumerate(outline.blocks) if b.kind != "table" and i != first]
+    fill_role(role, blocks, role.title)
 
 
 def _ladder_tables(outline: DocumentOutline, catalogs: list[job_catalog.Catalog] | None) -> list[job_catalog.Catalog]:

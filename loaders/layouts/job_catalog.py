@@ -186,7 +186,7 @@ def find_catalogs(outline: DocumentOutline) -> list[Catalog]:
         catalog
         for table, index in tables
         if (catalog := _catalog_of(table)) is not None
-        and (catalog.kind == "catalog" or index is None or lists_page_roles(outline, index))
+        and (catalog.kind == "catalog" or index is None or lists_page_roles(outline, _titles(catalog)))
     ]
     if all(catalog.kind == "catalog" for catalog in catalogs):
         return catalogs
@@ -196,9 +196,13 @@ def find_catalogs(outline: DocumentOutline) -> list[Catalog]:
 
 def _lists_sections(catalog: Catalog, headings: set[str]) -> bool:
     """Whether a table of roles names the roles the document's headings describe (an overview of them)."""
+    return sum(name.casefold() in headings for name in _titles(catalog)) >= 2
+
+
+def _titles(catalog: Catalog) -> list[str]:
+    """The role titles of a catalog's rows."""
     column = catalog.title.index
-    names = [clean_title(row[column].text).casefold() for row in catalog.rows if column < len(row)]
-    return sum(name in headings for name in names) >= 2
+    return [clean_title(row[column].text) for row in catalog.rows if column < len(row)]
 
 
 def _catalog_of(table: Table) -> Catalog | None:

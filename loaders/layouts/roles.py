@@ -27,6 +27,7 @@ __all__ = [
     "find_roles",
     "heading_roles",
     "lists_page_roles",
+    "page_role",
     "ladder_table_header",
     "mostly_roles",
     "name_column",
@@ -122,30 +123,36 @@ def _parents(outline: DocumentOutline) -> dict[int, int | None]:
     return parents
 
 
-def lists_page_roles(outline: DocumentOutline, index: int) -> bool:
-    """Whether the table at block ``index`` lists the page's roles: it stands under no heading, the page's
-    title, or a heading that names roles or levels ("Roles", "Levels", "Career ladder"), or the page is no
-    one role's. A table under another part of one role's page ("Key relationships" in the Payroll Officer's
-    description) names the roles around that role.
+def lists_page_roles(outline: DocumentOutline, names: list[str]) -> bool:
+    """Whether a table of roles (its role ``names``) lists the page's roles: on a page that is one role's
+    description ("# Payroll Officer"), only when a row is that role or of its family ("Senior Payroll
+    Officer") — its career path; other tables there ("Key relationships": Payroll Manager, Finance Director)
+    name the roles around it.
 
     Examples
     --------
     >>> from loaders.readers.markdown import read_markdown
-    >>> table = "| Role | Description |\\n|---|---|\\n| Payroll Manager | Line manager |\\n"
-    >>> doc = read_markdown("# Payroll Officer\\n\\n## Key relationships\\n\\n" + table, "jd.md")
-    >>> lists_page_roles(doc, 2), lists_page_roles(read_markdown("# Payroll roles\\n\\n" + table, "r.md"), 1)
+    >>> doc = read_markdown("# Payroll Officer\\n\\n## Responsibilities\\n\\n- Run payroll\\n", "jd.md")
+    >>> lists_page_roles(doc, ["Payroll Manager", "Finance Director"]), lists_page_roles(doc, ["Payroll Officer"])
     (False, True)
+    >>> lists_page_roles(read_markdown("# Payroll roles\\n", "r.md"), ["Payroll Manager", "Finance Director"])
+    True
     """
-    heading = next((block for block in reversed(outline.blocks[:index]) if block.kind == "heading"), None)
-    if heading is None or heading.level == 1 or heading.text == outline.title or _CONTAINER.search(heading.text):
+    title = page_role(outline)
+    if title is None:
         return True
+    own = title.casefold()
+    return any(re.search(rf"\b{re.escape(own)}\b", name.casefold()) for name in names)
+
+
+def page_role(outline: DocumentOutline) -> str | None:
+    """The role a page's title names when it is one role's description ("Payroll Officer"), not a family's,
+    team's or ladder's ("Payroll roles", "Engineering levels")."""
     title = outline.title or next((block.text for _, block in outline.headings() if block.level == 1), None)
-    return not (title and _names_one_role(title))
-
-
-def _names_one_role(title: str) -> bool:
-    """Whether a page title names one role ("Payroll Officer"), not a family, team or ladder ("Payroll roles")."""
-    return looks_like_role(clean_title(title)) and not _CONTAINER.search(title)
+    if not title or _CONTAINER.search(title):
+        return None
+    shown = clean_title(title)
+    return shown if looks_like_role(shown) else None
 
 
 def role_table(outline: DocumentOutline) -> tuple[int, list[str]] | None:
@@ -155,13 +162,11 @@ def role_table(outline: DocumentOutline) -> tuple[int, list[str]] | None:
         table = block.table
         if table is None or not table.header or not _ROLE_COLUMN.match(clean_title(table.header[0].text)):
             continue
-        if not lists_page_roles(outline, index):
-            continue
         column = name_column(table)
         names = [clean_title(row[column].text) for row in table.rows if len(row) > column]
         names = [name for name in names if name]
         distinct = len(set(n.lower() for n in names)) == len(names)
-        if len(names) >= 2 and distinct and mostly_roles(names):
+        if len(names) >= 2 and distinct and mostly_roles(names) and lists_page_roles(outline, names):
             return index, names
     return None
 

@@ -213,3 +213,20 @@ def test_a_table_of_the_roles_around_one_roles_description_names_no_roles_of_the
     [role] = document.roles
     assert role.title == "Payroll Officer"
     assert "Finance Director" in {s.name: s.text for s in role.sections}["Key relationships"]
+
+
+def test_one_roles_page_with_its_career_path_table_keeps_its_sections_on_that_role_of_the_ladder(tmp_path):
+    text = (
+        "# Senior Data Engineer\n\n## Responsibilities\n\n- Design streaming pipelines\n\n"
+        "## Requirements\n\n- Five years of Python\n\n## Career path\n\n"
+        "| Level | Title |\n|---|---|\n| L3 | Data Engineer |\n| L4 | Senior Data Engineer |\n"
+        "| L5 | Staff Data Engineer |\n"
+    )
+    roles = _roles(_load(tmp_path, "senior-data-engineer.md", text))
+    assert [(title, role.level) for title, role in roles.items()] == [
+        ("Data Engineer", "L3"), ("Senior Data Engineer", "L4"), ("Staff Data Engineer", "L5")
+    ]
+    senior = roles["Senior Data Engineer"]
+    assert [m.name for m in senior.skills] == ["Five years of Python"]
+    assert roles["Data Engineer"].skills == []  # the page's requirements are the senior role's alone
+    assert [p.title for p in senior.promotes_to] == ["Staff Data Engineer"]
