@@ -24,7 +24,7 @@ import pypandoc
 
 from graph.errors import DocumentError
 from loaders.document import Block, Cell, DocumentOutline, Location, Table
-from loaders.readers.common import clean, clean_cell, text_block
+from loaders.readers.common import clean, clean_cell, label_parts, text_block
 
 __all__ = [
     "CHUNK_BYTES",
@@ -102,6 +102,29 @@ def _inline_parts(inlines: list[Node]) -> Iterator[str]:
         # Image, Note, RawInline: no text of the document's own
 
 
+def _label_lines(inlines: list[Node]) -> list[str] | None:
+    """The lines of a paragraph broken by line breaks (Word's Shift+Enter, HTML's ``<br>``) when two or more
+    of them are label lines ("Grade: 5"): each is a line of its own; else None (a sentence wrapped by hand
+    stays one paragraph).
+
+    >>> br, text = {"t": "LineBreak"}, lambda s: {"t": "Str", "c": s}
+    >>> _label_lines([text("Grade: 5"), br, text("Reports to: Finance Manager")])
+    ['Grade: 5', 'Reports to: Finance Manager']
+    >>> _label_lines([text("Run the payroll for"), br, text("900 staff")]) is None
+    True
+    """
+    if not any(node["t"] == "LineBreak" for node in inlines):
+        return None
+    lines: list[list[Node]] = [[]]
+    for node in inlines:
+        if node["t"] == "LineBreak":
+            lines.append([])
+        else:
+            lines[-1].append(node)
+    texts = [text for line in lines if (text := inline_text(line))]
+    return texts if sum(label_parts(text) is not None for text in texts) >= 2 else None
+
+
 def _bold_only(inlines: list[Node]) -> bool:
     """A paragraph that is one Strong run (maybe followed by a colon): ``**Nice-to-haves**``."""
     kept = [n for n in inlines if n["t"] not in ("Space", "SoftBreak", "LineBreak")]
@@ -147,6 +170,11 @@ class _Walker:
             # CodeBlock, RawBlock, HorizontalRule, Null: no role text
 
     def paragraph(self, inlines: list[Node], depth: int) -> None:
+        lines = _label_lines(inlines) if depth == 0 else None
+        if lines is not None:  # "Job title: …⏎Grade: …⏎Reports to: …" typed with line breaks in one paragraph
+            for line in lines:
+                self.blocks.append(text_block(line, self.locate(line)))
+            return
         text = inline_text(inlines)
         if text:
             at = self.locate(text)

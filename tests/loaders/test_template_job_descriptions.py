@@ -72,3 +72,19 @@ def test_a_markdown_page_titled_in_capitals_is_shown_in_title_case(tmp_path):
 def test_capitals_keep_acronyms_and_a_title_already_cased_stays(tmp_path, written, shown):
     document = _load(tmp_path, "role.md", f"# {written}\n\n## Responsibilities\n\n- Keep the lights on\n")
     assert [role.title for role in document.roles] == [shown]
+
+
+def test_particulars_typed_with_line_breaks_in_one_word_paragraph_are_each_read(tmp_path):
+    import pypandoc
+
+    # Word's Shift+Enter: one paragraph, a line break after each particular (markdown's trailing backslash)
+    text = (
+        "**JOB DESCRIPTION**\n\nJob Title: Finance Officer\\\nGrade: Grade 5\\\nDirectorate: Corporate Services\\\n"
+        "Reports to: Finance Manager\n\n**MAIN DUTIES AND RESPONSIBILITIES**\n\n1. Process supplier invoices.\n"
+    )
+    pypandoc.convert_text(text, "docx", format="markdown", outputfile=str(tmp_path / "jd.docx"))
+    document = load_file(tmp_path / "jd.docx", root=tmp_path)
+    [role] = document.roles
+    assert (role.title, role.grade, role.department) == ("Finance Officer", 5, "Corporate Services")
+    assert [ref.title for ref in role.reports_to] == ["Finance Manager"]
+    assert document.problems == []
