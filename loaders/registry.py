@@ -40,7 +40,7 @@ _JOB_GRADE = re.compile(r"^#{1,6}\s.*\bjob grades?\b|\bgrade\s+\d{1,2}\]", re.I 
 _FRONT_TITLE = re.compile(r"\A---\s*\n(?:.*\n)*?title\s*:", re.M)
 _HTML_PAGE = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)
 _MARKDOWN = re.compile(r"^(?:#{1,6}[ \t]+\S|\S.*\n(?:=+|-{3,})[ \t]*$)", re.M)
-_ZIP_PARTS = (("word/document.xml", "docx"), ("xl/workbook.xml", "xlsx"))
+_ZIP_PARTS = (("word/document.xml", "docx"), ("xl/workbook.xml", "xlsx"), ("ppt/presentation.xml", "pptx"))
 _ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 _MARKDOWN_SUFFIXES = (".md", ".markdown")
 _TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:", re.M)

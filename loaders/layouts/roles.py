@@ -270,13 +270,22 @@ def _own_role(outline: DocumentOutline, index: int) -> bool:
 
 
 def _numbered_series(outline: DocumentOutline, parents: dict[int, int | None]) -> set[int]:
-    """Sibling headings that share a stem and count up (``RSE 1``, ``RSE 2``, ``RSE 3``): levels of one ladder."""
+    """Sibling headings that share a stem and count up (``RSE 1``, ``RSE 2``, ``RSE 3``): levels of one ladder,
+    with the siblings that put a level word to the same stem (``Engineer I``, ``Engineer II``, ``Senior
+    Engineer``, ``Staff Engineer``)."""
     stems: dict[tuple[int | None, int, str], list[int]] = {}
     for index, block in outline.headings():
         match = _NUMBERED.match(clean_title(block.text))
         if match and block.level < PSEUDO_LEVEL:
             stems.setdefault((parents[index], block.level, match.group("stem").lower()), []).append(index)
-    return {i for members in stems.values() if len(members) >= 2 for i in members}
+    series = {key for key, members in stems.items() if len(members) >= 2}
+    found = {i for key in series for i in stems[key]}
+    for index, block in outline.headings():
+        text = clean_title(block.text)
+        stem = " ".join(_LEVEL_WORD.sub(" ", text).split()).lower()
+        if stem != text.lower() and (parents[index], block.level, stem) in series:
+            found.add(index)
+    return found
 
 
 _LEVEL_WORD = re.compile(rf"(?<!\w)(?:{LEVEL_WORDS})(?!\w)", re.I)

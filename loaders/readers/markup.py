@@ -23,7 +23,7 @@ from loaders.readers.jsdata import DataPath, parse_literal
 from loaders.readers.pandoc import outline_from_ast, run_pandoc, title_as_heading
 from loaders.reading import decode
 
-__all__ = ["ASCIIDOC", "HTML", "LATEX", "RST", "page_postings", "read_markup"]
+__all__ = ["ASCIIDOC", "HTML", "LATEX", "MEDIAWIKI", "ORG", "RST", "RTF", "TEXTILE", "page_postings", "read_markup"]
 
 _BODY = re.compile(r"<body\b", re.I)
 _JSON_LD = re.compile(
@@ -142,3 +142,7 @@ HTML = _reader(
 RST = _reader("rst", "rst", (".rst",), "reStructuredText documents (Sphinx, Read the Docs).")
 ASCIIDOC = _reader("asciidoc", "asciidoc", (".adoc", ".asciidoc", ".asc"), "AsciiDoc documents.")
 LATEX = _reader("latex", "latex", (".tex", ".latex"), "LaTeX documents (no macros run, nothing included).")
+RTF = _reader("rtf", "rtf", (".rtf",), "Rich Text Format documents (Word's and WordPad's RTF exports).")
+ORG = _reader("org", "org", (".org",), "Org-mode documents.")
+MEDIAWIKI = _reader("mediawiki", "mediawiki", (".wiki", ".mediawiki"), "MediaWiki pages (an intranet wiki's source).")
+TEXTILE = _reader("textile", "textile", (".textile",), "Textile documents.")

@@ -1,4 +1,4 @@
-"""Word-processor documents read through pandoc: DOCX and ODT, each block at its paragraph number.
+"""Office documents read through pandoc: DOCX, ODT and PPTX, each block at its paragraph number.
 
 Paragraph numbers count the outline's blocks in document order (headings, paragraphs and list items
 are one paragraph each, a table is one), which is what a person counts in Word or LibreOffice. A
@@ -17,9 +17,9 @@ from loaders.base import Reader
 from loaders.document import DocumentOutline, Location
 from loaders.readers.pandoc import outline_from_ast, run_pandoc, title_as_heading
 
-__all__ = ["DOCX", "ODT", "read_office"]
+__all__ = ["DOCX", "ODT", "PPTX", "read_office"]
 
-_PARTS = {"docx": "word/document.xml", "odt": "content.xml"}
+_PARTS = {"docx": "word/document.xml", "odt": "content.xml", "pptx": "ppt/presentation.xml"}
 
 
 def read_office(data: bytes, source: str, pandoc_format: str) -> DocumentOutline:
@@ -53,6 +53,14 @@ DOCX = Reader(
     read=lambda data, source: read_office(data, source, "docx"),
     description="Word documents.",
     library="pandoc (docx reader, pypandoc-binary)",
+    binary=True,
+)
+PPTX = Reader(
+    name="pptx",
+    extensions=(".pptx",),
+    read=lambda data, source: read_office(data, source, "pptx"),
+    description="PowerPoint decks (a career ladder as a slide per level): each slide's title a heading.",
+    library="pandoc (pptx reader, pypandoc-binary)",
     binary=True,
 )
 ODT = Reader(

@@ -102,6 +102,9 @@ def _inline_parts(inlines: list[Node]) -> Iterator[str]:
         # Image, Note, RawInline: no text of the document's own
 
 
+_TYPED_BULLET = re.compile(r"^(?:[•·▪◦●○■□➢►✓✔]|-(?=\s))\s*(?=\S)")
+
+
 def _label_lines(inlines: list[Node]) -> list[str] | None:
     """The lines of a paragraph broken by line breaks (Word's Shift+Enter, HTML's ``<br>``) when two or more
     of them are label lines ("Grade: 5"): each is a line of its own; else None (a sentence wrapped by hand
@@ -176,7 +179,10 @@ class _Walker:
                 self.blocks.append(text_block(line, self.locate(line)))
             return
         text = inline_text(inlines)
-        if text:
+        bullet = _TYPED_BULLET.match(text) if depth == 0 else None
+        if bullet:  # a bullet typed into the text, not a list (RTF's lists, Word's manual bullets): an item
+            self.blocks.append(text_block(text[bullet.end() :], self.locate(text), item_depth=1))
+        elif text:
             at = self.locate(text)
             self.blocks.append(text_block(text, at, item_depth=depth, bold_only=depth == 0 and _bold_only(inlines)))
 
