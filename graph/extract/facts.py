@@ -217,11 +217,28 @@ def _work_out_stated_names(text: str, section: SectionKind, kind: Kind, matcher:
             name = _item_name(candidate.name)
             if name:
                 names.append((name, False))
-    elif kind == "kpi" and not matches and len(text.split()) <= MAX_KPI_ITEM_WORDS:
-        name = _item_name(text)
-        if name:
-            names.append((name, False))
+    elif kind == "kpi" and not matches:
+        names += [(name, False) for part in _kpi_parts(text) if (name := _item_name(part))]
     return tuple(names)
+
+
+_KPI_LIST = re.compile(r"\s*[,;]\s*")
+_KPI_PART_WORDS = 4
+
+
+def _kpi_parts(text: str) -> list[str]:
+    """The KPIs one stated item names: each of a list of short names ("Dashboard adoption, report
+    accuracy"), else the item when it is short (a comma inside a longer name stays), else none.
+
+    >>> _kpi_parts("Dashboard adoption, report accuracy"), _kpi_parts("Revenue growth")
+    (['Dashboard adoption', 'report accuracy'], ['Revenue growth'])
+    >>> _kpi_parts("Customer satisfaction, measured every quarter by survey")
+    ['Customer satisfaction, measured every quarter by survey']
+    """
+    parts = [part for part in _KPI_LIST.split(text.strip(" .")) if part]
+    if len(parts) > 1 and all(len(part.split()) <= _KPI_PART_WORDS for part in parts):
+        return parts
+    return [text] if len(text.split()) <= MAX_KPI_ITEM_WORDS else []
 
 
 # A skill's words inside a role title name the role, not a skill it needs: "reports to the MLOps Manager",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from graph.extract import extract_role_facts
-from graph.model import ParsedRole, Section, SectionKind
+from graph.model import Evidence, Mention, ParsedRole, Section, SectionKind
 
 INDICATORS = """Site Reliability Engineers have the following job-family performance indicators:
 Hiring Actual vs. Plan
@@ -27,3 +27,11 @@ def test_page_wide_indicators_give_no_hiring_skill_to_individual_contributors(lo
         assert "hiring actual vs plan" in {fact.name for fact in page[title].kpis}, title
         assert "hiring" not in {fact.name for fact in page[title].skills}, title
     assert "hiring" in {fact.name for fact in page["Director, Development"].skills}
+
+
+def test_a_stated_list_of_short_kpi_names_is_a_kpi_each(matcher):
+    at = Evidence(source="analyst.md", line=7, evidence="KPIs: Dashboard adoption, report accuracy")
+    listed = Mention(name="Dashboard adoption, report accuracy", section=SectionKind.KPIS, at=at)
+    role = ParsedRole(title="Data Analyst", source="analyst.md", line=1, kpis=[listed])
+    names = sorted(fact.name for fact in extract_role_facts(role, matcher).kpis)
+    assert names == ["dashboard adoption", "report accuracy"]
