@@ -129,7 +129,8 @@ def interpret(outline: DocumentOutline, layout: str | None = None) -> ParseOutco
     elif layout == "ladder" and (ladders := _ladder_tables(outline, catalogs)):
         for ladder in ladders:  # each table its own ladder (a workbook's sheet per family)
             steps = job_catalog.catalog_roles(outline, outcome.problems, [ladder])
-            link_ladder(steps, [""] * len(steps), outline.source, PurePosixPath(outline.source).name)
+            up = steps[::-1] if ladder.descending else steps  # promotions go up the levels
+            link_ladder(up, [""] * len(up), outline.source, PurePosixPath(outline.source).name)
             outcome.roles += steps
         _fill_page_role(outline, outcome.roles)
     elif layout == "ladder" and (track_table(outline) or grouped_table(outline)):

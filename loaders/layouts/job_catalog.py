@@ -97,6 +97,7 @@ class Catalog:
     #: "catalog" (records of where each job sits), "roles" (a table of roles and their fields only) or
     #: "ladder" (such a table in rising level order: each row promotes to the next)
     kind: Literal["catalog", "roles", "ladder"] = "catalog"
+    descending: bool = False  # a ladder written from the top level down (L5, L4, L3)
 
 
 def _header_key(text: str) -> str:
@@ -138,20 +139,24 @@ def _catalog(header: tuple[Cell, ...], rows: tuple[tuple[Cell, ...], ...]) -> Ca
     if records or (family and beyond_ladder):
         return Catalog(title, tuple(others), rows)
     if others and all(c.kind in ("label", "section") for c in others):
-        return Catalog(title, tuple(others), rows, "ladder" if _rising(others, rows) else "roles")
+        order = _level_order(others, rows)
+        return Catalog(title, tuple(others), rows, "ladder" if order else "roles", descending=order < 0)
     return None
 
 
-def _rising(columns: list[Column], rows: tuple[tuple[Cell, ...], ...]) -> bool:
-    """Whether a level or grade column numbers every row, each higher than the row above ("L1", "L2")."""
+def _level_order(columns: list[Column], rows: tuple[tuple[Cell, ...], ...]) -> int:
+    """1 when a level or grade column numbers every row, each higher than the row above ("L1", "L2"); -1
+    when each is lower (a ladder written from the top down: "L5", "L4"); else 0."""
     for column in columns:
         if column.field not in ("level", "grade"):
             continue
         numbers = [_NUMBER.search(row[column.index].text) if column.index < len(row) else None for row in rows]
         if numbers and all(numbers):
             values = [float(match.group()) for match in numbers if match]
-            return all(a < b for a, b in pairwise(values))
-    return False
+            if all(a < b for a, b in pairwise(values)):
+                return 1
+            return -1 if all(a > b for a, b in pairwise(values)) else 0
+    return 0
 
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")

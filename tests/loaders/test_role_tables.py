@@ -230,3 +230,14 @@ def test_one_roles_page_with_its_career_path_table_keeps_its_sections_on_that_ro
     assert [m.name for m in senior.skills] == ["Five years of Python"]
     assert roles["Data Engineer"].skills == []  # the page's requirements are the senior role's alone
     assert [p.title for p in senior.promotes_to] == ["Staff Data Engineer"]
+
+
+def test_a_ladder_table_written_from_the_top_level_down_promotes_up_the_levels(tmp_path):
+    text = (
+        "| Level | Title | Skills |\n|---|---|---|\n| L5 | Principal Engineer | Architecture |\n"
+        "| L4 | Staff Engineer | System design |\n| L3 | Senior Engineer | Go |\n"
+    )
+    roles = _roles(_load(tmp_path, "ladder.md", text))
+    steps = {title: [p.title for p in role.promotes_to] for title, role in roles.items()}
+    assert steps == {"Senior Engineer": ["Staff Engineer"], "Staff Engineer": ["Principal Engineer"],
+                     "Principal Engineer": []}
