@@ -20,6 +20,7 @@ from loaders.readers.common import LineLocator
 from loaders.readers.data import data_location
 from loaders.readers.jobposting import SECTIONS, find_postings, postings_outline, schema_org_fields, value_at
 from loaders.readers.jsdata import DataPath, parse_literal
+from loaders.readers.microdata import microdata_postings
 from loaders.readers.pandoc import outline_from_ast, run_pandoc, title_as_heading
 from loaders.reading import decode
 
@@ -108,6 +109,10 @@ def page_postings(text: str, source: str) -> tuple[DocumentOutline | None, list[
         lines.update({(index, *path): first + line for path, line in parsed.lines.items()})
     paths = [path for path in find_postings(values) if _describes(values, path)]
     postings = [fields for path in paths if (fields := schema_org_fields(values, path))]
+    if not postings:  # no JSON-LD posting: the page's microdata may mark one
+        values, lines = microdata_postings(text)
+        paths = [(index,) for index in range(len(values)) if _describes(values, (index,))]
+        postings = [fields for path in paths if (fields := schema_org_fields(values, path))]
     if not postings:
         return None, problems
     try:

@@ -247,3 +247,43 @@ def test_a_posting_whose_description_cannot_be_read_leaves_the_page_to_be_read_w
     assert any("Run Kubernetes clusters" in section.text for section in role.sections)
     [problem] = [p for p in document.problems if "JSON-LD" in p.message]
     assert (problem.severity, problem.line) == ("warning", _line_of(page, '"description"'))
+
+
+MICRODATA_PAGE = """<!DOCTYPE html>
+<html>
+<head><title>Payroll Officer | Northwind careers</title></head>
+<body>
+<nav><a href="/">Home</a> <a href="/jobs">Kubernetes jobs</a></nav>
+<div itemscope itemtype="http://schema.org/JobPosting">
+  <h1 itemprop="title">Payroll Officer - Leeds</h1>
+  <meta itemprop="datePosted" content="2026-10-01">
+  <span itemprop="identifier">FIN-118</span>
+  <div itemprop="jobLocation" itemscope itemtype="http://schema.org/Place">
+    <div itemprop="address" itemscope itemtype="http://schema.org/PostalAddress">
+      <span itemprop="addressLocality">Leeds</span>
+    </div>
+  </div>
+  <div itemprop="description">
+    <p>Run the monthly payroll for 900 staff.</p>
+    <h3>Responsibilities</h3>
+    <ul><li>Run the monthly payroll</li><li>Reconcile payroll to the ledger</li></ul>
+  </div>
+  <div itemprop="qualifications"><ul><li>Knowledge of PAYE</li></ul></div>
+</div>
+<footer><p>Apply now. Terraform your future with us.</p></footer>
+</body>
+</html>
+"""
+
+
+def test_a_job_page_marked_with_microdata_is_read_from_its_posting(tmp_path):
+    (tmp_path / "payroll-officer.html").write_text(MICRODATA_PAGE)
+    document = load_file(tmp_path / "payroll-officer.html", root=tmp_path)
+    [role] = document.roles
+    assert (role.title, role.aliases) == ("Payroll Officer", ["FIN-118"])  # "- Leeds" is where the post is
+    assert role.line == _line_of(MICRODATA_PAGE, 'itemprop="title"')
+    sections = {section.name: section for section in role.sections}
+    assert sections["Responsibilities"].text == "Run the monthly payroll\nReconcile payroll to the ledger"
+    assert sections["Qualifications"].text == "Knowledge of PAYE"
+    assert sections["Qualifications"].line == _line_of(MICRODATA_PAGE, 'itemprop="qualifications"')
+    assert not any("Kubernetes" in s.text or "Terraform" in s.text for s in role.sections)

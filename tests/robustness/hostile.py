@@ -136,6 +136,9 @@ def _nesting() -> Iterator[Case]:
     fragment = "<div>" * 20000 + "Run clusters" + "</div>" * 20000
     posting = f'{{"@type": "JobPosting", "title": "Deep Description Engineer", "description": "{fragment}"}}'
     yield Case(cls, "deep-description.jsonld", _text("deep-description.jsonld", posting))
+    marked = '<div itemscope itemtype="http://schema.org/JobPosting"><h1 itemprop="title">Deep Marked Engineer</h1>'
+    marked += '<div itemprop="description">' + "<div>" * 20000 + "Run clusters" + "</div>" * 20000 + "</div></div>"
+    yield Case(cls, "deep-microdata.html", _text("deep-microdata.html", f"<html><body>{marked}</body></html>"))
     xml = "<?xml version='1.0'?>" + "<a>" * 20000 + "x" + "</a>" * 20000
     yield Case(cls, "deep.xml", _text("deep.xml", xml))
     html_in_xml = "<source><job><title>Deep Feed Engineer</title><description>" + "<div>" * 90
