@@ -162,6 +162,28 @@ def interpret(outline: DocumentOutline, layout: str | None = None) -> ParseOutco
     return outcome
 
 
+_TITLE_SEGMENTS = re.compile(r"\s+[-–—|·•:]\s+|\s*\|\s*")
+
+
+def _heading_in_title(outline: DocumentOutline) -> str | None:
+    """The page's first heading when it is one part of the page's title as a site writes it ("Acme - Senior
+    Backend Engineer", "Senior Backend Engineer | Careers"): the role, without the site's name.
+
+    Examples
+    --------
+    >>> from loaders.document import Block
+    >>> page = DocumentOutline(source="j.html", format="html", title="Acme - Senior Backend Engineer",
+    ...                        blocks=[Block(kind="heading", text="Senior Backend Engineer", at=Location(), level=2)])
+    >>> _heading_in_title(page)
+    'Senior Backend Engineer'
+    """
+    if not outline.title:
+        return None
+    first = next((block.text for _, block in outline.headings()), None)
+    parts = {part.strip().casefold() for part in _TITLE_SEGMENTS.split(outline.title)}
+    return first if first and len(parts) > 1 and first.strip().casefold() in parts else None
+
+
 def _fill_page_role(outline: DocumentOutline, roles: list[ParsedRole]) -> None:
     """On one role's page whose table shows the ladder it sits in ("# Senior Data Engineer" with a "Career
     path" table), the page's own sections are that role's."""
@@ -257,7 +279,7 @@ def _shown_title(title: str) -> tuple[str, str | None]:
 def _single_role(outline: DocumentOutline, title: str | None, problems: list[LoadProblem]) -> list[ParsedRole]:
     h1 = next((b.text for _, b in outline.headings() if b.level == 1), None)
     stated = stated_title(outline.blocks)
-    title = title or h1 or outline.title
+    title = title or h1 or _heading_in_title(outline) or outline.title
     if not title and stated is not None and stated.value:
         # a job description that opens with its particulars ("Job title: …", "Department: …"): its first
         # heading is its first section's ("Key responsibilities"), no title, and the particulars are read

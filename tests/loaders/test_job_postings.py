@@ -287,3 +287,15 @@ def test_a_job_page_marked_with_microdata_is_read_from_its_posting(tmp_path):
     assert sections["Qualifications"].text == "Knowledge of PAYE"
     assert sections["Qualifications"].line == _line_of(MICRODATA_PAGE, 'itemprop="qualifications"')
     assert not any("Kubernetes" in s.text or "Terraform" in s.text for s in role.sections)
+
+
+def test_a_job_page_titled_by_its_site_is_the_role_its_heading_names(tmp_path):
+    page = (
+        "<html><head><title>Acme - Senior Backend Engineer</title></head><body>\n"
+        "<div class=\"posting-headline\"><h2>Senior Backend Engineer</h2></div>\n"
+        "<div><h3>What you'll do</h3><ul><li>Build services in Go</li></ul></div>\n</body></html>\n"
+    )
+    (tmp_path / "job.html").write_text(page)
+    document = load_file(tmp_path / "job.html", root=tmp_path)
+    [role] = document.roles
+    assert (role.title, role.line) == ("Senior Backend Engineer", 2)  # not "Acme - Senior Backend Engineer"
