@@ -47,27 +47,17 @@ def read_office(data: bytes, source: str, pandoc_format: str) -> DocumentOutline
     return outline
 
 
-DOCX = Reader(
-    name="docx",
-    extensions=(".docx",),
-    read=lambda data, source: read_office(data, source, "docx"),
-    description="Word documents.",
-    library="pandoc (docx reader, pypandoc-binary)",
-    binary=True,
-)
-PPTX = Reader(
-    name="pptx",
-    extensions=(".pptx",),
-    read=lambda data, source: read_office(data, source, "pptx"),
-    description="PowerPoint decks (a career ladder as a slide per level): each slide's title a heading.",
-    library="pandoc (pptx reader, pypandoc-binary)",
-    binary=True,
-)
-ODT = Reader(
-    name="odt",
-    extensions=(".odt",),
-    read=lambda data, source: read_office(data, source, "odt"),
-    description="OpenDocument text (LibreOffice, Google Docs export).",
-    library="pandoc (odt reader, pypandoc-binary)",
-    binary=True,
-)
+def _reader(name: str, description: str) -> Reader:
+    return Reader(
+        name=name,
+        extensions=(f".{name}",),
+        read=lambda data, source: read_office(data, source, name),
+        description=description,
+        library=f"pandoc ({name} reader, pypandoc-binary)",
+        binary=True,
+    )
+
+
+DOCX = _reader("docx", "Word documents.")
+PPTX = _reader("pptx", "PowerPoint decks (a career ladder as a slide per level): each slide's title a heading.")
+ODT = _reader("odt", "OpenDocument text (LibreOffice, Google Docs export).")
