@@ -26,11 +26,11 @@ __all__ = [
     "clean_title",
     "find_roles",
     "heading_roles",
-    "lists_page_roles",
-    "page_role",
     "ladder_table_header",
+    "lists_page_roles",
     "mostly_roles",
     "name_column",
+    "page_role",
     "role_table",
 ]
 
