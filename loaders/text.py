@@ -499,7 +499,6 @@ _OWN_CASE = {
 }
 _SMALL_WORDS = frozenset({"of", "and", "the", "for", "to", "in", "on", "at", "a", "an", "or", "with", "by"})
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|X)$")
-_TOKEN = re.compile(r"^([^\w]*)(.*?)([^\w]*)$")
 
 
 def unshout(text: str) -> str:
@@ -517,13 +516,24 @@ def unshout(text: str) -> str:
     if any(c.islower() for c in letters):
         return text
     tokens = text.split(" ")
-    if not any(len(core) >= 4 and core not in _ACRONYMS for core in (_TOKEN.match(t).group(2) for t in tokens)):
+    if not any(len(core) >= 4 and core not in _ACRONYMS for core in (_split_token(t)[1] for t in tokens)):
         return text
     return " ".join(_unshout_token(token, first=i == 0) for i, token in enumerate(tokens))
 
 
+def _split_token(token: str) -> tuple[str, str, str]:
+    """A word's leading punctuation, the word, and its trailing punctuation ("(EMEA)," → "(", "EMEA", "),");
+    scanned from both ends (a pattern with a lazy middle backtracks on a long run of punctuation)."""
+    start, end = 0, len(token)
+    while start < end and not (token[start].isalnum() or token[start] == "_"):
+        start += 1
+    while end > start and not (token[end - 1].isalnum() or token[end - 1] == "_"):
+        end -= 1
+    return token[:start], token[start:end], token[end:]
+
+
 def _unshout_token(token: str, *, first: bool) -> str:
-    lead, core, tail = _TOKEN.match(token).groups()
+    lead, core, tail = _split_token(token)
     if core in _ACRONYMS or _ROMAN.match(core) or any(c.isdigit() or c == "&" for c in core):
         return token
     if core.lower() in _OWN_CASE:

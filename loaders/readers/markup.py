@@ -128,13 +128,14 @@ def page_postings(text: str, source: str) -> tuple[DocumentOutline | None, list[
 
 # Where a page keeps its own text, apart from navigation, page metadata and footers: HTML5's main element,
 # an ARIA main landmark, Confluence's export (id="main-content"), a page's one article (Notion's export).
+# Spans are bounded: a page of unclosed tags must not make each match scan to its end.
 _MAIN_STARTS = (
-    re.compile(r"<main\b[^>]*>", re.I),
-    re.compile(r"<(div|section)\b[^>]*\brole\s*=\s*[\"']?main\b[^>]*>", re.I),
-    re.compile(r"<(div|section)\b[^>]*\bid\s*=\s*[\"']?main-content\b[^>]*>", re.I),
-    re.compile(r"<article\b[^>]*>", re.I),
+    re.compile(r"<main\b[^>]{0,4000}>", re.I),
+    re.compile(r"<(div|section)\b[^>]{0,4000}?\brole\s*=\s*[\"']?main\b[^>]{0,4000}>", re.I),
+    re.compile(r"<(div|section)\b[^>]{0,4000}?\bid\s*=\s*[\"']?main-content\b[^>]{0,4000}>", re.I),
+    re.compile(r"<article\b[^>]{0,4000}>", re.I),
 )
-_H1 = re.compile(r"<h1\b[^>]*>.*?</h1\s*>", re.I | re.S)
+_H1 = re.compile(r"<h1\b[^>]{0,4000}>.{0,4000}?</h1\s*>", re.I | re.S)
 
 
 def main_content(page: str) -> str:
@@ -174,7 +175,7 @@ def _element_end(page: str, start: re.Match[str]) -> int | None:
     """Where the element opened at ``start`` ends (after its closing tag), counting the nested elements of
     its name; None when it never closes."""
     name = re.match(r"<(\w+)", start.group()).group(1).lower()
-    tags = re.compile(rf"<(/?){name}\b[^>]*>", re.I)
+    tags = re.compile(rf"<(/?){name}\b[^>]{{0,4000}}>", re.I)
     depth = 0
     for tag in tags.finditer(page, start.start()):
         depth += -1 if tag.group(1) else 1

@@ -232,6 +232,11 @@ def _backtracking() -> Iterator[Case]:
         for where, text in documents.items():
             name = f"bt-{key}-{where}"
             yield Case(cls, name, _text(name, text), mixed=where in ("item.md", "family.md"))
+    # unclosed tags: each match of a page's main element or title must not scan to the page's end
+    unclosed = "<html><body>" + '<div role="x" ' * 20000 + "<h1 " * 20000 + "<main><p>Runs payroll.</p></main></body>"
+    yield Case(cls, "bt-unclosed-tags.html", _text("bt-unclosed-tags.html", unclosed))
+    shouted = "# " + "A" + "-" * 20000 + "A ENGINEER\n\n## Skills\n\n- Go\n"
+    yield Case(cls, "bt-shouted-title.md", _text("bt-shouted-title.md", shouted))
 
 
 def _fifo(name: str) -> Callable[[Path], None]:
