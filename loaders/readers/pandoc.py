@@ -320,7 +320,7 @@ def title_as_heading(outline: DocumentOutline, at: Location) -> None:
     ]
 
 
-_MARKUP = re.compile(r"<(?:p|br|ul|ol|li|div|span|h[1-6]|strong|b|em|i|u|table|section)\b[^>]*>", re.I)
+_MARKUP = re.compile(r"<(?:p|br|ul|ol|li|div|span|h[1-6]|strong|b|em|i|u|table|section)\b[^<>]{0,2000}>", re.I)
 _FRAGMENT_ID = "orgkg-fragment-{}"
 CHUNK_BYTES = 200_000  # of HTML fragments per pandoc run
 

@@ -235,6 +235,8 @@ def _backtracking() -> Iterator[Case]:
     # unclosed tags: each match of a page's main element or title must not scan to the page's end
     unclosed = "<html><body>" + '<div role="x" ' * 20000 + "<h1 " * 20000 + "<main><p>Runs payroll.</p></main></body>"
     yield Case(cls, "bt-unclosed-tags.html", _text("bt-unclosed-tags.html", unclosed))
+    cell = "<p " * 50000
+    yield Case(cls, "bt-unclosed-cell.csv", _text("bt-unclosed-cell.csv", f"Job Title,Description\nAnalyst,{cell}\n"))
     shouted = "# " + "A" + "-" * 20000 + "A ENGINEER\n\n## Skills\n\n- Go\n"
     yield Case(cls, "bt-shouted-title.md", _text("bt-shouted-title.md", shouted))
 
