@@ -126,6 +126,9 @@ def interpret(outline: DocumentOutline, layout: str | None = None) -> ParseOutco
     elif layout == "job-catalog":
         outcome.roles = job_catalog.catalog_roles(outline, outcome.problems, catalogs)
         _fill_page_role(outline, outcome.roles)
+    elif layout == "ladder" and (tracks := track_table(outline) or grouped_table(outline)):
+        outcome.roles = _track_roles(outline, tracks)
+        matrix.attach(outcome.roles, outline)
     elif layout == "ladder" and (ladders := _ladder_tables(outline, catalogs)):
         for ladder in ladders:  # each table its own ladder (a workbook's sheet per family)
             steps = job_catalog.catalog_roles(outline, outcome.problems, [ladder])
@@ -133,9 +136,6 @@ def interpret(outline: DocumentOutline, layout: str | None = None) -> ParseOutco
             link_ladder(up, [""] * len(up), outline.source, PurePosixPath(outline.source).name)
             outcome.roles += steps
         _fill_page_role(outline, outcome.roles)
-    elif layout == "ladder" and (track_table(outline) or grouped_table(outline)):
-        outcome.roles = _track_roles(outline, track_table(outline) or grouped_table(outline))
-        matrix.attach(outcome.roles, outline)
     elif layout in ("ladder", "multi-role"):
         found = _found_roles(outline, layout, hint)
         outcome.roles = _section_roles(outline, found, layout == "ladder", family) if found else []
@@ -197,12 +197,10 @@ def _fill_page_role(outline: DocumentOutline, roles: list[ParsedRole]) -> None:
 
 
 def _ladder_tables(outline: DocumentOutline, catalogs: list[job_catalog.Catalog] | None) -> list[job_catalog.Catalog]:
-    """The tables of roles in rising level order, when they are all the document's tables of roles (no
-    track table or grouped ladder is among them)."""
+    """The tables of roles in level order, when they are all the document's tables of roles (the caller has
+    found no track table or grouped ladder)."""
     found = job_catalog.find_catalogs(outline) if catalogs is None else catalogs
-    if not found or not all(catalog.kind == "ladder" for catalog in found):
-        return []
-    return [] if track_table(outline) or grouped_table(outline) else found
+    return found if found and all(catalog.kind == "ladder" for catalog in found) else []
 
 
 def _found_roles(outline: DocumentOutline, layout: str, hint: dict[str, Any]) -> Found | None:
