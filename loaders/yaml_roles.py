@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -18,7 +17,7 @@ from loaders.base import Loader, ParseOutcome
 from loaders.content import role_ref
 from loaders.document import Block, Location
 from loaders.layouts.fill import fill_role
-from loaders.readers.pandoc import has_markup, read_html_fragments
+from loaders.readers.pandoc import has_markup, read_html_at
 from loaders.safe_yaml import BoundedLoader, fast_loader
 from loaders.text import collapse
 
@@ -197,10 +196,9 @@ class _Reader:
 
     def read_markup(self) -> None:
         """The HTML summaries met, read by pandoc in one batch, each block at its key's line."""
-        read = read_html_fragments([text for _, text, _ in self.markup], self.source)
-        for (role, _, line), blocks in zip(self.markup, read, strict=True):
-            at = Location(line=line)
-            fill_role(role, [replace(block, at=at) for block in blocks if block.kind != "table"], "summary")
+        read = read_html_at([(text, Location(line=line)) for _, text, line in self.markup], self.source)
+        for (role, _, _), blocks in zip(self.markup, read, strict=True):
+            fill_role(role, blocks, "summary")
         self.markup = []
 
     def read_section(self, role: ParsedRole, heading: str, node: Node, key: str) -> None:

@@ -31,6 +31,7 @@ __all__ = [
     "PANDOC_TIMEOUT_S",
     "has_markup",
     "outline_from_ast",
+    "read_html_at",
     "read_html_fragments",
     "run_pandoc",
     "title_as_heading",
@@ -354,6 +355,21 @@ def read_html_fragments(markups: list[str], source: str) -> list[list[Block]]:
         size += len(markup)
     with ThreadPoolExecutor(max_workers=min(len(chunks), os.cpu_count() or 1)) as pool:
         return [blocks for read in pool.map(lambda chunk: _read_chunk(chunk, source), chunks) for blocks in read]
+
+
+def read_html_at(fragments: list[tuple[str, Location]], source: str) -> list[tuple[Block, ...]]:
+    """The blocks of each ``(markup, place)`` fragment — a value or cell written in HTML — every block at the
+    fragment's place, its tables left out (a cell's or a value's HTML holds no table read as one).
+
+    >>> [[(b.kind, b.text, b.at.line) for b in blocks] for blocks in read_html_at(
+    ...     [("<p>Runs payroll.</p><ul><li>Reconcile</li></ul>", Location(line=4))], "r.json")]
+    [[('paragraph', 'Runs payroll.', 4), ('item', 'Reconcile', 4)]]
+    """
+    read = read_html_fragments([markup for markup, _ in fragments], source)
+    return [
+        tuple(replace(block, at=at) for block in blocks if block.kind != "table")
+        for (_, at), blocks in zip(fragments, read, strict=True)
+    ]
 
 
 def _read_chunk(markups: list[str], source: str) -> list[list[Block]]:

@@ -16,14 +16,13 @@ import io
 import re
 import zipfile
 from collections.abc import Iterable
-from dataclasses import replace
 from typing import Any
 
 from graph.errors import DocumentError
 from loaders.base import Reader
 from loaders.document import Block, Cell, DocumentOutline, Location, Table
 from loaders.readers.common import clean_cell
-from loaders.readers.pandoc import has_markup, read_html_fragments
+from loaders.readers.pandoc import has_markup, read_html_at
 from loaders.reading import decode
 
 __all__ = ["CSV", "XLSX", "read_csv", "read_xlsx"]
@@ -201,12 +200,10 @@ def read_markup_cells(table: Table, source: str) -> Table:
     marked = [(r, c) for r, row in enumerate(table.rows) for c, cell in enumerate(row) if has_markup(cell.text)]
     if not marked:
         return table
-    read = read_html_fragments([table.rows[r][c].text for r, c in marked], source)
+    read = read_html_at([(table.rows[r][c].text, table.rows[r][c].at) for r, c in marked], source)
     rows = [list(row) for row in table.rows]
     for (r, c), blocks in zip(marked, read, strict=True):
-        at = rows[r][c].at
-        placed = tuple(replace(block, at=at) for block in blocks if block.kind != "table")
-        rows[r][c] = Cell("\n".join(block.text for block in placed), at, placed)
+        rows[r][c] = Cell("\n".join(block.text for block in blocks), rows[r][c].at, blocks)
     return Table(header=table.header, rows=tuple(tuple(row) for row in rows))
 
 
