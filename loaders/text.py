@@ -7,7 +7,7 @@ character's file line is always ``section.line`` plus the number of newlines bef
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from functools import lru_cache
 
 from graph.model import SectionKind
@@ -311,12 +311,21 @@ def _drop_post_terms(title: str) -> str:
 def _post_segment_start(text: str) -> int | None:
     """Where the last segment of ``text`` starts when it names the post's terms: a parenthesis ("(Remote)"),
     else what follows the last dash, bar or comma (", Remote (UK)")."""
-    if text.endswith((")", "]")):
-        cut = max(text.rfind("("), text.rfind("["))
-        if cut > 0 and _POST_SEGMENT.fullmatch(text[cut + 1 : -1].strip()):
+    return _segment_start(text, "([", ")]", _POST_SEPARATORS, _POST_SEGMENT.fullmatch)
+
+
+def _segment_start(
+    text: str, opens: str, closes: str, separators: tuple[str, ...], fits: Callable[[str], object]
+) -> int | None:
+    """Where the last segment of ``text`` starts when ``fits`` says it is one to drop: a bracketed one (one
+    of ``opens`` … ``closes`` at the end), else what follows the last of ``separators``. Found from the end
+    with ``rfind``: no pattern scans the whole title."""
+    if text.endswith(tuple(closes)):
+        cut = max(text.rfind(bracket) for bracket in opens)
+        if cut > 0 and fits(text[cut + 1 : -1].strip()):
             return cut
-    cut = max(text.rfind(separator) for separator in _POST_SEPARATORS)
-    if cut > 0 and _POST_SEGMENT.fullmatch(text[cut:].lstrip(" -–—|,").strip()):
+    cut = max(text.rfind(separator) for separator in separators)
+    if cut > 0 and fits(text[cut:].lstrip("".join(set("".join(separators)))).strip()):
         return cut
     return None
 
@@ -345,22 +354,12 @@ def drop_places(title: str, places: Collection[str]) -> str:
     for _ in range(_MAX_POST_SEGMENTS + 1):
         text = title.rstrip()
         cut = _post_segment_start(text)
-        cut = cut if cut is not None else _place_segment_start(text, known)
+        if cut is None:
+            cut = _segment_start(text, "(", ")", _PLACE_SEPARATORS, lambda segment: _names_places(segment, known))
         if cut is None:
             return text
         title = text[:cut]
     return title.rstrip()
-
-
-def _place_segment_start(text: str, known: set[str]) -> int | None:
-    if text.endswith(")"):
-        cut = text.rfind("(")
-        if cut > 0 and _names_places(text[cut + 1 : -1], known):
-            return cut
-    cut = max(text.rfind(separator) for separator in _PLACE_SEPARATORS)
-    if cut > 0 and _names_places(text[cut:].lstrip(" -–—|").strip(), known):
-        return cut
-    return None
 
 
 def _names_places(segment: str, known: set[str]) -> bool:
