@@ -95,10 +95,7 @@ def fill_role(role: ParsedRole, blocks: Iterable[Block], name: str, kind: Sectio
         if block.kind == "label":
             _label(role, block)
         elif block.kind == "item" and not _introduces_list(blocks, index):
-            if current[1] in _DUTY_KINDS:
-                _staff(role, block)
-            if states:
-                target.append(mention(block.text, current[1], role.source, block.at, block.text))
+            _item(role, block, current[1])
         elif block.kind == "table" and block.table is not None:
             if states:  # a table of a skills or KPI section: its rows name them
                 target.extend(table_mentions(block.table, role.source, current[1]))
@@ -167,15 +164,22 @@ def _labelled_section(
     they state."""
     if kind is SectionKind.SUMMARY:
         blocks = [Block(kind="paragraph", text=collapse(text), at=at)]
+        _staff(role, blocks[0])
     else:
         blocks = [Block(kind="item", text=item, at=at, level=1) for item in cell_items(text)]
-    for block in blocks:
-        if kind in _DUTY_KINDS:
-            _staff(role, block)
-        if block.kind == "item" and (kind in MENTION_KINDS or kind is SectionKind.KPIS):
-            target = role.kpis if kind is SectionKind.KPIS else role.skills
-            target.append(mention(block.text, kind, role.source, block.at, block.text))
+        for block in blocks:
+            _item(role, block, kind)
     return collapse(name).rstrip(":").strip(), kind, blocks
+
+
+def _item(role: ParsedRole, block: Block, kind: SectionKind) -> None:
+    """A list item of a section of ``kind``: a duty may name the staff the role supervises; a skills,
+    requirements or KPI item is a mention of what it names."""
+    if kind in _DUTY_KINDS:
+        _staff(role, block)
+    if kind in MENTION_KINDS or kind is SectionKind.KPIS:
+        target = role.kpis if kind is SectionKind.KPIS else role.skills
+        target.append(mention(block.text, kind, role.source, block.at, block.text))
 
 
 # Sections whose sentences say whom the role supervises ("Supervises two Staff Accountants").
