@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from graph.model import Evidence, LoadProblem, Location, ParsedRole, RoleRef, SectionKind
-from loaders.labels import blank_career_labels
+from loaders.labels import blank_label_lines
 from loaders.markdown import Outline, Span
 from loaders.role_titles import decorated_title
 from loaders.text import clean_title, collapse, unshout
@@ -17,8 +17,9 @@ def add_spans(role: ParsedRole, outline: Outline, spans: list[Span]) -> None:
         section = outline.section(span)
         if section is None:
             continue
-        section.text = blank_career_labels(section.text)
-        role.sections.append(section)
+        section.text = blank_label_lines(section.text)
+        if section.text.strip():  # not only label lines, read as the role's fields and career facts
+            role.sections.append(section)
         skills, kpis = outline.mentions(span, role.source)
         role.skills.extend(skills)
         role.kpis.extend(kpis)
@@ -26,7 +27,7 @@ def add_spans(role: ParsedRole, outline: Outline, spans: list[Span]) -> None:
 
 def finish_summary(role: ParsedRole) -> None:
     """``role.summary``: its SUMMARY sections as one line."""
-    role.summary = " ".join(collapse(s.text) for s in role.sections if s.kind is SectionKind.SUMMARY)
+    role.summary = " ".join(collapse(s.text) for s in role.sections if s.kind is SectionKind.SUMMARY and s.text.strip())
 
 
 def role_ref(title: str, source: str, where: Location | int, sentence: str) -> RoleRef:

@@ -32,7 +32,7 @@ __all__ = [
     "BARE_TITLE_LABELS",
     "STAFF_LABELS",
     "POST_LABELS",
-    "blank_career_labels",
+    "blank_label_lines",
     "career_field",
     "code_label",
     "career_labels",
@@ -135,6 +135,10 @@ POST_LABELS: frozenset[str] = frozenset(
         "duration", "term", "date", "last reviewed", "date reviewed", "budget", "budget responsibility",
         "sub-family", "job sub-family", "contract length", "flsa status", "flsa", "employment type",
         "exempt", "exemption status", "status", "job family group", "family group",
+        # a wiki page's own properties (Notion, Confluence): when and by whom it was written, its tags
+        "created", "created time", "created at", "created by", "created on", "last edited", "last edited time",
+        "last edited by", "last modified", "last modified by", "last updated", "updated", "tags", "owner",
+        "page owner", "author", "version", "approved by", "review date", "next review", "effective date",
     }
 ) | CODE_LABELS
 #: Labels that may name the staff a role manages ("Responsible for: 3 x Data Analysts"), read as direct
@@ -330,22 +334,31 @@ def career_labels(text: str) -> list[tuple[int, tuple[str, str]]]:
     return found
 
 
-def blank_career_labels(text: str) -> str:
-    """``text`` with every career label line (``Reports to: MLOps Manager``) emptied, line breaks kept.
+def blank_label_lines(text: str) -> str:
+    """``text`` with every line that is a career label (``Reports to: MLOps Manager``), a role field
+    (``Level: L4``, ``Department: Data Platform``) or a particular of the post or the page (``Location:
+    Leeds``, ``Created: 5 January 2023``) emptied, line breaks kept.
 
-    A career label names roles, not skills: its line is never scanned for skills or KPIs.
+    Such a line names roles, places and dates, not what the role does: it is never scanned for skills or
+    KPIs ("Department: Data Platform" is no data platform skill), nor read as the role's summary.
 
     Examples
     --------
-    >>> blank_career_labels("Own the SLOs.\\nReports to: MLOps Manager\\nLateral moves: ML Platform")
+    >>> blank_label_lines("Own the SLOs.\\nReports to: MLOps Manager\\nLateral moves: ML Platform")
     'Own the SLOs.\\n\\n'
+    >>> blank_label_lines("Department: Data Platform\\nTags: Backend\\nSkills: Python")
+    '\\n\\nSkills: Python'
     """
     lines = text.split("\n")
     for index, line in enumerate(lines):
         match = LABEL_LINE.match(_BULLET.sub("", _MARKUP.sub("", line)).strip())
-        if match and career_field(match.group("label")):
+        if match and _names_no_skill(match.group("label")):
             lines[index] = ""
     return "\n".join(lines)
+
+
+def _names_no_skill(label: str) -> bool:
+    return bool(career_field(label) or role_field(label) or label_key(label) in POST_LABELS)
 
 
 _REPORTS_TO = re.compile(

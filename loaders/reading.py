@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -175,9 +176,11 @@ def decode(data: bytes, shown_as: str) -> str:
 def decode_text(data: bytes, shown_as: str) -> Decoded:
     """The text of ``data`` with ``\\n`` line breaks and the encoding it was read with.
 
-    A byte-order mark decides first (UTF-8, UTF-16, UTF-32); then UTF-8; then charset-normalizer's
-    best guess, which must decode the whole file. A file with NUL bytes (and no UTF-16/32 mark), or
-    that no encoding reads as text, is refused with the place of the first bad byte.
+    A byte-order mark decides first (UTF-8, UTF-16, UTF-32); then UTF-8; then the encoding the file
+    declares (an HTML ``<meta charset>``, an XML declaration: Word saves its web pages in the Windows code
+    page and says so); then charset-normalizer's best guess, which must decode the whole file. A file
+    with NUL bytes (and no UTF-16/32 mark), or that no encoding reads as text, is refused with the place
+    of the first bad byte.
 
     Raises
     ------
@@ -214,6 +217,14 @@ def decode_text(data: bytes, shown_as: str) -> Decoded:
         bad = data[err.start : err.start + 1].hex()
         not_utf8 = f"not valid UTF-8: byte 0x{bad} at offset {err.start}"
         line = _line_of_byte(data, err.start)
+    declared = _declared_encoding(data)
+    if declared is not None:
+        try:
+            text = data.decode(declared)
+        except UnicodeDecodeError:
+            text = None
+        if text is not None and not _controls(text):
+            return Decoded(_newlines(text), declared)
     encoding = _guess(data)
     if encoding is not None:
         try:
@@ -226,6 +237,37 @@ def decode_text(data: bytes, shown_as: str) -> Decoded:
             note = f"read as {shown} ({guessed}): save it as UTF-8 to be sure"
             return Decoded(_newlines(text), shown, note, line)
     raise DocumentError(shown_as, f"{not_utf8}, and no other text encoding reads it", line=line)
+
+
+# An HTML page's <meta charset> or http-equiv Content-Type (looked for in its first 1,024 bytes, as browsers
+# prescan), or an XML declaration's encoding.
+_DECLARED = re.compile(
+    rb"<meta\b[^>]{0,500}?\bcharset\s*=\s*[\"']?\s*([a-z0-9_.:-]{1,40})|^\s*<\?xml\b[^>]{0,200}?\bencoding\s*=\s*[\"']([a-z0-9_.:-]{1,40})",
+    re.I,
+)
+
+
+def _declared_encoding(data: bytes) -> str | None:
+    """The encoding a page or an XML file declares for itself, when Python knows it and it is not UTF-8 (a
+    file that says UTF-8 and is not is no declaration to trust); ISO-8859-1 and ASCII read as Windows-1252.
+
+    >>> _declared_encoding(b'<html><head><meta http-equiv=Content-Type content="text/html; charset=windows-1252">')
+    'cp1252'
+    >>> _declared_encoding(b"<?xml version='1.0' encoding='ISO-8859-1'?><jobs/>")
+    'cp1252'
+    >>> _declared_encoding(b"<p>Caf\\xe9</p>") is None
+    True
+    """
+    found = _DECLARED.search(data[:1024])
+    if found is None:
+        return None
+    try:
+        name = codecs.lookup((found.group(1) or found.group(2)).decode("ascii")).name
+    except LookupError:
+        return None
+    if name.startswith("utf"):
+        return None
+    return _SUPERSETS.get(name.replace("-", "_"), name)
 
 
 def _guess(data: bytes) -> str | None:

@@ -18,9 +18,11 @@ from loaders.base import Reader
 from loaders.document import DocumentOutline, Location
 from loaders.readers.common import LineLocator
 from loaders.readers.data import data_location
+from loaders.readers.html_repair import repaired
 from loaders.readers.jobposting import SECTIONS, find_postings, postings_outline, schema_org_fields, value_at
 from loaders.readers.jsdata import DataPath, parse_literal
 from loaders.readers.microdata import microdata_postings
+from loaders.readers.office_html import plain_structure
 from loaders.readers.pandoc import outline_from_ast, run_pandoc, title_as_heading
 from loaders.reading import decode
 
@@ -43,7 +45,6 @@ _JSON_LD = re.compile(
     r"<script\b[^>]*\btype\s*=\s*[\"']?application/ld\+json[\"']?[^>]*>(.*?)</script\s*>", re.I | re.S
 )
 _CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")
-_HEADING = re.compile(r"(<h([1-6])\b[^>]*>)((?:(?!</?h[1-6]\b).)*)</h[1-6]\s*>", re.I | re.S)
 
 
 def read_markup(data: bytes, source: str, pandoc_format: str, name: str) -> DocumentOutline:
@@ -61,7 +62,7 @@ def read_markup(data: bytes, source: str, pandoc_format: str, name: str) -> Docu
         return postings
     body = _BODY.search(text) if pandoc_format == "html" else None
     locator = LineLocator(text, start=body.start() if body else 0)
-    given = _close_headings(main_content(text)) if pandoc_format == "html" else text
+    given = repaired(main_content(plain_structure(text))) if pandoc_format == "html" else text
     ast = run_pandoc(given.encode("utf-8"), pandoc_format, source)
     outline = outline_from_ast(ast, source, name, lambda words: Location(line=locator.line_of(words)))
     if pandoc_format == "asciidoc" and outline.title:
@@ -187,18 +188,6 @@ def _element_end(page: str, start: re.Match[str]) -> int | None:
 def _describes(values: list[Any], path: DataPath) -> bool:
     posting = value_at(values, path)
     return any(posting.get(key) for key in ("description", *(field for field, _ in SECTIONS)))
-
-
-def _close_headings(html: str) -> str:
-    """``<h1>Title</h2>`` closed as browsers do (any ``</hN>`` ends the open heading), which pandoc
-    would otherwise read as a paragraph; line breaks are kept, so lines stay where they are.
-
-    Examples
-    --------
-    >>> _close_headings("<h1>18F: Engineering Director</h2>\\n<h2>Basics</h2>")
-    '<h1>18F: Engineering Director</h1>\\n<h2>Basics</h2>'
-    """
-    return _HEADING.sub(lambda m: f"{m.group(1)}{m.group(3)}</h{m.group(2)}>", html)
 
 
 def _reader(name: str, pandoc_format: str, extensions: tuple[str, ...], description: str) -> Reader:

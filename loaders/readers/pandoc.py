@@ -25,6 +25,8 @@ import pypandoc
 from graph.errors import DocumentError
 from loaders.document import Block, Cell, DocumentOutline, Location, Table
 from loaders.readers.common import clean, clean_cell, label_parts, text_block
+from loaders.readers.html_repair import repaired
+from loaders.readers.office_html import plain_structure
 
 __all__ = [
     "CHUNK_BYTES",
@@ -65,6 +67,8 @@ def run_pandoc(data: bytes, reader: str, source: str) -> dict[str, Any]:
         raise DocumentError(source, f"pandoc cannot read it as {reader}: {message}")
     try:
         return json.loads(done.stdout)
+    except RecursionError as err:  # thousands of elements inside one another
+        raise DocumentError(source, "nested too deeply to read (elements inside elements, thousands deep)") from err
     except ValueError as err:  # pandoc always writes JSON; this would be a pandoc bug
         raise DocumentError(source, f"pandoc gave no JSON for it: {err}") from err
 
@@ -345,6 +349,7 @@ def read_html_fragments(markups: list[str], source: str) -> list[list[Block]]:
     """
     if not markups:
         return []
+    markups = [repaired(plain_structure(markup)) for markup in markups]  # often pasted from Google Docs
     chunks: list[list[str]] = [[]]
     size = 0
     for markup in markups:

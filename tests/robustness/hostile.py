@@ -237,6 +237,18 @@ def _backtracking() -> Iterator[Case]:
     yield Case(cls, "bt-unclosed-tags.html", _text("bt-unclosed-tags.html", unclosed))
     cell = "<p " * 50000
     yield Case(cls, "bt-unclosed-cell.csv", _text("bt-unclosed-cell.csv", f"Job Title,Description\nAnalyst,{cell}\n"))
+    # a word processor's export (office_html): bold classes, title and list paragraphs that never close
+    styled = (
+        '<html><head><style>' + ".c1{font-weight:700}" * 5000 + '</style></head><body class="doc-content">'
+        + '<span class="c1" ' * 20000 + '<p class="title" ' * 20000 + "<p class=MsoListParagraph>·<span " * 20000
+        + "<p>Runs payroll.</p></body></html>"
+    )
+    yield Case(cls, "bt-office-export.html", _text("bt-office-export.html", styled))
+    # lists never closed: pandoc's HTML reader doubled its time for each (html_repair balances them)
+    lists = "<html><body>" + "<ul><li>Run payroll" * 40 + "<ol><li>Reconcile</ul>" * 40 + "</body></html>"
+    yield Case(cls, "bt-unclosed-lists.html", _text("bt-unclosed-lists.html", lists))
+    in_a_cell = f"Job Title,Description\nAnalyst,{lists[12:-14]}\n"
+    yield Case(cls, "bt-unclosed-lists.csv", _text("bt-unclosed-lists.csv", in_a_cell))
     shouted = "# " + "A" + "-" * 20000 + "A ENGINEER\n\n## Skills\n\n- Go\n"
     yield Case(cls, "bt-shouted-title.md", _text("bt-shouted-title.md", shouted))
 
