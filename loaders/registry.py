@@ -25,6 +25,7 @@ from loaders.layouts.described import described_roles
 from loaders.layouts.particulars import has_job_labels, has_job_tables
 from loaders.readers import READERS
 from loaders.readers.markdown import read_markdown
+from loaders.readers.mhtml import is_mhtml
 from loaders.readers.text import TEXT
 from loaders.reading import decode_text
 
@@ -83,7 +84,7 @@ def detect_format(path: Path | str, content: str | bytes) -> str:
     """
     suffix = Path(path).suffix.lower()
     data = content if isinstance(content, bytes) else content.encode("utf-8", "replace")
-    sniffed = _sniff_binary(data)
+    sniffed = _sniff_binary(data, path)
     if sniffed is not None and sniffed in FORMATS:
         return sniffed
     text = content if isinstance(content, str) else _text_of(content)
@@ -216,10 +217,31 @@ def _markdown_kind(text: str, path: Path | str) -> str:
     return blueprint.LOADER.name
 
 
-def _sniff_binary(data: bytes) -> str | None:
-    """``pdf``, ``docx``, ``odt`` or ``xlsx`` from the file's signature, else None."""
-    if data.lstrip()[:5] == b"%PDF-":
+# Office 97–2003's binary files (OLE2 compound documents) by extension, and the format to save them in.
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_OLE2_KINDS = {".xls": ("an Excel 97–2003 workbook", ".xlsx or CSV"), ".ppt": ("a PowerPoint 97–2003 file", ".pptx")}
+
+
+def _sniff_binary(data: bytes, path: Path | str) -> str | None:
+    """``pdf``, ``docx``, ``odt``, ``xlsx``, ``pptx``, ``mhtml`` or ``rtf`` from the file's signature, else None
+    (an RTF file or a web archive is often named ``.doc``).
+
+    Raises
+    ------
+    DocumentError
+        For an Office 97–2003 binary file (``.doc``, ``.xls``, ``.ppt``), saying what to save it as.
+    """
+    if data.startswith(_OLE2):
+        kind, save_as = _OLE2_KINDS.get(Path(path).suffix.lower(), ("a Word 97–2003 document", ".docx"))
+        reason = f"{kind} (an Office binary file, which orgkg does not read): save it as {save_as}"
+        raise DocumentError(str(path), reason)
+    start = data.lstrip()[:5]
+    if start == b"%PDF-":
         return "pdf"
+    if start == b"{\\rtf":
+        return "rtf"
+    if is_mhtml(data):
+        return "mhtml"
     if not data.startswith(b"PK\x03\x04"):
         return None
     if data[30:38] == b"mimetype" and _ODT_MIMETYPE in data[:100]:

@@ -7,6 +7,7 @@ extension) and :mod:`loaders.layouts` finds the roles in the outline.
 from loaders.base import Reader
 from loaders.readers.data import JS, JSON, TOML, YAML_DATA
 from loaders.readers.markup import ASCIIDOC, HTML, LATEX, MEDIAWIKI, ORG, RST, RTF, TEXTILE
+from loaders.readers.mhtml import MHTML
 from loaders.readers.office import DOCX, ODT, PPTX
 from loaders.readers.pdf import PDF
 from loaders.readers.sheets import CSV, XLSX
@@ -18,7 +19,7 @@ __all__ = ["READERS"]
 READERS: dict[str, Reader] = {
     reader.name: reader
     for reader in (
-        HTML, DOCX, ODT, PPTX, PDF, RST, ASCIIDOC, LATEX, RTF, ORG, MEDIAWIKI, TEXTILE, TEXT, CSV, XLSX, JSON,
+        HTML, MHTML, DOCX, ODT, PPTX, PDF, RST, ASCIIDOC, LATEX, RTF, ORG, MEDIAWIKI, TEXTILE, TEXT, CSV, XLSX, JSON,
         YAML_DATA, TOML, JS, XML,
     )
 }

@@ -38,6 +38,7 @@ __all__ = [
     "main_content",
     "page_postings",
     "read_markup",
+    "read_markup_text",
 ]
 
 _BODY = re.compile(r"<body\b", re.I)
@@ -56,7 +57,11 @@ def read_markup(data: bytes, source: str, pandoc_format: str, name: str) -> Docu
     >>> [(b.kind, b.text, b.level, b.at.line) for b in doc.blocks]
     [('heading', 'Levels', 1, 1), ('item', 'Junior: learns', 1, 4), ('item', 'Senior', 1, 5)]
     """
-    text = decode(data, source)
+    return read_markup_text(decode(data, source), source, pandoc_format, name)
+
+
+def read_markup_text(text: str, source: str, pandoc_format: str, name: str) -> DocumentOutline:
+    """:func:`read_markup` of a file's text (a web archive's page, :mod:`loaders.readers.mhtml`)."""
     postings, problems = page_postings(text, source) if pandoc_format == "html" else (None, [])
     if postings is not None:
         return postings

@@ -1,6 +1,7 @@
 """Job descriptions exported from where they were written: saved as web pages by a word processor (Google
 Docs' "Download → Web page", Word's "Save as Web Page (filtered)", as intranets and SharePoint sites
-publish them), and exported from a wiki (Notion's Markdown export, its page properties first).
+publish them), exported from a wiki (Notion's Markdown export, its page properties first; Confluence's
+"Export to Word", a web archive named ``.doc``), or kept as a web archive (``.mht``, ``.mhtml``).
 
 Neither writes the structure a hand-made page has. Google Docs marks bold with CSS classes
 (``.c5{font-weight:700}``) and the document title with ``<p class="title">``; Word marks its title
@@ -25,6 +26,7 @@ from loaders.taxonomy import load_taxonomy
 FIXTURES = Path(__file__).parent / "fixtures" / "exported"
 GOOGLE_DOC = FIXTURES / "senior-product-manager.html"
 WORD_PAGE = FIXTURES / "data-analyst.htm"
+CONFLUENCE_DOC = FIXTURES / "payroll-officer-confluence-export.doc"
 NOTION_PAGE = FIXTURES / "Senior Data Engineer 3f2a9c1e8b7d4e6fa0c1d2e3f4a5b6c7.md"
 TAXONOMY = Path(__file__).resolve().parents[2] / "seeds" / "taxonomy"
 
@@ -127,3 +129,43 @@ def test_notion_page_properties_are_the_roles_fields_not_its_summary_or_skills()
     required = {skills[r.end] for r in snapshot.relationships if r.type.value == "REQUIRES_SKILL"}
     assert {"SQL", "dbt", "Python", "Spark"} <= required
     assert not required & {"data platforms", "backend development"}  # the Department and Tags lines
+
+
+def test_a_confluence_word_export_is_read_as_the_web_page_it_archives_each_block_at_its_archive_line():
+    role, document = _role(CONFLUENCE_DOC)
+    assert document.source.format.startswith("mhtml")
+    assert (role.title, role.grade, role.line) == ("Payroll Officer", 5, 21)
+    [manager] = role.reports_to
+    assert (manager.title, manager.at.line) == ("Payroll Manager", 23)  # the line is broken softly (=) after it
+    sections = _sections(role)
+    assert sections["Skills"] == (SectionKind.SKILLS, "Excel\nAttention to detail – café-level precision")
+    skills = {mention.name: mention.at.line for mention in role.skills}
+    assert skills == {"Excel": 32, "Attention to detail – café-level precision": 33}
+
+
+def test_a_web_archive_whose_page_is_base64_is_read_at_the_line_its_part_begins(tmp_path):
+    import base64
+
+    page = "<html><body><h1>Payroll Officer</h1><h2>Skills</h2><ul><li>Excel</li></ul></body></html>"
+    archive = (
+        "MIME-Version: 1.0\nContent-Type: multipart/related; boundary=\"b\"\n\n--b\n"
+        "Content-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: base64\n\n"
+        f"{base64.encodebytes(page.encode()).decode()}--b--\n"
+    )
+    (tmp_path / "payroll.mht").write_text(archive)
+    [role] = load_file(tmp_path / "payroll.mht", root=tmp_path).roles
+    assert (role.title, [(m.name, m.at.line) for m in role.skills]) == ("Payroll Officer", [("Excel", 8)])
+
+
+def test_an_office_97_binary_document_is_an_error_that_says_to_save_it_as_docx(tmp_path):
+    (tmp_path / "legacy.doc").write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504))
+    [problem] = load_file(tmp_path / "legacy.doc", root=tmp_path).problems
+    assert (problem.severity, problem.path) == ("error", "legacy.doc")
+    assert "a Word 97–2003 document" in problem.message and "save it as .docx" in problem.message
+
+
+def test_an_rtf_file_named_doc_is_read_as_rtf(tmp_path):
+    rtf = r"{\rtf1\ansi{\b Payroll Officer}\par Responsibilities\par Run the monthly payroll\par}"
+    (tmp_path / "payroll.doc").write_text(rtf)
+    document = load_file(tmp_path / "payroll.doc", root=tmp_path)
+    assert document.source.format.startswith("rtf")

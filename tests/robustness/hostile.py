@@ -144,6 +144,9 @@ def _nesting() -> Iterator[Case]:
     html_in_xml = "<source><job><title>Deep Feed Engineer</title><description>" + "<div>" * 90
     html_in_xml += "Run clusters" + "</div>" * 90 + "</description><referencenumber>D1</referencenumber></job></source>"
     yield Case(cls, "deep-feed.xml", _text("deep-feed.xml", html_in_xml))
+    parts = "".join(f'Content-Type: multipart/related; boundary="b{i}"\n\n--b{i}\n' for i in range(3000))
+    archive = f"MIME-Version: 1.0\n{parts}Content-Type: text/html\n\n<h1>Deep Archive Engineer</h1>\n"
+    yield Case(cls, "deep-archive.mht", _text("deep-archive.mht", archive))
 
 
 def _laughs(depth: int = 9) -> str:
@@ -249,6 +252,10 @@ def _backtracking() -> Iterator[Case]:
     yield Case(cls, "bt-unclosed-lists.html", _text("bt-unclosed-lists.html", lists))
     in_a_cell = f"Job Title,Description\nAnalyst,{lists[12:-14]}\n"
     yield Case(cls, "bt-unclosed-lists.csv", _text("bt-unclosed-lists.csv", in_a_cell))
+    many = "--b\nContent-Type: text/css\n\nx\n" * 50000
+    many += "--b\nContent-Type: text/html\n\n<h1>Parts Engineer</h1>\n--b--\n"
+    archive = f'MIME-Version: 1.0\nContent-Type: multipart/related; boundary="b"\n\n{many}'
+    yield Case(cls, "bt-archive-parts.mht", _text("bt-archive-parts.mht", archive))
     shouted = "# " + "A" + "-" * 20000 + "A ENGINEER\n\n## Skills\n\n- Go\n"
     yield Case(cls, "bt-shouted-title.md", _text("bt-shouted-title.md", shouted))
 
