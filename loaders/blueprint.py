@@ -164,7 +164,7 @@ def _apply_front_matter(role: ParsedRole, front: FrontMatter, outcome: ParseOutc
 
 LOADER = Loader(
     name="blueprint",
-    extensions=(".md", ".markdown"),
+    extensions=(".md", ".markdown", ".mdx"),
     parse=parse_blueprint,
     description="Role-blueprint Markdown: '# Title', sections, and 'Reports to:'-style career labels.",
 )

@@ -18,8 +18,7 @@ def add_spans(role: ParsedRole, outline: Outline, spans: list[Span]) -> None:
         if section is None:
             continue
         section.text = blank_label_lines(section.text)
-        if section.text.strip():  # not only label lines, read as the role's fields and career facts
-            role.sections.append(section)
+        role.sections.append(section)
         skills, kpis = outline.mentions(span, role.source)
         role.skills.extend(skills)
         role.kpis.extend(kpis)

@@ -457,7 +457,7 @@ def _ref(role: ParsedRole, title: str, line: int, text: str) -> RoleRef:
 
 LOADER = Loader(
     name="job-family",
-    extensions=(".md", ".markdown"),
+    extensions=(".md", ".markdown", ".mdx"),
     parse=parse_job_family,
     description="GitLab-handbook job-family pages: roles by job grade, specialties, inherited requirements.",
 )

@@ -47,7 +47,7 @@ def _hinted(layout: str):
 LOADERS = tuple(
     Loader(
         name=name,
-        extensions=(".md", ".markdown"),
+        extensions=(".md", ".markdown", ".mdx"),
         parse=partial(parse_markdown_layout, layout=name),
         description=text,
         parse_hinted=_hinted(name),

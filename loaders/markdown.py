@@ -29,6 +29,7 @@ __all__ = [
     "bound_markup",
     "is_name_list",
     "markdown_tokens",
+    "without_site_syntax",
     "parse_outline",
 ]
 
@@ -282,6 +283,30 @@ def markdown_tokens(text: str, source: str) -> tuple[list[Token], list[LoadProbl
     return list(_parsed(bounded)), problems
 
 
+# What a documentation site's Markdown adds to CommonMark and shows as no text: Docusaurus' and VitePress'
+# admonition fences (":::tip", ":::"), and MDX's module lines (import ... from '...', export const ...).
+_ADMONITION_FENCE = re.compile(r"^[ \t]{0,3}:::+[ \t]*(?:[\w-][^\n]*)?$", re.M)
+_MODULE_LINE = re.compile(
+    r"""^(?:import[ \t]+[^\n]{1,300}?[ \t]from[ \t]*['"][^'"\n]{1,300}['"]|import[ \t]*['"][^'"\n]{1,300}['"]"""
+    r"""|export[ \t]+(?:const|let|default|function)\b[^\n]*);?[ \t]*$""",
+    re.M,
+)
+
+
+def without_site_syntax(text: str) -> str:
+    """``text`` with admonition fences and MDX module lines emptied, line breaks kept; the admonition's own
+    text stays (as a reStructuredText admonition's does). Both Markdown readers read the text this gives.
+
+    >>> without_site_syntax("import Tabs from '@theme/Tabs';\\n# SRE\\n:::tip Read first\\nBe kind.\\n:::\\n")
+    '\\n# SRE\\n\\nBe kind.\\n\\n'
+    """
+    if ":::" in text:
+        text = _ADMONITION_FENCE.sub("", text)
+    if "import" in text or "export" in text:
+        text = _MODULE_LINE.sub("", text)
+    return text
+
+
 _PARSER = MarkdownIt("commonmark").enable("table")  # parse() keeps no state between calls
 
 
@@ -301,6 +326,7 @@ def parse_outline(text: str, source: str = "") -> Outline:
     >>> [(b.kind, b.text, b.line) for b in outline.blocks]
     [('item', 'Go', 3), ('item', 'SQL', 4), ('item', 'Rust', 8)]
     """
+    text = without_site_syntax(text)
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()

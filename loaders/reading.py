@@ -218,25 +218,29 @@ def decode_text(data: bytes, shown_as: str) -> Decoded:
         not_utf8 = f"not valid UTF-8: byte 0x{bad} at offset {err.start}"
         line = _line_of_byte(data, err.start)
     declared = _declared_encoding(data)
-    if declared is not None:
-        try:
-            text = data.decode(declared)
-        except UnicodeDecodeError:
-            text = None
-        if text is not None and not _controls(text):
-            return Decoded(_newlines(text), declared)
+    text = _text_in(data, declared)
+    if text is not None:
+        return Decoded(_newlines(text), declared)
     encoding = _guess(data)
     if encoding is not None:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            text = None
-        if text is not None and not _controls(text):
+        text = _text_in(data, encoding)
+        if text is not None:
             shown = codecs.lookup(encoding).name
             guessed = f"{not_utf8}, line {line}; guessed by charset-normalizer"
             note = f"read as {shown} ({guessed}): save it as UTF-8 to be sure"
             return Decoded(_newlines(text), shown, note, line)
     raise DocumentError(shown_as, f"{not_utf8}, and no other text encoding reads it", line=line)
+
+
+def _text_in(data: bytes, encoding: str | None) -> str | None:
+    """``data`` read in ``encoding`` when it reads it whole and as text (no stray control characters)."""
+    if encoding is None:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return None if _controls(text) else text
 
 
 # An HTML page's <meta charset> or http-equiv Content-Type (looked for in its first 1,024 bytes, as browsers

@@ -43,7 +43,7 @@ _HTML_PAGE = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctyp
 _MARKDOWN = re.compile(r"^(?:#{1,6}[ \t]+\S|\S.*\n(?:=+|-{3,})[ \t]*$)", re.M)
 _ZIP_PARTS = (("word/document.xml", "docx"), ("xl/workbook.xml", "xlsx"), ("ppt/presentation.xml", "pptx"))
 _ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
-_MARKDOWN_SUFFIXES = (".md", ".markdown")
+_MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
 _TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:", re.M)
 _SUFFIXES = {ext for fmt in FORMATS.values() for ext in fmt.extensions}
 

@@ -211,7 +211,13 @@ _KIND_PATTERNS: list[tuple[SectionKind, re.Pattern[str]]] = [
             r"|^(?:requisitos|tu perfil|perfil)\b|^(?:wat vragen wij|jouw profiel|functie-eisen)\b"
         ),
     ),
-    (SectionKind.SUMMARY, re.compile(r"\bsummary\b|\boverview\b|\babout\b|\bpurpose\b")),
+    (
+        SectionKind.SUMMARY,
+        re.compile(
+            r"\bsummary\b|\boverview\b|\babout\b|\bpurpose\b"
+            r"|^(?:the|this|your) (?:role|job|position|opportunity)$|^(?:role|job|position) description$"
+        ),
+    ),
 ]
 
 

@@ -36,8 +36,8 @@ def load(
                 "Force a reader or layout instead of detecting it per file: a layout (single-role, multi-role,"
                 " ladder, matrix, framework, job-catalog: each file keeps the reader of its format, its outline is"
                 " read with that layout), a Markdown loader (blueprint, job-family, catalog, yaml), or a format"
-                " (html, docx, odt, pptx, pdf, rst, asciidoc, latex, rtf, org, mediawiki, textile, csv, xlsx, json,"
-                " yaml-data, toml, js-data, xml, text)."
+                " (html, mhtml, docx, odt, pptx, pdf, rst, asciidoc, latex, rtf, org, mediawiki, textile, csv, xlsx,"
+                " json, yaml-data, toml, js-data, xml, text)."
                 " A sidecar <file>.orgkg.yaml ('layout: job-catalog') hints one file's layout."
             ),
         ),

@@ -16,7 +16,7 @@ from markdown_it.token import Token
 from loaders.document import Block, Cell, DocumentOutline, Location, Table
 from loaders.frontmatter import split_front_matter
 from loaders.labels import career_field, post_label, role_field, section_label, staff_label, title_label
-from loaders.markdown import PSEUDO_LEVEL, markdown_tokens
+from loaders.markdown import PSEUDO_LEVEL, markdown_tokens, without_site_syntax
 from loaders.readers.html_tables import read_html_tables, strip_html
 from loaders.text import clean_line, clean_text, collapse
 
@@ -45,8 +45,9 @@ def read_markdown(text: str, source: str) -> DocumentOutline:
     front = split_front_matter(text, source)
     outline = DocumentOutline(source=source, format="markdown", meta=dict(front.meta))
     outline.problems.extend(front.problems)
-    lines = front.body.split("\n")
-    tokens, problems = markdown_tokens(front.body, source)
+    body = without_site_syntax(front.body)
+    lines = body.split("\n")
+    tokens, problems = markdown_tokens(body, source)
     outline.problems.extend(problems)
     open_items: list[bool] = []  # per open list item: has its first paragraph been seen
     position = 0

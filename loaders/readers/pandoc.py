@@ -133,6 +133,22 @@ def _label_lines(inlines: list[Node]) -> list[str] | None:
     return texts if sum(label_parts(text) is not None for text in texts) >= 2 else None
 
 
+def _particular(term: list[Node], definitions: list[list[Node]]) -> str | None:
+    """A definition list entry of one short definition as a label line ("Reports to: Head of Finance"), when
+    it reads as one (:func:`label_parts`); None for a term with several definitions or a long one.
+
+    >>> text = lambda s: [{"t": "Str", "c": s}]
+    >>> _particular(text("Grade"), [[{"t": "Plain", "c": text("7")}]])
+    'Grade: 7'
+    >>> _particular(text("Essential"), [[{"t": "Plain", "c": text("ACCA")}], [{"t": "Plain", "c": text("Excel")}]])
+    """
+    if len(definitions) != 1 or len(definitions[0]) != 1 or definitions[0][0]["t"] not in ("Para", "Plain"):
+        return None
+    value = inline_text(definitions[0][0]["c"])
+    line = f"{inline_text(term)}: {value}"
+    return line if value and len(value) <= 200 and label_parts(line) is not None else None
+
+
 def _bold_only(inlines: list[Node]) -> bool:
     """A paragraph that is one Strong run (maybe followed by a colon): ``**Nice-to-haves**``."""
     kept = [n for n in inlines if n["t"] not in ("Space", "SoftBreak", "LineBreak")]
@@ -164,6 +180,10 @@ class _Walker:
                     self.item(item, depth + 1)
             elif kind == "DefinitionList":
                 for term, definitions in content:
+                    particular = _particular(term, definitions)
+                    if particular is not None:  # <dt>Grade</dt><dd>7</dd>: the label line "Grade: 7"
+                        self.blocks.append(text_block(particular, self.locate(particular)))
+                        continue
                     self.paragraph([{"t": "Strong", "c": term}], depth)
                     for definition in definitions:
                         self.walk(definition, depth)

@@ -4,7 +4,7 @@ import pytest
 
 from graph.model import SectionKind
 from loaders import load_file, load_paths
-from loaders.labels import blank_career_labels
+from loaders.labels import blank_label_lines
 from loaders.text import clean_text
 
 SPECIALTIES = [
@@ -219,7 +219,7 @@ def test_section_text_keeps_every_line_where_the_file_has_it(repo, corpus, corpu
                 for section in role.sections:
                     text_lines = section.text.split("\n")
                     raw = "\n".join(file_lines[section.line - 1 : section.line - 1 + len(text_lines)])
-                    expected = blank_career_labels(clean_text(raw)).split("\n")
+                    expected = blank_label_lines(clean_text(raw)).split("\n")
                     assert expected == text_lines, (document.source.path, section.name)
                     assert not any(mark in section.text for mark in ("](", "**", "<!--", "{{<"))
                     checked += 1

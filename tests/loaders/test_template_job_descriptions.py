@@ -88,3 +88,34 @@ def test_particulars_typed_with_line_breaks_in_one_word_paragraph_are_each_read(
     assert (role.title, role.grade, role.department) == ("Finance Officer", 5, "Corporate Services")
     assert [ref.title for ref in role.reports_to] == ["Finance Manager"]
     assert document.problems == []
+
+
+DEFINITION_LIST_PAGE = """<!DOCTYPE html>
+<html><head><title>Careers – Finance Business Partner</title></head>
+<body><main>
+<h1>Finance Business Partner</h1>
+<dl class="job-facts">
+  <dt>Department</dt><dd>Finance</dd>
+  <dt>Grade</dt><dd>7</dd>
+  <dt>Reports to</dt><dd>Head of Financial Planning</dd>
+  <dt>Location</dt><dd>Manchester</dd>
+</dl>
+<h2>The role</h2>
+<p>You partner with budget holders across Operations to plan and track spend.</p>
+<h2>About you</h2>
+<dl>
+  <dt>Essential</dt><dd>CIMA or ACCA qualified</dd><dd>Advanced Excel</dd>
+</dl>
+</main></body></html>
+"""
+
+
+def test_particulars_in_a_definition_list_are_read_as_labels_and_the_role_heading_is_its_summary(tmp_path):
+    document = _load(tmp_path, "fbp.html", DEFINITION_LIST_PAGE)
+    [role] = document.roles
+    assert (role.title, role.department, role.grade) == ("Finance Business Partner", "Finance", 7)
+    assert [(ref.title, ref.at.line) for ref in role.reports_to] == [("Head of Financial Planning", 8)]
+    assert role.summary == "You partner with budget holders across Operations to plan and track spend."
+    sections = {section.name: section for section in role.sections}
+    assert sections["Essential"].kind is SectionKind.REQUIREMENTS
+    assert sections["Essential"].text == "CIMA or ACCA qualified\nAdvanced Excel"
