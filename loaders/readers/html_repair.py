@@ -9,7 +9,8 @@ shows.
   it a minute). Other elements pandoc closes itself, and they are left as they are.
 - A ``<q>``, ``<mark>``, ``<abbr>``, ``<dfn>`` or ``<kbd>`` left open is closed where its block ends (at
   the next paragraph, list, table or division tag), as a browser closes it: pandoc refuses the whole
-  page over one ("TagClose p").
+  page over one ("TagClose p"). Any other inline element left open (``<p>Owns <b>payroll</p>``) is
+  closed at its paragraph's, item's, cell's or block's end tag: pandoc would split the paragraph there.
 - Elements are nested at most :data:`MAX_DEPTH` deep: an element opened deeper (tags opened and never
   closed, as ``<span`` after ``<span``) loses its tags, and its end tag with it; its text is kept.
   Pandoc's time grows with the square of the unclosed elements (2,000: half a minute), and its tree,
@@ -43,6 +44,8 @@ _UNCOUNTED = _VOID | _OPTIONAL_END | {"html", "head", "body"}
 _RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp"})
 _FRAGILE = frozenset({"abbr", "dfn", "kbd", "mark", "q"})
 _LISTS = frozenset({"ul", "ol"})
+_TEXT_BLOCKS = frozenset({"p", "li", "dt", "dd", "td", "th"})  # end tags optional: their openings are marked
+_MARKS_LOOKED_AT = 8  # how far back an end tag looks for its opening's mark (bounded: the scan stays linear)
 _MENDED = _LISTS | _FRAGILE  # the elements whose missing end tags are written
 _BLOCKS = frozenset({
     "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "table", "caption", "tr", "td", "th", "thead", "tbody", "tfoot",
@@ -60,6 +63,8 @@ def repaired(html: str) -> str:
     '<h1>18F: Engineering Director</h1>\\n<h2>Basics</h2>'
     >>> repaired("<p>Owns the <q>payroll calendar</p><p>Next</p>")
     '<p>Owns the <q>payroll calendar</q></p><p>Next</p>'
+    >>> repaired("<li>Owns <b>payroll</li><li><strong><p>Title</p></strong></li>")
+    '<li>Owns <b>payroll</b></li><li><strong><p>Title</p></strong></li>'
     >>> repaired("<body><ul><li>Go<ol><li>Generics</ul></ol><p>Next</p></body>")
     '<body><ul><li>Go<ol><li>Generics</ol></ul><p>Next</p></body>'
     >>> repaired("<ul><li>Run payroll<ul><li>Monthly")
@@ -75,6 +80,7 @@ def _balanced(html: str) -> str:
     opened: list[str] = []
     counts: Counter[str] = Counter()
     dropped: Counter[str] = Counter()  # elements opened past MAX_DEPTH, whose end tags go too
+    marks: list[tuple[str, int]] = []  # each text block opened (its end tag optional): name, depth of ``opened``
     edits: list[tuple[int, int, str]] = []  # (start, stop, text to put there)
     at = html.find("<")
     while at != -1:
@@ -90,8 +96,15 @@ def _balanced(html: str) -> str:
             closing, name = tag.group(1), tag.group(2).lower()
             if name in _BLOCKS and any(counts[fragile] for fragile in _FRAGILE):
                 edits.append((at, at, _close_fragile(opened, counts)))
-            if closing:
+            if not closing and name in _BLOCKS and marks and marks[-1][0] in ("p", name):
+                # a block opening ends an open paragraph, an item the item before it (as a browser reads them)
+                edits.append((at, at, _close_inline_since(marks[-1][0], marks, opened, counts)))
+            if closing and name in _TEXT_BLOCKS:
+                edits.append((at, at, _close_inline_since(name, marks, opened, counts)))
+            elif closing:
                 edits.extend(_end_tag(name, at, end + 1, opened, counts, dropped))
+            elif name in _TEXT_BLOCKS:
+                marks.append((name, len(opened)))
             elif name in _RAW_TEXT:
                 close = html.lower().find(f"</{name}", end)
                 end = len(html) - 1 if close == -1 else close - 1
@@ -122,12 +135,30 @@ def _close_fragile(opened: list[str], counts: Counter[str]) -> str:
     return "".join(closes)
 
 
+def _close_inline_since(name: str, marks: list[tuple[str, int]], opened: list[str], counts: Counter[str]) -> str:
+    """The end tags of the inline elements opened since the text block ``name`` was, where it ends; its mark
+    and those after it are dropped."""
+    for back in range(len(marks) - 1, max(len(marks) - 1 - _MARKS_LOOKED_AT, -1), -1):
+        if marks[back][0] == name:
+            depth = marks[back][1]
+            del marks[back:]
+            break
+    else:
+        return ""
+    closes = []
+    while len(opened) > depth and opened[-1] not in _BLOCKS:
+        innermost = opened.pop()
+        counts[innermost] -= 1
+        closes.append(f"</{innermost}>")
+    return "".join(closes)
+
+
 def _end_tag(
     name: str, start: int, stop: int, opened: list[str], counts: Counter[str], dropped: Counter[str]
 ) -> list[tuple[int, int, str]]:
     """The edits an end tag needs: none when it closes the innermost element; before it, the end tags of the
-    lists still open inside it; itself dropped when it closes an element dropped, or is a list's and closes
-    no list."""
+    lists and inline elements still open inside it; itself dropped when it closes an element dropped, or is
+    a list's and closes no list."""
     if dropped[name]:
         dropped[name] -= 1
         return [(start, stop, "")]
@@ -136,7 +167,7 @@ def _end_tag(
     inner = []
     while (innermost := opened.pop()) != name:
         counts[innermost] -= 1
-        if innermost in _MENDED:
+        if innermost in _MENDED or innermost not in _BLOCKS:
             inner.append(f"</{innermost}>")
     counts[name] -= 1
     return [(start, start, "".join(inner))] if inner else []

@@ -182,3 +182,18 @@ def test_lists_left_open_are_closed_where_the_page_ends():
     page = b"<html><body><h2>Duties</h2>" + b"<ul><li>Run payroll" * 30 + b"</body></html>"
     items = [(b.kind, b.text, b.level) for b in HTML.read(page, "duties.html").blocks if b.kind == "item"]
     assert items == [("item", "Run payroll", depth) for depth in range(1, 31)]
+
+
+def test_an_inline_element_left_open_does_not_split_its_paragraph_or_item():
+    page = (
+        b"<html><body><h1>Payroll Officer</h1><p>Runs the <b>monthly payroll</p><p>for 900 staff</p>"
+        b"<ul><li>Reconcile <em>the ledger<li>Excel</ul></body></html>"
+    )
+    blocks = [(b.kind, b.text) for b in HTML.read(page, "payroll.html").blocks]
+    assert blocks == [
+        ("heading", "Payroll Officer"),
+        ("paragraph", "Runs the monthly payroll"),
+        ("paragraph", "for 900 staff"),
+        ("item", "Reconcile the ledger"),
+        ("item", "Excel"),
+    ]
