@@ -19,6 +19,7 @@ __all__ = [
     "clean_text",
     "collapse",
     "drop_places",
+    "drop_post_terms",
     "line_at",
     "own_acronyms",
     "protect_abbreviations",
@@ -355,8 +356,19 @@ def drop_places(title: str, places: Collection[str]) -> str:
     'Data Engineer - Platform'
     """
     known = {part.casefold() for place in places for part in (place, *_PLACE_PARTS.split(place)) if part.strip()}
-    if not known:
-        return title
+    return _without_segments(title, known) if known else title
+
+
+def drop_post_terms(title: str) -> str:
+    """``title`` without the trailing segments that name only the post's terms: "(Remote)", "- Full-time".
+
+    >>> drop_post_terms("Payroll Officer (Remote)"), drop_post_terms("Engineering Manager – Payments")
+    ('Payroll Officer', 'Engineering Manager – Payments')
+    """
+    return _without_segments(title, set())
+
+
+def _without_segments(title: str, known: set[str]) -> str:
     for _ in range(_MAX_POST_SEGMENTS + 1):
         text = title.rstrip()
         cut = _post_segment_start(text)

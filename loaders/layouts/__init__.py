@@ -42,7 +42,7 @@ from loaders.layouts.roles import (
 )
 from loaders.layouts.tracks import read_tracks
 from loaders.role_titles import decorated_title, is_generic_level, level_name, looks_like_role, role_like_headings
-from loaders.text import classify_heading
+from loaders.text import classify_heading, drop_post_terms
 
 __all__ = ["LAYOUTS", "describes_one_role", "detect", "hints", "interpret", "page_title"]
 
@@ -234,15 +234,19 @@ def _text(value: object) -> str | None:
 # A title column's header that names what the column holds, not a job family ("Job title", "Track A").
 _GENERIC_COLUMN_HEADER = re.compile(r"\b(?:titles?|roles?|positions?|jobs?|levels?|ladders?|tracks?)\b", re.I)
 _SITE_SUFFIX = re.compile(r"\s+[|–—]\s+.*$|\s+-\s+(?:join|careers?|jobs?)\b.*$", re.I)
+# In a heading or a "Job title" label a dash or bar part is the role's own ("Engineering Manager – Payments"),
+# unless it is the careers site's name.
+_CAREERS_SUFFIX = re.compile(r"\s+[-|–—]\s+(?:join|careers?|jobs?)\b.*$", re.I)
 _ORG_PREFIX = re.compile(r"^[^:]{1,30}:\s+(?=\S)")
 _PAY_GRADE = re.compile(r"\s+(?P<grade>[A-Z]{1,3}-?\d{1,2})$")
 
 
-def page_title(title: str) -> tuple[str, str | None]:
+def page_title(title: str, *, site: bool = True) -> tuple[str, str | None]:
     """A page title as a role title and the pay grade it ends with, if any.
 
-    Drops a site suffix (``| Join TTS``) and an organisation prefix (``18F:``) when what remains reads
-    as a role.
+    Drops a site suffix (``| Join TTS``; with ``site`` false, the title is a heading's or a label's and
+    only a careers site's name goes: ``- Careers at Acme``) and an organisation prefix (``18F:``) when
+    what remains reads as a role.
 
     Examples
     --------
@@ -250,8 +254,10 @@ def page_title(title: str) -> tuple[str, str | None]:
     ('Engineering Director', 'GS15')
     >>> page_title("Tech Lead (TL)")
     ('Tech Lead (TL)', None)
+    >>> page_title("Engineering Manager – Payments", site=False), page_title("Engineering Manager – Payments")
+    (('Engineering Manager – Payments', None), ('Engineering Manager', None))
     """
-    text = _SITE_SUFFIX.sub("", " ".join(title.split()))
+    text = (_SITE_SUFFIX if site else _CAREERS_SUFFIX).sub("", " ".join(title.split()))
     grade = _PAY_GRADE.search(text)
     if grade and looks_like_role(text[: grade.start()]):
         text = text[: grade.start()]
@@ -268,16 +274,18 @@ def describes_one_role(title: str) -> bool:
     return bool(_DESCRIPTION.search(title))
 
 
-def _shown_title(title: str) -> tuple[str, str | None]:
-    """A page's or a "Job title" label's title as the role's title, and the pay grade it ends with."""
-    shown, grade = page_title(title)
-    return clean_title(shown).strip(" -–—:"), grade
+def _shown_title(title: str, *, site: bool = False) -> tuple[str, str | None]:
+    """A heading's, a "Job title" label's or (``site``) the page's title as the role's title, without the
+    terms of the post ("(Remote)", "- Full-time"), and the pay grade it ends with."""
+    shown, grade = page_title(title, site=site)
+    return clean_title(drop_post_terms(shown)).strip(" -–—:"), grade
 
 
 def _single_role(outline: DocumentOutline, title: str | None, problems: list[LoadProblem]) -> list[ParsedRole]:
     h1 = next((b.text for _, b in outline.headings() if b.level == 1), None)
     stated = stated_title(outline.blocks)
-    title = title or h1 or _heading_in_title(outline) or outline.title
+    heading = title or h1 or _heading_in_title(outline)
+    title = heading or outline.title
     if not title and stated is not None and stated.value:
         # a job description that opens with its particulars ("Job title: …", "Department: …"): its first
         # heading is its first section's ("Key responsibilities"), no title, and the particulars are read
@@ -288,7 +296,7 @@ def _single_role(outline: DocumentOutline, title: str | None, problems: list[Loa
     at = next((b.at for _, b in outline.headings() if b.text == title), None)
     at = at or (stated.at if stated is not None and stated.value == title else Location(line=1))
     start = next((i + 1 for i, b in outline.headings() if b.text == title), 0)
-    shown, level = _shown_title(title)
+    shown, level = _shown_title(title, site=heading is None and title == outline.title)
     shown = shown or title
     aliases = []
     named, grade = _shown_title(stated.value or "") if stated is not None else ("", None)

@@ -119,3 +119,23 @@ def test_particulars_in_a_definition_list_are_read_as_labels_and_the_role_headin
     sections = {section.name: section for section in role.sections}
     assert sections["Essential"].kind is SectionKind.REQUIREMENTS
     assert sections["Essential"].text == "CIMA or ACCA qualified\nAdvanced Excel"
+
+
+def test_pages_of_one_title_for_two_teams_are_two_roles_and_a_post_term_is_dropped(tmp_path):
+    pages = {
+        "em-payments.html": "<h1>Engineering Manager – Payments</h1><h2>Responsibilities</h2><ul><li>Lead</li></ul>",
+        "em-growth.html": "<h1>Engineering Manager | Growth</h1><h2>Responsibilities</h2><ul><li>Lead</li></ul>",
+        "payroll.html": "<h1>Payroll Officer (Remote)</h1><h2>Responsibilities</h2><ul><li>Run payroll</li></ul>",
+        "careers.html": "<html><head><title>Data Analyst | Careers at Northwind</title></head><body>"
+        "<p>Data Analyst</p><h2>Responsibilities</h2><ul><li>Build reports</li></ul></body></html>",
+    }
+    titles = {}
+    for name, page in pages.items():
+        [role] = _load(tmp_path, name, f"<html><body>{page}</body></html>" if "<html>" not in page else page).roles
+        titles[name] = role.title
+    assert titles == {
+        "em-payments.html": "Engineering Manager – Payments",  # a heading's dash part is the role's own
+        "em-growth.html": "Engineering Manager | Growth",
+        "payroll.html": "Payroll Officer",
+        "careers.html": "Data Analyst",  # the page title's site suffix is not
+    }
