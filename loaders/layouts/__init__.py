@@ -18,13 +18,14 @@ keys in a ``<file>.orgkg.yaml`` sidecar, which the loader puts into the outline'
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from pathlib import PurePosixPath
 from typing import Any
 
 from graph.model import Evidence, LoadProblem, ParsedRole, Section, SectionKind
 from loaders.base import ParseOutcome
 from loaders.document import Block, DocumentOutline, Location
-from loaders.labels import role_field
+from loaders.labels import label_key, role_field
 from loaders.layouts import framework, job_catalog, matrix
 from loaders.layouts.described import described_roles, read_described
 from loaders.layouts.fill import fill_role
@@ -42,7 +43,7 @@ from loaders.layouts.roles import (
 )
 from loaders.layouts.tracks import read_tracks
 from loaders.role_titles import decorated_title, is_generic_level, level_name, looks_like_role, role_like_headings
-from loaders.text import classify_heading, drop_post_terms
+from loaders.text import classify_heading, drop_places, drop_post_terms
 
 __all__ = ["LAYOUTS", "describes_one_role", "detect", "hints", "interpret", "page_title"]
 
@@ -274,11 +275,20 @@ def describes_one_role(title: str) -> bool:
     return bool(_DESCRIPTION.search(title))
 
 
-def _shown_title(title: str, *, site: bool = False) -> tuple[str, str | None]:
+def _shown_title(title: str, *, site: bool = False, places: Collection[str] = ()) -> tuple[str, str | None]:
     """A heading's, a "Job title" label's or (``site``) the page's title as the role's title, without the
-    terms of the post ("(Remote)", "- Full-time"), and the pay grade it ends with."""
+    terms of the post ("(Remote)", "- Full-time") or one of the ``places`` the page says it is in
+    ("Product Designer – Berlin" of a page whose "Location:" is Berlin), and the pay grade it ends with."""
     shown, grade = page_title(title, site=site)
-    return clean_title(drop_post_terms(shown)).strip(" -–—:"), grade
+    return clean_title(drop_places(drop_post_terms(shown), places)).strip(" -–—:"), grade
+
+
+_PLACE_LABELS = frozenset({"location", "locations", "work location", "place of work", "base", "office", "city"})
+
+
+def _stated_places(blocks: list[Block]) -> list[str]:
+    """The places a page's particulars give the post ("Location: Berlin, Germany")."""
+    return [b.value for b in blocks if b.kind == "label" and b.value and label_key(b.label or "") in _PLACE_LABELS]
 
 
 def _single_role(outline: DocumentOutline, title: str | None, problems: list[LoadProblem]) -> list[ParsedRole]:
@@ -296,10 +306,11 @@ def _single_role(outline: DocumentOutline, title: str | None, problems: list[Loa
     at = next((b.at for _, b in outline.headings() if b.text == title), None)
     at = at or (stated.at if stated is not None and stated.value == title else Location(line=1))
     start = next((i + 1 for i, b in outline.headings() if b.text == title), 0)
-    shown, level = _shown_title(title, site=heading is None and title == outline.title)
+    places = _stated_places(outline.blocks)
+    shown, level = _shown_title(title, site=heading is None and title == outline.title, places=places)
     shown = shown or title
     aliases = []
-    named, grade = _shown_title(stated.value or "") if stated is not None else ("", None)
+    named, grade = _shown_title(stated.value or "", places=places) if stated is not None else ("", None)
     if stated is not None and named and _key(named) != _key(shown):
         # "Job title: Senior Data Analyst" under "Job Description", the team's name, or another name of the role
         if looks_like_role(shown):

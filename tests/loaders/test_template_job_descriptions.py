@@ -139,3 +139,15 @@ def test_pages_of_one_title_for_two_teams_are_two_roles_and_a_post_term_is_dropp
         "payroll.html": "Payroll Officer",
         "careers.html": "Data Analyst",  # the page title's site suffix is not
     }
+
+
+def test_a_title_loses_the_place_the_pages_location_label_gives_and_keeps_another(tmp_path):
+    page = (
+        "<html><body><h1>Product Designer – Berlin, Germany</h1><p>Location: Berlin, Germany</p>"
+        "<h2>What you will do</h2><ul><li>Design onboarding flows</li></ul></body></html>"
+    )
+    [role] = _load(tmp_path, "designer.html", page).roles
+    assert role.title == "Product Designer"
+    other = page.replace("Location: Berlin, Germany", "Location: Remote")
+    [role] = _load(tmp_path, "designer2.html", other).roles
+    assert role.title == "Product Designer – Berlin, Germany"  # a place the page does not give stays
