@@ -1,6 +1,8 @@
 """HTML, reStructuredText and AsciiDoc read through pandoc: headings, items, labels and tables, each at
 the line it is written on in the source."""
 
+import pytest
+
 from loaders.document import Location
 from loaders.readers.markup import ASCIIDOC, HTML, RST
 from tests.readers.conftest import DOCS
@@ -162,38 +164,31 @@ def test_a_confluence_export_is_read_from_its_page_content_not_its_chrome(tmp_pa
         '<div class="table-wrap"><ul><li>Knowledge of PAYE</li></ul></div>') + 1
 
 
-def test_a_page_with_a_mark_or_quote_left_open_is_read_not_refused():
+UNCLOSED_INLINE = {
     # pandoc refuses a page over one <q>, <mark>, <abbr>, <dfn> or <kbd> left open ("TagClose p")
-    page = (
+    "mark-and-quote": (
         b"<html><body><h1>Payroll Officer</h1><p>Runs the <mark>monthly payroll</p>"
-        b"<h2>Skills</h2><ul><li>Payroll <q>systems</li><li>Excel</li></ul></body></html>"
-    )
-    blocks = [(b.kind, b.text) for b in HTML.read(page, "payroll.html").blocks]
-    assert blocks == [
-        ("heading", "Payroll Officer"),
-        ("paragraph", "Runs the monthly payroll"),
-        ("heading", "Skills"),
-        ("item", "Payroll “systems”"),
-        ("item", "Excel"),
-    ]
+        b"<h2>Skills</h2><ul><li>Payroll <q>systems</li><li>Excel</li></ul></body></html>",
+        [("heading", "Payroll Officer"), ("paragraph", "Runs the monthly payroll"), ("heading", "Skills"),
+         ("item", "Payroll “systems”"), ("item", "Excel")],
+    ),
+    # and splits the paragraph or item at any other inline element left open
+    "bold-and-emphasis": (
+        b"<html><body><h1>Payroll Officer</h1><p>Runs the <b>monthly payroll</p><p>for 900 staff</p>"
+        b"<ul><li>Reconcile <em>the ledger<li>Excel</ul></body></html>",
+        [("heading", "Payroll Officer"), ("paragraph", "Runs the monthly payroll"), ("paragraph", "for 900 staff"),
+         ("item", "Reconcile the ledger"), ("item", "Excel")],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(UNCLOSED_INLINE))
+def test_a_page_with_an_inline_element_left_open_is_read_whole_not_refused_or_split(case):
+    page, expected = UNCLOSED_INLINE[case]
+    assert [(b.kind, b.text) for b in HTML.read(page, "payroll.html").blocks] == expected
 
 
 def test_lists_left_open_are_closed_where_the_page_ends():
     page = b"<html><body><h2>Duties</h2>" + b"<ul><li>Run payroll" * 30 + b"</body></html>"
     items = [(b.kind, b.text, b.level) for b in HTML.read(page, "duties.html").blocks if b.kind == "item"]
     assert items == [("item", "Run payroll", depth) for depth in range(1, 31)]
-
-
-def test_an_inline_element_left_open_does_not_split_its_paragraph_or_item():
-    page = (
-        b"<html><body><h1>Payroll Officer</h1><p>Runs the <b>monthly payroll</p><p>for 900 staff</p>"
-        b"<ul><li>Reconcile <em>the ledger<li>Excel</ul></body></html>"
-    )
-    blocks = [(b.kind, b.text) for b in HTML.read(page, "payroll.html").blocks]
-    assert blocks == [
-        ("heading", "Payroll Officer"),
-        ("paragraph", "Runs the monthly payroll"),
-        ("paragraph", "for 900 staff"),
-        ("item", "Reconcile the ledger"),
-        ("item", "Excel"),
-    ]
