@@ -185,6 +185,9 @@ _KIND_PATTERNS: list[tuple[SectionKind, re.Pattern[str]]] = [
             r"|\byou(?:'ll| will)$|\bwhat you can expect\b|\bwhat you(?:'ll| will) (?:achieve|work on|own)\b"
             r"|^your (?:mission|impact)$|^(?:a |your )?day[\s-]to[\s-]day\b"
             r"|^(?:key |main |your )?tasks$|^(?:essential|primary|key) (?:job )?functions\b"
+            # Key Result Areas (KRAs), deliverables, and what the first months hold
+            r"|^key result areas?\b|^kras?$|^(?:key |main )?deliverables$"
+            r"|^(?:in )?(?:the |your )?first (?:30|60|90|\d+) days\b|^in your first (?:year|months?)\b"
             # German, French, Spanish and Dutch job ads: "Ihre Aufgaben", "Vos missions", "Funciones", "Taken"
             r"|^(?:ihre |deine |die )?aufgaben(?:gebiet(?:e)?)?\b|^(?:vos |tes |les )?missions\b"
             r"|^(?:tus |sus )?(?:funciones|responsabilidades)\b|^(?:jouw |je )?taken\b|^wat ga je doen\b"
@@ -217,6 +220,7 @@ _KIND_PATTERNS: list[tuple[SectionKind, re.Pattern[str]]] = [
         re.compile(
             r"\bsummary\b|\boverview\b|\babout\b|\bpurpose\b"
             r"|^(?:the|this|your) (?:role|job|position|opportunity)$|^(?:role|job|position) description$"
+            r"|^scope of (?:the |this )?(?:role|job|position)$"
         ),
     ),
 ]

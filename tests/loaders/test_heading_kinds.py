@@ -129,6 +129,14 @@ def test_a_job_ads_headings_name_their_sections(heading, kind):
         ("Requisitos", SectionKind.REQUIREMENTS),
         ("Wat ga je doen", SectionKind.RESPONSIBILITIES),
         ("Role profile", SectionKind.OTHER),
+        ("Key Result Areas", SectionKind.RESPONSIBILITIES),  # KRAs: the job's areas of accountability
+        ("Key deliverables", SectionKind.RESPONSIBILITIES),
+        ("Your first 90 days", SectionKind.RESPONSIBILITIES),
+        ("The role", SectionKind.SUMMARY),
+        ("Scope of the role", SectionKind.SUMMARY),
+        ("Job description", SectionKind.SUMMARY),
+        ("Role details", SectionKind.OTHER),  # particulars (Level:, Family:), no summary
+        ("Key Results", SectionKind.KPIS),
     ],
 )
 def test_job_ad_headings_of_other_templates_and_languages_name_their_parts(heading, kind):
