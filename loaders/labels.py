@@ -366,7 +366,9 @@ _REPORTS_TO = re.compile(
     re.I,
 )
 _TITLE_TAIL = re.compile(
-    r"\s+(?:of\s+their|and\s+acts|and\s+above|who|which|in\s+order|to\s+|for\s+|on\s+|within\s+|as\s+|at\s+|with\s+)\b.*$",
+    r"\s+(?:of\s+their|and\s+acts|and\s+above|who|which|in\s+order|to\s+|for\s+|on\s+|within\s+|as\s+|at\s+|with\s+"
+    # "reports to the Financial Controller and manages two Assistant Accountants": the sentence goes on
+    r"|,?\s*and\s+(?:(?:line[\s-]+)?manages?|leads?|supervises?|oversees|works|is|has|holds|will)\b)\b.*$",
     re.I,
 )
 _PRONOUN = re.compile(r"^(?:you|them|me|us|him|her|it|their|whoever)\b", re.I)

@@ -174,6 +174,8 @@ _KIND_PATTERNS: list[tuple[SectionKind, re.Pattern[str]]] = [
             r"\bcareer (?:path|ladder)s?\b|\bprogression\b|\bhow you(?:'ll| will) grow\b"
             r"|\bwhere (?:this|the) role sits\b"
             r"|\breporting (?:lines?|structure|relationships)\b|^(?:next|possible next) (?:roles?|steps?)$"
+            r"|^(?:key |main |working )?(?:relationships|contacts)$|^(?:key |working )relationships\b"
+            r"|^organi[sz]ational (?:relationships|context|position)$|^position in the organi[sz]ation$"
             r"|^lateral (?:moves?|roles?)$|^(?:reports to|direct reports|manages|promotion paths?)$"
         ),
     ),

@@ -137,6 +137,9 @@ def test_a_job_ads_headings_name_their_sections(heading, kind):
         ("Job description", SectionKind.SUMMARY),
         ("Role details", SectionKind.OTHER),  # particulars (Level:, Family:), no summary
         ("Key Results", SectionKind.KPIS),
+        ("Working relationships", SectionKind.CAREER),  # UK job descriptions: where the post sits
+        ("Key relationships", SectionKind.CAREER),
+        ("Position in the organisation", SectionKind.CAREER),
     ],
 )
 def test_job_ad_headings_of_other_templates_and_languages_name_their_parts(heading, kind):

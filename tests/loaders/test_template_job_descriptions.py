@@ -151,3 +151,19 @@ def test_a_title_loses_the_place_the_pages_location_label_gives_and_keeps_anothe
     other = page.replace("Location: Berlin, Germany", "Location: Remote")
     [role] = _load(tmp_path, "designer2.html", other).roles
     assert role.title == "Product Designer – Berlin, Germany"  # a place the page does not give stays
+
+
+@pytest.mark.parametrize("name", ["ma.md", "ma.html"])
+def test_a_working_relationships_section_states_the_reporting_line_in_prose(tmp_path, name):
+    markdown = (
+        "# Management Accountant\n\n## Working relationships\n\n"
+        "The post holder reports to the Financial Controller and manages two Assistant Accountants.\n"
+    )
+    html = (
+        "<html><body><h1>Management Accountant</h1><h2>Working relationships</h2>\n"
+        "<p>The post holder reports to the Financial Controller and manages two Assistant Accountants.</p>"
+        "</body></html>"
+    )
+    [role] = _load(tmp_path, name, markdown if name.endswith(".md") else html).roles
+    line = 5 if name == "ma.md" else 2
+    assert [(ref.title, ref.at.line) for ref in role.reports_to] == [("Financial Controller", line)]
