@@ -21,6 +21,7 @@ from loaders.labels import (
     list_label,
     reports_to_in_prose,
     role_field,
+    staff_in_prose,
     titles_in_prose,
 )
 from loaders.markdown import Block, Heading, Outline, parse_outline
@@ -102,9 +103,10 @@ def _read_labels(role: ParsedRole, outline: Outline, first: int, end: int) -> No
             for title in titles_in_prose(event.sentence):
                 _add_refs(role, heading_field, title, event.line, event.sentence)
         elif not labelled and in_career:
-            for title, offset in reports_to_in_prose(event.text):
-                line = event.line + event.text.count("\n", 0, offset)
-                _add_refs(role, "reports_to", title, line, event.sentence)
+            for field, found in (("reports_to", reports_to_in_prose), ("direct_reports", staff_in_prose)):
+                for title, offset in found(event.text):
+                    line = event.line + event.text.count("\n", 0, offset)
+                    _add_refs(role, field, title, line, event.sentence)
 
 
 def _read_label_line(role: ParsedRole, text: str, line: int, block_kind: str) -> str | None:

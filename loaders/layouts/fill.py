@@ -182,8 +182,9 @@ def _item(role: ParsedRole, block: Block, kind: SectionKind) -> None:
         target.append(mention(block.text, kind, role.source, block.at, block.text))
 
 
-# Sections whose sentences say whom the role supervises ("Supervises two Staff Accountants").
-_DUTY_KINDS = frozenset({SectionKind.SUMMARY, SectionKind.RESPONSIBILITIES})
+# Sections whose sentences say whom the role supervises ("Supervises two Staff Accountants"), its duties' and
+# where it sits ("Working relationships: … and manages two Assistant Accountants").
+_DUTY_KINDS = frozenset({SectionKind.SUMMARY, SectionKind.RESPONSIBILITIES, SectionKind.CAREER})
 
 
 def _staff(role: ParsedRole, block: Block) -> None:

@@ -154,7 +154,7 @@ def test_a_title_loses_the_place_the_pages_location_label_gives_and_keeps_anothe
 
 
 @pytest.mark.parametrize("name", ["ma.md", "ma.html"])
-def test_a_working_relationships_section_states_the_reporting_line_in_prose(tmp_path, name):
+def test_a_working_relationships_section_states_the_reporting_lines_in_prose(tmp_path, name):
     markdown = (
         "# Management Accountant\n\n## Working relationships\n\n"
         "The post holder reports to the Financial Controller and manages two Assistant Accountants.\n"
@@ -167,3 +167,4 @@ def test_a_working_relationships_section_states_the_reporting_line_in_prose(tmp_
     [role] = _load(tmp_path, name, markdown if name.endswith(".md") else html).roles
     line = 5 if name == "ma.md" else 2
     assert [(ref.title, ref.at.line) for ref in role.reports_to] == [("Financial Controller", line)]
+    assert [(ref.title, ref.at.line) for ref in role.direct_reports] == [("Assistant Accountant", line)]
