@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import re
 
-from graph.model import Evidence, LoadProblem, Mention, ParsedRole, SectionKind
+from graph.model import Evidence, LoadProblem, Location, Mention, ParsedRole, SectionKind
 from loaders.base import Loader, ParseOutcome
 from loaders.content import add_spans, finish_summary, role_ref
 from loaders.frontmatter import FrontMatter, split_front_matter
 from loaders.labels import (
     CAREER_LABELS,
     LABEL_LINE,
+    PLACE_LABELS,
     career_field,
     grade_of,
+    label_key,
     list_label,
     reports_to_in_prose,
     role_field,
@@ -25,8 +27,8 @@ from loaders.labels import (
     titles_in_prose,
 )
 from loaders.markdown import Block, Heading, Outline, parse_outline
-from loaders.role_titles import role_like_headings, split_titles
-from loaders.text import classify_heading, clean_line
+from loaders.role_titles import decorated_title, role_like_headings, split_titles
+from loaders.text import classify_heading, clean_line, drop_places
 
 __all__ = ["CAREER_LABELS", "LOADER", "parse_blueprint"]
 
@@ -49,7 +51,10 @@ def parse_blueprint(text: str, source: str) -> ParseOutcome:
     titles = [h for h in outline.headings if h.level == 1]
     if titles:
         for heading in titles:
-            outcome.roles.append(_role(outline, heading.text, heading.line, heading.line + 1, heading.end, source))
+            role = _role(outline, heading.text, heading.line, heading.line + 1, heading.end, source)
+            if role.title != heading.text:  # the place its "Location:" gives, dropped: said as the layouts say it
+                outcome.problems.append(decorated_title(source, Location(line=heading.line), heading.text, role.title))
+            outcome.roles.append(role)
     elif front.text("title"):
         outcome.roles.append(_role(outline, front.text("title") or "", 1, 1, outline.last_line + 1, source))
     if outcome.roles:
@@ -63,13 +68,24 @@ def parse_blueprint(text: str, source: str) -> ParseOutcome:
 
 
 def _role(outline: Outline, title: str, line: int, first: int, end: int, source: str) -> ParsedRole:
-    role = ParsedRole(title=title, source=source, line=line)
+    role = ParsedRole(title=drop_places(title, _stated_places(outline, first, end)), source=source, line=line)
     add_spans(role, outline, outline.spans(first, end, intro_name=title))
     _read_labels(role, outline, first, end)
     role.skills.sort(key=lambda mention: mention.at.line)
     role.kpis.sort(key=lambda mention: mention.at.line)
     finish_summary(role)
     return role
+
+
+def _stated_places(outline: Outline, first: int, end: int) -> list[str]:
+    """The places the role's particulars give the post ("**Location:** Berlin, Germany")."""
+    places = []
+    for block in outline.blocks_in(first, end):
+        for raw_line in block.raw.split("\n"):
+            match = _LABEL.match(clean_line(raw_line))
+            if match and label_key(match.group("label")) in PLACE_LABELS and match.group("value").strip():
+                places.append(match.group("value").strip())
+    return places
 
 
 def _read_labels(role: ParsedRole, outline: Outline, first: int, end: int) -> None:

@@ -31,6 +31,7 @@ __all__ = [
     "TITLE_LABELS",
     "BARE_TITLE_LABELS",
     "STAFF_LABELS",
+    "PLACE_LABELS",
     "POST_LABELS",
     "blank_label_lines",
     "career_field",
@@ -141,6 +142,10 @@ POST_LABELS: frozenset[str] = frozenset(
         "page owner", "author", "version", "approved by", "review date", "next review", "effective date",
     }
 ) | CODE_LABELS
+#: Labels of the post's particulars that say where it is ("Location: Berlin, Germany").
+PLACE_LABELS: frozenset[str] = frozenset(
+    {"location", "locations", "work location", "place of work", "base", "office", "city"}
+)
 #: Labels that may name the staff a role manages ("Responsible for: 3 x Data Analysts"), read as direct
 #: reports only when their value names roles (``loaders.layouts.particulars.staff_titles``).
 STAFF_LABELS: frozenset[str] = frozenset(

@@ -25,7 +25,7 @@ from typing import Any
 from graph.model import Evidence, LoadProblem, ParsedRole, Section, SectionKind
 from loaders.base import ParseOutcome
 from loaders.document import Block, DocumentOutline, Location
-from loaders.labels import label_key, role_field
+from loaders.labels import PLACE_LABELS, label_key, role_field
 from loaders.layouts import framework, job_catalog, matrix
 from loaders.layouts.described import described_roles, read_described
 from loaders.layouts.fill import fill_role
@@ -283,12 +283,9 @@ def _shown_title(title: str, *, site: bool = False, places: Collection[str] = ()
     return clean_title(drop_places(drop_post_terms(shown), places)).strip(" -–—:"), grade
 
 
-_PLACE_LABELS = frozenset({"location", "locations", "work location", "place of work", "base", "office", "city"})
-
-
 def _stated_places(blocks: list[Block]) -> list[str]:
     """The places a page's particulars give the post ("Location: Berlin, Germany")."""
-    return [b.value for b in blocks if b.kind == "label" and b.value and label_key(b.label or "") in _PLACE_LABELS]
+    return [b.value for b in blocks if b.kind == "label" and b.value and label_key(b.label or "") in PLACE_LABELS]
 
 
 def _single_role(outline: DocumentOutline, title: str | None, problems: list[LoadProblem]) -> list[ParsedRole]:

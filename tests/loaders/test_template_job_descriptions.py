@@ -168,3 +168,15 @@ def test_a_working_relationships_section_states_the_reporting_lines_in_prose(tmp
     line = 5 if name == "ma.md" else 2
     assert [(ref.title, ref.at.line) for ref in role.reports_to] == [("Financial Controller", line)]
     assert [(ref.title, ref.at.line) for ref in role.direct_reports] == [("Assistant Accountant", line)]
+
+
+def test_a_markdown_titles_place_goes_when_its_location_label_gives_it(tmp_path):
+    text = "# Senior Data Engineer - London\n\n**Location:** London, UK\n\n## Responsibilities\n\n- Build pipelines\n"
+    document = _load(tmp_path, "sde.md", text)
+    [role] = document.roles
+    assert role.title == "Senior Data Engineer"
+    assert [p.message for p in document.problems] == [
+        "title 'Senior Data Engineer - London' read as 'Senior Data Engineer' (decoration dropped)"
+    ]
+    [role] = _load(tmp_path, "sde2.md", text.replace("London, UK", "Remote")).roles
+    assert role.title == "Senior Data Engineer - London"
