@@ -53,6 +53,8 @@ def read_mhtml(data: bytes, source: str) -> DocumentOutline:
     page = next((part for part in message.walk() if part.get_content_type() == "text/html"), None)
     if page is None:
         kind = "a MIME message with no HTML part" if message.is_multipart() else "no web archive (MIME) content"
+        if source.lower().endswith(".doc"):
+            raise DocumentError(source, f"{kind}, nor a Word document orgkg reads: save it as .docx")
         raise DocumentError(source, f"{kind}: orgkg reads the web page an .mht or .mhtml archive holds")
     html, file_line = _decoded(page, text, source)
     return _at_file_lines(read_markup_text(html, source, "html", "mhtml"), file_line)

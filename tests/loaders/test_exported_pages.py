@@ -162,6 +162,12 @@ def test_an_office_97_binary_document_is_an_error_that_says_to_save_it_as_docx(t
     assert "a Word 97–2003 document" in problem.message and "save it as .docx" in problem.message
 
 
+def test_a_doc_that_is_neither_an_archive_nor_a_word_file_says_to_save_it_as_docx(tmp_path):
+    (tmp_path / "notes.doc").write_text("Payroll Officer\nRuns the payroll\n")
+    [problem] = load_file(tmp_path / "notes.doc", root=tmp_path).problems
+    assert problem.severity == "error" and problem.message.endswith("save it as .docx")
+
+
 def test_an_rtf_file_named_doc_is_read_as_rtf(tmp_path):
     rtf = r"{\rtf1\ansi{\b Payroll Officer}\par Responsibilities\par Run the monthly payroll\par}"
     (tmp_path / "payroll.doc").write_text(rtf)
