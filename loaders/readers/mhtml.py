@@ -95,7 +95,12 @@ def _quoted_printable(encoded: str, first_line: int, charset: str, source: str) 
     if current:
         lines.append("".join(current))
         starts.append(start)
-    raw_bytes = quopri.decodestring("\n".join(lines).encode("ascii", "replace"))
+    joined = "\n".join(lines)
+    try:  # quoted-printable is ASCII, but an archive may hold the page's own characters unencoded as well
+        encoded_bytes = joined.encode(charset, "replace")
+    except LookupError:
+        encoded_bytes = joined.encode("utf-8")
+    raw_bytes = quopri.decodestring(encoded_bytes)
     html = _text(raw_bytes, charset, source)
     if html.count("\n") + 1 != len(starts):  # an encoded line break (=0A): no longer line for line
         return html, [first_line] * (html.count("\n") + 1)
