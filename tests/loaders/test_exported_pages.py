@@ -189,3 +189,14 @@ def test_a_docs_site_page_reads_without_its_imports_admonition_fences_or_compone
         ("Go and PostgreSQL", 31), ("Kubernetes", 32), ("Code review", 37), ("Written communication", 38),
     ]
     assert [ref.title for ref in role.reports_to] == ["Engineering Manager"]
+
+
+def test_an_archives_characters_left_unencoded_in_a_quoted_printable_part_are_kept(tmp_path):
+    archive = (
+        'MIME-Version: 1.0\nContent-Type: multipart/related; boundary="b"\n\n--b\n'
+        "Content-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n"
+        "<h1>Café Manager</h1><h2>Responsibilities</h2><ul><li>Runs the caf=C3=A9 – daily</li></ul>\n--b--\n"
+    )
+    (tmp_path / "cafe.mht").write_text(archive, encoding="utf-8")
+    [role] = load_file(tmp_path / "cafe.mht", root=tmp_path).roles
+    assert (role.title, role.sections[-1].text) == ("Café Manager", "Runs the café – daily")
