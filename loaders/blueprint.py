@@ -98,7 +98,7 @@ def _read_labels(role: ParsedRole, outline: Outline, first: int, end: int) -> No
     pending: str | None = None  # a label with no value takes the list items that follow it
     heading_field: str | None = None  # the career field a heading names, for its whole section
     in_career = False
-    headings = {h.line: h for h in outline.headings if first <= h.line < end}
+    headings = {h.line: h for h in outline.headings_in(first, end)}
     events: list[tuple[int, Block | Heading]] = [(b.line, b) for b in outline.blocks_in(first, end)]
     events += [(line, h) for line, h in headings.items()]
     for _, event in sorted(events, key=lambda pair: pair[0]):

@@ -7,6 +7,7 @@ into ``Section`` objects and list items into ``Mention`` objects, the same way f
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
@@ -109,6 +110,14 @@ class Span:
     heading: int | None = None  # index of the heading it comes from; None for intro text
 
 
+def _block_line(block: Block) -> int:
+    return block.line
+
+
+def _heading_line(heading: Heading) -> int:
+    return heading.line
+
+
 @dataclass
 class Outline:
     lines: list[str]
@@ -140,8 +149,16 @@ class Outline:
             current = self.parent(current)
         return chain
 
+    def headings_in(self, start: int, end: int) -> list[Heading]:
+        """The headings on lines ``start`` to ``end - 1`` (in line order, as :meth:`blocks_in` finds blocks)."""
+        first = bisect_left(self.headings, start, key=_heading_line)
+        return self.headings[first : bisect_left(self.headings, end, lo=first, key=_heading_line)]
+
     def blocks_in(self, start: int, end: int) -> list[Block]:
-        return [block for block in self.blocks if start <= block.line < end]
+        """The blocks that begin on lines ``start`` to ``end - 1``: two bisections, the blocks being in line
+        order (a document of a thousand roles asks this once per role)."""
+        first = bisect_left(self.blocks, start, key=_block_line)
+        return self.blocks[first : bisect_left(self.blocks, end, lo=first, key=_block_line)]
 
     def section(self, span: Span) -> Section | None:
         """The cleaned text of a span as a ``Section``, or None when it has no text."""
@@ -179,7 +196,7 @@ class Outline:
         A heading whose wording names no kind takes the kind of the heading above it inside the range
         (``### Technical`` under ``## Requirements`` is a requirement).
         """
-        inside = [h for h in self.headings if first <= h.line < end and not _skipped(h.line, skip)]
+        inside = [h for h in self.headings_in(first, end) if not _skipped(h.line, skip)]
         intro_end = min([h.line for h in inside[:1]] + [s for s, _ in skip if s >= first] + [end])
         result = [Span(intro_name, SectionKind.SUMMARY, first, intro_end)] if first < intro_end else []
         kinds: dict[int, SectionKind] = {}
@@ -390,10 +407,19 @@ _LEADING_SYMBOLS = re.compile(r"^[^\w(\[]+")
 
 
 def _link_headings(raw: list[tuple[int, str, int]], eof: int) -> list[Heading]:
-    headings: list[Heading] = []
-    for index, (level, text, line) in enumerate(raw):
-        end = next((other_line for other_level, _, other_line in raw[index + 1 :] if other_level <= level), eof)
-        body_end = raw[index + 1][2] if index + 1 < len(raw) else eof
-        parent = next((j for j in range(index - 1, -1, -1) if raw[j][0] < level), None)
-        headings.append(Heading(index, level, text, line, end, body_end, parent))
-    return headings
+    """Each heading with its section's end (the next heading of its level or higher), its body's end (the
+    next heading) and its parent (the nearest heading above of a higher level), in one pass: a stack holds
+    the headings whose sections are still open."""
+    ends: list[int] = [eof] * len(raw)
+    parents: list[int | None] = [None] * len(raw)
+    open_sections: list[int] = []
+    for index, (level, _, line) in enumerate(raw):
+        while open_sections and raw[open_sections[-1]][0] >= level:
+            ends[open_sections.pop()] = line
+        parents[index] = open_sections[-1] if open_sections else None
+        open_sections.append(index)
+    return [
+        Heading(index, level, text, line, ends[index], raw[index + 1][2] if index + 1 < len(raw) else eof,
+                parents[index])
+        for index, (level, text, line) in enumerate(raw)
+    ]

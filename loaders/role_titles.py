@@ -52,7 +52,7 @@ _SERVICE_NOUNS = (
     r"assistants?|advisers?|accountants?|clerks?|supervisors?|planners?|auditors?|recruiters?|receptionists?"
     r"|secretary|secretaries|nurses?|teachers?|lecturers?|librarians?|therapists?|pharmacists?|surveyors?|solicitors?"
     r"|generalists?|controllers?|paralegals?|bookkeepers?|buyers?|copywriters?|cashiers?|tellers?|underwriters?"
-    r"|actuary|actuaries|economists?|strategists?|trainers?"
+    r"|actuary|actuaries|economists?|strategists?|trainers?|counsel|attorneys?|lawyers?|representatives?"
 )
 _MORE_ROLE_NOUNS = re.compile(
     r"\b(?:developers?|programmers?|leaders?|designers?|consultants?|coach|administrators?|owners?|members?"
