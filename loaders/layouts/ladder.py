@@ -191,7 +191,6 @@ def link_ladder(roles: list[ParsedRole], texts: list[str], source: str, doc_name
         chain.append(role)
     if len(chain) < 2:
         return
-    order = " → ".join(r.title for r in chain)
     edges: dict[int, list[tuple[int, str | None]]] = {i: [(i + 1, None)] for i in range(len(chain) - 1)}
     for i, text in enumerate(texts[: len(chain)]):
         for sentence in _SENTENCE.split(" ".join(text.split())):
@@ -207,7 +206,7 @@ def link_ladder(roles: list[ParsedRole], texts: list[str], source: str, doc_name
             break
     for i, targets in edges.items():
         for j, sentence in targets:
-            evidence = sentence or f"Level order in {doc_name}: {order}"
+            evidence = sentence or f"Level order in {doc_name}: {_order_around(chain, i)}"
             at = Evidence.at(source, chain[i].location, evidence, method="stated")
             chain[i].promotes_to.append(RoleRef(title=chain[j].title, at=at))
 
@@ -226,9 +225,30 @@ def _branch_tracks(chain: list[ParsedRole], named: list[int], sentence: str, at:
                 role.track, role.track_at = track, at
 
 
+# A ladder of more levels than this shows the levels around a step as its evidence, not the whole order (a
+# page of thousands of levels would repeat them all in every step), and a fork sentence is looked for among
+# the levels this close after it.
+ORDER_SHOWN = 12
+_FORK_REACH = 16
+
+
+def _order_around(chain: list[ParsedRole], i: int) -> str:
+    """The ladder's order as a step's evidence: all of it, or for a long ladder the levels around step ``i``.
+
+    >>> chain = [ParsedRole(title=f"L{n}", source="l.md", line=n) for n in range(1, 30)]
+    >>> _order_around(chain, 0), _order_around(chain, 10)
+    ('L1 → L2 → L3 → …', '… → L9 → L10 → L11 → L12 → L13 → …')
+    """
+    if len(chain) <= ORDER_SHOWN:
+        return " → ".join(r.title for r in chain)
+    first, last = max(i - 2, 0), min(i + 3, len(chain))
+    shown = " → ".join(r.title for r in chain[first:last])
+    return f"{'… → ' if first else ''}{shown}{' → …' if last < len(chain) else ''}"
+
+
 def _later_named(chain: list[ParsedRole], i: int, text: str) -> list[int]:
     lowered = text.lower()
-    return [j for j in range(i + 1, len(chain)) if chain[j].title.lower() in lowered]
+    return [j for j in range(i + 1, min(i + 1 + _FORK_REACH, len(chain))) if chain[j].title.lower() in lowered]
 
 
 def is_role_name(text: str) -> bool:
