@@ -42,6 +42,22 @@ AREAS = [
 ]  # fmt: skip
 
 
+def job(number: int) -> tuple[str, str, list[str], str, int, str, str]:
+    """The ``number``-th job of the synthetic organisation: family, noun, skills, area, rung (``len(LEVELS)``
+    for the area's manager), title and the title it reports to — ladders of five levels per family and area,
+    a manager per area reporting to a head of the family."""
+    families = list(FAMILIES)
+    family = families[number % len(families)]
+    noun, skills = FAMILIES[family]
+    team, rung = divmod(number // len(families), len(LEVELS) + 1)
+    cycle, area = divmod(team, len(AREAS))
+    area = f"{AREAS[area]} {cycle + 1}" if cycle else AREAS[area]
+    if rung == len(LEVELS):
+        return family, noun, skills, area, rung, f"{area} {family} Manager", f"Head of {family}"
+    title = f"{LEVELS[rung]} {area} {noun}".replace("  ", " ").strip()
+    return family, noun, skills, area, rung, title, f"{area} {family} Manager"
+
+
 def catalog(rows: int, seed: int = 11) -> bytes:
     """A deterministic catalog: ladders of five levels per family and area, a manager per area, and a
     reporting line to a head of the family that is outside the catalog (an unresolved reference)."""
@@ -49,18 +65,9 @@ def catalog(rows: int, seed: int = 11) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(HEADER)
-    families = list(FAMILIES)
     for number in range(rows):
-        family = families[number % len(families)]
-        noun, skills = FAMILIES[family]
-        team, rung = divmod(number // len(families), len(LEVELS) + 1)
-        cycle, area = divmod(team, len(AREAS))
-        area = f"{AREAS[area]} {cycle + 1}" if cycle else AREAS[area]
-        if rung == len(LEVELS):
-            title, level, manager = f"{area} {family} Manager", "Manager", f"Head of {family}"
-        else:
-            title, level = f"{LEVELS[rung]} {area} {noun}".replace("  ", " ").strip(), "Individual Contributor"
-            manager = f"{area} {family} Manager"
+        family, _noun, skills, area, rung, title, manager = job(number)
+        level = "Manager" if rung == len(LEVELS) else "Individual Contributor"
         summary = f"Owns {rng.choice(skills).lower()} for {area} and works with the {family.lower()} leads."
         writer.writerow([
             f"{family[:3].upper()}-{number}", title, family, level, f"G{4 + min(rung, len(LEVELS))}", manager,

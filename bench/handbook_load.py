@@ -15,7 +15,7 @@ import random
 
 from markdown_it import MarkdownIt
 
-from bench.catalog_load import AREAS, FAMILIES, LEVELS, one_file_bench
+from bench.catalog_load import job, one_file_bench
 
 __all__ = ["handbook", "main"]
 
@@ -24,18 +24,9 @@ def handbook(roles: int, seed: int = 3) -> bytes:
     """A deterministic page: per role a ``#`` title, a summary, responsibilities, skills and a reporting line
     (to the area's manager, itself a role of the page, or to a head of the family outside it)."""
     rng = random.Random(seed)
-    families = list(FAMILIES)
     parts = []
     for number in range(roles):
-        family = families[number % len(families)]
-        noun, skills = FAMILIES[family]
-        team, rung = divmod(number // len(families), len(LEVELS) + 1)
-        cycle, area = divmod(team, len(AREAS))
-        area = f"{AREAS[area]} {cycle + 1}" if cycle else AREAS[area]
-        if rung == len(LEVELS):
-            title, manager = f"{area} {family} Manager", f"Head of {family}"
-        else:
-            title, manager = f"{LEVELS[rung]} {area} {noun}".replace("  ", " ").strip(), f"{area} {family} Manager"
+        family, _noun, skills, area, _rung, title, manager = job(number)
         chosen = rng.sample(skills, 2)
         parts.append(
             f"# {title}\n\nOwns {chosen[0].lower()} for {area} and works with the {family.lower()} leads.\n\n"
