@@ -99,19 +99,11 @@ def weighted_items(
     rest of the item); only the weight's range is the item's own rule, so a weight outside it is
     validated, which says what is wrong.
     """
-    rows = (og.skill_rows if kind == "skill" else og.kpi_rows).get(role_id, ())
+    items = weighted_item_fields(og, role_id, kind, without)
     lowest, highest = WEIGHT_RANGE
-    evidence_fields, evidence_ref = EvidenceRef.fields_of_values, EvidenceRef.trusted
-    weighted_item = WeightedItem.trusted
-    items = []
-    for item_id, name, category, weight, evidence in rows:  # one pass: this is most of a career path's answer
-        if item_id in without:
-            continue
-        if not lowest <= weight <= highest:
-            return _WEIGHTED_ITEMS.validate_python(weighted_item_fields(og, role_id, kind, without))
-        fields = None if evidence is None else evidence_fields(*evidence)
-        items.append(weighted_item({
-            "id": item_id, "name": name, "kind": kind, "category": category, "weight": weight,
-            "evidence": None if fields is None else evidence_ref(fields),
-        }))
-    return items
+    if not all(lowest <= it["weight"] <= highest for it in items):
+        return _WEIGHTED_ITEMS.validate_python(items)
+    for it in items:
+        if it["evidence"] is not None:
+            it["evidence"] = EvidenceRef.trusted(it["evidence"])
+    return [WeightedItem.trusted(it) for it in items]
