@@ -82,6 +82,7 @@ def _balanced(html: str) -> str:
     dropped: Counter[str] = Counter()  # elements opened past MAX_DEPTH, whose end tags go too
     marks: list[tuple[str, int]] = []  # each text block opened (its end tag optional): name, depth of ``opened``
     edits: list[tuple[int, int, str]] = []  # (start, stop, text to put there)
+    lowered = html.lower()  # where raw text ends and the body ends are found in it, once for the page
     at = html.find("<")
     while at != -1:
         if html.startswith("<!--", at):
@@ -106,7 +107,7 @@ def _balanced(html: str) -> str:
             elif name in _TEXT_BLOCKS:
                 marks.append((name, len(opened)))
             elif name in _RAW_TEXT:
-                close = html.lower().find(f"</{name}", end)
+                close = lowered.find(f"</{name}", end)
                 end = len(html) - 1 if close == -1 else close - 1
             elif name not in _UNCOUNTED and html[end - 1] != "/":
                 if len(opened) < MAX_DEPTH:
@@ -118,7 +119,7 @@ def _balanced(html: str) -> str:
         at = html.find("<", end + 1)
     closes = "".join(f"</{name}>" for name in reversed(opened) if name in _MENDED)
     if closes:
-        body_end = html.lower().rfind("</body")
+        body_end = lowered.rfind("</body")
         where = len(html) if body_end == -1 else body_end
         edits.append((where, where, closes))
     return _edited(html, edits)
