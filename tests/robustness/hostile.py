@@ -250,6 +250,8 @@ def _backtracking() -> Iterator[Case]:
     # lists never closed: pandoc's HTML reader doubled its time for each (html_repair balances them)
     lists = "<html><body>" + "<ul><li>Run payroll" * 40 + "<ol><li>Reconcile</ul>" * 40 + "</body></html>"
     yield Case(cls, "bt-unclosed-lists.html", _text("bt-unclosed-lists.html", lists))
+    scripts = "<html><body><h1>Script Engineer</h1>" + "<p>x<script>var a = 1</script></p>" * 20000 + "</body></html>"
+    yield Case(cls, "bt-many-scripts.html", _text("bt-many-scripts.html", scripts))
     in_a_cell = f"Job Title,Description\nAnalyst,{lists[12:-14]}\n"
     yield Case(cls, "bt-unclosed-lists.csv", _text("bt-unclosed-lists.csv", in_a_cell))
     many = "--b\nContent-Type: text/css\n\nx\n" * 50000
