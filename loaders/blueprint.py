@@ -68,33 +68,24 @@ def parse_blueprint(text: str, source: str) -> ParseOutcome:
 
 
 def _role(outline: Outline, title: str, line: int, first: int, end: int, source: str) -> ParsedRole:
-    role = ParsedRole(title=drop_places(title, _stated_places(outline, first, end)), source=source, line=line)
+    role = ParsedRole(title=title, source=source, line=line)
     add_spans(role, outline, outline.spans(first, end, intro_name=title))
-    _read_labels(role, outline, first, end)
+    role.title = drop_places(title, _read_labels(role, outline, first, end))
     role.skills.sort(key=lambda mention: mention.at.line)
     role.kpis.sort(key=lambda mention: mention.at.line)
     finish_summary(role)
     return role
 
 
-def _stated_places(outline: Outline, first: int, end: int) -> list[str]:
-    """The places the role's particulars give the post ("**Location:** Berlin, Germany")."""
-    places = []
-    for block in outline.blocks_in(first, end):
-        for raw_line in block.raw.split("\n"):
-            match = _LABEL.match(clean_line(raw_line))
-            if match and label_key(match.group("label")) in PLACE_LABELS and match.group("value").strip():
-                places.append(match.group("value").strip())
-    return places
-
-
-def _read_labels(role: ParsedRole, outline: Outline, first: int, end: int) -> None:
-    """Career, level and inline-list labels, in paragraphs, list items and headings.
+def _read_labels(role: ParsedRole, outline: Outline, first: int, end: int) -> list[str]:
+    """Career, level and inline-list labels, in paragraphs, list items and headings; returns the places
+    the role's particulars give the post ("**Location:** Berlin, Germany").
 
     A career heading (``### Next roles``) takes the items and the prose that follow it up to the next
     heading; a label with no value (``Reports to:``) the items right after it. In a career section
     ("Career path", "Where this role sits") prose also states lines: "reports to the Head of ML".
     """
+    places: list[str] = []
     pending: str | None = None  # a label with no value takes the list items that follow it
     heading_field: str | None = None  # the career field a heading names, for its whole section
     in_career = False
@@ -114,7 +105,7 @@ def _read_labels(role: ParsedRole, outline: Outline, first: int, end: int) -> No
         for offset, raw_line in enumerate(event.raw.split("\n")):
             text = clean_line(raw_line)
             labelled = labelled or bool(_LABEL.match(text))
-            pending = _read_label_line(role, text, event.line + offset, event.kind) or pending
+            pending = _read_label_line(role, text, event.line + offset, event.kind, places) or pending
         if not labelled and event.kind == "paragraph" and heading_field:
             for title in titles_in_prose(event.sentence):
                 _add_refs(role, heading_field, title, event.line, event.sentence)
@@ -123,13 +114,16 @@ def _read_labels(role: ParsedRole, outline: Outline, first: int, end: int) -> No
                 for title, offset in found(event.text):
                     line = event.line + event.text.count("\n", 0, offset)
                     _add_refs(role, field, title, line, event.sentence)
+    return places
 
 
-def _read_label_line(role: ParsedRole, text: str, line: int, block_kind: str) -> str | None:
+def _read_label_line(role: ParsedRole, text: str, line: int, block_kind: str, places: list[str]) -> str | None:
     match = _LABEL.match(text)
     if not match:
         return None
     label, value = match.group("label"), match.group("value").strip()
+    if value and label_key(label) in PLACE_LABELS:
+        places.append(value)
     career, field = career_field(label), role_field(label)
     if career:
         if not value:
