@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-__all__ = ["MAX_DEPTH", "repaired"]
+__all__ = ["MAX_DEPTH", "edited", "repaired"]
 
 MAX_DEPTH = 100
 
@@ -122,7 +122,7 @@ def _balanced(html: str) -> str:
         body_end = lowered.rfind("</body")
         where = len(html) if body_end == -1 else body_end
         edits.append((where, where, closes))
-    return _edited(html, edits)
+    return edited(html, edits)
 
 
 def _close_fragile(opened: list[str], counts: Counter[str]) -> str:
@@ -174,7 +174,13 @@ def _end_tag(
     return [(start, start, "".join(inner))] if inner else []
 
 
-def _edited(html: str, edits: list[tuple[int, int, str]]) -> str:
+def edited(html: str, edits: list[tuple[int, int, str]]) -> str:
+    """``html`` with each ``(start, stop, text)`` of ``edits`` (in order, none overlapping) put in place of
+    ``html[start:stop]``.
+
+    >>> edited("<p>Run payroll", [(0, 3, "<li>"), (14, 14, "</li>")])
+    '<li>Run payroll</li>'
+    """
     if not edits:
         return html
     parts, last = [], 0

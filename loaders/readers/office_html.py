@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from loaders.readers.html_repair import edited
+
 __all__ = ["plain_structure"]
 
 _STYLE = re.compile(r"<style\b[^<>]{0,4000}>(.*?)</style\s*>", re.I | re.S)
@@ -90,28 +92,26 @@ def _attribute_words(attributes: str, pattern: re.Pattern[str]) -> str:
 def _weights_as_tags(html: str, bold_classes: set[str]) -> str:
     """Spans made bold by a class or a style inside ``<strong>``; a ``<b>``/``<strong>`` whose style
     says it is not bold made a span."""
-    out: list[str] = []
-    last = 0
+    edits: list[tuple[int, int, str]] = []
     opened: dict[str, list[bool]] = {"span": [], "b": [], "strong": []}
     for tag in _INLINE_TAG.finditer(html):
         closing, name, attributes = tag.group(1), tag.group(2).lower(), tag.group(3)
-        out.append(html[last : tag.start()])
-        last = tag.end()
         if closing:
-            changed = opened[name].pop() if opened[name] else False
-            out.append(("</span></strong>" if name == "span" else "</span>") if changed else tag.group())
+            if opened[name] and opened[name].pop():
+                edits.append((tag.start(), tag.end(), "</span></strong>" if name == "span" else "</span>"))
             continue
         style = _attribute_words(attributes, _STYLE_ATTR)
         if name == "span":
             classes = set(_attribute_words(attributes, _CLASSES).split())
             changed = bool(_BOLD.search(style) or classes & bold_classes) and not _NOT_BOLD.search(style)
-            out.append("<strong>" + tag.group() if changed else tag.group())
+            if changed:
+                edits.append((tag.start(), tag.start(), "<strong>"))
         else:
             changed = bool(_NOT_BOLD.search(style))
-            out.append(f"<span{attributes}>" if changed else tag.group())
+            if changed:
+                edits.append((tag.start(), tag.end(), f"<span{attributes}>"))
         opened[name].append(changed)
-    out.append(html[last:])
-    return "".join(out)
+    return edited(html, edits)
 
 
 def _title_as_heading(html: str) -> str:
@@ -124,16 +124,14 @@ def _title_as_heading(html: str) -> str:
         end = next(tags, None)
         if end is None or not end.group(1):
             return html
-        inside = html[tag.end() : end.start()]
-        return f"{html[: tag.start()]}<h1{tag.group(2)}>{inside}</h1>{html[end.end() :]}"
+        return edited(html, [(tag.start(), tag.end(), f"<h1{tag.group(2)}>"), (end.start(), end.end(), "</h1>")])
     return html
 
 
 def _list_paragraphs_as_items(html: str) -> str:
     """Each of Word's list paragraphs (``class=MsoListParagraph…``, or a style with ``mso-list``) that starts
     with a typed bullet or number as a list item at its ``mso-list`` level, the bullet left out."""
-    out: list[str] = []
-    last = 0
+    edits: list[tuple[int, int, str]] = []
     tags = list(_PARAGRAPH_TAG.finditer(html))
     for opener, after in pairwise(tags):
         if opener.group(1):
@@ -149,8 +147,6 @@ def _list_paragraphs_as_items(html: str) -> str:
             continue
         level = _LIST_LEVEL.search(style)
         depth = max(1, min(int(level.group(1)), 9)) if level else 1
-        out.append(html[last : opener.start()])
-        out.append("<ul><li>" * depth + inside[marker.end() :] + "</li></ul>" * depth)
-        last = after.end() if after.group(1) else after.start()
-    out.append(html[last:])
-    return "".join(out)
+        item = "<ul><li>" * depth + inside[marker.end() :] + "</li></ul>" * depth
+        edits.append((opener.start(), after.end() if after.group(1) else after.start(), item))
+    return edited(html, edits)
