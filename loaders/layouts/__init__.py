@@ -18,6 +18,7 @@ keys in a ``<file>.orgkg.yaml`` sidecar, which the loader puts into the outline'
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection
 from pathlib import PurePosixPath
 from typing import Any
@@ -29,7 +30,7 @@ from loaders.labels import PLACE_LABELS, label_key, role_field
 from loaders.layouts import framework, job_catalog, matrix
 from loaders.layouts.described import described_roles, read_described
 from loaders.layouts.fill import fill_role
-from loaders.layouts.ladder import ladder_name, level_title, link_ladder, stem_name, track_of
+from loaders.layouts.ladder import ladder_name, ladder_runs, level_title, link_ladder, stem_name, track_of
 from loaders.layouts.particulars import stated_title
 from loaders.layouts.roles import (
     Found,
@@ -41,7 +42,7 @@ from loaders.layouts.roles import (
     page_role,
     track_table,
 )
-from loaders.layouts.tracks import read_tracks
+from loaders.layouts.tracks import read_tracks, track_mentions
 from loaders.role_titles import decorated_title, is_generic_level, level_name, looks_like_role, role_like_headings
 from loaders.text import classify_heading, drop_places, drop_post_terms
 
@@ -325,26 +326,36 @@ def _single_role(outline: DocumentOutline, title: str | None, problems: list[Loa
 
 
 def _section_roles(outline: DocumentOutline, found: Found, ladder: bool, family: str | None) -> list[ParsedRole]:
+    families = _group_families(outline, found)
+    tracks = _group_tracks(outline, found)
     names = [spot.name for spot in found.spots]
     generic = [level_name(n) for n in names]
-    levels = [g[0] for g in generic if g]
-    ladder_of = ladder_name(outline, levels, family) if levels else ""
+    ladder_of: dict[int | None, str] = {}
+    for group in dict.fromkeys(spot.group for spot in found.spots):
+        levels = [g[0] for g, spot in zip(generic, found.spots, strict=True) if g and spot.group == group]
+        ladder_of[group] = ladder_name(outline, levels, families.get(group) or family) if levels else ""
     named = [g[1] if g and g[1] else None for g in generic]
+    repeated = Counter(named)
     roles: list[ParsedRole] = []
     texts: list[str] = []
     for spot, level, own in zip(found.spots, generic, named, strict=True):
         if level and own:
-            title = own if named.count(own) == 1 else f"{own} ({level[0]})"
+            title = own if repeated[own] == 1 else f"{own} ({level[0]})"
         elif level:
-            title = level_title(level[0], ladder_of)
+            title = level_title(level[0], ladder_of[spot.group])
         else:
             title = spot.name
         place = {"line": spot.at.line, **spot.at.beyond_line}
-        role = ParsedRole(title=title, source=outline.source, **place, ladder=ladder_of or None)
+        role = ParsedRole(
+            title=title, source=outline.source, **place, ladder=ladder_of[spot.group] or None,
+            family=families.get(spot.group),
+        )  # fmt: skip
         if level:
             role.level = level[0]
         elif ladder and spot.name != title:
             role.aliases.append(spot.name)
+        if spot.group in tracks:
+            role.track, role.track_at = tracks[spot.group]
         fill_role(role, spot.blocks, title)
         for header, value in spot.cells.items():
             text = " ".join(value.split())
@@ -361,12 +372,69 @@ def _section_roles(outline: DocumentOutline, found: Found, ladder: bool, family:
         role.summary = role.summary or " ".join(s.text for s in role.sections if s.kind is SectionKind.SUMMARY)
         roles.append(role)
         texts.append("\n".join(b.text for b in spot.blocks if b.kind in ("paragraph", "item", "label")))
-    off = {r.title.lower() for r, spot in zip(roles, found.spots, strict=True) if spot.heading in found.off_ladder}
-    roles = _merge_same_titles(roles)
+    kept = _merge_same_titles(roles)
     if ladder:
-        steps = [(role, text) for role, text in zip(roles, texts, strict=False) if role.title.lower() not in off]
-        link_ladder([r for r, _ in steps], [t for _, t in steps], outline.source, PurePosixPath(outline.source).name)
-    return roles
+        _link_groups(outline, found, roles, texts, apart=families.keys() | tracks.keys())
+    return kept
+
+
+def _link_groups(
+    outline: DocumentOutline, found: Found, roles: list[ParsedRole], texts: list[str], apart: Collection[int | None]
+) -> None:
+    """The stated promotions of the roles that are a ladder's levels (all of them, when a hint says the page is
+    a ladder): the page's order, of each role's levels where it holds several roles' (``roles`` and their
+    ``texts`` in the order of ``found.spots``). A group under a family's or a track's heading (``apart``) is a
+    ladder of its own; other groups ("Entry levels", "Senior levels") are parts of the page's one."""
+    kept = {}
+    for role in roles:  # a title a page repeats is one role, the first
+        kept.setdefault(role.title.lower(), role)
+    spots = found.spots
+    off = {role.title.lower() for role, spot in zip(roles, spots, strict=True) if spot.heading in found.off_ladder}
+    linked = found.ladders or {spot.group for spot in spots}
+    ladders: dict[int | None, dict[str, tuple[ParsedRole, str]]] = {}
+    for role, text, spot in zip(roles, texts, spots, strict=True):
+        key = role.title.lower()
+        if spot.group in linked and key not in off:
+            ladder = spot.group if spot.group in apart else None
+            ladders.setdefault(ladder, {}).setdefault(key, (kept[key], text))
+    for steps in ladders.values():
+        chain = list(steps.values())
+        for run in ladder_runs([role.title for role, _ in chain]):
+            link_ladder(
+                [chain[i][0] for i in run], [chain[i][1] for i in run], outline.source,
+                PurePosixPath(outline.source).name,
+            )  # fmt: skip
+
+
+def _group_families(outline: DocumentOutline, found: Found) -> dict[int | None, str]:
+    """On a page of families (each a heading over its roles), the family each group's heading names."""
+    groups = {spot.group for spot in found.spots}
+    if len(groups) < 2:
+        return {}
+    families = {}
+    for group in groups - {None}:
+        name = _FAMILY_TAIL.sub("", clean_title(outline.blocks[group].text))
+        if name and track_of(name) is None and not _GROUP_WORDS.search(name):
+            families[group] = name
+    return families
+
+
+_FAMILY_TAIL = re.compile(r"\s+(?:job\s+famil(?:y|ies)|famil(?:y|ies)|roles?|jobs?|positions?|team|department)$", re.I)
+_GROUP_WORDS = re.compile(r"\b(?:levels?|ladders?|tracks?|paths?|progression|grades?)\b", re.I)
+
+
+def _group_tracks(outline: DocumentOutline, found: Found) -> dict[int | None, tuple[str, Evidence]]:
+    """The track each group's heading names ("Management track", "IC path"), as the heading states it; a
+    heading that names a role ("Product Manager ladder") names none."""
+    tracks = {}
+    for group in {spot.group for spot in found.spots} - {None}:
+        heading = clean_title(outline.blocks[group].text)
+        mentions = [m for m in track_mentions(heading) if not m.negated]
+        if len(mentions) == 1 and heading[: mentions[0].start].strip().lower() in ("", "the"):
+            evidence = f"The roles under the heading {heading!r} are on its track"
+            at = Evidence.at(outline.source, outline.blocks[group].at, evidence, method="stated")
+            tracks[group] = (mentions[0].track, at)
+    return tracks
 
 
 def _merge_same_titles(roles: list[ParsedRole]) -> list[ParsedRole]:

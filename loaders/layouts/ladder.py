@@ -21,11 +21,11 @@ from pathlib import PurePosixPath
 
 from graph.model import Evidence, ParsedRole, RoleRef, SectionKind
 from loaders.document import DocumentOutline
-from loaders.layouts.roles import clean_title
+from loaders.layouts.roles import clean_title, level_stem
 from loaders.role_titles import LEVEL_WORDS, looks_like_role
 from loaders.text import classify_heading
 
-__all__ = ["ladder_name", "level_title", "link_ladder", "stem_name", "track_of"]
+__all__ = ["ladder_name", "ladder_runs", "level_title", "link_ladder", "stem_name", "track_of"]
 
 _MANAGEMENT = re.compile(r"\bmanag(?:er|ers|ement|ing)\b|\bpeople\s+lead", re.I)
 _IC = re.compile(r"\bindividual\s+contributors?\b|\bIC\b|\btechnical\b|\bcoding\b|\bengineering\s+track\b", re.I)
@@ -209,6 +209,45 @@ def link_ladder(roles: list[ParsedRole], texts: list[str], source: str, doc_name
             evidence = sentence or f"Level order in {doc_name}: {_order_around(chain, i)}"
             at = Evidence.at(source, chain[i].location, evidence, method="stated")
             chain[i].promotes_to.append(RoleRef(title=chain[j].title, at=at))
+
+
+def ladder_runs(titles: list[str]) -> list[list[int]]:
+    """The ladders among a page's roles (``titles`` in page order), as lists of their positions.
+
+    One ladder, unless two or more roles each have several levels on the page ("Junior" and "Senior
+    Accountant", "Junior" and "Senior Designer"): then each role's levels are a ladder of their own, in page
+    order, and a role of one level only is on none. A role whose name ends another's is the same ladder
+    when their levels differ ("Software Engineer", "Senior Software Engineer", then "Staff Engineer",
+    "Principal Engineer"), and two ladders when their levels repeat ("Junior" and "Senior Accountant",
+    "Junior" and "Senior Tax Accountant").
+
+    Examples
+    --------
+    >>> ladder_runs(["Junior Developer", "Senior Developer", "Tech Lead"])
+    [[0, 1, 2]]
+    >>> ladder_runs(["Junior Accountant", "Junior Designer", "Senior Accountant", "Senior Designer", "CFO"])
+    [[0, 2], [1, 3]]
+    """
+    stems = [level_stem(title) for title in titles]
+    levels: dict[str, set[str]] = {}
+    for title, stem in zip(titles, stems, strict=True):
+        levels.setdefault(stem, set()).add(" ".join(w for w in title.lower().split() if w not in stem.split()))
+    roots = [_root(stem, levels) for stem in stems]
+    distinct = list(dict.fromkeys(root for root in roots if root is not None))
+    if len(distinct) <= 1:
+        return [list(range(len(titles)))]
+    return [[i for i, root in enumerate(roots) if root == ladder] for ladder in distinct]
+
+
+def _root(stem: str, levels: dict[str, set[str]]) -> str | None:
+    """The shortest ending of ``stem`` that names a ladder (several roles' stem) of other levels than its own
+    (``engineer`` of ``software engineer``); None for a role of one level only."""
+    words = stem.split()
+    for start in range(len(words) - 1, 0, -1):
+        ending = " ".join(words[start:])
+        if len(levels.get(ending, ())) >= 2 and not levels[ending] & levels[stem]:
+            return ending
+    return stem if len(levels[stem]) >= 2 else None
 
 
 def _branch_tracks(chain: list[ParsedRole], named: list[int], sentence: str, at: Evidence) -> None:

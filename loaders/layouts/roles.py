@@ -10,6 +10,7 @@ sit deeper (a "Related roles" section) stays a single-role page.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from graph.model import SectionKind
@@ -27,6 +28,7 @@ __all__ = [
     "find_roles",
     "heading_roles",
     "ladder_table_header",
+    "level_stem",
     "lists_page_roles",
     "mostly_roles",
     "name_column",
@@ -61,6 +63,7 @@ class RoleSpot:
     blocks: list[Block] = field(default_factory=list)
     heading: int | None = None  # index of its heading block
     cells: dict[str, str] = field(default_factory=dict)  # for a table row: header → cell text
+    group: int | None = None  # index of the heading over its group of roles (its family's, track's or page's)
 
 
 @dataclass
@@ -68,7 +71,7 @@ class Found:
     spots: list[RoleSpot]
     levelled: bool  # the headings or table name levels: a ladder
     shared: list[tuple[Block, list[Block]]]  # page sections that apply to every role (heading, blocks)
-    parent: Block | None = None  # the heading above the role headings
+    ladders: set[int | None] = field(default_factory=set)  # the groups whose roles are a ladder's levels
     off_ladder: set[int] = field(default_factory=set)  # headings of roles beside the ladder, on no step of it
 
 
@@ -188,8 +191,10 @@ def _matches(heading: str, name: str) -> bool:
 def find_roles(outline: DocumentOutline, *, force: bool = False) -> Found | None:
     """The roles of a page with several of them, or None for a single-role page.
 
-    ``force`` (a hint said the page is a ladder or lists roles): without role-like headings, the
-    largest group of sibling headings is the roles.
+    The roles are the largest group of sibling role headings, or, on a page of families ("## Accounting"
+    over its roles, "## Design" over its own), every group under those sibling headings, each spot
+    knowing its group. ``force`` (a hint said the page is a ladder or lists roles): without role-like
+    headings, the largest group of sibling headings is the roles.
     """
     parents = _parents(outline)
     table = role_table(outline)
@@ -206,52 +211,99 @@ def find_roles(outline: DocumentOutline, *, force: bool = False) -> Found | None
             return any(_matches(text, n) for n in names)
         return force or index in series or index in worded or looks_like_role(clean_title(text))
 
-    groups: dict[tuple[int | None, int], list[int]] = {}
-    for index, block in outline.headings():
-        groups.setdefault((parents[index], block.level), []).append(index)
+    groups = _role_groups(outline, parents, is_role, series)
     title_is_role = bool(outline.title) and looks_like_role(outline.title or "")
-    best: list[int] = []
-    best_parent: int | None = None
-    off_ladder: list[int] = []
-    for (parent, _level), members in groups.items():
-        candidates = [i for i in members if is_role(i)]
-        beside: list[int] = []
-        if sum(1 for i in candidates if i in series) >= 2:
-            # a numbered series is the ladder; a role heading beside it ("Data Engineering Manager" after
-            # "Data Engineer I", "II") is a role of its own, on no step of it
-            beside = [i for i in candidates if i not in series and _own_role(outline, i)]
-            candidates = [i for i in candidates if i in series]
-        if len(candidates) < 2 or len(candidates) <= len(best):
-            continue
-        parent_block = outline.blocks[parent] if parent is not None else None
+    best: list[_Group] = []
+    for group in groups:
+        parent_block = outline.blocks[group.parent] if group.parent is not None else None
         top = parent_block is None or parent_block.level == 1 or parent_block.text == outline.title
-        if not top and not force and (title_is_role or not _CONTAINER.search(parent_block.text)):
-            continue
-        best, best_parent, off_ladder = candidates, parent, beside
+        if (top or force or (not title_is_role and _CONTAINER.search(parent_block.text))) and (
+            not best or len(group.roles) > len(best[0].roles)
+        ):
+            best = [group]
+    families = [] if title_is_role and not force else _family_groups(outline, groups, parents)
+    if sum(len(g.roles) for g in families) > sum(len(g.roles) for g in best):
+        best = families
     if table and not best:
         spots = [
             _row_spot(outline, table[0], row_index) for row_index in range(len(outline.blocks[table[0]].table.rows))
         ]
         spots = [s for s in spots if s.name]
-        return Found(spots, True, _shared(outline, set(), parents), None)
+        return Found(spots, True, _shared(outline, set(), parents), {None})
     if not best:
         return None
     spots = []
-    for index in sorted(best + off_ladder):
-        heading = outline.blocks[index]
-        spot = RoleSpot(clean_title(heading.text), heading.at, outline.section(index), index)
-        spots.append(spot)
+    for group in best:
+        for index in sorted(group.roles + group.beside):
+            heading = outline.blocks[index]
+            spot = RoleSpot(clean_title(heading.text), heading.at, outline.section(index), index, group=group.parent)
+            spots.append(spot)
     if table:
         order = {n.lower(): i for i, n in enumerate(names)}
         rank = {id(s): next((order[n.lower()] for n in names if _matches(s.name, n)), len(order)) for s in spots}
         spots.sort(key=lambda s: rank[id(s)])
-    parent_block = outline.blocks[best_parent] if best_parent is not None else None
-    levelled = bool(table) or sum(1 for s in spots if has_level_word(s.name) or s.heading in series) >= 2
-    levelled = levelled or (
-        parent_block is not None and bool(re.search(r"\blevels?\b|\bladder", parent_block.text, re.I))
-    )
-    covered = {i for index in best + off_ladder for i in _section_indexes(outline, index)}
-    return Found(spots, levelled, _shared(outline, covered, parents), parent_block, set(off_ladder))
+    spot_names = {spot.heading: spot.name for spot in spots}
+    ladders = {g.parent for g in best if table or _is_ladder(outline, g, spot_names, series)}
+    covered = {i for g in best for index in g.roles + g.beside for i in _section_indexes(outline, index)}
+    off_ladder = {index for g in best for index in g.beside}
+    return Found(spots, bool(ladders), _shared(outline, covered, parents), ladders, off_ladder)
+
+
+@dataclass
+class _Group:
+    parent: int | None  # the heading above the group's role headings
+    roles: list[int]  # the role headings
+    beside: list[int] = field(default_factory=list)  # role headings beside a numbered ladder, on no step of it
+
+
+def _role_groups(outline: DocumentOutline, parents: dict[int, int | None], is_role, series: set[int]) -> list[_Group]:
+    """Each set of sibling headings with at least two role headings, in document order."""
+    siblings: dict[tuple[int | None, int], list[int]] = {}
+    for index, block in outline.headings():
+        siblings.setdefault((parents[index], block.level), []).append(index)
+    groups = []
+    for (parent, _level), members in siblings.items():
+        roles = [i for i in members if is_role(i)]
+        beside: list[int] = []
+        if sum(1 for i in roles if i in series) >= 2:
+            # a numbered series is the ladder; a role heading beside it ("Data Engineering Manager" after
+            # "Data Engineer I", "II") is a role of its own, on no step of it
+            beside = [i for i in roles if i not in series and _own_role(outline, i)]
+            roles = [i for i in roles if i in series]
+        if len(roles) >= 2:
+            groups.append(_Group(parent, roles, beside))
+    return groups
+
+
+def _family_groups(outline: DocumentOutline, groups: list[_Group], parents: dict[int, int | None]) -> list[_Group]:
+    """The role groups under sibling headings that name no role and no section ("## Accounting", "## Design"),
+    when two or more of them share a parent: a page of families, each with its roles."""
+    by_parent: dict[tuple[int | None, int], list[_Group]] = {}
+    for group in groups:
+        if group.parent is None:
+            continue
+        heading = outline.blocks[group.parent]
+        text = clean_title(heading.text)
+        role_like = looks_like_role(text) and not _LADDER_HEADING.search(text)  # not "Individual contributor track"
+        if role_like or classify_heading(text) is not SectionKind.OTHER:
+            continue
+        by_parent.setdefault((parents[group.parent], heading.level), []).append(group)
+    candidates = [found for found in by_parent.values() if len(found) >= 2]
+    return max(candidates, key=lambda found: sum(len(g.roles) for g in found), default=[])
+
+
+_LADDER_HEADING = re.compile(r"\b(?:levels?|ladders?|tracks?|progression|career\s+paths?)\b", re.I)
+
+
+def _is_ladder(outline: DocumentOutline, group: _Group, names: dict[int | None, str], series: set[int]) -> bool:
+    """Whether a group's roles are the levels of a ladder: its heading says so ("Levels", "Management
+    track"), or two of them are levels of one role (``Engineer I`` and ``II``, ``Junior`` and ``Senior
+    Accountant``) or generic levels (``L3``, ``Senior``); ``names`` are the role names by heading."""
+    parent = outline.blocks[group.parent] if group.parent is not None else None
+    if parent is not None and _LADDER_HEADING.search(parent.text):
+        return True
+    stems = Counter(level_stem(names[i]) for i in group.roles if i in series or has_level_word(names[i]))
+    return any(count >= 2 for count in stems.values())
 
 
 _NUMBERED = re.compile(r"^(?P<stem>\S.*?)\s*(?P<number>\d{1,2}|i{1,3}|iv|v|vi{1,3})$", re.I)
@@ -291,6 +343,21 @@ def _numbered_series(outline: DocumentOutline, parents: dict[int, int | None]) -
 _LEVEL_WORD = re.compile(rf"(?<!\w)(?:{LEVEL_WORDS})(?!\w)", re.I)
 
 
+def level_stem(name: str) -> str:
+    """A role name without its level, the role that its ladder's levels share.
+
+    >>> level_stem("Senior Accountant"), level_stem("Level 1: Product Manager I"), level_stem("L3")
+    ('accountant', 'product manager', '')
+    """
+    level = level_name(name)
+    if level is not None:
+        name = level[1] or ""
+    numbered = _NUMBERED.match(name)
+    if numbered:
+        name = numbered.group("stem")
+    return " ".join(_LEVEL_WORD.sub(" ", name).split()).lower()
+
+
 def _level_series(outline: DocumentOutline, parents: dict[int, int | None]) -> set[int]:
     """Sibling headings that each carry a level word, two of them the same words but for it, whatever the
     language (``Desenvolvedor Júnior``, ``Desenvolvedor Pleno``, ``Especialista``): levels of one ladder.
@@ -307,12 +374,10 @@ def _level_series(outline: DocumentOutline, parents: dict[int, int | None]) -> s
     for index, block in outline.headings():
         text = clean_title(block.text)
         if block.level < PSEUDO_LEVEL and _LEVEL_WORD.search(text) and len(text.split()) <= 6:
-            stem = " ".join(_LEVEL_WORD.sub(" ", text).split()).lower()
-            siblings.setdefault((parents[index], block.level), []).append((index, stem))
+            siblings.setdefault((parents[index], block.level), []).append((index, level_stem(text)))
     found: set[int] = set()
     for members in siblings.values():
-        stems = [stem for _, stem in members]
-        if any(stems.count(stem) >= 2 for stem in set(stems)):
+        if any(count >= 2 for count in Counter(stem for _, stem in members).values()):
             found.update(index for index, _ in members)
     return found
 

@@ -1,0 +1,167 @@
+"""One page holding many roles — a wiki's role library, a page per department, several ladders side by side:
+every role is read, each takes the family its heading names, and the page's order is a ladder only among
+the levels of one role, never from one family's role to the next family's."""
+
+from __future__ import annotations
+
+from loaders.layouts import interpret
+from loaders.readers.markdown import read_markdown
+
+
+def _read(text: str, source: str = "library.md"):
+    return interpret(read_markdown(text, source))
+
+
+def _steps(outcome) -> dict[str, list[str]]:
+    return {role.title: [ref.title for ref in role.promotes_to] for role in outcome.roles}
+
+
+def test_unrelated_roles_with_level_words_are_no_ladder():
+    outcome = _read(
+        "# Open roles\n\n## Senior Accountant\n\nKeeps the books.\n\n## Junior Designer\n\nDesigns screens.\n\n"
+        "## Staff Engineer\n\nLeads the platform.\n\n## Product Manager\n\nOwns the roadmap.\n"
+    )
+    assert outcome.layout == "multi-role"
+    assert _steps(outcome) == {
+        "Senior Accountant": [],
+        "Junior Designer": [],
+        "Staff Engineer": [],
+        "Product Manager": [],
+    }
+
+
+def test_several_ladders_on_one_page_each_keep_their_own_order():
+    outcome = _read(
+        "# Finance and design roles\n\n## Junior Accountant\n\nPosts journals.\n\n## Senior Accountant\n\n"
+        "Closes the month.\n\n## Junior Designer\n\nDesigns screens.\n\n## Senior Designer\n\nLeads reviews.\n"
+    )
+    assert _steps(outcome) == {
+        "Junior Accountant": ["Senior Accountant"],
+        "Senior Accountant": [],
+        "Junior Designer": ["Senior Designer"],
+        "Senior Designer": [],
+    }
+    evidence = outcome.roles[2].promotes_to[0].at.evidence
+    assert evidence == "Level order in library.md: Junior Designer → Senior Designer"
+
+
+def test_interleaved_ladders_link_each_role_to_its_own_next_level():
+    # a handbook page sorted by level, not by family: each family's levels are still in rising order
+    outcome = _read(
+        "# Handbook\n\n## Associate Payroll Specialist\n\n## Associate Recruiter\n\n## Payroll Specialist\n\n"
+        "## Recruiter\n\n## Senior Payroll Specialist\n\n## Senior Recruiter\n"
+    )
+    assert _steps(outcome) == {
+        "Associate Payroll Specialist": ["Payroll Specialist"],
+        "Associate Recruiter": ["Recruiter"],
+        "Payroll Specialist": ["Senior Payroll Specialist"],
+        "Recruiter": ["Senior Recruiter"],
+        "Senior Payroll Specialist": [],
+        "Senior Recruiter": [],
+    }
+
+
+def test_one_ladder_keeps_the_levels_that_change_its_name():
+    # the top of a ladder is often named otherwise ("Tech Lead", "Staff Engineer"): still the next step
+    outcome = _read(
+        "# Engineering\n\n## Software Engineer\n\n## Senior Software Engineer\n\n## Staff Engineer\n\n"
+        "## Principal Engineer\n"
+    )
+    assert _steps(outcome) == {
+        "Software Engineer": ["Senior Software Engineer"],
+        "Senior Software Engineer": ["Staff Engineer"],
+        "Staff Engineer": ["Principal Engineer"],
+        "Principal Engineer": [],
+    }
+    roles = _read("# Roles\n\n## Junior Developer\n\n## Senior Developer\n\n## Tech Lead\n\n## CTO\n").roles
+    assert [[ref.title for ref in role.promotes_to] for role in roles] == [
+        ["Senior Developer"],
+        ["Tech Lead"],
+        ["CTO"],
+        [],
+    ]
+
+
+def test_roles_under_family_headings_are_all_read_with_their_family():
+    outcome = _read(
+        "# Role library\n\n## Accounting\n\n### Junior Accountant\n\nPosts journal entries.\n\n"
+        "### Senior Accountant\n\nCloses the month.\n\n## Design\n\n### Junior Designer\n\nDesigns screens.\n\n"
+        "### Senior Designer\n\nLeads design reviews.\n\n### Design Manager\n\nManages the design team.\n"
+    )
+    assert [(role.title, role.family) for role in outcome.roles] == [
+        ("Junior Accountant", "Accounting"),
+        ("Senior Accountant", "Accounting"),
+        ("Junior Designer", "Design"),
+        ("Senior Designer", "Design"),
+        ("Design Manager", "Design"),
+    ]
+    assert _steps(outcome) == {
+        "Junior Accountant": ["Senior Accountant"],
+        "Senior Accountant": [],
+        "Junior Designer": ["Senior Designer"],
+        "Senior Designer": ["Design Manager"],
+        "Design Manager": [],
+    }
+    assert [p.message for p in outcome.problems if "not read as a role" in p.message] == []
+    assert outcome.roles[0].sections[0].text == "Posts journal entries."
+
+
+def test_family_headings_at_the_top_of_the_page_are_families_too():
+    outcome = _read(
+        "# Accounting roles\n\n## Junior Accountant\n\n## Senior Accountant\n\n"
+        "# Design roles\n\n## Junior Designer\n\n## Senior Designer\n"
+    )
+    assert [(role.title, role.family) for role in outcome.roles] == [
+        ("Junior Accountant", "Accounting"),
+        ("Senior Accountant", "Accounting"),
+        ("Junior Designer", "Design"),
+        ("Senior Designer", "Design"),
+    ]
+    assert _steps(outcome)["Senior Accountant"] == []
+
+
+def test_track_headings_are_two_ladders_of_one_family():
+    outcome = _read(
+        "# Engineering ladder\n\n## Individual contributor track\n\n### Senior Engineer\n\n### Staff Engineer\n\n"
+        "## Management track\n\n### Engineering Manager\n\n### Director of Engineering\n"
+    )
+    assert _steps(outcome) == {
+        "Senior Engineer": ["Staff Engineer"],
+        "Staff Engineer": [],
+        "Engineering Manager": ["Director of Engineering"],
+        "Director of Engineering": [],
+    }
+    assert [(role.title, role.track, role.family) for role in outcome.roles] == [
+        ("Senior Engineer", "ic", None),
+        ("Staff Engineer", "ic", None),
+        ("Engineering Manager", "management", None),
+        ("Director of Engineering", "management", None),
+    ]
+
+
+def test_level_headings_that_part_one_ladder_keep_it_whole():
+    outcome = _read(
+        "# Engineering ladder\n\n## Entry levels\n\n### Junior Engineer\n\n### Engineer\n\n"
+        "## Senior levels\n\n### Senior Engineer\n\n### Staff Engineer\n"
+    )
+    assert _steps(outcome) == {
+        "Junior Engineer": ["Engineer"],
+        "Engineer": ["Senior Engineer"],
+        "Senior Engineer": ["Staff Engineer"],
+        "Staff Engineer": [],
+    }
+    assert {role.family for role in outcome.roles} == {None}
+
+
+def test_generic_levels_under_family_headings_name_each_family():
+    outcome = _read(
+        "# Engineering levels\n\n## Backend\n\n### Junior\n\nFixes bugs.\n\n### Senior\n\nDesigns services.\n\n"
+        "## Frontend\n\n### Junior\n\nBuilds pages.\n\n### Senior\n\nOwns the design system.\n"
+    )
+    assert _steps(outcome) == {
+        "Backend Junior": ["Backend Senior"],
+        "Backend Senior": [],
+        "Frontend Junior": ["Frontend Senior"],
+        "Frontend Senior": [],
+    }
+    assert [role.family for role in outcome.roles] == ["Backend", "Backend", "Frontend", "Frontend"]
