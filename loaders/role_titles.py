@@ -92,7 +92,9 @@ _HAS_LEVEL_WORD = re.compile(rf"\b(?:{LEVEL_WORDS})\b", re.I)
 NOT_A_ROLE = re.compile(
     r"^(?:levels?|example behaviou?rs?|examples?|other pages|hiring process|overview|introduction|summary"
     r"|references?|faqs?|links|resources|tracks?|notes?|glossary|background|contents|table of contents"
-    r"|commons?|general.*|changelog|history|definitions?|principles|values|how .*|what .*|why .*)$",
+    r"|commons?|changelog|history|definitions?|principles|values|how .*|what .*|why .*"
+    # "General", "General requirements": a section; "General Counsel", "General Manager": a role
+    r"|general(?!\s+(?:counsel|managers?|partners?|practitioners?|secretary|assistants?)$).*)$",
     re.I,
 )
 
@@ -139,8 +141,8 @@ def looks_like_role(text: str) -> bool:
     Examples
     --------
     >>> [looks_like_role(t) for t in ("Engineering Manager", "Tech Lead", "CTO", "Example behaviours",
-    ...  "Hiring process", "Levels", "Junior", "What we look for", "Responsibilities")]
-    [True, True, True, False, False, False, True, False, False]
+    ...  "Hiring process", "Levels", "Junior", "What we look for", "Responsibilities", "General Counsel")]
+    [True, True, True, False, False, False, True, False, False, True]
     """
     words = " ".join(text.split()).strip(" :")
     if not words or len(words) > 80 or NOT_A_ROLE.match(words) or NOT_A_TITLE.search(words):

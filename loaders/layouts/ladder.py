@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 from pathlib import PurePosixPath
 
 from graph.model import Evidence, ParsedRole, RoleRef, SectionKind
@@ -230,13 +231,62 @@ def ladder_runs(titles: list[str]) -> list[list[int]]:
     """
     stems = [level_stem(title) for title in titles]
     levels: dict[str, set[str]] = {}
-    for title, stem in zip(titles, stems, strict=True):
-        levels.setdefault(stem, set()).add(" ".join(w for w in title.lower().split() if w not in stem.split()))
+    words = [_level_words(title, stem) for title, stem in zip(titles, stems, strict=True)]
+    for stem, level in zip(stems, words, strict=True):
+        levels.setdefault(stem, set()).add(level)
     roots = [_root(stem, levels) for stem in stems]
     distinct = list(dict.fromkeys(root for root in roots if root is not None))
-    if len(distinct) <= 1:
-        return [list(range(len(titles)))]
-    return [[i for i, root in enumerate(roots) if root == ladder] for ladder in distinct]
+    runs = [[i for i, root in enumerate(roots) if root == ladder] for ladder in distinct]
+    if len(runs) <= 1:
+        runs = [list(range(len(titles)))]
+    # a role's levels from the top down ("Senior Backend Engineer" before "Backend Engineer"): the ladder rises
+    ranks = [_level_rank(level) if len(levels[stem]) >= 2 else None for stem, level in zip(stems, words, strict=True)]
+    return [run[::-1] if _falls([ranks[i] for i in run]) else run for run in runs]
+
+
+# The rising order of the level words of one role's titles ("" is the role's plain title: "Backend Engineer").
+_RISING_LEVELS = (
+    "intern trainee apprentice graduate entry entry-level",
+    "junior jr associate",
+    "intermediate mid mid-level middle",
+    "senior sr",
+    "staff lead",
+    "principal",
+    "distinguished",
+    "fellow",
+)
+_LEVEL_ORDER = {word: rank for rank, group in enumerate(_RISING_LEVELS) for word in group.split()}
+_NUMERALS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8}
+
+
+def _level_rank(level: str) -> float | None:
+    """The place of a title's level words in :data:`_LEVEL_ORDER` (a number after them, "II", "3", counts
+    within it); None for words it does not know.
+
+    >>> _level_rank(""), _level_rank("senior"), _level_rank("senior ii"), _level_rank("fancy")
+    (2, 3, 3.2, None)
+    """
+    rank: float = 2
+    for word in level.split():
+        if word in _LEVEL_ORDER:
+            rank = _LEVEL_ORDER[word]
+        elif word in _NUMERALS or word.isdigit():
+            rank += (_NUMERALS.get(word) or int(word)) / 10
+        else:
+            return None
+    return rank
+
+
+def _falls(ranks: list[float | None]) -> bool:
+    """Whether the known ranks of a ladder's roles, in page order, only ever fall (and fall at least once)."""
+    known = [rank for rank in ranks if rank is not None]
+    return len(known) >= 2 and known[0] > known[-1] and all(a >= b for a, b in pairwise(known))
+
+
+def _level_words(title: str, stem: str) -> str:
+    """The words of ``title`` its level ``stem`` does not have: its level ("senior", "ii", "" for none)."""
+    own = set(stem.split())
+    return " ".join(word for word in title.lower().split() if word not in own)
 
 
 def _root(stem: str, levels: dict[str, set[str]]) -> str | None:

@@ -18,7 +18,7 @@ from loaders.document import Block, Cell, DocumentOutline, Location, Table
 from loaders.labels import career_field, grade_of
 from loaders.layouts.particulars import content_tables
 from loaders.markdown import PSEUDO_LEVEL
-from loaders.role_titles import LEVEL_WORDS, has_level_word, level_name, looks_like_role
+from loaders.role_titles import LEVEL_WORDS, level_name, looks_like_role
 from loaders.text import classify_heading
 
 __all__ = [
@@ -243,7 +243,7 @@ def find_roles(outline: DocumentOutline, *, force: bool = False) -> Found | None
         rank = {id(s): next((order[n.lower()] for n in names if _matches(s.name, n)), len(order)) for s in spots}
         spots.sort(key=lambda s: rank[id(s)])
     spot_names = {spot.heading: spot.name for spot in spots}
-    ladders = {g.parent for g in best if table or _is_ladder(outline, g, spot_names, series)}
+    ladders = {g.parent for g in best if table or _is_ladder(outline, g, spot_names)}
     covered = {i for g in best for index in g.roles + g.beside for i in _section_indexes(outline, index)}
     off_ladder = {index for g in best for index in g.beside}
     return Found(spots, bool(ladders), _shared(outline, covered, parents), ladders, off_ladder)
@@ -295,14 +295,14 @@ def _family_groups(outline: DocumentOutline, groups: list[_Group], parents: dict
 _LADDER_HEADING = re.compile(r"\b(?:levels?|ladders?|tracks?|progression|career\s+paths?)\b", re.I)
 
 
-def _is_ladder(outline: DocumentOutline, group: _Group, names: dict[int | None, str], series: set[int]) -> bool:
+def _is_ladder(outline: DocumentOutline, group: _Group, names: dict[int | None, str]) -> bool:
     """Whether a group's roles are the levels of a ladder: its heading says so ("Levels", "Management
-    track"), or two of them are levels of one role (``Engineer I`` and ``II``, ``Junior`` and ``Senior
+    track"), or two of them are levels of one role (``Engineer I`` and ``II``, ``Accountant`` and ``Senior
     Accountant``) or generic levels (``L3``, ``Senior``); ``names`` are the role names by heading."""
     parent = outline.blocks[group.parent] if group.parent is not None else None
     if parent is not None and _LADDER_HEADING.search(parent.text):
         return True
-    stems = Counter(level_stem(names[i]) for i in group.roles if i in series or has_level_word(names[i]))
+    stems = Counter(level_stem(names[i]) for i in group.roles)  # titles that differ only by their levels
     return any(count >= 2 for count in stems.values())
 
 

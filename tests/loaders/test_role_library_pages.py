@@ -165,3 +165,45 @@ def test_generic_levels_under_family_headings_name_each_family():
         "Frontend Senior": [],
     }
     assert [role.family for role in outcome.roles] == ["Backend", "Backend", "Frontend", "Frontend"]
+
+
+def test_general_counsel_is_a_role_and_general_requirements_a_section():
+    outcome = _read(
+        "# Legal team\n\n## General Counsel\n\nLeads the legal function.\n\n## Paralegal\n\nPrepares filings.\n\n"
+        "## General requirements\n\n- Right to work in the UK\n"
+    )
+    assert [role.title for role in outcome.roles] == ["General Counsel", "Paralegal"]
+    assert [s.text for s in outcome.roles[1].sections if s.name == "General requirements"] == [
+        "Right to work in the UK"
+    ]
+
+
+def test_a_ladder_written_from_the_top_level_down_still_promotes_upwards():
+    outcome = _read(
+        "# Engineering levels\n\n## Principal Engineer\n\n## Staff Engineer\n\n## Senior Engineer\n\n## Engineer\n"
+    )
+    assert _steps(outcome) == {
+        "Principal Engineer": [],
+        "Staff Engineer": ["Principal Engineer"],
+        "Senior Engineer": ["Staff Engineer"],
+        "Engineer": ["Senior Engineer"],
+    }
+    careers = _read(
+        "# Careers\n\n## Engineering\n\n### Senior Backend Engineer\n\n### Backend Engineer\n\n"
+        "## Sales\n\n### Account Executive\n\n### Sales Development Representative\n"
+    )
+    assert _steps(careers) == {
+        "Senior Backend Engineer": [],
+        "Backend Engineer": ["Senior Backend Engineer"],
+        "Account Executive": [],
+        "Sales Development Representative": [],
+    }
+
+
+def test_a_move_to_another_role_is_not_read_as_a_ladder_written_downwards():
+    outcome = _read("# Levels\n\n## Engineer\n\n## Senior Engineer\n\n## Engineering Manager\n")
+    assert _steps(outcome) == {
+        "Engineer": ["Senior Engineer"],
+        "Senior Engineer": ["Engineering Manager"],
+        "Engineering Manager": [],
+    }
