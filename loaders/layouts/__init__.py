@@ -413,12 +413,13 @@ def _group_families(outline: DocumentOutline, found: Found) -> dict[int | None, 
         return {}
     families = {}
     for group in groups - {None}:
-        name = _FAMILY_TAIL.sub("", clean_title(outline.blocks[group].text))
+        name = _FAMILY_HEAD.sub("", _FAMILY_TAIL.sub("", clean_title(outline.blocks[group].text)))
         if name and track_of(name) is None and not _GROUP_WORDS.search(name):
             families[group] = name
     return families
 
 
+_FAMILY_HEAD = re.compile(r"^(?:(?:job\s+)?famil(?:y|ies)|department|function|team)\s*[:–—-]\s*", re.I)
 _FAMILY_TAIL = re.compile(r"\s+(?:job\s+famil(?:y|ies)|famil(?:y|ies)|roles?|jobs?|positions?|team|department)$", re.I)
 _GROUP_WORDS = re.compile(r"\b(?:levels?|ladders?|tracks?|paths?|progression|grades?)\b", re.I)
 

@@ -109,7 +109,7 @@ def test_roles_under_family_headings_are_all_read_with_their_family():
 def test_family_headings_at_the_top_of_the_page_are_families_too():
     outcome = _read(
         "# Accounting roles\n\n## Junior Accountant\n\n## Senior Accountant\n\n"
-        "# Design roles\n\n## Junior Designer\n\n## Senior Designer\n"
+        "# Job family: Design\n\n## Junior Designer\n\n## Senior Designer\n"
     )
     assert [(role.title, role.family) for role in outcome.roles] == [
         ("Junior Accountant", "Accounting"),
