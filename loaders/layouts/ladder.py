@@ -234,9 +234,12 @@ def ladder_runs(titles: list[str]) -> list[list[int]]:
     words = [_level_words(title, stem) for title, stem in zip(titles, stems, strict=True)]
     for stem, level in zip(stems, words, strict=True):
         levels.setdefault(stem, set()).add(level)
-    roots = [_root(stem, levels) for stem in stems]
-    distinct = list(dict.fromkeys(root for root in roots if root is not None))
-    runs = [[i for i, root in enumerate(roots) if root == ladder] for ladder in distinct]
+    by_root: dict[str, list[int]] = {}
+    for i, stem in enumerate(stems):
+        root = _root(stem, levels)
+        if root is not None:
+            by_root.setdefault(root, []).append(i)
+    runs = list(by_root.values())
     if len(runs) <= 1:
         runs = [list(range(len(titles)))]
     # a role's levels from the top down ("Senior Backend Engineer" before "Backend Engineer"): the ladder rises
