@@ -193,10 +193,13 @@ _BLUEPRINT_ONLY_KEYS = frozenset({"aliases", "level", "grade"})
 
 def _needs_layout(outline: DocumentOutline) -> bool:
     """A role page only the single-role layout reads whole — one with a roles section
-    (``loaders.layouts.described``) or a job description's particulars or person specification tables
-    (``loaders.layouts.particulars``) — and no front matter only the blueprint loader would apply."""
+    (``loaders.layouts.described``), a job description's particulars or person specification tables
+    (``loaders.layouts.particulars``), or any table (the blueprint loader reads lists and labels, not a
+    table's cells) — and no front matter only the blueprint loader would apply."""
     if _BLUEPRINT_ONLY_KEYS & set(outline.meta):
         return False
+    if any(block.kind == "table" for block in outline.blocks):
+        return True
     return bool(described_roles(outline, 0)) or has_job_tables(outline.blocks) or has_job_labels(outline.blocks)
 
 

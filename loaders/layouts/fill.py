@@ -29,7 +29,7 @@ from loaders.markdown import MENTION_KINDS, is_name_list
 from loaders.role_titles import split_titles
 from loaders.text import classify_heading, collapse, sentences
 
-__all__ = ["add_code", "fill_role", "mention", "table_mentions"]
+__all__ = ["add_code", "fill_role", "measure_mentions", "mention", "table_mentions"]
 
 _SYMBOLS = re.compile(r"^[^\w(\[\"']+")
 _COMPETENCY_HEADER = ("competenc", "skill", "principle", "area", "topic", "dimension", "capabilit", "criteri", "trait")
@@ -97,7 +97,9 @@ def fill_role(role: ParsedRole, blocks: Iterable[Block], name: str, kind: Sectio
         elif block.kind == "item" and not _introduces_list(blocks, index):
             _item(role, block, current[1])
         elif block.kind == "table" and block.table is not None:
-            if states:  # a table of a skills or KPI section: its rows name them
+            if measures := measure_mentions(block.table, role.source):
+                role.kpis.extend(measures)  # "| Key result area | Performance indicators |": the measures
+            elif states:  # a table of a skills or KPI section: its rows name them
                 target.extend(table_mentions(block.table, role.source, current[1]))
             else:
                 role.skills.extend(table_mentions(block.table, role.source))
@@ -127,6 +129,31 @@ def table_mentions(table: Table, source: str, kind: SectionKind | None = None) -
             evidence = " | ".join(collapse(cell.text) for cell in row if cell.text.strip())
             name = row[0].text.split("\n")[0]
             found.append(mention(name, kind or SectionKind.SKILLS, source, row[0].at, evidence))
+    return found
+
+
+def measure_mentions(table: Table, source: str) -> list[Mention]:
+    """The KPIs of a table whose column beside the first is headed as measures ("| Key result area |
+    Performance indicators |", "| Objective | Success measures |"): each item of its cells (a line, bullet or
+    semicolon each), with the row as evidence. Empty for any other table.
+
+    Examples
+    --------
+    >>> from loaders.readers.markdown import read_markdown
+    >>> text = "| Key result area | Performance indicators |\\n|---|---|\\n| Service | CSAT above 90%; FCR rate |\\n"
+    >>> [(m.name, m.at.evidence) for m in measure_mentions(read_markdown(text, "t.md").blocks[0].table, "t.md")]
+    [('CSAT above 90%', 'Service | CSAT above 90%; FCR rate'), ('FCR rate', 'Service | CSAT above 90%; FCR rate')]
+    """
+    if not table.header or classify_heading(table.header[0].text) is SectionKind.KPIS:
+        return []
+    columns = [i for i, cell in enumerate(table.header) if i and classify_heading(cell.text) is SectionKind.KPIS]
+    found = []
+    for row in table.rows:
+        evidence = " | ".join(collapse(cell.text) for cell in row if cell.text.strip())
+        for column in columns:
+            if column < len(row):
+                for item in cell_items(row[column].text):
+                    found.append(mention(item, SectionKind.KPIS, source, row[column].at, evidence))
     return found
 
 

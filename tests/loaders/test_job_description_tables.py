@@ -407,3 +407,47 @@ def test_a_typed_list_without_bullets_is_one_skill_a_line_and_prose_stays_a_para
     assert role.summary == "To run the monthly payroll for Two thousand staff, on time."
     skills = [(m.name, m.at.line) for m in role.skills if m.section is SectionKind.SKILLS]
     assert skills == [("Advanced Excel", 8), ("Knowledge of PAYE", 9), ("CIPP qualification (desirable)", 10)]
+
+
+KEY_RESULT_AREAS = """# Customer Service Team Leader
+
+**Department:** Operations
+**Reports to:** Customer Service Manager
+
+## Key result areas
+
+| Key result area | Performance indicators |
+|---|---|
+| Service quality | Customer satisfaction (CSAT) above 90%; first contact resolution rate |
+| People | Team attrition below 10% |
+
+## Competencies
+
+| Competency | Required level |
+|---|---|
+| Coaching | 3 - Proficient |
+"""
+
+
+def test_a_key_result_area_table_states_its_measures_as_kpis_and_its_areas_as_no_skills(read):
+    document, _ = read(KEY_RESULT_AREAS)
+    assert document.source.format == "single-role"  # a Markdown page with a table: read by the layouts
+    role = document.roles[0]
+    assert [(m.name, m.at.line, m.at.evidence) for m in role.kpis] == [
+        (
+            "Customer satisfaction (CSAT) above 90%",
+            10,
+            "Service quality | Customer satisfaction (CSAT) above 90%; first contact resolution rate",
+        ),
+        (
+            "first contact resolution rate",
+            10,
+            "Service quality | Customer satisfaction (CSAT) above 90%; first contact resolution rate",
+        ),
+        ("Team attrition below 10%", 11, "People | Team attrition below 10%"),
+    ]
+    assert [m.name for m in role.skills] == ["Coaching"]
+    assert [r.title for r in role.reports_to] == ["Customer Service Manager"]
+    areas = next(s for s in role.sections if s.name == "Key result areas")
+    assert areas.kind is SectionKind.RESPONSIBILITIES
+    assert areas.text.startswith("Service quality\n")  # the cells, not the table's Markdown
