@@ -108,6 +108,9 @@ ROLE_LABELS: dict[str, str] = {
     "pay band": "grade",
     "pay grade": "grade",
     "salary grade": "grade",
+    "compensation grade": "grade",
+    "grade level": "grade",
+    "salary band": "grade",
 }
 #: Labels that give the role's own title (``Job title: Senior Data Analyst``); the bare ones ("Post",
 #: "Position", "Role") only when their value reads as a role title.

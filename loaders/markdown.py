@@ -17,7 +17,7 @@ from markdown_it.token import Token
 
 from graph.errors import DocumentError
 from graph.model import Evidence, LoadProblem, Mention, Section, SectionKind
-from loaders.text import classify_heading, clean_line, clean_text, collapse, trim_blank_lines
+from loaders.text import classify_heading, clean_line, clean_text, collapse, lead_in_heading, trim_blank_lines
 
 __all__ = [
     "MAX_BRACKETS_PER_LINE",
@@ -385,6 +385,10 @@ def parse_outline(text: str, source: str = "") -> Outline:
             bold = _BOLD_ONLY.match(raw) if not open_items else None
             if bold:
                 raw_headings.append((PSEUDO_LEVEL, clean_line(bold.group(2)), start + 1))
+                continue
+            named = lead_in_heading(clean_line(raw)) if not open_items and stop - start == 1 else None
+            if named:  # "Responsibilities:" over its list, in a page written without headings
+                raw_headings.append((PSEUDO_LEVEL, named, start + 1))
                 continue
             kind: Literal["paragraph", "item"] = "item" if is_item else "paragraph"
             outline.blocks.append(Block(kind, start + 1, stop + 1, raw, clean_text(raw)))

@@ -14,6 +14,7 @@ from graph.model import SectionKind
 
 __all__ = [
     "classify_heading",
+    "lead_in_heading",
     "clean_line",
     "clean_title",
     "clean_text",
@@ -184,7 +185,7 @@ _KIND_PATTERNS: list[tuple[SectionKind, re.Pattern[str]]] = [
         SectionKind.RESPONSIBILITIES,
         re.compile(
             r"\bresponsibilit|\bresponsibilties\b|\bwhat you(?:'ll| will) do\b|\bduties\b|\baccountabilities\b"
-            r"|\byou(?:'ll| will)$|\bwhat you can expect\b|\bwhat you(?:'ll| will) (?:achieve|work on|own)\b"
+            r"|\b(?:you|who)(?:'ll| will)$|\bwhat you can expect\b|\bwhat you(?:'ll| will) (?:achieve|work on|own)\b"
             r"|^your (?:mission|impact)$|^(?:a |your )?day[\s-]to[\s-]day\b"
             r"|^(?:key |main |your )?tasks$|^(?:essential|primary|key) (?:job )?functions\b"
             # Key Result Areas (KRAs), deliverables, and what the first months hold
@@ -209,7 +210,8 @@ _KIND_PATTERNS: list[tuple[SectionKind, re.Pattern[str]]] = [
         re.compile(
             r"\brequirements?\b|\bqualifications\b|\bwhat you(?:'ll| will)? (?:bring|need)\b|\bexperience\b"
             r"|\bwhat (?:we're|we are) looking for\b|^we(?:'re| are) looking for\b|^who you are\b|^about you$"
-            r"|^your (?:profile|background)$|\bideal candidate\b|^must[\s-]*haves?$|^you (?:have|are|bring)$"
+            r"|^your (?:profile|background)$|\b(?:ideal|great|good|strong|successful) candidates?\b"
+            r"|^must[\s-]*haves?$|^you (?:have|are|bring)$"
             r"|^essential\b|\bperson spec(?:ification)?\b|\bselection criteria\b"
             r"|^(?:(?:minimum|required) )?(?:education|certifications?|licen[cs](?:es?|ure))(?: (?:and|&) \w+)?$"
             r"|\b(?:a|the) (?:good |great |right )?fit\b|\byou should apply\b"
@@ -236,6 +238,28 @@ _ABOUT_EMPLOYER = re.compile(
 )
 
 
+_LEAD_IN = re.compile(r"^(?P<name>[^:\n]{2,80}?)\s*:$")
+_LEAD_IN_WORDS = 8
+
+
+def lead_in_heading(text: str) -> str | None:
+    """The section a paragraph only names, as documents without heading styles write one over its list
+    ("Responsibilities:", "What you'll do:", "In this role you will:"); None for any other paragraph.
+
+    Examples
+    --------
+    >>> lead_in_heading("Responsibilities:"), lead_in_heading("What you'll do:"), lead_in_heading("Note:")
+    ('Responsibilities', "What you'll do", None)
+    >>> lead_in_heading("Responsibilities: run the payroll"), lead_in_heading("Our values")
+    (None, None)
+    """
+    match = _LEAD_IN.match(text.strip())
+    if match is None or len(match["name"].split()) > _LEAD_IN_WORDS:
+        return None
+    name = " ".join(match["name"].split())
+    return name if classify_heading(name) is not SectionKind.OTHER else None
+
+
 @lru_cache(maxsize=1 << 12)  # a library repeats its headings ("Responsibilities", "Skills") in every document
 def classify_heading(heading: str) -> SectionKind:
     """The section kind a heading names, whatever its case, wording or leading role title.
@@ -252,6 +276,8 @@ def classify_heading(heading: str) -> SectionKind:
     'process'
     >>> classify_heading("You may be a fit to this role if you").value, classify_heading("As an SRE you will").value
     ('requirements', 'responsibilities')
+    >>> classify_heading("We are looking for someone who will").value, classify_heading("A great candidate will").value
+    ('responsibilities', 'requirements')
     >>> classify_heading("Projects you could work on").value
     'other'
     >>> [classify_heading(h).value for h in ("Knowledge & Technical Skill", "Domain Expertise", "Core competency")]

@@ -242,8 +242,15 @@ def catalog_roles(
     for catalog in find_catalogs(outline) if catalogs is None else catalogs:
         for row in catalog.rows:
             role = _row_role(outline.source, catalog, row)
-            if role is not None:
+            marked = _inactive(catalog, row) if role is not None else None
+            if marked is None and role is not None:
                 roles.append(role)
+            elif marked is not None and problems is not None:
+                message = f"job {role.title!r} is marked inactive ({marked}): not read as a role"
+                problems.append(
+                    LoadProblem(path=outline.source, line=role.line, **role.location.beyond_line, message=message,
+                                severity="warning", cause="inactive-job")
+                )  # fmt: skip
     if problems is not None:
         problems += _repeated_titles(outline.source, roles)
     return roles
@@ -272,6 +279,37 @@ def _repeated_titles(source: str, roles: list[ParsedRole]) -> list[LoadProblem]:
                         cause="repeated-title")
         )
     return problems
+
+
+# An export's status column: a row it marks inactive is a job the organisation no longer has.
+_INACTIVE_HEADERS = frozenset({"inactive", "is inactive", "retired", "obsolete"})
+_ACTIVE_HEADERS = frozenset({"active", "is active"})
+_STATUS_HEADERS = frozenset({"status", "job status", "profile status", "job profile status", "record status"})
+_YES = frozenset({"yes", "y", "true", "1", "x"})
+_NO = frozenset({"no", "n", "false", "0"})
+_INACTIVE_STATUS = frozenset({"inactive", "retired", "obsolete", "archived", "discontinued", "closed", "deleted"})
+
+
+def _inactive(catalog: Catalog, row: tuple[Cell, ...]) -> str | None:
+    """The cell that marks a row's job inactive ("Inactive: Yes", "Status: Retired"), as its label line; None
+    for a row of a job in use.
+
+    >>> from loaders.readers.markdown import read_markdown
+    >>> text = "| Job Title | Job Code | Inactive |\\n|---|---|---|\\n| Accountant | A1 | No |\\n"
+    >>> text += "| Bookkeeper | B1 | Yes |\\n"
+    >>> catalog = find_catalogs(read_markdown(text, "jobs.md"))[0]
+    >>> [_inactive(catalog, row) for row in catalog.rows]
+    [None, 'Inactive: Yes']
+    """
+    for column in catalog.columns:
+        value = collapse(row[column.index].text).lower() if column.index < len(row) else ""
+        if (
+            (column.key in _INACTIVE_HEADERS and value in _YES)
+            or (column.key in _ACTIVE_HEADERS and value in _NO)
+            or (column.key in _STATUS_HEADERS and value in _INACTIVE_STATUS)
+        ):
+            return f"{column.header}: {collapse(row[column.index].text)}"
+    return None
 
 
 def _row_role(source: str, catalog: Catalog, row: tuple[Cell, ...]) -> ParsedRole | None:
@@ -312,15 +350,14 @@ def _particulars(catalog: Catalog, cells: list[tuple[Column, Cell]]) -> list[Blo
         label: str | None = column.key
         if column.kind == "label" and column.key in _FAMILY_GROUP_HEADERS:
             label = "department" if has_family else "family"
-        elif column.kind != "label" or not known_label(column.key):
-            label = None  # kept with the role, read as nothing
+        elif column.kind != "label" or not known_label(column.key) or (column.field == "level" and _only_ic(value)):
+            label = None  # kept with the role, read as nothing (a level that only names a track: :func:`_track`)
         blocks.append(Block(kind="label", text=f"{column.header}: {value}", at=cell.at, label=label, value=value))
     return blocks
 
 
 def _track(role: ParsedRole, column: Column, cell: Cell) -> None:
-    """A track column's value (or a level's that names one: "Individual Contributor") as the role's track;
-    a level value that is only a track is no level."""
+    """A track column's value (or a level's that names one: "Individual Contributor") as the role's track."""
     value = collapse(cell.text)
     track = track_of(value)
     if track is None:
@@ -328,8 +365,12 @@ def _track(role: ParsedRole, column: Column, cell: Cell) -> None:
     if role.track is None:
         role.track = track
         role.track_at = Evidence.at(role.source, cell.at, f"{column.header}: {value}", method="stated")
-    if column.kind == "label" and track == "ic" and not has_level_word(value) and role.level == value:
-        role.level = None
+
+
+def _only_ic(value: str) -> bool:
+    """Whether a level column's value names only the individual-contributor track ("Individual Contributor"),
+    no level: Workday's "Management Level" beside a "Job Level" of P2."""
+    return track_of(value) == "ic" and not has_level_word(value)
 
 
 _MAX_NAME_WORDS = 6

@@ -11,6 +11,7 @@ import bisect
 import re
 
 from loaders.document import Block, Location
+from loaders.text import lead_in_heading
 
 __all__ = ["PSEUDO_LEVEL", "LineLocator", "clean", "clean_cell", "label_parts", "text_block"]
 
@@ -82,6 +83,8 @@ def text_block(text: str, at: Location, *, item_depth: int = 0, bold_only: bool 
         return Block(kind="item", text=text, at=at, level=item_depth, label=label, value=value)
     if bold_only:
         return Block(kind="heading", text=text.rstrip(":").strip(), at=at, level=PSEUDO_LEVEL)
+    if named := lead_in_heading(text):  # "Responsibilities:" over its list, in a document without headings
+        return Block(kind="heading", text=named, at=at, level=PSEUDO_LEVEL)
     if parts:
         return Block(kind="label", text=text, at=at, label=parts[0], value=parts[1])
     return Block(kind="paragraph", text=text, at=at)

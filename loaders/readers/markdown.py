@@ -18,7 +18,7 @@ from loaders.frontmatter import split_front_matter
 from loaders.labels import career_field, post_label, role_field, section_label, staff_label, title_label
 from loaders.markdown import PSEUDO_LEVEL, markdown_tokens, without_site_syntax
 from loaders.readers.html_tables import read_html_tables, strip_html
-from loaders.text import clean_line, clean_text, collapse
+from loaders.text import clean_line, clean_text, collapse, lead_in_heading
 
 __all__ = ["inline_text", "read_markdown"]
 
@@ -102,6 +102,10 @@ def _paragraph(outline: DocumentOutline, raw: str, text: str, line: int, depth: 
     bold = _BOLD_ONLY.match(raw) if depth == 0 else None
     if bold:
         outline.blocks.append(Block("heading", clean_line(bold.group(2)), Location(line=line), level=PSEUDO_LEVEL))
+        return
+    named = lead_in_heading(clean_line(text)) if depth == 0 and "\n" not in text.strip() else None
+    if named:  # "Responsibilities:" over its list, in a page written without headings
+        outline.blocks.append(Block("heading", named, Location(line=line), level=PSEUDO_LEVEL))
         return
     cleaned = clean_text(text).split("\n") if text.count("\n") == raw.count("\n") else clean_text(raw).split("\n")
     pending: list[str] = []

@@ -455,3 +455,31 @@ def test_an_exports_html_description_cells_are_read_as_their_paragraphs_headings
     [requirement] = [m for m in officer.skills if m.section is SectionKind.REQUIREMENTS]
     assert (requirement.name, str(requirement.at.location)) == ("Knowledge of PAYE", "sheet Sheet, row 2, column D")
     assert roles["Payroll Manager"].summary == "Leads the payroll team."
+
+
+WORKDAY_PROFILES = """Job Profile,Job Profile Code,Job Family,Management Level,Job Level,Compensation Grade,Inactive
+Accountant II,FIN-ACC-2,Accounting,Individual Contributor,P2,Grade 6,No
+Senior Accountant,FIN-ACC-3,Accounting,Individual Contributor,P3,Grade 7,No
+Legacy Bookkeeper,FIN-BK-1,Accounting,Individual Contributor,P1,Grade 5,Yes
+Accounting Manager,FIN-ACC-M1,Accounting,Manager,M1,Grade 8,No
+"""
+
+
+def test_a_job_profile_export_gives_the_job_level_beside_a_management_level_of_ic_and_the_compensation_grade(read):
+    document, roles = read("profiles.csv", WORKDAY_PROFILES)
+    assert [(r.title, r.level, r.grade, r.track) for r in document.roles] == [
+        ("Accountant II", "P2", 6, "ic"),
+        ("Senior Accountant", "P3", 7, "ic"),
+        ("Accounting Manager", "Manager", 8, "management"),
+    ]
+    assert roles["Accountant II"].track_at.evidence == "Management Level: Individual Contributor"
+
+
+def test_a_row_marked_inactive_is_no_role_and_a_warning_at_its_row_says_so(read):
+    document, roles = read("profiles.csv", WORKDAY_PROFILES)
+    assert "Legacy Bookkeeper" not in roles
+    warning = next(p for p in document.problems if p.cause == "inactive-job")
+    assert (warning.line, warning.severity) == (4, "warning")
+    assert warning.message == "job 'Legacy Bookkeeper' is marked inactive (Inactive: Yes): not read as a role"
+    status = "Job Title,Job Code,Status\nPayroll Officer,P1,Active\nPayroll Clerk,P0,Retired\n"
+    assert [r.title for r in read("status.csv", status)[0].roles] == ["Payroll Officer"]
