@@ -234,7 +234,7 @@ def _staff(role: ParsedRole, block: Block) -> None:
 
 def _paragraph(role: ParsedRole, block: Block, heading: str, kind: SectionKind) -> None:
     """Prose the label grammar reads: titles under a career heading, "reports to" in a career section,
-    a bare list of names in a skills section ("MLflow, Kubeflow, Docker")."""
+    a bare list of names in a skills or KPI section ("MLflow, Kubeflow, Docker")."""
     field = career_field(heading)
     if field:
         for title in titles_in_prose(block.text):
@@ -244,8 +244,9 @@ def _paragraph(role: ParsedRole, block: Block, heading: str, kind: SectionKind) 
     elif kind is SectionKind.CAREER:
         for title, _offset in reports_to_in_prose(block.text):
             role.reports_to.append(role_ref(title, role.source, block.at, collapse(block.text)))
-    elif kind in MENTION_KINDS and is_name_list(collapse(block.text)):
-        role.skills.append(mention(block.text, kind, role.source, block.at, block.text))
+    elif (kind in MENTION_KINDS or kind is SectionKind.KPIS) and is_name_list(collapse(block.text)):
+        target = role.kpis if kind is SectionKind.KPIS else role.skills
+        target.append(mention(block.text, kind, role.source, block.at, block.text))
     if kind in _DUTY_KINDS:
         _staff(role, block)
 

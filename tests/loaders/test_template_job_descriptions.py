@@ -188,3 +188,16 @@ def test_legal_and_sales_titles_read_as_roles(title):
     from loaders.role_titles import looks_like_role
 
     assert looks_like_role(title)
+
+
+def test_a_plain_text_description_lists_its_skills_and_kpis_in_a_line_each(tmp_path):
+    (tmp_path / "jd.txt").write_text(
+        "JOB DESCRIPTION\n\nJob Title: Warehouse Supervisor\nReports To: Warehouse Manager\n\n"
+        "SKILLS\nForklift operation, inventory management, WMS software\n\n"
+        "KEY PERFORMANCE INDICATORS\nOn-time shipment rate; inventory accuracy; lost-time incidents\n",
+        encoding="utf-8",
+    )
+    role = load_file(tmp_path / "jd.txt", root=tmp_path).roles[0]
+    assert [(m.name, m.at.line) for m in role.skills] == [("Forklift operation, inventory management, WMS software", 7)]
+    kpis = "On-time shipment rate; inventory accuracy; lost-time incidents"
+    assert [(m.name, m.at.line) for m in role.kpis] == [(kpis, 10)]
