@@ -330,10 +330,14 @@ def _section_roles(outline: DocumentOutline, found: Found, ladder: bool, family:
     tracks = _group_tracks(outline, found)
     names = [spot.name for spot in found.spots]
     generic = [level_name(n) for n in names]
-    ladder_of: dict[int | None, str] = {}
-    for group in dict.fromkeys(spot.group for spot in found.spots):
-        levels = [g[0] for g, spot in zip(generic, found.spots, strict=True) if g and spot.group == group]
-        ladder_of[group] = ladder_name(outline, levels, families.get(group) or family) if levels else ""
+    levels: dict[int | None, list[str]] = {spot.group: [] for spot in found.spots}
+    for level, spot in zip(generic, found.spots, strict=True):
+        if level:
+            levels[spot.group].append(level[0])
+    ladder_of = {
+        group: ladder_name(outline, its_levels, families.get(group) or family) if its_levels else ""
+        for group, its_levels in levels.items()
+    }
     named = [g[1] if g and g[1] else None for g in generic]
     repeated = Counter(named)
     roles: list[ParsedRole] = []
@@ -374,20 +378,24 @@ def _section_roles(outline: DocumentOutline, found: Found, ladder: bool, family:
         texts.append("\n".join(b.text for b in spot.blocks if b.kind in ("paragraph", "item", "label")))
     kept = _merge_same_titles(roles)
     if ladder:
-        _link_groups(outline, found, roles, texts, apart=families.keys() | tracks.keys())
+        _link_groups(outline, found, roles, texts, kept, apart=families.keys() | tracks.keys())
     return kept
 
 
 def _link_groups(
-    outline: DocumentOutline, found: Found, roles: list[ParsedRole], texts: list[str], apart: Collection[int | None]
+    outline: DocumentOutline,
+    found: Found,
+    roles: list[ParsedRole],
+    texts: list[str],
+    merged: list[ParsedRole],
+    apart: Collection[int | None],
 ) -> None:
     """The stated promotions of the roles that are a ladder's levels (all of them, when a hint says the page is
     a ladder): the page's order, of each role's levels where it holds several roles' (``roles`` and their
-    ``texts`` in the order of ``found.spots``). A group under a family's or a track's heading (``apart``) is a
-    ladder of its own; other groups ("Entry levels", "Senior levels") are parts of the page's one."""
-    kept = {}
-    for role in roles:  # a title a page repeats is one role, the first
-        kept.setdefault(role.title.lower(), role)
+    ``texts`` in the order of ``found.spots``; ``merged``, the roles a repeated title is one of). A group
+    under a family's or a track's heading (``apart``) is a ladder of its own; other groups ("Entry levels",
+    "Senior levels") are parts of the page's one."""
+    kept = {role.title.lower(): role for role in merged}
     spots = found.spots
     off = {role.title.lower() for role, spot in zip(roles, spots, strict=True) if spot.heading in found.off_ladder}
     linked = found.ladders or {spot.group for spot in spots}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from graph.model import SectionKind
@@ -256,7 +257,9 @@ class _Group:
     beside: list[int] = field(default_factory=list)  # role headings beside a numbered ladder, on no step of it
 
 
-def _role_groups(outline: DocumentOutline, parents: dict[int, int | None], is_role, series: set[int]) -> list[_Group]:
+def _role_groups(
+    outline: DocumentOutline, parents: dict[int, int | None], is_role: Callable[[int], bool], series: set[int]
+) -> list[_Group]:
     """Each set of sibling headings with at least two role headings, in document order."""
     siblings: dict[tuple[int | None, int], list[int]] = {}
     for index, block in outline.headings():
@@ -292,7 +295,9 @@ def _family_groups(outline: DocumentOutline, groups: list[_Group], parents: dict
     return max(candidates, key=lambda found: sum(len(g.roles) for g in found), default=[])
 
 
-_LADDER_HEADING = re.compile(r"\b(?:levels?|ladders?|tracks?|progression|career\s+paths?)\b", re.I)
+# A heading over one ladder's levels: "Levels", "Engineering ladder", "Management track" (one track: "Tracks"
+# over role headings names several, side by side).
+_LADDER_HEADING = re.compile(r"\b(?:levels?|ladders?|track|progression|career\s+path)\b", re.I)
 
 
 def _is_ladder(outline: DocumentOutline, group: _Group, names: dict[int | None, str]) -> bool:
