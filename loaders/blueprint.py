@@ -24,8 +24,10 @@ from loaders.labels import (
     reports_to_in_prose,
     role_field,
     staff_in_prose,
+    staff_label,
     titles_in_prose,
 )
+from loaders.layouts.particulars import staff_titles
 from loaders.markdown import Block, Heading, Outline, parse_outline
 from loaders.role_titles import decorated_title, role_like_headings, split_titles
 from loaders.text import classify_heading, clean_line, drop_places
@@ -131,15 +133,21 @@ def _read_label_line(role: ParsedRole, text: str, line: int, block_kind: str, pl
         _add_refs(role, career, value, line, text)
     elif field and value:
         _set_role_field(role, field, value)
+    elif value and staff_label(label):  # "Responsible for: Payroll Clerk (x2)": the staff it manages
+        _add_titles(role, "direct_reports", staff_titles(label, value), line, text)
     elif list_label(label) and value and block_kind == "paragraph":
         _add_inline_list(role, classify_heading(label), value, line, text)
     return None
 
 
 def _add_refs(role: ParsedRole, field: str, value: str, line: int, sentence: str) -> None:
+    _add_titles(role, field, split_titles(value), line, sentence)
+
+
+def _add_titles(role: ParsedRole, field: str, titles: list[str], line: int, sentence: str) -> None:
     refs = getattr(role, field)
     known = {ref.title.lower() for ref in refs}
-    for title in split_titles(value):
+    for title in titles:
         if title.lower() not in known:
             refs.append(role_ref(title, role.source, line, sentence))
             known.add(title.lower())

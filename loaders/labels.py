@@ -344,8 +344,9 @@ def career_labels(text: str) -> list[tuple[int, tuple[str, str]]]:
 
 def blank_label_lines(text: str) -> str:
     """``text`` with every line that is a career label (``Reports to: MLOps Manager``), a role field
-    (``Level: L4``, ``Department: Data Platform``) or a particular of the post or the page (``Location:
-    Leeds``, ``Created: 5 January 2023``) emptied, line breaks kept.
+    (``Level: L4``, ``Department: Data Platform``), the staff the role manages (``Responsible for: Payroll
+    Clerk``) or a particular of the post or the page (``Location: Leeds``, ``Created: 5 January 2023``)
+    emptied, line breaks kept.
 
     Such a line names roles, places and dates, not what the role does: it is never scanned for skills or
     KPIs ("Department: Data Platform" is no data platform skill), nor read as the role's summary.
@@ -366,7 +367,8 @@ def blank_label_lines(text: str) -> str:
 
 
 def _names_no_skill(label: str) -> bool:
-    return bool(career_field(label) or role_field(label) or label_key(label) in POST_LABELS)
+    key = label_key(label)
+    return bool(career_field(label) or role_field(label) or key in POST_LABELS or key in STAFF_LABELS)
 
 
 _REPORTS_TO = re.compile(

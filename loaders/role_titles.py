@@ -219,6 +219,11 @@ def split_titles(value: str) -> list[str]:
     ['Manager, Infrastructure', 'Sr Director, Engineering']
     >>> split_titles("Accounting Manager, EMEA"), split_titles("Head of Data, CTO")
     (['Accounting Manager, EMEA'], ['Head of Data', 'CTO'])
+
+    The name of the person in the post beside a title is no title ("Jane Smith, Head of Finance"):
+
+    >>> split_titles("Jane Smith, Head of Finance")
+    ['Head of Finance']
     """
     pieces = _TITLE_SEPARATORS_KEPT.split(protect_abbreviations(clean_line(value)))
     titles: list[str] = []
@@ -234,4 +239,11 @@ def split_titles(value: str) -> list[str]:
         joining = separator.strip() == "," and (
             bool(_POSITION_ONLY.match(part.strip(" ."))) or (bool(following) and not looks_like_role(following))
         )
-    return [clean_title(title) for title in titles if title.strip(" .")]
+    titles = [clean_title(title) for title in titles if title.strip(" .")]
+    if len(titles) > 1 and any(looks_like_role(title) for title in titles):
+        titles = [title for title in titles if looks_like_role(title) or not _PERSON_NAME.match(title)]
+    return titles
+
+
+# A person's name as a post holder's is written beside the post ("Jane Smith", "Mary J. Lee").
+_PERSON_NAME = re.compile(r"^[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2}$")

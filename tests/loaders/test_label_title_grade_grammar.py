@@ -181,3 +181,18 @@ def test_profession_manager_titles_stay_separate_roles(issue10):
 def test_the_whole_fixture_folder_loads_without_errors(issue10):
     result = load_paths([issue10], root=issue10)
     assert [p for p in result.all_problems if p.severity == "error"] == []
+
+
+@pytest.mark.parametrize("name", ["jd.md", "jd.html"])
+def test_the_name_of_the_person_in_the_post_is_no_role_the_line_names(tmp_path, name):
+    text = "# Payroll Officer\n\nReports to: Jane Smith, Head of Finance\n\nResponsible for: Payroll Clerk and Amir Khan\n"
+    if name == "jd.html":
+        text = "<h1>Payroll Officer</h1><p>Reports to: Jane Smith, Head of Finance</p>"
+        text += "<p>Responsible for: Payroll Clerk and Amir Khan</p>"
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    role = load_file(tmp_path / name, root=tmp_path).roles[0]
+    assert [(r.title, r.at.evidence) for r in role.reports_to] == [
+        ("Head of Finance", "Reports to: Jane Smith, Head of Finance")
+    ]
+    assert [r.title for r in role.direct_reports] == ["Payroll Clerk"]
+    assert split_titles("Head of Data, CTO") == ["Head of Data", "CTO"]
