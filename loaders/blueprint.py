@@ -20,6 +20,7 @@ from loaders.labels import (
     career_field,
     grade_of,
     label_key,
+    label_segments,
     list_label,
     reports_to_in_prose,
     role_field,
@@ -105,9 +106,9 @@ def _read_labels(role: ParsedRole, outline: Outline, first: int, end: int) -> li
         pending = None
         labelled = False
         for offset, raw_line in enumerate(event.raw.split("\n")):
-            text = clean_line(raw_line)
-            labelled = labelled or bool(_LABEL.match(text))
-            pending = _read_label_line(role, text, event.line + offset, event.kind, places) or pending
+            for text in label_segments(clean_line(raw_line)):  # "Location: Leeds | Reports to: X": each label
+                labelled = labelled or bool(_LABEL.match(text))
+                pending = _read_label_line(role, text, event.line + offset, event.kind, places) or pending
         if not labelled and event.kind == "paragraph" and heading_field:
             for title in titles_in_prose(event.sentence):
                 _add_refs(role, heading_field, title, event.line, event.sentence)

@@ -38,6 +38,7 @@ __all__ = [
     "code_label",
     "career_labels",
     "grade_of",
+    "label_segments",
     "known_label",
     "label_key",
     "reports_to_in_prose",
@@ -340,6 +341,25 @@ def career_labels(text: str) -> list[tuple[int, tuple[str, str]]]:
         if match and match.group("value").strip() and (field := career_field(match.group("label"))):
             found.append((offset, (field, match.group("value").strip())))
     return found
+
+
+_RUN_SEPARATOR = re.compile(r"\s+[|·•]\s+")
+
+
+def label_segments(line: str) -> list[str]:
+    """The label lines of a line that runs several together ("Location: Leeds | Reports to: Head of Payroll"),
+    as a job ad's header writes its particulars; ``[line]`` for any other line.
+
+    >>> label_segments("Location: Leeds | Reports to: Head of Payroll | Grade: 5")
+    ['Location: Leeds', 'Reports to: Head of Payroll', 'Grade: 5']
+    >>> label_segments("Tools: Git | GitHub"), label_segments("Reports to: Head of Payroll")
+    (['Tools: Git | GitHub'], ['Reports to: Head of Payroll'])
+    """
+    parts = _RUN_SEPARATOR.split(line)
+    shaped = len(parts) >= 2 and all(LABEL_LINE.match(part) for part in parts)
+    if shaped and any(known_label(part.split(":")[0]) for part in parts):
+        return parts
+    return [line]
 
 
 def blank_label_lines(text: str) -> str:

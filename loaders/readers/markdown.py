@@ -15,7 +15,15 @@ from markdown_it.token import Token
 
 from loaders.document import Block, Cell, DocumentOutline, Location, Table
 from loaders.frontmatter import split_front_matter
-from loaders.labels import career_field, post_label, role_field, section_label, staff_label, title_label
+from loaders.labels import (
+    career_field,
+    label_segments,
+    post_label,
+    role_field,
+    section_label,
+    staff_label,
+    title_label,
+)
 from loaders.markdown import PSEUDO_LEVEL, markdown_tokens, without_site_syntax
 from loaders.readers.html_tables import read_html_tables, strip_html
 from loaders.text import clean_line, clean_text, collapse, lead_in_heading
@@ -120,15 +128,17 @@ def _paragraph(outline: DocumentOutline, raw: str, text: str, line: int, depth: 
             outline.blocks.append(Block(kind, text, Location(line=first), level=depth))
         pending, pending_line = [], next_line
 
-    for offset, part in enumerate(cleaned):
-        label = _LABEL.match(part)
-        if label and any(known(label.group("label")) for known in _LABEL_KINDS):
-            flush(line + offset + 1)
-            name, value = label.group("label").strip(), label.group("value").strip()
-            at = Location(line=line + offset)
-            outline.blocks.append(Block("label", part, at, level=depth, label=name, value=value))
-        else:
-            pending.append(part)
+    for offset, text_line in enumerate(cleaned):
+        segments = label_segments(text_line)  # "Location: Leeds | Reports to: X": a label block each
+        for part in segments:
+            label = _LABEL.match(part)
+            if label and (len(segments) > 1 or any(known(label.group("label")) for known in _LABEL_KINDS)):
+                flush(line + offset + 1)
+                name, value = label.group("label").strip(), label.group("value").strip()
+                at = Location(line=line + offset)
+                outline.blocks.append(Block("label", part, at, level=depth, label=name, value=value))
+            else:
+                pending.append(part)
     flush(line + len(cleaned))
 
 

@@ -24,6 +24,7 @@ import pypandoc
 
 from graph.errors import DocumentError
 from loaders.document import Block, Cell, DocumentOutline, Location, Table
+from loaders.labels import label_segments
 from loaders.readers.common import clean, clean_cell, label_parts, text_block
 from loaders.readers.html_repair import repaired
 from loaders.readers.office_html import plain_structure
@@ -111,26 +112,41 @@ _TYPED_BULLET = re.compile(r"^(?:[•·▪◦●○■□➢►✓✔]|-(?=\s))\
 
 
 def _label_lines(inlines: list[Node]) -> list[str] | None:
-    """The lines of a paragraph broken by line breaks (Word's Shift+Enter, HTML's ``<br>``) when two or more
-    of them are label lines ("Grade: 5"): each is a line of its own; else None (a sentence wrapped by hand
-    stays one paragraph).
+    """The lines of a paragraph broken by line breaks (Word's Shift+Enter, HTML's ``<br>``) or run together
+    as labels ("**Location:** Leeds | **Reports to:** Head of Payroll"), when two or more of them are label
+    lines ("Grade: 5"): each is a line of its own, without the separator typed between them; else None (a
+    sentence wrapped by hand stays one paragraph).
 
     >>> br, text = {"t": "LineBreak"}, lambda s: {"t": "Str", "c": s}
     >>> _label_lines([text("Grade: 5"), br, text("Reports to: Finance Manager")])
     ['Grade: 5', 'Reports to: Finance Manager']
     >>> _label_lines([text("Run the payroll for"), br, text("900 staff")]) is None
     True
+    >>> bold = lambda s: {"t": "Strong", "c": [text(s)]}
+    >>> _label_lines([bold("Location:"), text(" Leeds | "), bold("Reports to:"), text(" Head of Payroll")])
+    ['Location: Leeds', 'Reports to: Head of Payroll']
     """
-    if not any(node["t"] == "LineBreak" for node in inlines):
-        return None
     lines: list[list[Node]] = [[]]
     for node in inlines:
         if node["t"] == "LineBreak":
             lines.append([])
-        else:
-            lines[-1].append(node)
-    texts = [text for line in lines if (text := inline_text(line))]
+            continue
+        if _bold_label(node) and inline_text(lines[-1]):
+            lines.append([])
+        lines[-1].append(node)
+    if len(lines) < 2 and len(label_segments(inline_text(inlines))) < 2:
+        return None
+    texts = [text for line in lines if (text := _LINE_SEPARATOR.sub("", inline_text(line)))]
+    texts = [segment for text in texts for segment in label_segments(text)]
     return texts if sum(label_parts(text) is not None for text in texts) >= 2 else None
+
+
+_LINE_SEPARATOR = re.compile(r"\s*[|·•,;–—-]+\s*$")
+
+
+def _bold_label(node: Node) -> bool:
+    """A bold run that is a label ("**Reports to:**")."""
+    return node["t"] == "Strong" and inline_text(node["c"]).rstrip().endswith(":")
 
 
 def _particular(term: list[Node], definitions: list[list[Node]]) -> str | None:

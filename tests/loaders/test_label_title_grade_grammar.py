@@ -197,3 +197,23 @@ def test_the_name_of_the_person_in_the_post_is_no_role_the_line_names(tmp_path, 
     ]
     assert [r.title for r in role.direct_reports] == ["Payroll Clerk"]
     assert split_titles("Head of Data, CTO") == ["Head of Data", "CTO"]
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("ad.md", "# Payroll Officer\n\n**Location:** Leeds | **Reports to:** Head of Payroll | **Grade:** 5\n"),
+        ("ad.md", "# Payroll Officer\n\nLocation: Leeds · Reports to: Head of Payroll · Grade: 5\n"),
+        (
+            "ad.html",
+            "<h1>Payroll Officer</h1><p><strong>Location:</strong> Leeds <strong>Reports to:</strong> Head of Payroll"
+            " <strong>Grade:</strong> 5</p>",
+        ),
+        ("ad.html", "<h1>Payroll Officer</h1><p>Location: Leeds | Reports to: Head of Payroll | Grade: 5</p>"),
+    ],
+)
+def test_particulars_run_together_on_one_line_are_each_read(tmp_path, name, text):
+    (tmp_path / name).write_text(text + "\n## Responsibilities\n\n- Run payroll\n" if name.endswith(".md") else text)
+    role = load_file(tmp_path / name, root=tmp_path).roles[0]
+    assert (role.title, role.grade) == ("Payroll Officer", 5)
+    assert [(r.title, r.at.evidence) for r in role.reports_to] == [("Head of Payroll", "Reports to: Head of Payroll")]
