@@ -25,6 +25,7 @@ __all__ = [
     "is_generic_level",
     "level_name",
     "looks_like_role",
+    "names_no_role",
     "role_like_headings",
     "split_titles",
 ]
@@ -222,9 +223,11 @@ def split_titles(value: str) -> list[str]:
 
     The name of the person in the post beside a title is no title ("Jane Smith, Head of Finance"):
 
-    >>> split_titles("Jane Smith, Head of Finance")
-    ['Head of Finance']
+    >>> split_titles("Jane Smith, Head of Finance"), split_titles("N/A")
+    (['Head of Finance'], [])
     """
+    if names_no_role(value):
+        return []
     pieces = _TITLE_SEPARATORS_KEPT.split(protect_abbreviations(clean_line(value)))
     titles: list[str] = []
     joining = False
@@ -243,6 +246,22 @@ def split_titles(value: str) -> list[str]:
     if len(titles) > 1 and any(looks_like_role(title) for title in titles):
         titles = [title for title in titles if looks_like_role(title) or not _PERSON_NAME.match(title)]
     return titles
+
+
+_NO_ROLE_VALUE = re.compile(
+    r"^(?:none|n/?a|nil|no|not applicable|tb[cd]|to be (?:confirmed|determined|decided|agreed)|vacant|varies"
+    r"|various|see .*|-+|–|—)\.?$",
+    re.I,
+)
+
+
+def names_no_role(value: str) -> bool:
+    """Whether a career line's value is a placeholder, not a role ("N/A", "None", "TBC", "See org chart").
+
+    >>> [names_no_role(v) for v in ("N/A", "TBC", "See the org chart", "Head of Payroll", "Nurse")]
+    [True, True, True, False, False]
+    """
+    return bool(_NO_ROLE_VALUE.match(clean_line(value).strip()))
 
 
 # A person's name as a post holder's is written beside the post ("Jane Smith", "Mary J. Lee").

@@ -31,7 +31,7 @@ from loaders.labels import (
     section_label,
     singular_title,
 )
-from loaders.role_titles import looks_like_role, split_titles
+from loaders.role_titles import looks_like_role, names_no_role, split_titles
 from loaders.text import collapse
 
 __all__ = [
@@ -58,9 +58,6 @@ _COUNT = re.compile(
     r"|\s*\((?:[x×]\s*)?\d{1,3}(?:\s*fte)?\)\s*$|\s+[x×]\s*\d{1,3}\s*$",
     re.I,
 )
-_NONE = re.compile(r"^(?:none|n/?a|nil|no|not applicable|-+|–|—)\.?$", re.I)
-
-
 @dataclass(frozen=True)
 class Criterion:
     """One criterion of a person specification: its text, where it is, and whether it is essential."""
@@ -217,7 +214,7 @@ def staff_titles(label: str, value: str) -> list[str]:
     >>> staff_titles("Responsible for", "None"), staff_titles("Responsible for", "delivering the roadmap")
     ([], [])
     """
-    if label_key(label) not in STAFF_LABELS or _NONE.match(value.strip()):
+    if label_key(label) not in STAFF_LABELS or names_no_role(value):
         return []
     titles = []
     for part in split_titles(value):
@@ -316,7 +313,7 @@ def cell_items(text: str) -> list[str]:
     items = []
     for line in re.split(r"\n|(?<=\S)\s*[•·▪]\s+|;\s+", text):
         item = collapse(_ITEM_BULLET.sub("", line)).strip(" ;")
-        if item and not _NONE.match(item):
+        if item and not names_no_role(item):
             items.append(item)
     return items
 

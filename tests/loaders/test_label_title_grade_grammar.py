@@ -217,3 +217,14 @@ def test_particulars_run_together_on_one_line_are_each_read(tmp_path, name, text
     role = load_file(tmp_path / name, root=tmp_path).roles[0]
     assert (role.title, role.grade) == ("Payroll Officer", 5)
     assert [(r.title, r.at.evidence) for r in role.reports_to] == [("Head of Payroll", "Reports to: Head of Payroll")]
+
+
+@pytest.mark.parametrize("value", ["N/A", "TBC", "None", "To be confirmed", "See the org chart"])
+def test_a_placeholder_in_a_career_line_names_no_role(tmp_path, value):
+    (tmp_path / "jd.md").write_text(f"# Payroll Officer\n\n**Reports to:** {value}\n\n**Manages:** {value}\n")
+    catalog = f"Job Title,Job Code,Reports To\nPayroll Officer,P1,{value}\nPayroll Clerk,P0,Payroll Officer\n"
+    (tmp_path / "jobs.csv").write_text(catalog)
+    role = load_file(tmp_path / "jd.md", root=tmp_path).roles[0]
+    assert (role.reports_to, role.direct_reports) == ([], [])
+    officer, clerk = load_file(tmp_path / "jobs.csv", root=tmp_path).roles
+    assert (officer.reports_to, [r.title for r in clerk.reports_to]) == ([], ["Payroll Officer"])
