@@ -22,6 +22,7 @@ from loaders.labels import (
     label_key,
     label_segments,
     list_label,
+    own_reports_in_prose,
     reports_to_in_prose,
     role_field,
     staff_in_prose,
@@ -31,7 +32,7 @@ from loaders.labels import (
 from loaders.layouts.particulars import staff_titles
 from loaders.markdown import Block, Heading, Outline, parse_outline
 from loaders.role_titles import decorated_title, role_like_headings, split_titles
-from loaders.text import classify_heading, clean_line, drop_places
+from loaders.text import classify_heading, clean_line, collapse, drop_places, sentences
 
 __all__ = ["CAREER_LABELS", "LOADER", "parse_blueprint"]
 
@@ -117,6 +118,11 @@ def _read_labels(role: ParsedRole, outline: Outline, first: int, end: int) -> li
                 for title, offset in found(event.text):
                     line = event.line + event.text.count("\n", 0, offset)
                     _add_refs(role, field, title, line, event.sentence)
+        elif not labelled and event.kind == "paragraph":  # "This role reports to the CFO." in its summary
+            for title, offset in own_reports_in_prose(event.text, role.title):
+                line = event.line + event.text.count("\n", 0, offset)
+                sentence = next((text for at, text in reversed(sentences(event.text)) if at <= offset), event.sentence)
+                _add_titles(role, "reports_to", [title], line, collapse(sentence))
     return places
 
 

@@ -41,6 +41,7 @@ __all__ = [
     "label_segments",
     "known_label",
     "label_key",
+    "own_reports_in_prose",
     "reports_to_in_prose",
     "post_label",
     "staff_label",
@@ -439,6 +440,37 @@ def reports_to_in_prose(text: str) -> list[tuple[str, int]]:
             if title and not _PRONOUN.match(title) and not _NOT_A_MANAGER_TITLE.search(title):
                 found.append((clean_title(title), match.start()))
     return sorted(found, key=lambda item: item[1])
+
+
+# The subject of a sentence that says where the role itself reports, outside its career section.
+_OWN_SUBJECT = re.compile(
+    r"^(?:(?:this|the)\s+(?:role|position|post|post\s*holder|job\s*holder|incumbent"
+    r"|successful\s+(?:candidate|applicant))|you|it)(?:'ll|\s+will|\s+also|\s+directly)*$",
+    re.I,
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)")
+
+
+def own_reports_in_prose(text: str, title: str = "") -> list[tuple[str, int]]:
+    """The managers a sentence of a role's summary or duties names as the role's own: "This role reports to
+    the CFO", "You will report to the Head of Payroll", "The Payroll Officer reports to …" (``title``); not
+    the lines of the people it works with ("the teams that report to the CTO").
+
+    >>> own_reports_in_prose("Leads payroll. This role reports to the Chief Financial Officer.")
+    [('Chief Financial Officer', 25)]
+    >>> own_reports_in_prose("You will report to the Head of Payroll.")
+    [('Head of Payroll', 9)]
+    >>> own_reports_in_prose("Works with teams that report to the CTO.")
+    []
+    """
+    own = []
+    for found, offset in reports_to_in_prose(text):
+        start = max((m.end() for m in _SENTENCE_START.finditer(text, 0, offset)), default=0)
+        subject = " ".join(text[start:offset].split())
+        named = bool(title) and subject.casefold() in (title.casefold(), f"the {title.casefold()}")
+        if named or _OWN_SUBJECT.match(subject):
+            own.append((found, offset))
+    return own
 
 
 _TITLE_RUN = re.compile(r"[A-Z][\w&'/+-]*(?:(?:\s+(?:of|and|&)\s+|,\s*|\s+)[A-Z][\w&'/+-]*)*")

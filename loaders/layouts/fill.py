@@ -13,6 +13,7 @@ from loaders.labels import (
     code_label,
     grade_of,
     known_label,
+    own_reports_in_prose,
     reports_to_in_prose,
     role_field,
     section_label,
@@ -216,10 +217,15 @@ _DUTY_KINDS = frozenset({SectionKind.SUMMARY, SectionKind.RESPONSIBILITIES, Sect
 
 def _staff(role: ParsedRole, block: Block) -> None:
     """The staff a duty says the role supervises, as direct reports stated by that sentence."""
-    known = {ref.title.lower() for ref in role.direct_reports}
-    found = staff_in_prose(block.text)
+    _prose_refs(role, block, "direct_reports", staff_in_prose(block.text))
+
+
+def _prose_refs(role: ParsedRole, block: Block, field: str, found: list[tuple[str, int]]) -> None:
+    """The roles ``found`` at offsets of ``block``'s text, as references of ``field`` stated by their sentence."""
     if not found:
         return
+    refs = getattr(role, field)
+    known = {ref.title.lower() for ref in refs}
     starts = sentences(block.text)
     for title, offset in found:
         if title.lower() in known or title.lower() == role.title.lower():
@@ -228,7 +234,7 @@ def _staff(role: ParsedRole, block: Block) -> None:
         where = block.at
         if where.line:  # the sentence's own line of a paragraph written over several
             where = where.model_copy(update={"line": where.line + block.text.count("\n", 0, start)})
-        role.direct_reports.append(role_ref(title, role.source, where, collapse(sentence)))
+        refs.append(role_ref(title, role.source, where, collapse(sentence)))
         known.add(title.lower())
 
 
@@ -249,6 +255,8 @@ def _paragraph(role: ParsedRole, block: Block, heading: str, kind: SectionKind) 
         target.append(mention(block.text, kind, role.source, block.at, block.text))
     if kind in _DUTY_KINDS:
         _staff(role, block)
+    if kind in (SectionKind.SUMMARY, SectionKind.RESPONSIBILITIES):  # "This role reports to the CFO."
+        _prose_refs(role, block, "reports_to", own_reports_in_prose(block.text, role.title))
 
 
 def _introduces_list(blocks: list[Block], index: int) -> bool:

@@ -228,3 +228,17 @@ def test_a_placeholder_in_a_career_line_names_no_role(tmp_path, value):
     assert (role.reports_to, role.direct_reports) == ([], [])
     officer, clerk = load_file(tmp_path / "jobs.csv", root=tmp_path).roles
     assert (officer.reports_to, [r.title for r in clerk.reports_to]) == ([], ["Payroll Officer"])
+
+
+@pytest.mark.parametrize("name", ["jd.md", "jd.html"])
+def test_a_summary_sentence_saying_where_the_role_reports_states_its_line(tmp_path, name):
+    summary = "Runs the payroll. This role reports to the Chief Financial Officer and supervises two Payroll Clerks."
+    duty = "Work with the teams that report to the Head of Operations."
+    text = f"# Payroll Officer\n\n## About the role\n\n{summary}\n\n## Responsibilities\n\n{duty}\n"
+    if name == "jd.html":
+        text = f"<h1>Payroll Officer</h1><h2>About the role</h2><p>{summary}</p><h2>Responsibilities</h2><p>{duty}</p>"
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    role = load_file(tmp_path / name, root=tmp_path).roles[0]
+    assert [(r.title, r.at.evidence) for r in role.reports_to] == [
+        ("Chief Financial Officer", "This role reports to the Chief Financial Officer and supervises two Payroll Clerks.")
+    ]
