@@ -121,7 +121,8 @@ def _read_labels(role: ParsedRole, outline: Outline, first: int, end: int) -> li
         elif not labelled and event.kind == "paragraph":  # "This role reports to the CFO." in its summary
             for title, offset in own_reports_in_prose(event.text, role.title):
                 line = event.line + event.text.count("\n", 0, offset)
-                sentence = next((text for at, text in reversed(sentences(event.text)) if at <= offset), event.sentence)
+                before = [text for at, text in sentences(event.text) if at <= offset]
+                sentence = before[-1] if before else event.sentence
                 _add_titles(role, "reports_to", [title], line, collapse(sentence))
     return places
 

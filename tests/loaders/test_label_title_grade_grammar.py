@@ -239,6 +239,4 @@ def test_a_summary_sentence_saying_where_the_role_reports_states_its_line(tmp_pa
         text = f"<h1>Payroll Officer</h1><h2>About the role</h2><p>{summary}</p><h2>Responsibilities</h2><p>{duty}</p>"
     (tmp_path / name).write_text(text, encoding="utf-8")
     role = load_file(tmp_path / name, root=tmp_path).roles[0]
-    assert [(r.title, r.at.evidence) for r in role.reports_to] == [
-        ("Chief Financial Officer", "This role reports to the Chief Financial Officer and supervises two Payroll Clerks.")
-    ]
+    assert [(r.title, r.at.evidence) for r in role.reports_to] == [("Chief Financial Officer", summary.split(". ")[1])]
