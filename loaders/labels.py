@@ -399,7 +399,9 @@ _REPORTS_TO = re.compile(
 _TITLE_TAIL = re.compile(
     r"\s+(?:of\s+their|and\s+acts|and\s+above|who|which|in\s+order|to\s+|for\s+|on\s+|within\s+|as\s+|at\s+|with\s+"
     # "reports to the Financial Controller and manages two Assistant Accountants": the sentence goes on
-    r"|,?\s*and\s+(?:(?:line[\s-]+)?manages?|leads?|supervises?|oversees|works|is|has|holds|will)\b)\b.*$",
+    r"|,?\s*and\s+(?:(?:line[\s-]+)?manages?|leads?|supervises?|oversees|works|is|has|holds|will)\b"
+    # "reports to the Payroll Manager and work with HR": a lower-case word after "and" goes on with the sentence
+    r"|,?\s*and\s+(?-i:[a-z])\w*)\b.*$",
     re.I,
 )
 _PRONOUN = re.compile(r"^(?:you|them|me|us|him|her|it|their|whoever)\b", re.I)
@@ -449,6 +451,11 @@ _OWN_SUBJECT = re.compile(
     re.I,
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)")
+_REPORTING_TO = re.compile(
+    r"(?:^|[.!?]\s+|\n)(?:you(?:'ll|\s+will)\s+be\s+)?(?P<verb>reporting)\s+(?:directly\s+)?(?:in)?to\s+"
+    r"(?:the\s+|an?\s+)?(?P<title>[^,.;:\n]{1,120})",
+    re.I,
+)
 
 
 def own_reports_in_prose(text: str, title: str = "") -> list[tuple[str, int]]:
@@ -462,8 +469,14 @@ def own_reports_in_prose(text: str, title: str = "") -> list[tuple[str, int]]:
     [('Head of Payroll', 9)]
     >>> own_reports_in_prose("Works with teams that report to the CTO.")
     []
+    >>> own_reports_in_prose("Reporting to the Head of Finance, you will lead the close.")
+    [('Head of Finance', 0)]
     """
     own = []
+    for match in _REPORTING_TO.finditer(text):  # "Reporting to the CFO, you will …", "You will be reporting to …"
+        title = _TITLE_TAIL.sub("", " ".join(match.group("title").split())).strip(" ,")
+        if title and not _PRONOUN.match(title) and not _NOT_A_MANAGER_TITLE.search(title):
+            own.append((clean_title(title), match.start("verb")))
     for found, offset in reports_to_in_prose(text):
         start = max((m.end() for m in _SENTENCE_START.finditer(text, 0, offset)), default=0)
         subject = " ".join(text[start:offset].split())

@@ -240,3 +240,16 @@ def test_a_summary_sentence_saying_where_the_role_reports_states_its_line(tmp_pa
     (tmp_path / name).write_text(text, encoding="utf-8")
     role = load_file(tmp_path / name, root=tmp_path).roles[0]
     assert [(r.title, r.at.evidence) for r in role.reports_to] == [("Chief Financial Officer", summary.split(". ")[1])]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Reporting to the Head of Finance, you will lead the close.",
+        "You will be reporting to the Head of Finance and work with HR.",
+    ],
+)
+def test_a_summary_reporting_to_clause_states_the_roles_line(tmp_path, sentence):
+    (tmp_path / "jd.md").write_text(f"# Payroll Officer\n\n## About the role\n\n{sentence}\n", encoding="utf-8")
+    role = load_file(tmp_path / "jd.md", root=tmp_path).roles[0]
+    assert [(r.title, r.at.evidence) for r in role.reports_to] == [("Head of Finance", sentence)]
