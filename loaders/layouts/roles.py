@@ -19,7 +19,7 @@ from loaders.document import Block, Cell, DocumentOutline, Location, Table
 from loaders.labels import career_field, grade_of
 from loaders.layouts.particulars import content_tables
 from loaders.markdown import PSEUDO_LEVEL
-from loaders.role_titles import LEVEL_WORDS, level_name, looks_like_role
+from loaders.role_titles import LEVEL_WORDS, is_generic_level, level_name, looks_like_role
 from loaders.text import classify_heading
 
 __all__ = [
@@ -292,7 +292,25 @@ def _family_groups(outline: DocumentOutline, groups: list[_Group], parents: dict
             continue
         by_parent.setdefault((parents[group.parent], heading.level), []).append(group)
     candidates = [found for found in by_parent.values() if len(found) >= 2]
+    if _COMPETENCY_PAGE.search(outline.title or ""):  # "## Communication" over "### Level 1", "### Level 2" …
+        candidates = [found for found in candidates if not _repeats_levels(outline, found)]
     return max(candidates, key=lambda found: sum(len(g.roles) for g in found), default=[])
+
+
+# A page of competencies, each over the levels' behaviours, is no page of families, each over its roles.
+_COMPETENCY_PAGE = re.compile(r"\b(?:competenc|framework|matri(?:x|ces)|behaviou?rs?|expectations)", re.I)
+
+
+def _repeats_levels(outline: DocumentOutline, groups: list[_Group]) -> bool:
+    """Whether the groups' headings name the same generic levels ("Level 1" under each)."""
+    seen: set[str] = set()
+    for group in groups:
+        names = {clean_title(outline.blocks[i].text).casefold() for i in group.roles}
+        levels = {name for name in names if is_generic_level(name)}
+        if levels & seen:
+            return True
+        seen |= levels
+    return False
 
 
 # A heading over one ladder's levels: "Levels", "Engineering ladder", "Management track" (one track: "Tracks"

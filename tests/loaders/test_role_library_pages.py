@@ -207,3 +207,13 @@ def test_a_move_to_another_role_is_not_read_as_a_ladder_written_downwards():
         "Senior Engineer": ["Engineering Manager"],
         "Engineering Manager": [],
     }
+
+
+def test_competency_headings_over_the_same_levels_are_no_families():
+    outcome = _read(
+        "# Engineering competency framework\n\n## Communication\n\n### Level 1\n\n- Shares updates\n\n"
+        "### Level 2\n\n- Explains trade-offs\n\n## Delivery\n\n### Level 1\n\n- Ships small features\n\n"
+        "### Level 2\n\n- Leads a project\n"
+    )
+    assert {role.family for role in outcome.roles} == {None}
+    assert not any(role.title.startswith(("Communication", "Delivery")) for role in outcome.roles)
