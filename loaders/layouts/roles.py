@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from graph.model import SectionKind
 from loaders.document import Block, Cell, DocumentOutline, Location, Table
@@ -366,6 +367,7 @@ def _numbered_series(outline: DocumentOutline, parents: dict[int, int | None]) -
 _LEVEL_WORD = re.compile(rf"(?<!\w)(?:{LEVEL_WORDS})(?!\w)", re.I)
 
 
+@lru_cache(maxsize=1 << 16)  # a page's titles are looked at by each step that finds its ladders
 def level_stem(name: str) -> str:
     """A role name without its level, the role that its ladder's levels share.
 
