@@ -199,6 +199,16 @@ def label_key(label: str) -> str:
 
 def _lookup(table: dict[str, str], label: str) -> str | None:
     key = label_key(label)
+    found = _lookup_key(table, key)
+    if found is None and (bare := _TITLE_QUALIFIER.sub("", key)) != key:
+        found = _lookup_key(table, bare)  # an export's "Manager Job Title", "Supervisor Position", "Reports To (Title)"
+    return found
+
+
+_TITLE_QUALIFIER = re.compile(r"\s*\((?:job\s+)?(?:title|position|role|name)\)$|\s+(?:job\s+)?(?:title|position|role)$")
+
+
+def _lookup_key(table: dict[str, str], key: str) -> str | None:
     if key in table:
         return table[key]
     if key.endswith("s") and key[:-1] in table:
@@ -213,6 +223,8 @@ def career_field(label: str) -> str | None:
     --------
     >>> career_field("Next step"), career_field("**Manages:**"), career_field("Lateral Moves"), career_field("Skills")
     ('promotes_to', 'direct_reports', 'lateral', None)
+    >>> career_field("Manager Job Title"), career_field("Supervisor Position"), career_field("Reports To (Title)")
+    ('reports_to', 'reports_to', 'reports_to')
     """
     return _lookup(CAREER_LABELS, label)
 
@@ -294,8 +306,12 @@ def known_label(label: str) -> bool:
     key = label_key(label)
     if not key:
         return False
-    return key in _KNOWN_LABELS or key.rstrip("s") in _KNOWN_LABELS or any(
-        part.strip() in _KNOWN_LABELS for part in key.split("/")
+    return (
+        key in _KNOWN_LABELS
+        or key.rstrip("s") in _KNOWN_LABELS
+        or any(part.strip() in _KNOWN_LABELS for part in key.split("/"))
+        or career_field(key) is not None  # "Manager Job Title": a career label with its column's qualifier
+        or role_field(key) is not None
     )
 
 

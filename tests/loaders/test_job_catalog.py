@@ -483,3 +483,11 @@ def test_a_row_marked_inactive_is_no_role_and_a_warning_at_its_row_says_so(read)
     assert warning.message == "job 'Legacy Bookkeeper' is marked inactive (Inactive: Yes): not read as a role"
     status = "Job Title,Job Code,Status\nPayroll Officer,P1,Active\nPayroll Clerk,P0,Retired\n"
     assert [r.title for r in read("status.csv", status)[0].roles] == ["Payroll Officer"]
+
+
+@pytest.mark.parametrize("header", ["Manager Job Title", "Supervisor Position", "Reports To (Title)"])
+def test_a_reporting_column_named_with_its_title_qualifier_is_the_reporting_line(read, header):
+    document, roles = read("jobs.csv", f"Job Title,Job Code,{header}\nPayroll Officer,P1,Head of Payroll\n"
+                                       "Payroll Clerk,P0,Payroll Officer\n")
+    assert [[r.title for r in role.reports_to] for role in document.roles] == [["Head of Payroll"], ["Payroll Officer"]]
+    assert roles["Payroll Clerk"].reports_to[0].at.evidence == f"{header}: Payroll Officer"
