@@ -20,7 +20,7 @@ from loaders.document import DocumentOutline
 from loaders.layouts.fill import mention
 from loaders.layouts.ladder import level_title, link_ladder, stem_name
 from loaders.layouts.roles import clean_title
-from loaders.role_titles import is_generic_level
+from loaders.role_titles import is_generic_level, looks_like_role
 from loaders.text import classify_heading, collapse
 
 __all__ = ["Framework", "find_framework", "framework_roles"]
@@ -83,6 +83,8 @@ def _records(data: Any, holder: str | None) -> Iterator[tuple[str, str | None, l
                 yield from _records(value, name)
     elif isinstance(data, list):
         tagged = [d for d in data if isinstance(d, dict) and _level_text(_key(d, _LEVEL_KEYS))]
+        if len(tagged) >= 2 and _titles_roles(tagged):
+            return  # records of roles, each at its level ("title: Software Engineer II, level: 2"): no framework
         if len(tagged) >= 2:
             for record in tagged:
                 theme = _key(record, _THEME_KEYS)
@@ -93,6 +95,13 @@ def _records(data: Any, holder: str | None) -> Iterator[tuple[str, str | None, l
             return
         for item in data:
             yield from _records(item, holder)
+
+
+def _titles_roles(records: list[dict]) -> bool:
+    """Whether most level records are titled as roles ("Software Engineer I"), not as themes ("Craft")."""
+    names = [_key(record, _NAME_KEYS) for record in records]
+    roles = [n for n in names if isinstance(n, str) and looks_like_role(n) and not is_generic_level(n)]
+    return 2 * len(roles) > len(records)
 
 
 def _listed_level(entry: Any, position: int, holder: str | None) -> Iterator[tuple[str, str | None, list[str]]]:

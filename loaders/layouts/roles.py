@@ -238,14 +238,14 @@ def find_roles(outline: DocumentOutline, *, force: bool = False) -> Found | None
     for group in best:
         for index in sorted(group.roles + group.beside):
             heading = outline.blocks[index]
-            spot = RoleSpot(clean_title(heading.text), heading.at, outline.section(index), index, group=group.parent)
+            spot = RoleSpot(clean_title(heading.text), heading.at, outline.section(index), index, group=group.key)
             spots.append(spot)
     if table:
         order = {n.lower(): i for i, n in enumerate(names)}
         rank = {id(s): next((order[n.lower()] for n in names if _matches(s.name, n)), len(order)) for s in spots}
         spots.sort(key=lambda s: rank[id(s)])
     spot_names = {spot.heading: spot.name for spot in spots}
-    ladders = {g.parent for g in best if table or _is_ladder(outline, g, spot_names)}
+    ladders = {g.key for g in best if table or _is_ladder(outline, g, spot_names)}
     covered = {i for g in best for index in g.roles + g.beside for i in _section_indexes(outline, index)}
     off_ladder = {index for g in best for index in g.beside}
     return Found(spots, bool(ladders), _shared(outline, covered, parents), ladders, off_ladder)
@@ -256,6 +256,11 @@ class _Group:
     parent: int | None  # the heading above the group's role headings
     roles: list[int]  # the role headings
     beside: list[int] = field(default_factory=list)  # role headings beside a numbered ladder, on no step of it
+    named: int | None = None  # over a container parent ("Levels"), the heading that names the group
+
+    @property
+    def key(self) -> int | None:
+        return self.named if self.named is not None else self.parent
 
 
 def _role_groups(
@@ -275,7 +280,10 @@ def _role_groups(
             beside = [i for i in roles if i not in series and _own_role(outline, i)]
             roles = [i for i in roles if i in series]
         if len(roles) >= 2:
-            groups.append(_Group(parent, roles, beside))
+            above = parents[parent] if parent is not None else None
+            # "## Engineering" over "### Levels" over the roles: Engineering names the group
+            container = above is not None and _CONTAINER.fullmatch(clean_title(outline.blocks[parent].text))
+            groups.append(_Group(parent, roles, beside, above if container else None))
     return groups
 
 
@@ -284,14 +292,14 @@ def _family_groups(outline: DocumentOutline, groups: list[_Group], parents: dict
     when two or more of them share a parent: a page of families, each with its roles."""
     by_parent: dict[tuple[int | None, int], list[_Group]] = {}
     for group in groups:
-        if group.parent is None:
+        if group.key is None:
             continue
-        heading = outline.blocks[group.parent]
+        heading = outline.blocks[group.key]
         text = clean_title(heading.text)
         role_like = looks_like_role(text) and not _LADDER_HEADING.search(text)  # not "Individual contributor track"
         if role_like or classify_heading(text) is not SectionKind.OTHER:
             continue
-        by_parent.setdefault((parents[group.parent], heading.level), []).append(group)
+        by_parent.setdefault((parents[group.key], heading.level), []).append(group)
     candidates = [found for found in by_parent.values() if len(found) >= 2]
     if _COMPETENCY_PAGE.search(outline.title or ""):  # "## Communication" over "### Level 1", "### Level 2" …
         candidates = [found for found in candidates if not _repeats_levels(outline, found)]

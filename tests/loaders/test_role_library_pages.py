@@ -5,6 +5,7 @@ the levels of one role, never from one family's role to the next family's."""
 from __future__ import annotations
 
 from loaders.layouts import interpret
+from loaders.load import load_file
 from loaders.readers.markdown import read_markdown
 
 
@@ -217,3 +218,53 @@ def test_competency_headings_over_the_same_levels_are_no_families():
     )
     assert {role.family for role in outcome.roles} == {None}
     assert not any(role.title.startswith(("Communication", "Delivery")) for role in outcome.roles)
+
+
+TRACKS_YAML = """tracks:
+  - name: Engineering
+    levels:
+      - level: 1
+        title: Software Engineer I
+        summary: Delivers well-scoped tasks with guidance.
+        skills: [Python, Code review]
+      - level: 2
+        title: Software Engineer II
+        summary: Delivers features independently.
+        skills: [Python, System design]
+  - name: Design
+    levels:
+      - level: 1
+        title: Product Designer I
+        skills: [Figma]
+      - level: 2
+        title: Product Designer II
+        skills: [Figma, User research]
+"""
+
+
+def test_a_data_file_of_tracks_each_listing_its_titled_levels_is_a_ladder_per_track(tmp_path):
+    (tmp_path / "ladders.yaml").write_text(TRACKS_YAML, encoding="utf-8")
+    document = load_file(tmp_path / "ladders.yaml", root=tmp_path)
+    read = [(r.title, r.family, [p.title for p in r.promotes_to], [m.name for m in r.skills]) for r in document.roles]
+    assert read == [
+        ("Software Engineer I", "Engineering", ["Software Engineer II"], ["Python", "Code review"]),
+        ("Software Engineer II", "Engineering", [], ["Python", "System design"]),
+        ("Product Designer I", "Design", ["Product Designer II"], ["Figma"]),
+        ("Product Designer II", "Design", [], ["Figma", "User research"]),
+    ]
+    assert document.roles[0].summary == "Delivers well-scoped tasks with guidance."
+    assert [p for p in document.problems if p.cause == "role-like-heading"] == []
+
+
+def test_family_headings_over_a_levels_heading_each_name_their_ladder():
+    outcome = _read(
+        "# Career ladders\n\n## Engineering\n\n### Levels\n\n#### Junior Engineer\n\n#### Senior Engineer\n\n"
+        "## Design\n\n### Levels\n\n#### Junior Designer\n\n#### Senior Designer\n"
+    )
+    assert [(r.title, r.family) for r in outcome.roles] == [
+        ("Junior Engineer", "Engineering"),
+        ("Senior Engineer", "Engineering"),
+        ("Junior Designer", "Design"),
+        ("Senior Designer", "Design"),
+    ]
+    assert _steps(outcome)["Senior Engineer"] == []
