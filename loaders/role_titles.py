@@ -225,6 +225,8 @@ def split_titles(value: str) -> list[str]:
 
     >>> split_titles("Jane Smith, Head of Finance"), split_titles("N/A")
     (['Head of Finance'], [])
+    >>> split_titles("Head of Finance, via the Finance Business Partner")
+    ['Head of Finance']
     """
     if names_no_role(value):
         return []
@@ -242,7 +244,8 @@ def split_titles(value: str) -> list[str]:
         joining = separator.strip() == "," and (
             bool(_POSITION_ONLY.match(part.strip(" ."))) or (bool(following) and not looks_like_role(following))
         )
-    titles = [clean_title(title) for title in titles if title.strip(" .")]
+    # "Head of Finance, via the Finance Business Partner": the line runs through another role, named apart
+    titles = [clean_title(title) for title in titles if title.strip(" .") and not _VIA.match(title)]
     if len(titles) > 1 and any(looks_like_role(title) for title in titles):
         titles = [title for title in titles if looks_like_role(title) or not _PERSON_NAME.match(title)]
     return titles
@@ -264,5 +267,6 @@ def names_no_role(value: str) -> bool:
     return bool(_NO_ROLE_VALUE.match(clean_line(value).strip()))
 
 
+_VIA = re.compile(r"^\s*(?:via|through)\b", re.I)
 # A person's name as a post holder's is written beside the post ("Jane Smith", "Mary J. Lee").
 _PERSON_NAME = re.compile(r"^[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2}$")
