@@ -14,6 +14,7 @@ the ``ParsedRole`` reference field it fills, :data:`ROLE_LABELS` to a field of t
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from graph.model import SectionKind
@@ -493,8 +494,9 @@ def own_reports_in_prose(text: str, title: str = "") -> list[tuple[str, int]]:
         title = _TITLE_TAIL.sub("", " ".join(match.group("title").split())).strip(" ,")
         if title and not _PRONOUN.match(title) and not _NOT_A_MANAGER_TITLE.search(title):
             own.append((clean_title(title), match.start("verb")))
+    starts = [m.end() for m in _SENTENCE_START.finditer(text)]  # once: a scan per match is quadratic
     for found, offset in reports_to_in_prose(text):
-        start = max((m.end() for m in _SENTENCE_START.finditer(text, 0, offset)), default=0)
+        start = starts[bisect_right(starts, offset) - 1] if starts and starts[0] <= offset else 0
         subject = " ".join(text[start:offset].split())
         named = bool(title) and subject.casefold() in (title.casefold(), f"the {title.casefold()}")
         if named or _OWN_SUBJECT.match(subject):
