@@ -8,6 +8,7 @@ and optional YAML front matter (title, aliases, level, family, grade) describe t
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from graph.model import Evidence, LoadProblem, Location, Mention, ParsedRole, SectionKind
 from loaders.base import Loader, ParseOutcome
@@ -32,7 +33,7 @@ from loaders.labels import (
 from loaders.layouts.particulars import staff_titles
 from loaders.markdown import Block, Heading, Outline, parse_outline
 from loaders.role_titles import decorated_title, role_like_headings, split_titles
-from loaders.text import classify_heading, clean_line, collapse, drop_places, sentences
+from loaders.text import classify_heading, clean_line, collapse, drop_places, line_finder, sentences
 
 __all__ = ["CAREER_LABELS", "LOADER", "parse_blueprint"]
 
@@ -119,11 +120,13 @@ def _read_labels(role: ParsedRole, outline: Outline, first: int, end: int) -> li
                     line = event.line + event.text.count("\n", 0, offset)
                     _add_refs(role, field, title, line, event.sentence)
         elif not labelled and event.kind == "paragraph":  # "This role reports to the CFO." in its summary
-            for title, offset in own_reports_in_prose(event.text, role.title):
-                line = event.line + event.text.count("\n", 0, offset)
-                before = [text for at, text in sentences(event.text) if at <= offset]
-                sentence = before[-1] if before else event.sentence
-                _add_titles(role, "reports_to", [title], line, collapse(sentence))
+            found = own_reports_in_prose(event.text, role.title)
+            spans = sentences(event.text) if found else []
+            starts, line_of = [at for at, _ in spans], line_finder(event.text, event.line)
+            for title, offset in found:
+                index = bisect_right(starts, offset) - 1
+                sentence = spans[index][1] if index >= 0 else event.sentence
+                _add_titles(role, "reports_to", [title], line_of(offset), collapse(sentence))
     return places
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
-from graph.model import Evidence, FamilyRef, LoadProblem, ParsedRole, RoleRef, SectionKind
+from graph.model import Evidence, FamilyRef, LoadProblem, ParsedRole, SectionKind
 from loaders.base import Loader, ParseOutcome
 from loaders.content import add_spans, finish_summary, role_ref
 from loaders.frontmatter import split_front_matter
@@ -29,7 +29,7 @@ from loaders.markdown import Heading, Outline, Span, parse_outline
 from loaders.role_titles import NOT_A_TITLE as _NOT_A_TITLE
 from loaders.role_titles import ROLE_NOUN as _ROLE_NOUN
 from loaders.role_titles import split_titles
-from loaders.text import classify_heading, clean_title, protect_abbreviations
+from loaders.text import classify_heading, clean_title, collapse, line_finder, protect_abbreviations
 
 __all__ = ["GRADE_SENTENCE", "LOADER", "parse_job_family"]
 
@@ -432,27 +432,31 @@ def _read_career(role: ParsedRole, outline: Outline, spans: list[Span]) -> None:
 
 def _read_career_labels(role: ParsedRole, text: str, first_line: int) -> bool:
     """``Reports to: X``, ``**Manages:** A, B``, ``Next step: Y`` lines of a block; whether it had any."""
-    found = False
-    for offset, (ref_field, value) in career_labels(text):
-        found = True
+    found = career_labels(text)
+    evidence = collapse(text) if found else ""  # once: collapsing the block per title is quadratic
+    for offset, (ref_field, value) in found:
         for title in split_titles(value):
-            getattr(role, ref_field).append(_ref(role, title, first_line + offset, text))
-    return found
+            getattr(role, ref_field).append(role_ref(title, role.source, first_line + offset, evidence))
+    return bool(found)
 
 
 def _read_reports_to(role: ParsedRole, text: str, first_line: int) -> None:
-    for title, offset in reports_to_in_prose(text):
-        role.reports_to.append(_ref(role, title, first_line + text.count("\n", 0, offset), text))
+    found = reports_to_in_prose(text)
+    if not found:
+        return
+    evidence, line_of = collapse(text), line_finder(text, first_line)
+    for title, offset in found:
+        role.reports_to.append(role_ref(title, role.source, line_of(offset), evidence))
 
 
 def _read_next_role(role: ParsedRole, text: str, first_line: int) -> None:
-    for match in _NEXT_ROLE.finditer(protect_abbreviations(text)):
-        line = first_line + text.count("\n", 0, match.start())
-        role.promotes_to.append(_ref(role, clean_title(match.group("title")), line, text))
-
-
-def _ref(role: ParsedRole, title: str, line: int, text: str) -> RoleRef:
-    return role_ref(title, role.source, line, " ".join(text.split()))
+    matches = list(_NEXT_ROLE.finditer(protect_abbreviations(text)))
+    if not matches:
+        return
+    evidence, line_of = collapse(text), line_finder(text, first_line)
+    for match in matches:
+        title = clean_title(match.group("title"))
+        role.promotes_to.append(role_ref(title, role.source, line_of(match.start()), evidence))
 
 
 LOADER = Loader(

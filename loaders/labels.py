@@ -468,6 +468,7 @@ _OWN_SUBJECT = re.compile(
     re.I,
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)")
+_SUBJECT_CHARS = 80
 _REPORTING_TO = re.compile(
     r"(?:^|[.!?]\s+|\n)(?:you(?:'ll|\s+will)\s+be\s+)?(?P<verb>reporting)\s+(?:directly\s+)?(?:in)?to\s+"
     r"(?:the\s+|an?\s+)?(?P<title>[^,.;:\n]{1,120})",
@@ -497,6 +498,8 @@ def own_reports_in_prose(text: str, title: str = "") -> list[tuple[str, int]]:
     starts = [m.end() for m in _SENTENCE_START.finditer(text)]  # once: a scan per match is quadratic
     for found, offset in reports_to_in_prose(text):
         start = starts[bisect_right(starts, offset) - 1] if starts and starts[0] <= offset else 0
+        if offset - start > _SUBJECT_CHARS:
+            continue  # a long way into its sentence: its subject is no "This role"
         subject = " ".join(text[start:offset].split())
         named = bool(title) and subject.casefold() in (title.casefold(), f"the {title.casefold()}")
         if named or _OWN_SUBJECT.match(subject):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 
 from graph.model import Evidence, Location, Mention, ParsedRole, Section, SectionKind
@@ -28,7 +29,7 @@ from loaders.layouts.particulars import (
 )
 from loaders.markdown import MENTION_KINDS, is_name_list
 from loaders.role_titles import split_titles
-from loaders.text import classify_heading, collapse, sentences
+from loaders.text import classify_heading, collapse, line_finder, sentences
 
 __all__ = ["add_code", "fill_role", "measure_mentions", "mention", "table_mentions"]
 
@@ -226,14 +227,17 @@ def _prose_refs(role: ParsedRole, block: Block, field: str, found: list[tuple[st
         return
     refs = getattr(role, field)
     known = {ref.title.lower() for ref in refs}
-    starts = sentences(block.text)
+    spans = sentences(block.text)
+    starts = [at for at, _ in spans]
+    line_of = line_finder(block.text, block.at.line or 1)
     for title, offset in found:
         if title.lower() in known or title.lower() == role.title.lower():
             continue
-        start, sentence = next(((at, text) for at, text in reversed(starts) if at <= offset), (0, block.text))
+        index = bisect_right(starts, offset) - 1
+        start, sentence = spans[index] if index >= 0 else (0, block.text)
         where = block.at
         if where.line:  # the sentence's own line of a paragraph written over several
-            where = where.model_copy(update={"line": where.line + block.text.count("\n", 0, start)})
+            where = where.model_copy(update={"line": line_of(start)})
         refs.append(role_ref(title, role.source, where, collapse(sentence)))
         known.add(title.lower())
 

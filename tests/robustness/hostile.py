@@ -205,6 +205,9 @@ _UNITS = {
     "criteria": "• E/D ✓ ",
     "post-terms": " - remote (m/w/d",
     "supervises": "Supervises two Staff and one ",
+    "own-line": "This role reports to the CFO. ",
+    "reporting-to": "Reporting to the ",
+    "label-run": "Reports to: CFO | ",
 }
 
 
