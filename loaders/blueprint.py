@@ -8,7 +8,6 @@ and optional YAML front matter (title, aliases, level, family, grade) describe t
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from graph.model import Evidence, LoadProblem, Location, Mention, ParsedRole, SectionKind
 from loaders.base import Loader, ParseOutcome
@@ -33,7 +32,7 @@ from loaders.labels import (
 from loaders.layouts.particulars import staff_titles
 from loaders.markdown import Block, Heading, Outline, parse_outline
 from loaders.role_titles import decorated_title, role_like_headings, split_titles
-from loaders.text import classify_heading, clean_line, collapse, drop_places, line_finder, sentences
+from loaders.text import classify_heading, clean_line, collapse, drop_places, line_finder, sentence_finder
 
 __all__ = ["CAREER_LABELS", "LOADER", "parse_blueprint"]
 
@@ -120,14 +119,18 @@ def _read_labels(role: ParsedRole, outline: Outline, first: int, end: int) -> li
                     line = event.line + event.text.count("\n", 0, offset)
                     _add_refs(role, field, title, line, event.sentence)
         elif not labelled and event.kind == "paragraph":  # "This role reports to the CFO." in its summary
-            found = own_reports_in_prose(event.text, role.title)
-            spans = sentences(event.text) if found else []
-            starts, line_of = [at for at, _ in spans], line_finder(event.text, event.line)
-            for title, offset in found:
-                index = bisect_right(starts, offset) - 1
-                sentence = spans[index][1] if index >= 0 else event.sentence
-                _add_titles(role, "reports_to", [title], line_of(offset), collapse(sentence))
+            _read_own_line(role, event)
     return places
+
+
+def _read_own_line(role: ParsedRole, event: Block) -> None:
+    """The managers a paragraph names as the role's own ("This role reports to the CFO"), each with its sentence."""
+    found = own_reports_in_prose(event.text, role.title)
+    if not found:
+        return
+    sentence_at, line_of = sentence_finder(event.text), line_finder(event.text, event.line)
+    for title, offset in found:
+        _add_titles(role, "reports_to", [title], line_of(offset), collapse(sentence_at(offset)[1]))
 
 
 def _read_label_line(role: ParsedRole, text: str, line: int, block_kind: str, places: list[str]) -> str | None:

@@ -7,7 +7,7 @@ character's file line is always ``section.line`` plus the number of newlines bef
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection
 from functools import lru_cache
 
@@ -26,6 +26,7 @@ __all__ = [
     "line_finder",
     "own_acronyms",
     "protect_abbreviations",
+    "sentence_finder",
     "sentences",
     "trim_blank_lines",
     "unshout",
@@ -464,6 +465,22 @@ def sentences(text: str) -> list[tuple[int, str]]:
             start = match.end()
     spans.append((start, text[start:]))
     return [(offset, " ".join(span.split())) for offset, span in spans if span.strip()]
+
+
+def sentence_finder(text: str) -> Callable[[int], tuple[int, str]]:
+    """The sentence of :func:`sentences` that holds each offset of ``text``, with its offset, bisected.
+
+    >>> sentence_finder("It leads. It reports to the CFO.")(14)
+    (10, 'It reports to the CFO.')
+    """
+    spans = sentences(text)
+    starts = [at for at, _ in spans]
+
+    def sentence_at(offset: int) -> tuple[int, str]:
+        index = bisect_right(starts, offset) - 1
+        return spans[index] if index >= 0 else (0, collapse(text))
+
+    return sentence_at
 
 
 def protect_abbreviations(text: str) -> str:

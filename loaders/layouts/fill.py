@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable
 
 from graph.model import Evidence, Location, Mention, ParsedRole, Section, SectionKind
@@ -29,7 +28,7 @@ from loaders.layouts.particulars import (
 )
 from loaders.markdown import MENTION_KINDS, is_name_list
 from loaders.role_titles import split_titles
-from loaders.text import classify_heading, collapse, line_finder, sentences
+from loaders.text import classify_heading, collapse, line_finder, sentence_finder
 
 __all__ = ["add_code", "fill_role", "measure_mentions", "mention", "table_mentions"]
 
@@ -227,14 +226,11 @@ def _prose_refs(role: ParsedRole, block: Block, field: str, found: list[tuple[st
         return
     refs = getattr(role, field)
     known = {ref.title.lower() for ref in refs}
-    spans = sentences(block.text)
-    starts = [at for at, _ in spans]
-    line_of = line_finder(block.text, block.at.line or 1)
+    sentence_at, line_of = sentence_finder(block.text), line_finder(block.text, block.at.line or 1)
     for title, offset in found:
         if title.lower() in known or title.lower() == role.title.lower():
             continue
-        index = bisect_right(starts, offset) - 1
-        start, sentence = spans[index] if index >= 0 else (0, block.text)
+        start, sentence = sentence_at(offset)
         where = block.at
         if where.line:  # the sentence's own line of a paragraph written over several
             where = where.model_copy(update={"line": line_of(start)})
