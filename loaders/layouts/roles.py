@@ -71,10 +71,14 @@ class RoleSpot:
 @dataclass
 class Found:
     spots: list[RoleSpot]
-    levelled: bool  # the headings or table name levels: a ladder
     shared: list[tuple[Block, list[Block]]]  # page sections that apply to every role (heading, blocks)
     ladders: set[int | None] = field(default_factory=set)  # the groups whose roles are a ladder's levels
     off_ladder: set[int] = field(default_factory=set)  # headings of roles beside the ladder, on no step of it
+
+    @property
+    def levelled(self) -> bool:
+        """Whether some group's headings or the table name levels: a ladder."""
+        return bool(self.ladders)
 
 
 def clean_title(text: str) -> str:
@@ -114,7 +118,7 @@ def heading_roles(outline: DocumentOutline, level: int = 1) -> Found | None:
         if block.level == level
     ]
     spots = [spot for spot in spots if spot.name]
-    return Found(spots, False, []) if spots else None
+    return Found(spots, []) if spots else None
 
 
 def _parents(outline: DocumentOutline) -> dict[int, int | None]:
@@ -231,7 +235,7 @@ def find_roles(outline: DocumentOutline, *, force: bool = False) -> Found | None
             _row_spot(outline, table[0], row_index) for row_index in range(len(outline.blocks[table[0]].table.rows))
         ]
         spots = [s for s in spots if s.name]
-        return Found(spots, True, _shared(outline, set(), parents), {None})
+        return Found(spots, _shared(outline, set(), parents), {None})
     if not best:
         return None
     spots = []
@@ -248,7 +252,7 @@ def find_roles(outline: DocumentOutline, *, force: bool = False) -> Found | None
     ladders = {g.key for g in best if table or _is_ladder(outline, g, spot_names)}
     covered = {i for g in best for index in g.roles + g.beside for i in _section_indexes(outline, index)}
     off_ladder = {index for g in best for index in g.beside}
-    return Found(spots, bool(ladders), _shared(outline, covered, parents), ladders, off_ladder)
+    return Found(spots, _shared(outline, covered, parents), ladders, off_ladder)
 
 
 @dataclass
