@@ -490,13 +490,16 @@ def own_reports_in_prose(text: str, title: str = "") -> list[tuple[str, int]]:
     >>> own_reports_in_prose("Reporting to the Head of Finance, you will lead the close.")
     [('Head of Finance', 0)]
     """
+    if "report" not in text.lower():  # every summary and duty paragraph comes here; most name no line
+        return []
     own = []
     for match in _REPORTING_TO.finditer(text):  # "Reporting to the CFO, you will …", "You will be reporting to …"
         title = _TITLE_TAIL.sub("", " ".join(match.group("title").split())).strip(" ,")
         if title and not _PRONOUN.match(title) and not _NOT_A_MANAGER_TITLE.search(title):
             own.append((clean_title(title), match.start("verb")))
-    starts = [m.end() for m in _SENTENCE_START.finditer(text)]  # once: a scan per match is quadratic
-    for found, offset in reports_to_in_prose(text):
+    found_lines = reports_to_in_prose(text)
+    starts = [m.end() for m in _SENTENCE_START.finditer(text)] if found_lines else []  # once, not per match
+    for found, offset in found_lines:
         start = starts[bisect_right(starts, offset) - 1] if starts and starts[0] <= offset else 0
         if offset - start > _SUBJECT_CHARS:
             continue  # a long way into its sentence: its subject is no "This role"
