@@ -489,14 +489,17 @@ def own_reports_in_prose(text: str, title: str = "") -> list[tuple[str, int]]:
     []
     >>> own_reports_in_prose("Reporting to the Head of Finance, you will lead the close.")
     [('Head of Finance', 0)]
+    >>> text = "Reporting to the CFO, you run payroll. The Payroll Officer reports to the COO."
+    >>> own_reports_in_prose(text, "Payroll Officer")
+    [('CFO', 0), ('COO', 59)]
     """
     if "report" not in text.lower():  # every summary and duty paragraph comes here; most name no line
         return []
     own = []
     for match in _REPORTING_TO.finditer(text):  # "Reporting to the CFO, you will …", "You will be reporting to …"
-        title = _TITLE_TAIL.sub("", " ".join(match.group("title").split())).strip(" ,")
-        if title and not _PRONOUN.match(title) and not _NOT_A_MANAGER_TITLE.search(title):
-            own.append((clean_title(title), match.start("verb")))
+        manager = _TITLE_TAIL.sub("", " ".join(match.group("title").split())).strip(" ,")
+        if manager and not _PRONOUN.match(manager) and not _NOT_A_MANAGER_TITLE.search(manager):
+            own.append((clean_title(manager), match.start("verb")))
     found_lines = reports_to_in_prose(text)
     starts = [m.end() for m in _SENTENCE_START.finditer(text)] if found_lines else []  # once, not per match
     for found, offset in found_lines:
