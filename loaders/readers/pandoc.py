@@ -111,11 +111,12 @@ def _inline_parts(inlines: list[Node]) -> Iterator[str]:
 _TYPED_BULLET = re.compile(r"^(?:[•·▪◦●○■□➢►✓✔]|-(?=\s))\s*(?=\S)")
 
 
-def _label_lines(inlines: list[Node]) -> list[str] | None:
+def _label_lines(inlines: list[Node], text: str | None = None) -> list[str] | None:
     """The lines of a paragraph broken by line breaks (Word's Shift+Enter, HTML's ``<br>``) or run together
     as labels ("**Location:** Leeds | **Reports to:** Head of Payroll"), when two or more of them are label
     lines ("Grade: 5"): each is a line of its own, without the separator typed between them; else None (a
-    sentence wrapped by hand stays one paragraph).
+    sentence wrapped by hand stays one paragraph). ``text`` is the paragraph's :func:`inline_text`, when the
+    caller has it.
 
     >>> br, text = {"t": "LineBreak"}, lambda s: {"t": "Str", "c": s}
     >>> _label_lines([text("Grade: 5"), br, text("Reports to: Finance Manager")])
@@ -134,7 +135,7 @@ def _label_lines(inlines: list[Node]) -> list[str] | None:
         if _bold_label(node) and inline_text(lines[-1]):
             lines.append([])
         lines[-1].append(node)
-    if len(lines) < 2 and len(label_segments(inline_text(inlines))) < 2:
+    if len(lines) < 2 and len(label_segments(inline_text(inlines) if text is None else text)) < 2:
         return None
     texts = [text for line in lines if (text := _LINE_SEPARATOR.sub("", inline_text(line)))]
     texts = [segment for text in texts for segment in label_segments(text)]
@@ -214,12 +215,12 @@ class _Walker:
             # CodeBlock, RawBlock, HorizontalRule, Null: no role text
 
     def paragraph(self, inlines: list[Node], depth: int) -> None:
-        lines = _label_lines(inlines) if depth == 0 else None
+        text = inline_text(inlines)
+        lines = _label_lines(inlines, text) if depth == 0 else None
         if lines is not None:  # "Job title: …⏎Grade: …⏎Reports to: …" typed with line breaks in one paragraph
             for line in lines:
                 self.blocks.append(text_block(line, self.locate(line)))
             return
-        text = inline_text(inlines)
         bullet = _TYPED_BULLET.match(text) if depth == 0 else None
         if bullet:  # a bullet typed into the text, not a list (RTF's lists, Word's manual bullets): an item
             self.blocks.append(text_block(text[bullet.end() :], self.locate(text), item_depth=1))
