@@ -11,7 +11,7 @@ import re
 
 from graph.model import Evidence, LoadProblem, Location, Mention, ParsedRole, SectionKind
 from loaders.base import Loader, ParseOutcome
-from loaders.content import add_spans, finish_summary, role_ref
+from loaders.content import add_role_refs, add_spans, finish_summary
 from loaders.frontmatter import FrontMatter, split_front_matter
 from loaders.labels import (
     CAREER_LABELS,
@@ -130,7 +130,7 @@ def _read_own_line(role: ParsedRole, event: Block) -> None:
         return
     sentence_at, line_of = sentence_finder(event.text), line_finder(event.text, event.line)
     for title, offset in found:
-        _add_titles(role, "reports_to", [title], line_of(offset), collapse(sentence_at(offset)[1]))
+        add_role_refs(role, "reports_to", [title], line_of(offset), collapse(sentence_at(offset)[1]))
 
 
 def _read_label_line(role: ParsedRole, text: str, line: int, block_kind: str, places: list[str]) -> str | None:
@@ -148,23 +148,14 @@ def _read_label_line(role: ParsedRole, text: str, line: int, block_kind: str, pl
     elif field and value:
         _set_role_field(role, field, value)
     elif value and staff_label(label):  # "Responsible for: Payroll Clerk (x2)": the staff it manages
-        _add_titles(role, "direct_reports", staff_titles(label, value), line, text)
+        add_role_refs(role, "direct_reports", staff_titles(label, value), line, text)
     elif list_label(label) and value and block_kind == "paragraph":
         _add_inline_list(role, classify_heading(label), value, line, text)
     return None
 
 
 def _add_refs(role: ParsedRole, field: str, value: str, line: int, sentence: str) -> None:
-    _add_titles(role, field, split_titles(value), line, sentence)
-
-
-def _add_titles(role: ParsedRole, field: str, titles: list[str], line: int, sentence: str) -> None:
-    refs = getattr(role, field)
-    known = {ref.title.lower() for ref in refs}
-    for title in titles:
-        if title.lower() not in known:
-            refs.append(role_ref(title, role.source, line, sentence))
-            known.add(title.lower())
+    add_role_refs(role, field, split_titles(value), line, sentence)
 
 
 def _add_inline_list(role: ParsedRole, kind: SectionKind, value: str, line: int, sentence: str) -> None:

@@ -8,7 +8,7 @@ from loaders.markdown import Outline, Span
 from loaders.role_titles import decorated_title
 from loaders.text import clean_title, collapse, unshout
 
-__all__ = ["add_spans", "clean_role_title", "finish_summary", "role_ref"]
+__all__ = ["add_role_refs", "add_spans", "clean_role_title", "finish_summary", "role_ref"]
 
 
 def add_spans(role: ParsedRole, outline: Outline, spans: list[Span]) -> None:
@@ -33,6 +33,17 @@ def role_ref(title: str, source: str, where: Location | int, sentence: str) -> R
     """A reference to a role by title (cleaned of decoration), with the sentence that makes it and its place."""
     at = Evidence.at(source, where, sentence, method="stated")
     return RoleRef(title=clean_title(title), at=at)
+
+
+def add_role_refs(role: ParsedRole, field: str, titles: list[str], where: Location | int, sentence: str) -> None:
+    """References to ``titles`` in ``role``'s ``field`` (``reports_to``, ``direct_reports`` …), each stated by
+    ``sentence`` at ``where``; a title the field already holds is not added again."""
+    refs = getattr(role, field)
+    known = {ref.title.lower() for ref in refs}
+    for title in titles:
+        if title.lower() not in known:
+            refs.append(role_ref(title, role.source, where, sentence))
+            known.add(title.lower())
 
 
 def clean_role_title(role: ParsedRole, problems: list[LoadProblem]) -> None:

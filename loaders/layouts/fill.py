@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from graph.model import Evidence, Location, Mention, ParsedRole, Section, SectionKind
-from loaders.content import finish_summary, role_ref
+from loaders.content import add_role_refs, finish_summary, role_ref
 from loaders.document import Block, Table
 from loaders.labels import (
     career_field,
@@ -243,10 +243,7 @@ def _paragraph(role: ParsedRole, block: Block, heading: str, kind: SectionKind) 
     a bare list of names in a skills or KPI section ("MLflow, Kubeflow, Docker")."""
     field = career_field(heading)
     if field:
-        for title in titles_in_prose(block.text):
-            role_refs = getattr(role, field)
-            if title.lower() not in {ref.title.lower() for ref in role_refs}:
-                role_refs.append(role_ref(title, role.source, block.at, collapse(block.text)))
+        add_role_refs(role, field, titles_in_prose(block.text), block.at, collapse(block.text))
     elif kind is SectionKind.CAREER:
         for title, _offset in reports_to_in_prose(block.text):
             role.reports_to.append(role_ref(title, role.source, block.at, collapse(block.text)))
@@ -278,12 +275,7 @@ def _label(role: ParsedRole, block: Block) -> None:
         return
     field = career_field(label)
     if field:
-        refs = getattr(role, field)
-        known = {ref.title.lower() for ref in refs}
-        for title in split_titles(value):
-            if title.lower() not in known:
-                refs.append(role_ref(title, role.source, block.at, block.text))
-                known.add(title.lower())
+        add_role_refs(role, field, split_titles(value), block.at, block.text)
         return
     setting = role_field(label)
     if setting == "level":
@@ -298,9 +290,7 @@ def _label(role: ParsedRole, block: Block) -> None:
         if any(character.isdigit() for character in value):  # "Reference: see below" names no code
             add_code(role, value)
     else:
-        for title in staff_titles(label, value):
-            if title.lower() not in {ref.title.lower() for ref in role.direct_reports}:
-                role.direct_reports.append(role_ref(title, role.source, block.at, block.text))
+        add_role_refs(role, "direct_reports", staff_titles(label, value), block.at, block.text)
 
 
 def add_code(role: ParsedRole, text: str) -> None:
